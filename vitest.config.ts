@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/mongo-global-setup.ts'],
+    // e2e suites start real HTTP servers; keep files parallel but bounded for a 2-core machine.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
+});
