@@ -1,0 +1,130 @@
+import { IANAZone } from 'luxon';
+import type { Actor } from '../actors.js';
+import type { Clock, Directory, PartnershipRepository } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import { type ContactRole, deriveRefPrefix, type Partnership, type PartnershipInput } from './partnership.js';
+
+export type PartnershipField =
+  | 'accountName'
+  | 'ownerId'
+  | 'backupOwnerId'
+  | `contacts.${ContactRole}`
+  | 'timeZone'
+  | 'businessHours'
+  | 'triageChannelId';
+
+export type SaveError =
+  | { code: 'forbidden'; message: string }
+  | { code: 'invalid'; fields: Partial<Record<PartnershipField, string>> }
+  | { code: 'conflict'; message: string };
+
+export interface SaveDeps {
+  partnerships: PartnershipRepository;
+  directory: Directory;
+  clock: Clock;
+  newId: () => string;
+}
+
+export interface SaveRequest {
+  actor: Actor;
+  channelId: string;
+  input: PartnershipInput;
+  /** The version the form was opened on; null when it was opened to create. */
+  expectedVersion: number | null;
+}
+
+/** Creates the channel's partnership, or edits it: one partnership per channel, never two. */
+export async function savePartnership(
+  deps: SaveDeps,
+  request: SaveRequest,
+): Promise<Result<{ partnership: Partnership; created: boolean }, SaveError>> {
+  const { actor, channelId, input, expectedVersion } = request;
+  if (actor.side !== 'vendor') {
+    return fail({ code: 'forbidden', message: 'Only people at the vendor can set up a partnership.' });
+  }
+  const fields = await checkInput(deps.directory, channelId, input);
+  if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
+
+  const now = deps.clock.now();
+  const existing = await deps.partnerships.findByChannel(channelId);
+  if (existing === null) {
+    if (expectedVersion !== null) return fail(changedMeanwhile());
+    const partnership: Partnership = {
+      id: deps.newId(),
+      channelId,
+      ...input,
+      refPrefix: deriveRefPrefix(input.accountName),
+      welcomeMessageTs: null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedBy: actor.userId,
+      updatedAt: now,
+      version: 1,
+    };
+    const inserted = await deps.partnerships.insert(partnership);
+    return inserted === 'inserted' ? ok({ partnership, created: true }) : fail(changedMeanwhile());
+  }
+  if (expectedVersion !== existing.version) return fail(changedMeanwhile());
+  const updated: Partnership = {
+    ...existing,
+    ...input,
+    updatedBy: actor.userId,
+    updatedAt: now,
+    version: existing.version + 1,
+  };
+  const replaced = await deps.partnerships.replace(updated, existing.version);
+  return replaced === 'replaced' ? ok({ partnership: updated, created: false }) : fail(changedMeanwhile());
+}
+
+function changedMeanwhile(): SaveError {
+  return {
+    code: 'conflict',
+    message:
+      'Someone else saved this partnership while you were editing. Close this form and run setup again.',
+  };
+}
+
+async function checkInput(
+  directory: Directory,
+  channelId: string,
+  input: PartnershipInput,
+): Promise<Partial<Record<PartnershipField, string>>> {
+  const fields: Partial<Record<PartnershipField, string>> = {};
+  if (!IANAZone.isValidZone(input.timeZone)) {
+    fields.timeZone = 'Use a time zone name such as Europe/Berlin or America/New_York.';
+  }
+  if (input.businessHours.days.length === 0) fields.businessHours = 'Pick at least one working day.';
+  else if (input.businessHours.start >= input.businessHours.end) {
+    fields.businessHours = 'The working day must end after it starts.';
+  }
+  if (input.backupOwnerId !== null && input.backupOwnerId === input.ownerId) {
+    fields.backupOwnerId = 'The backup owner must be someone other than the owner.';
+  }
+  if (input.triageChannelId === channelId) {
+    fields.triageChannelId = 'The triage channel must be an internal channel, not this one.';
+  }
+
+  const [ownerSide, backupSide, contactSides, triageShared] = await Promise.all([
+    directory.sideOfUser(input.ownerId),
+    input.backupOwnerId === null ? Promise.resolve(null) : directory.sideOfUser(input.backupOwnerId),
+    Promise.all(input.contacts.map((c) => directory.sideOfUser(c.userId))),
+    input.triageChannelId === null
+      ? Promise.resolve(false)
+      : directory.isExternallyShared(input.triageChannelId),
+  ]);
+  if (ownerSide !== 'vendor') fields.ownerId = 'The owner must be someone at your company.';
+  if (input.backupOwnerId !== null && backupSide !== 'vendor' && fields.backupOwnerId === undefined) {
+    fields.backupOwnerId = 'The backup owner must be someone at your company.';
+  }
+  input.contacts.forEach((contact, i) => {
+    if (contactSides[i] === 'vendor') {
+      fields[`contacts.${contact.role}`] =
+        'Customer contacts must be people at the customer, not at your company.';
+    }
+  });
+  if (triageShared && fields.triageChannelId === undefined) {
+    fields.triageChannelId =
+      'That channel is shared with another organisation; internal notes must stay internal.';
+  }
+  return fields;
+}

@@ -1,0 +1,46 @@
+import type { Side } from './actors.js';
+import type { Partnership } from './partnerships/partnership.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface PartnershipRepository {
+  findByChannel(channelId: string): Promise<Partnership | null>;
+  findById(id: string): Promise<Partnership | null>;
+  listByOwner(userId: string): Promise<Partnership[]>;
+  /** 'duplicate' when the channel already has a partnership (unique per channel). */
+  insert(partnership: Partnership): Promise<'inserted' | 'duplicate'>;
+  /** Compare-and-set: replaces only if the stored version is still `expectedVersion`. */
+  replace(partnership: Partnership, expectedVersion: number): Promise<'replaced' | 'conflict'>;
+  /** Remembers the pinned welcome message; not an edit of the settings, so the version stays. */
+  recordWelcomeMessage(id: string, ts: string): Promise<void>;
+}
+
+/** Gap-free counters (ask references such as ACME-12), atomic across replicas. */
+export interface SequenceRepository {
+  next(name: string): Promise<number>;
+}
+
+/**
+ * Once-only markers: the first caller to claim a key wins, every later claim of the same key loses.
+ * Used to apply an event delivery, a posted slot or a sent reminder exactly once across replicas.
+ */
+export interface MarkerRepository {
+  claim(key: string, now: Date, expiresAt: Date | null): Promise<boolean>;
+  purgeExpired(now: Date): Promise<number>;
+}
+
+export interface Repositories {
+  partnerships: PartnershipRepository;
+  sequences: SequenceRepository;
+  markers: MarkerRepository;
+}
+
+/** What the domain needs to know about people and channels; answered by Slack. */
+export interface Directory {
+  /** null when the user does not exist (deleted, or a typo in a test). */
+  sideOfUser(userId: string): Promise<Side | null>;
+  /** True when the channel is shared with another organisation (Slack Connect). */
+  isExternallyShared(channelId: string): Promise<boolean>;
+}

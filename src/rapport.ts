@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo, Server } from 'node:net';
+import { systemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Clock } from './domain/ports.js';
+import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
+import { startScheduler } from './jobs/scheduler.js';
+import { type AppLogger, createLogger } from './logger.js';
+import { buildSlackApp } from './slack/app.js';
+import { createSlackDirectory } from './slack/directory.js';
+import { registerErrorSink } from './slack/error-sink.js';
+import { createInFlight } from './slack/in-flight.js';
+import { registerListeners } from './slack/listeners/index.js';
+import { openStore, type Store } from './store/open-store.js';
+
+export interface RapportOptions {
+  clock?: Clock;
+  logger?: AppLogger;
+  /** How long shutdown waits for listener work in progress. */
+  drainTimeoutMs?: number;
+}
+
+export interface RunningRapport {
+  /** The HTTP port actually bound (useful with PORT=0). */
+  port: number;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** Composition root: config -> store -> Slack app and listeners -> jobs. Everything is wired here, by hand. */
+export async function startRapport(config: Config, options: RapportOptions = {}): Promise<RunningRapport> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const store = await openStore(config.store);
+  try {
+    const inFlight = createInFlight();
+    const app = buildSlackApp(config, logger, () =>
+      store.ping().then(
+        () => true,
+        () => false,
+      ),
+    );
+    app.use(inFlight.middleware);
+    const auth = await app.client.auth.test();
+    const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
+    registerErrorSink(app, logger);
+    registerListeners(app, { repositories: store, directory, clock, newId: randomUUID, logger });
+
+    const started = (await app.start(config.port)) as Server | undefined;
+    const address = config.slack.socketMode ? null : (started?.address() as AddressInfo | null | undefined);
+    const port = address?.port ?? config.port;
+    const scheduler = startScheduler(
+      [purgeExpiredMarkersJob({ markers: store.markers, logger })],
+      clock,
+      logger,
+    );
+    logger.event('info', 'Rapport is running', {
+      mode: config.slack.socketMode ? 'socket' : 'http',
+      port,
+      store: store.kind,
+      team: auth.team_id,
+    });
+    return {
+      port,
+      store,
+      async stop() {
+        await app.stop();
+        await scheduler.stop();
+        await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+        await store.close();
+        logger.event('info', 'Rapport stopped');
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { parseCommandText } from '../../parse/command-text.js';
+import { buildHelpMessage } from '../../views/help-message.js';
+import { openSetupModal } from './open-setup-modal.js';
+import { showStatus } from './show-status.js';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+type Subcommand = (deps: SlackDeps, args: CommandArgs, rest: string) => Promise<void>;
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  setup: openSetupModal,
+  status: showStatus,
+};
+
+/** `/rapport <sub>`: acks at once (Slack allows 3 s), then routes; unknown input gets usage help. */
+export const handleRapportCommand = (deps: SlackDeps) => async (args: CommandArgs) => {
+  await args.ack();
+  const { sub, rest } = parseCommandText(args.command.text);
+  const run = Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
+  if (run) return run(deps, args, rest);
+  const help = buildHelpMessage(sub === '' || sub === 'help' ? undefined : sub);
+  await args.respond({ response_type: 'ephemeral', ...help });
+};

@@ -1,0 +1,11 @@
+import type { SlackDeps } from '../../deps.js';
+import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
+import { buildPartnershipSummary } from '../../views/partnership-summary.js';
+import type { CommandArgs } from './handle-rapport-command.js';
+
+/** `/rapport status`: how this channel's partnership is set up, privately. */
+export async function showStatus(deps: SlackDeps, { command, respond }: CommandArgs): Promise<void> {
+  const partnership = await deps.repositories.partnerships.findByChannel(command.channel_id);
+  const content = partnership ? buildPartnershipSummary(partnership) : buildNotSetUpHint();
+  await respond({ response_type: 'ephemeral', ...content });
+}

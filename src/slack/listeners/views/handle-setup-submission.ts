@@ -1,0 +1,82 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { savePartnership } from '../../../domain/partnerships/save-partnership.js';
+import { errorFields } from '../../../logger.js';
+import type { SlackDeps } from '../../deps.js';
+import { newErrorRef } from '../../error-sink.js';
+import { COMMAND, SETUP_BLOCKS } from '../../ids.js';
+import { blockForField, parseSetupSubmission } from '../../parse/setup-submission.js';
+import { publishWelcome, type WelcomeOutcome } from '../../publish-welcome.js';
+import { safeText } from '../../render/escape.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * The setup modal's Save. Validation and the store write happen before the ack so that any problem,
+ * including a failed write, is shown inline with the user's input kept; Slack work follows the ack.
+ */
+export const handleSetupSubmission =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view, client }: ViewArgs) => {
+    const fail = (blockId: string, message: string) =>
+      ack({ response_action: 'errors', errors: { [blockId]: message } });
+    const parsed = parseSetupSubmission(view.private_metadata, view.state.values);
+    if (parsed.ok === 'malformed') {
+      deps.logger.event('warn', 'malformed setup submission', { viewId: view.id, userId: body.user.id });
+      return fail(
+        SETUP_BLOCKS.accountName,
+        `This form could not be read. Close it and run ${COMMAND} setup again.`,
+      );
+    }
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    let result: Awaited<ReturnType<typeof savePartnership>>;
+    try {
+      result = await savePartnership(
+        { ...deps, partnerships: deps.repositories.partnerships },
+        {
+          actor,
+          channelId: parsed.metadata.channelId,
+          input: parsed.input,
+          expectedVersion: parsed.metadata.expectedVersion,
+        },
+      );
+    } catch (error) {
+      const ref = newErrorRef();
+      deps.logger.event('error', 'saving a partnership failed', { ref, ...errorFields(error) });
+      return fail(
+        SETUP_BLOCKS.accountName,
+        `Couldn’t save right now (reference ${ref}). Your input is kept: try Save again.`,
+      );
+    }
+    if (!result.ok) {
+      const error = result.error;
+      if (error.code !== 'invalid') return fail(SETUP_BLOCKS.accountName, error.message);
+      const errors = Object.fromEntries(
+        Object.entries(error.fields).map(([field, message]) => [blockForField(field as never), message]),
+      );
+      return ack({ response_action: 'errors', errors });
+    }
+    await ack();
+
+    const { partnership, created } = result.value;
+    const welcome: WelcomeOutcome = await publishWelcome(client, deps.repositories.partnerships, partnership);
+    const account = safeText(partnership.accountName, 200);
+    const lines = [
+      created
+        ? `*${account}* is set up in this channel. Requests will be numbered ${partnership.refPrefix}-1, ${partnership.refPrefix}-2, …`
+        : `Saved your changes to *${account}*.`,
+    ];
+    if (welcome === 'posted')
+      lines.push('I posted and pinned a welcome message explaining how to ask for help.');
+    if (welcome === 'not_in_channel') {
+      lines.push(
+        'I couldn’t post the welcome message because I’m not in this channel: `/invite` me, then run setup again.',
+      );
+    }
+    await client.chat.postEphemeral({
+      channel: partnership.channelId,
+      user: actor.userId,
+      text: lines.join('\n'),
+    });
+  };

@@ -1,0 +1,24 @@
+import { COMMAND } from '../ids.js';
+import { safeText } from '../render/escape.js';
+import { context, type MessageContent, section } from './blocks.js';
+
+const USAGE: [string, string][] = [
+  ['setup', 'set up this channel as a customer partnership, or edit it'],
+  ['status', 'show how this channel’s partnership is set up'],
+  ['help', 'show this help'],
+];
+
+/** Private usage help; `unknown` is the subcommand we did not recognise, if any. */
+export function buildHelpMessage(unknown?: string): MessageContent {
+  const lines = USAGE.map(([sub, what]) => `• \`${COMMAND} ${sub}\` — ${what}`).join('\n');
+  const intro = unknown
+    ? `I don’t know \`${safeText(unknown, 40)}\`. Here is what \`${COMMAND}\` can do:`
+    : `*Rapport* keeps this customer partnership on track. \`${COMMAND}\` can:`;
+  return {
+    text: unknown ? `Unknown command ${unknown}. Try ${COMMAND} help.` : `How to use ${COMMAND}`,
+    blocks: [
+      section(`${intro}\n${lines}`),
+      context('Customers in a shared channel can’t use slash commands; they use the buttons Rapport posts.'),
+    ],
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The small document-store surface both adapters implement (MongoDB and the embedded NeDB).
+ * Repositories are written once against it, so both stores behave the same by construction and the
+ * contract suite checks the adapters rather than two copies of every query.
+ * Filters and updates use the MongoDB operator subset that NeDB also understands.
+ */
+export type Filter = Record<string, unknown>;
+
+export interface UpdateSpec {
+  $set?: Record<string, unknown>;
+  $unset?: Record<string, true>;
+  $inc?: Record<string, number>;
+  $push?: Record<string, unknown>;
+  $addToSet?: Record<string, unknown>;
+}
+
+export interface FindOptions {
+  sort?: Record<string, 1 | -1>;
+  limit?: number;
+  skip?: number;
+}
+
+export interface IndexSpec {
+  fields: string[];
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: IndexSpec[];
+}
+
+export interface StoredDocument {
+  _id: string;
+}
+
+export interface DocumentCollection<D extends StoredDocument> {
+  findOne(filter: Filter): Promise<D | null>;
+  find(filter: Filter, options?: FindOptions): Promise<D[]>;
+  count(filter: Filter): Promise<number>;
+  /** 'duplicate' when a unique index (or _id) already holds the value. */
+  insertOne(doc: D): Promise<'inserted' | 'duplicate'>;
+  /** Replaces the one document matching `filter`; returns how many matched (0 or 1). */
+  replaceOne(filter: Filter, doc: D): Promise<number>;
+  /** Applies `update` to the first document matching `filter`; returns how many matched (0 or 1). */
+  updateOne(filter: Filter, update: UpdateSpec): Promise<number>;
+  /** Atomically applies `update` to the matching document, creating it when missing; returns it afterwards. */
+  upsertAndGet(filter: Filter, update: UpdateSpec): Promise<D>;
+  deleteMany(filter: Filter): Promise<number>;
+}
+
+export interface DocumentDatabase {
+  readonly kind: 'mongo' | 'embedded';
+  collection<D extends StoredDocument>(spec: CollectionSpec): Promise<DocumentCollection<D>>;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

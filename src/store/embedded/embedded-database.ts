@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type * as NedbModule from '@seald-io/nedb';
+import type {
+  CollectionSpec,
+  DocumentCollection,
+  DocumentDatabase,
+  Filter,
+  FindOptions,
+  StoredDocument,
+  UpdateSpec,
+} from '../documents.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+// NeDB is CommonJS (`module.exports = Datastore`) while its typings declare a default export, which
+// NodeNext resolves one level too deep; requiring it gives the class with the right type.
+const Datastore = createRequire(import.meta.url)('@seald-io/nedb') as typeof NedbModule.default.default;
+type Datastore = InstanceType<typeof Datastore>;
+
+/**
+ * Embedded adapter on NeDB: one append-only file per collection in DATA_DIR. A write resolves only
+ * after its line is appended to the file, so an acknowledged write survives SIGKILL.
+ * NeDB serialises operations per datastore, which makes each single-document update atomic within
+ * this one process; the data-dir lock keeps every other process out.
+ */
+export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDatabase> {
+  const lock = lockDataDir(dataDir);
+  const stores: Datastore[] = [];
+  return {
+    kind: 'embedded',
+    async collection<D extends StoredDocument>(spec: CollectionSpec) {
+      const store = new Datastore({ filename: join(dataDir, `${spec.name}.db`) });
+      await store.loadDatabaseAsync();
+      for (const index of spec.indexes) {
+        const fieldName = index.fields.length === 1 ? (index.fields[0] as string) : index.fields;
+        await store.ensureIndexAsync({ fieldName, unique: index.unique ?? false });
+      }
+      stores.push(store);
+      return embeddedCollection<D>(store);
+    },
+    async ping() {},
+    async close() {
+      // Compacting on close keeps the append-only files from growing without end across restarts.
+      await Promise.all(stores.map((store) => store.compactDatafileAsync()));
+      lock.release();
+    },
+  };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  (error as { errorType?: string } | null)?.errorType === 'uniqueViolated';
+
+function embeddedCollection<D extends StoredDocument>(store: Datastore): DocumentCollection<D> {
+  return {
+    async findOne(filter: Filter) {
+      return (await store.findOneAsync(filter)) as D | null;
+    },
+    async find(filter: Filter, options: FindOptions = {}) {
+      let cursor = store.findAsync(filter);
+      if (options.sort) cursor = cursor.sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return (await cursor) as unknown as D[];
+    },
+    count: async (filter: Filter) => (await store.countAsync(filter)) as unknown as number,
+    async insertOne(doc: D) {
+      try {
+        await store.insertAsync(doc);
+        return 'inserted';
+      } catch (error) {
+        if (isUniqueViolation(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    async replaceOne(filter: Filter, doc: D) {
+      return (await store.updateAsync(filter, doc, {})).numAffected;
+    },
+    async updateOne(filter: Filter, update: UpdateSpec) {
+      return (await store.updateAsync(filter, update, {})).numAffected;
+    },
+    async upsertAndGet(filter: Filter, update: UpdateSpec) {
+      const result = await store.updateAsync(filter, update, { upsert: true, returnUpdatedDocs: true });
+      return result.affectedDocuments as unknown as D;
+    },
+    async deleteMany(filter: Filter) {
+      return store.removeAsync(filter, { multi: true });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { Repositories } from '../domain/ports.js';
+import type { DocumentDatabase } from './documents.js';
+import { openEmbeddedDatabase } from './embedded/embedded-database.js';
+import { openMongoDatabase } from './mongo/mongo-database.js';
+import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
+import {
+  type PartnershipDocument,
+  partnershipCollection,
+  partnershipRepository,
+} from './repositories/partnership-repository.js';
+import {
+  type SequenceDocument,
+  sequenceCollection,
+  sequenceRepository,
+} from './repositories/sequence-repository.js';
+
+export interface Store extends Repositories {
+  readonly kind: DocumentDatabase['kind'];
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type StoreLocation = { mongodbUri: string } | { dataDir: string };
+
+/** MongoDB when a URI is given, otherwise the embedded store in a folder. Indexes are created here. */
+export async function openStore(location: StoreLocation): Promise<Store> {
+  const db =
+    'mongodbUri' in location
+      ? await openMongoDatabase(location.mongodbUri)
+      : await openEmbeddedDatabase(location.dataDir);
+  try {
+    return await buildStore(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+async function buildStore(db: DocumentDatabase): Promise<Store> {
+  const [partnerships, sequences, markers] = await Promise.all([
+    db.collection<PartnershipDocument>(partnershipCollection),
+    db.collection<SequenceDocument>(sequenceCollection),
+    db.collection<MarkerDocument>(markerCollection),
+  ]);
+  return {
+    kind: db.kind,
+    partnerships: partnershipRepository(partnerships),
+    sequences: sequenceRepository(sequences),
+    markers: markerRepository(markers),
+    ping: () => db.ping(),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,109 @@
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import type { PartnershipRepository } from '../../domain/ports.js';
+import type { CollectionSpec, DocumentCollection } from '../documents.js';
+
+/** Stored shape of a partnership; mapped explicitly so renaming a domain field never silently changes storage. */
+export interface PartnershipDocument {
+  _id: string;
+  channelId: string;
+  accountName: string;
+  refPrefix: string;
+  ownerId: string;
+  backupOwnerId: string | null;
+  contacts: { userId: string; role: string }[];
+  timeZone: string;
+  businessHours: { days: number[]; start: string; end: string };
+  triageChannelId: string | null;
+  welcomeMessageTs: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+  version: number;
+}
+
+export const partnershipCollection: CollectionSpec = {
+  name: 'partnerships',
+  indexes: [{ fields: ['channelId'], unique: true }, { fields: ['ownerId'] }],
+};
+
+export function toPartnershipDocument(p: Partnership): PartnershipDocument {
+  return {
+    _id: p.id,
+    channelId: p.channelId,
+    accountName: p.accountName,
+    refPrefix: p.refPrefix,
+    ownerId: p.ownerId,
+    backupOwnerId: p.backupOwnerId,
+    contacts: p.contacts.map((c) => ({ userId: c.userId, role: c.role })),
+    timeZone: p.timeZone,
+    businessHours: {
+      days: [...p.businessHours.days],
+      start: p.businessHours.start,
+      end: p.businessHours.end,
+    },
+    triageChannelId: p.triageChannelId,
+    welcomeMessageTs: p.welcomeMessageTs,
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+    updatedBy: p.updatedBy,
+    updatedAt: p.updatedAt,
+    version: p.version,
+  };
+}
+
+export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
+  return {
+    id: d._id,
+    channelId: d.channelId,
+    accountName: d.accountName,
+    refPrefix: d.refPrefix,
+    ownerId: d.ownerId,
+    backupOwnerId: d.backupOwnerId,
+    contacts: d.contacts.map((c) => ({
+      userId: c.userId,
+      role: c.role as Partnership['contacts'][number]['role'],
+    })),
+    timeZone: d.timeZone,
+    businessHours: {
+      days: d.businessHours.days as Partnership['businessHours']['days'],
+      start: d.businessHours.start,
+      end: d.businessHours.end,
+    },
+    triageChannelId: d.triageChannelId,
+    welcomeMessageTs: d.welcomeMessageTs,
+    createdBy: d.createdBy,
+    createdAt: d.createdAt,
+    updatedBy: d.updatedBy,
+    updatedAt: d.updatedAt,
+    version: d.version,
+  };
+}
+
+export function partnershipRepository(
+  collection: DocumentCollection<PartnershipDocument>,
+): PartnershipRepository {
+  const one = async (filter: Record<string, unknown>) => {
+    const doc = await collection.findOne(filter);
+    return doc ? fromPartnershipDocument(doc) : null;
+  };
+  return {
+    findByChannel: (channelId) => one({ channelId }),
+    findById: (id) => one({ _id: id }),
+    async listByOwner(userId) {
+      const docs = await collection.find({ ownerId: userId }, { sort: { accountName: 1 } });
+      return docs.map(fromPartnershipDocument);
+    },
+    insert: (partnership) => collection.insertOne(toPartnershipDocument(partnership)),
+    async replace(partnership, expectedVersion) {
+      const matched = await collection.replaceOne(
+        { _id: partnership.id, version: expectedVersion },
+        toPartnershipDocument(partnership),
+      );
+      return matched === 1 ? 'replaced' : 'conflict';
+    },
+    async recordWelcomeMessage(id, ts) {
+      await collection.updateOne({ _id: id }, { $set: { welcomeMessageTs: ts } });
+    },
+  };
+}

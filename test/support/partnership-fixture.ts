@@ -1,0 +1,31 @@
+import type { Partnership } from '../../src/domain/partnerships/partnership.js';
+
+let n = 0;
+
+/** A complete partnership with overridable fields; ids and channels are unique per call. */
+export function aPartnership(overrides: Partial<Partnership> = {}): Partnership {
+  n += 1;
+  const at = new Date('2026-03-02T09:30:00.000Z');
+  return {
+    id: `p-${n}`,
+    channelId: `C${String(n).padStart(8, '0')}`,
+    accountName: 'Acme Corp',
+    refPrefix: 'ACME',
+    ownerId: 'UVENDOR1',
+    backupOwnerId: 'UVENDOR2',
+    contacts: [
+      { userId: 'UCUST1', role: 'champion' },
+      { userId: 'UCUST2', role: 'technical' },
+    ],
+    timeZone: 'Europe/Berlin',
+    businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    triageChannelId: 'CTRIAGE1',
+    welcomeMessageTs: null,
+    createdBy: 'UVENDOR1',
+    createdAt: at,
+    updatedBy: 'UVENDOR1',
+    updatedAt: at,
+    version: 1,
+    ...overrides,
+  };
+}

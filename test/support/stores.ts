@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoreLocation } from '../../src/store/open-store.js';
+import { hasMongo, mongoUri, uniqueDbName } from './mongo.js';
+
+export interface StoreKind {
+  name: 'embedded' | 'mongo';
+  available: boolean;
+  /** A fresh, empty place to open a store: a new temp folder or a new database. */
+  freshLocation(): StoreLocation;
+}
+
+export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'rapport-test-'));
+
+/** mongodb://host:port/?opts -> mongodb://host:port/<db>?opts */
+export function withDatabase(uri: string, db: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)\/?([^?]*)/, `$1/${db}`);
+}
+
+/** Both store adapters; a suite runs once per kind, and the Mongo one skips only when no server is available. */
+export function storeKinds(): StoreKind[] {
+  return [
+    { name: 'embedded', available: true, freshLocation: () => ({ dataDir: tempDataDir() }) },
+    {
+      name: 'mongo',
+      available: hasMongo(),
+      freshLocation: () => ({ mongodbUri: withDatabase(mongoUri(), uniqueDbName('rapport')) }),
+    },
+  ];
+}

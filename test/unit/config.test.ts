@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
+
+describe('loadConfig', () => {
+  it('defaults to HTTP mode on port 3000 with the embedded store in ./data', () => {
+    const result = loadConfig(http);
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        slack: {
+          botToken: 'xoxb-1-2-abc',
+          signingSecret: 'abcdef0123456789',
+          appToken: null,
+          socketMode: false,
+          apiUrl: 'https://slack.com/api/',
+        },
+        port: 3000,
+        store: { dataDir: './data' },
+        logLevel: 'info',
+      },
+    });
+  });
+
+  it('turns Socket Mode on when an app token is given, and MongoDB on when a URI is given', () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      MONGODB_URI: 'mongodb://db:27017/rapport',
+      SLACK_API_URL: 'https://slack-gov.com/api',
+      LOG_LEVEL: 'DEBUG',
+    });
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    expect(result.config.slack.socketMode).toBe(true);
+    expect(result.config.slack.apiUrl).toBe('https://slack-gov.com/api/');
+    expect(result.config.store).toEqual({ mongodbUri: 'mongodb://db:27017/rapport' });
+    expect(result.config.logLevel).toBe('debug');
+  });
+
+  it('lets SOCKET_MODE=false force HTTP mode even with an app token', () => {
+    const result = loadConfig({ ...http, SLACK_APP_TOKEN: 'xapp-1', SOCKET_MODE: 'false' });
+    expect(result.ok && result.config.slack.socketMode).toBe(false);
+  });
+
+  it('lists every problem at once, each naming the setting', () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxp-user-token',
+      PORT: 'eighty',
+      MONGODB_URI: 'postgres://nope',
+      LOG_LEVEL: 'loud',
+      SOCKET_MODE: 'maybe',
+    });
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    for (const name of ['SLACK_BOT_TOKEN', 'PORT', 'MONGODB_URI', 'LOG_LEVEL', 'SOCKET_MODE']) {
+      expect(
+        problems.some((p) => p.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
+    }
+  });
+
+  it('says what is required when nothing is set', () => {
+    const result = loadConfig({});
+    expect(result.ok ? [] : result.problems).toEqual([
+      'SLACK_BOT_TOKEN: required',
+      'SLACK_SIGNING_SECRET: required in HTTP mode: Basic Information > Signing Secret',
+    ]);
+  });
+
+  it('requires an app token when Socket Mode is asked for', () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SOCKET_MODE: 'true' });
+    expect(result.ok ? [] : result.problems).toEqual([
+      'SLACK_APP_TOKEN: required in Socket Mode (xapp-... with connections:write)',
+    ]);
+  });
+});

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor, Side } from '../../../src/domain/actors.js';
+import type { PartnershipInput } from '../../../src/domain/partnerships/partnership.js';
+import { type SaveDeps, savePartnership } from '../../../src/domain/partnerships/save-partnership.js';
+import type { Directory } from '../../../src/domain/ports.js';
+import { openStore, type Store } from '../../../src/store/open-store.js';
+import { tempDataDir } from '../../support/stores.js';
+
+const vendor: Actor = { userId: 'UV1', teamId: 'TVENDOR', side: 'vendor' };
+const customer: Actor = { userId: 'UC1', teamId: 'TCUST', side: 'customer' };
+
+/** Slack's answers about people and channels, as the domain's Directory port sees them. */
+const directory: Directory = {
+  sideOfUser: async (id) =>
+    (({ UV1: 'vendor', UV2: 'vendor', UC1: 'customer', UC2: 'customer' }) as Record<string, Side>)[id] ??
+    null,
+  isExternallyShared: async (id) => id === 'CSHARED',
+};
+
+const input = (overrides: Partial<PartnershipInput> = {}): PartnershipInput => ({
+  accountName: 'Acme Corp',
+  ownerId: 'UV1',
+  backupOwnerId: 'UV2',
+  contacts: [{ userId: 'UC1', role: 'champion' }],
+  timeZone: 'Europe/Berlin',
+  businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  triageChannelId: 'CTRIAGE',
+  ...overrides,
+});
+
+describe('savePartnership', () => {
+  let store: Store;
+  let deps: SaveDeps;
+  let now = new Date('2026-05-04T08:00:00Z');
+  let ids = 0;
+
+  beforeEach(async () => {
+    store = await openStore({ dataDir: tempDataDir() });
+    deps = {
+      partnerships: store.partnerships,
+      directory,
+      clock: { now: () => now },
+      newId: () => `id-${++ids}`,
+    };
+  });
+  afterEach(() => store.close());
+
+  it('creates the channel’s partnership with a reference prefix, then edits it in place', async () => {
+    const created = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input(),
+      expectedVersion: null,
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { created: true, partnership: { refPrefix: 'ACME', version: 1 } },
+    });
+
+    now = new Date('2026-05-05T08:00:00Z');
+    const edited = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input({ accountName: 'Acme Inc', backupOwnerId: null }),
+      expectedVersion: 1,
+    });
+    expect(edited).toMatchObject({ ok: true, value: { created: false } });
+    const stored = await store.partnerships.findByChannel('C1');
+    expect(stored).toMatchObject({
+      accountName: 'Acme Inc',
+      refPrefix: 'ACME',
+      backupOwnerId: null,
+      version: 2,
+    });
+    expect(stored?.createdAt).toEqual(new Date('2026-05-04T08:00:00Z'));
+    expect(stored?.updatedAt).toEqual(now);
+  });
+
+  it('refuses customer-side people', async () => {
+    const result = await savePartnership(deps, {
+      actor: customer,
+      channelId: 'C1',
+      input: input(),
+      expectedVersion: null,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await store.partnerships.findByChannel('C1')).toBeNull();
+  });
+
+  it('reports every invalid field at once', async () => {
+    const result = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input({
+        ownerId: 'UC1',
+        backupOwnerId: 'UC2',
+        contacts: [{ userId: 'UV2', role: 'technical' }],
+        timeZone: 'Mars/Olympus',
+        businessHours: { days: [1], start: '18:00', end: '09:00' },
+        triageChannelId: 'CSHARED',
+      }),
+      expectedVersion: null,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid',
+        fields: {
+          ownerId: 'The owner must be someone at your company.',
+          backupOwnerId: 'The backup owner must be someone at your company.',
+          'contacts.technical': 'Customer contacts must be people at the customer, not at your company.',
+          timeZone: 'Use a time zone name such as Europe/Berlin or America/New_York.',
+          businessHours: 'The working day must end after it starts.',
+          triageChannelId:
+            'That channel is shared with another organisation; internal notes must stay internal.',
+        },
+      },
+    });
+  });
+
+  it('rejects the shared channel itself as triage channel, and the owner as their own backup', async () => {
+    const result = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input({
+        triageChannelId: 'C1',
+        backupOwnerId: 'UV1',
+        businessHours: { days: [], start: '09:00', end: '17:00' },
+      }),
+      expectedVersion: null,
+    });
+    expect(result.ok ? {} : result.error).toMatchObject({
+      fields: {
+        triageChannelId: 'The triage channel must be an internal channel, not this one.',
+        backupOwnerId: 'The backup owner must be someone other than the owner.',
+        businessHours: 'Pick at least one working day.',
+      },
+    });
+  });
+
+  it('refuses an edit made on a stale form instead of overwriting someone else’s save', async () => {
+    await savePartnership(deps, { actor: vendor, channelId: 'C1', input: input(), expectedVersion: null });
+    await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input({ accountName: 'B' }),
+      expectedVersion: 1,
+    });
+    const stale = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input({ accountName: 'C' }),
+      expectedVersion: 1,
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const createdTwice = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input(),
+      expectedVersion: null,
+    });
+    expect(createdTwice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await store.partnerships.findByChannel('C1'))?.accountName).toBe('B');
+  });
+});
