@@ -18,6 +18,8 @@ export interface RapportOptions {
   logger?: AppLogger;
   /** How long shutdown waits for listener work in progress. */
   drainTimeoutMs?: number;
+  /** Retries of failed Web API calls; tests use 0 so an injected failure surfaces at once. */
+  slackRetries?: number;
 }
 
 export interface RunningRapport {

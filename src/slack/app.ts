@@ -31,13 +31,21 @@ function healthRoutes(isReady: () => Promise<boolean>): CustomRoute[] {
  * The Bolt app in Socket Mode (development: no public URL) or HTTP mode (production: POST /slack/events,
  * signatures always verified). Every Web API call, auth.test at start included, goes to config.slack.apiUrl.
  */
-export function buildSlackApp(config: Config, logger: AppLogger, isReady: () => Promise<boolean>): App {
+export function buildSlackApp(
+  config: Config,
+  logger: AppLogger,
+  isReady: () => Promise<boolean>,
+  retries?: number,
+): App {
   const common = {
     token: config.slack.botToken,
     logger,
     customRoutes: healthRoutes(isReady),
     extendedErrorHandler: true,
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      ...(retries === undefined ? {} : { retryConfig: { retries } }),
+    },
   };
   if (config.slack.socketMode) {
     return new App({

@@ -1,0 +1,107 @@
+/** auth.test, users.info and conversations.* handlers. */
+import { listArg, truthy } from './http-body.js';
+import { channelView, fail, type Handler, ok, resolveChannel, userView } from './method-kit.js';
+
+const authTest: Handler = (_args, { fake }) =>
+  ok({
+    url: `https://${fake.teamDomain}.slack.com/`,
+    team: fake.teamDomain,
+    user: 'rapport',
+    team_id: fake.vendorTeamId,
+    user_id: fake.botUserId,
+    bot_id: fake.botId,
+    is_enterprise_install: false,
+  });
+
+const usersInfo: Handler = (args, { fake }) => {
+  const user =
+    typeof args.user === 'string' ? userView(fake, args.user, truthy(args.include_locale)) : undefined;
+  return user === undefined ? fail('user_not_found') : ok({ user });
+};
+
+const info: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel);
+  return 'body' in channel ? channel : ok({ channel: channelView(fake, channel) });
+};
+
+const members: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel);
+  if ('body' in channel) return channel;
+  const all = [...channel.members];
+  const limit = Number(args.limit ?? 100) || 100;
+  const start = typeof args.cursor === 'string' && args.cursor !== '' ? Number(atob(args.cursor)) : 0;
+  const end = start + limit;
+  return ok({
+    members: all.slice(start, end),
+    response_metadata: { next_cursor: end < all.length ? btoa(String(end)) : '' },
+  });
+};
+
+const join: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel);
+  if ('body' in channel) return channel;
+  if (channel.isPrivate || channel.isIm) return fail('method_not_supported_for_channel_type');
+  const already = channel.members.has(fake.botUserId);
+  channel.members.add(fake.botUserId);
+  return ok({
+    channel: channelView(fake, channel),
+    ...(already
+      ? { warning: 'already_in_channel', response_metadata: { warnings: ['already_in_channel'] } }
+      : {}),
+  });
+};
+
+const open: Handler = (args, { fake }) => {
+  if (typeof args.channel === 'string' && args.channel !== '') {
+    const channel = resolveChannel(fake, args.channel);
+    return 'body' in channel ? channel : ok({ channel: { id: channel.id }, no_op: true, already_open: true });
+  }
+  const users = listArg(args.users);
+  if (users.length !== 1) return fail(users.length === 0 ? 'users_list_not_supplied' : 'not_supported');
+  const [user] = users as [string];
+  if (!fake.users.has(user)) return fail('user_not_found');
+  return ok({ channel: { id: fake.dmChannelOf(user) } });
+};
+
+const create: Handler = (args, { fake }) => {
+  const name = typeof args.name === 'string' ? args.name : '';
+  if (name === '') return fail('invalid_name_required');
+  if (name.length > 80) return fail('invalid_name_maxlength');
+  if (!/^[a-z0-9_-]+$/.test(name)) return fail('invalid_name_specials');
+  if ([...fake.channels.values()].some((c) => c.name === name)) return fail('name_taken');
+  const channel = fake.addChannel({ id: fake.nextId('C'), name, isPrivate: truthy(args.is_private) });
+  return ok({ channel: channelView(fake, channel) });
+};
+
+const inviteShared: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel, true);
+  if ('body' in channel) return channel;
+  if (channel.isIm) return fail('invalid_channel_type');
+  const emails = listArg(args.emails);
+  const userIds = listArg(args.user_ids);
+  if (emails.length === 0 && userIds.length === 0) return fail('recipients_not_specified');
+  if (emails.length > 0 && userIds.length > 0) return fail('invalid_arguments');
+  if (emails.length > 1) return fail('too_many_emails');
+  if (userIds.length > 1) return fail('invalid_arguments');
+  if (emails.some((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e))) return fail('invalid_email');
+  const inviteId = fake.nextId('I');
+  fake.sharedInvites.push({
+    inviteId,
+    channel: channel.id,
+    emails,
+    userIds,
+    externalLimited: args.external_limited === undefined ? true : truthy(args.external_limited),
+  });
+  return ok({ invite_id: inviteId, is_legacy_shared_channel: false });
+};
+
+export const conversationHandlers: Record<string, Handler> = {
+  'auth.test': authTest,
+  'users.info': usersInfo,
+  'conversations.info': info,
+  'conversations.members': members,
+  'conversations.join': join,
+  'conversations.open': open,
+  'conversations.create': create,
+  'conversations.inviteShared': inviteShared,
+};

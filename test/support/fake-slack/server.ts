@@ -1,0 +1,128 @@
+/** FakeSlack: a local HTTP fake of Slack's Web API, response URLs and upload URLs. */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bearerToken, parseArgs, readRaw, sendJson } from './http-body.js';
+import type { Handler, HandlerContext } from './method-kit.js';
+import { chatHandlers } from './methods-chat.js';
+import { conversationHandlers } from './methods-conversations.js';
+import { fileHandlers, handleUpload } from './methods-files.js';
+import { viewHandlers } from './methods-views.js';
+import { CallRecorder } from './recorder.js';
+import { handleResponseUrl } from './response-url.js';
+import type { FakeSlackOptions } from './state.js';
+import type { CallArgs, InjectedFailure, MethodResult } from './types.js';
+
+const HANDLERS: Record<string, Handler> = {
+  ...chatHandlers,
+  ...conversationHandlers,
+  ...fileHandlers,
+  ...viewHandlers,
+};
+
+/** Methods handled by the fake; anything else answers `unknown_method`. */
+export const SUPPORTED_METHODS = Object.keys(HANDLERS).sort();
+
+function failureResult(failure: InjectedFailure): MethodResult {
+  switch (failure.kind) {
+    case 'error':
+      return { body: { ok: false, error: failure.error } };
+    case 'rate_limited':
+      return {
+        status: 429,
+        headers: { 'retry-after': String(failure.retryAfterSeconds) },
+        body: { ok: false, error: 'ratelimited' },
+      };
+    case 'http':
+      return { status: failure.status, body: { ok: false, error: `http_${failure.status}` } };
+  }
+}
+
+export class FakeSlack extends CallRecorder {
+  private constructor(
+    private readonly server: Server,
+    opts: FakeSlackOptions,
+  ) {
+    super(opts);
+  }
+
+  /** Starts a fake on 127.0.0.1 with a random free port. */
+  static async start(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const server = createServer();
+    const fake = new FakeSlack(server, opts);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      fake.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent)
+          sendJson(res, 500, { ok: false, error: 'fake_slack_crashed', detail: String(error) });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** Base URL for `slackApiUrl` (ends with `/api/`; WebClient appends the method name). */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    const route = /^\/(api|response|upload)\/([^/]+)$/.exec(path);
+    if (req.method !== 'POST' || route === null) {
+      sendJson(res, 404, { ok: false, error: 'not_found' });
+      return;
+    }
+    const [, kind, id = ''] = route;
+    const raw = await readRaw(req);
+    let args: CallArgs;
+    try {
+      args = await parseArgs(raw, req.headers['content-type']);
+    } catch {
+      args = { unparsable_body: raw.toString('utf8') };
+    }
+    const token = bearerToken(req, args);
+    delete args.token;
+    const method =
+      kind === 'api' ? decodeURIComponent(id) : kind === 'response' ? 'response_url' : 'file_upload';
+    const injected = this.takeFailure(method);
+    let result: MethodResult;
+    if (injected !== undefined) result = failureResult(injected);
+    else if ('unparsable_body' in args) result = { body: { ok: false, error: 'invalid_form_data' } };
+    else if (kind === 'response') result = handleResponseUrl(this, id, args);
+    else if (kind === 'upload') result = handleUpload(this, id, args, raw);
+    else result = await this.callMethod(method, args, token);
+    if (kind === 'response') args.responseUrlId = id;
+    if (kind === 'upload') args = { fileId: id, length: this.files.get(id)?.content?.length ?? raw.length };
+    sendJson(res, result.status ?? 200, result.body, result.headers);
+    this.record({ method, args, token, at: Date.now(), status: result.status ?? 200, response: result.body });
+  }
+
+  private async callMethod(method: string, args: CallArgs, token: string | undefined): Promise<MethodResult> {
+    const handler = HANDLERS[method];
+    if (handler === undefined) return { body: { ok: false, error: 'unknown_method' } };
+    if (token === undefined || token === '') return { body: { ok: false, error: 'not_authed' } };
+    const ctx: HandlerContext = {
+      fake: this,
+      method,
+      reject: (problems) => {
+        this.addViolations(method, problems);
+        return {
+          body: {
+            ok: false,
+            error: 'invalid_blocks',
+            response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) },
+          },
+        };
+      },
+    };
+    return handler(args, ctx);
+  }
+}

@@ -1,0 +1,84 @@
+import type { Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { type RunningRapport, startRapport } from '../../src/rapport.js';
+import type { StoreLocation } from '../../src/store/open-store.js';
+import { FakeSlack, SlackDriver } from './fake-slack/index.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const VENDOR_TEAM = 'TVENDOR01';
+export const CUSTOMER_TEAM = 'TCUST0001';
+
+/** The people and channels every end-to-end test starts with. */
+export const people = {
+  alice: { id: 'UALICE001', teamId: VENDOR_TEAM }, // vendor account manager
+  bob: { id: 'UBOB00001', teamId: VENDOR_TEAM }, // vendor engineer
+  carol: { id: 'UCAROL001', teamId: CUSTOMER_TEAM }, // customer champion
+  dave: { id: 'UDAVE0001', teamId: CUSTOMER_TEAM }, // customer engineer
+};
+export const channels = { shared: 'CSHARED01', triage: 'CTRIAGE01', privateShared: 'GPRIVATE1' };
+
+export interface Harness {
+  fake: FakeSlack;
+  driver: SlackDriver;
+  rapport: RunningRapport;
+  logs: string[];
+  /** Stops the app and starts it again on the same store, as after a deploy or a crash. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real app in HTTP mode on a free port, against the fake Slack API, on the given store. */
+export async function startHarness(store: StoreLocation): Promise<Harness> {
+  const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
+  fake.addUser({ id: people.alice.id, teamId: VENDOR_TEAM, tz: 'Europe/Berlin', name: 'alice' });
+  fake.addUser({ id: people.bob.id, teamId: VENDOR_TEAM, tz: 'America/New_York', name: 'bob' });
+  fake.addUser({ id: people.carol.id, teamId: CUSTOMER_TEAM, isStranger: true, tz: null, name: 'carol' });
+  fake.addUser({ id: people.dave.id, teamId: CUSTOMER_TEAM, isStranger: true, name: 'dave' });
+  const members = Object.values(people).map((p) => p.id);
+  fake.addChannel({ id: channels.shared, name: 'acme-vendor', isExtShared: true, members });
+  fake.addChannel({ id: channels.triage, name: 'acme-triage', members: [people.alice.id, people.bob.id] });
+  fake.addChannel({
+    id: channels.privateShared,
+    name: 'globex',
+    isPrivate: true,
+    isExtShared: true,
+    members,
+    botIsMember: false,
+  });
+
+  const config: Config = {
+    slack: {
+      botToken: 'xoxb-test-token',
+      signingSecret: SIGNING_SECRET,
+      appToken: null,
+      socketMode: false,
+      apiUrl: fake.apiUrl,
+    },
+    port: 0,
+    store: store,
+    logLevel: 'debug',
+  };
+  const logs: string[] = [];
+  const start = () =>
+    startRapport(config, { logger: createLogger('debug', (line) => logs.push(line)), slackRetries: 0 });
+  let rapport = await start();
+  const driverFor = (r: RunningRapport) =>
+    new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, fake });
+  const harness: Harness = {
+    fake,
+    driver: driverFor(rapport),
+    rapport,
+    logs,
+    async restart() {
+      await rapport.stop();
+      rapport = await start();
+      harness.rapport = rapport;
+      harness.driver = driverFor(rapport);
+    },
+    async stop() {
+      await rapport.stop();
+      await fake.stop();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { COMMAND } from '../../src/slack/ids.js';
+
+/** The manifest rules of slack-platform.md, as a schema. Unknown keys are refused so typos show up. */
+const manifestSchema = z.strictObject({
+  display_information: z.strictObject({
+    name: z.string().min(1).max(35),
+    description: z.string().max(140).optional(),
+    background_color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .optional(),
+  }),
+  features: z.strictObject({
+    app_home: z.record(z.string(), z.boolean()).optional(),
+    bot_user: z.strictObject({ display_name: z.string().min(1).max(80), always_online: z.boolean() }),
+    slash_commands: z
+      .array(
+        z.strictObject({
+          command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/),
+          description: z.string().min(1).max(2000),
+          usage_hint: z.string().max(1000).optional(),
+          should_escape: z.boolean(),
+          url: z.url().optional(),
+        }),
+      )
+      .max(50)
+      .optional(),
+    shortcuts: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          type: z.enum(['message', 'global']),
+          callback_id: z.string(),
+          description: z.string(),
+        }),
+      )
+      .max(10)
+      .optional(),
+  }),
+  oauth_config: z.strictObject({
+    scopes: z.strictObject({ bot: z.array(z.string().regex(/^[a-z_.]+(:[a-z_.]+)*$/)).min(1) }),
+  }),
+  settings: z.strictObject({
+    event_subscriptions: z
+      .strictObject({ bot_events: z.array(z.string()), request_url: z.url().optional() })
+      .optional(),
+    interactivity: z.strictObject({ is_enabled: z.boolean(), request_url: z.url().optional() }),
+    org_deploy_enabled: z.boolean(),
+    socket_mode_enabled: z.boolean(),
+    token_rotation_enabled: z.boolean(),
+  }),
+});
+
+/** Scopes each Web API method needs; a method missing here fails the test so the table stays complete. */
+const SCOPES_BY_METHOD: Record<string, string[]> = {
+  'auth.test': [],
+  'chat.postMessage': ['chat:write'],
+  'chat.postEphemeral': ['chat:write'],
+  'chat.update': ['chat:write'],
+  'conversations.info': ['channels:read', 'groups:read'],
+  'conversations.join': ['channels:join'],
+  'pins.add': ['pins:write'],
+  'users.info': ['users:read'],
+  'views.open': [],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const manifest = manifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
+
+describe('manifest.yml', () => {
+  it('declares the slash command the app listens to, in Socket Mode with interactivity', () => {
+    expect(manifest.features.slash_commands?.map((c) => c.command)).toEqual([COMMAND]);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+  });
+
+  it('asks for exactly the scopes the Web API calls in src/ need', () => {
+    const called = new Set(
+      sourceFiles('src').flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/client\.([a-z]+)\.([a-zA-Z]+)\(/g)].map(
+          (m) => `${m[1]}.${m[2]}`,
+        ),
+      ),
+    );
+    const unknown = [...called].filter((method) => !(method in SCOPES_BY_METHOD));
+    expect(unknown, 'add these methods to SCOPES_BY_METHOD').toEqual([]);
+    const needed = new Set(['commands', ...[...called].flatMap((method) => SCOPES_BY_METHOD[method] ?? [])]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+});
