@@ -1,14 +1,14 @@
 /**
  * User-written text is shown to both organisations. Escaping &, < and > turns Slack's control
  * sequences (<!channel>, <@U123>, <#C1>, links) into plain text; a word joiner after '@' keeps
- * bare @channel/@here/@everyone from ever being parsed as a broadcast.
+ * bare @channel/@here/@everyone (even cut short by truncation) from ever being parsed as a broadcast.
  */
 export function escapeText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+    .replace(/@(channel|here|everyone)/gi, '@\u2060$1');
 }
 
 /** Shortens text to at most `max` characters, ending with an ellipsis, never splitting an &entity; or a surrogate pair. */

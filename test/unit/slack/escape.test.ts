@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, safeText, truncate } from '../../../src/slack/render/escape.js';
 
 /** Everything Slack would turn into a ping or a link, in its raw or escaped-control form. */
-const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)\b/i;
+const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
 
 const hostile = fc.oneof(
   fc.string(),
@@ -64,9 +64,7 @@ describe('truncate and safeText', () => {
     fc.assert(
       fc.property(hostileText, fc.integer({ min: 2, max: 200 }), (text, max) => {
         const out = safeText(text, max);
-        expect(out.length).toBeLessThanOrEqual(
-          Math.max(max, escapeText(text).length <= max ? max : 0) || max,
-        );
+        expect(out.length).toBeLessThanOrEqual(max);
         expect(out).not.toMatch(PINGS);
         expect(out).not.toMatch(/&[a-z]*…$/);
         expect(out).not.toMatch(/[\ud800-\udbff]…$/);
