@@ -56,3 +56,32 @@ export interface DocumentDatabase {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+interface Cursor<C> {
+  sort(sort: Record<string, 1 | -1>): C;
+  skip(n: number): C;
+  limit(n: number): C;
+}
+
+/** Applies sort, skip and limit in that order to either driver's cursor. */
+export function withFindOptions<C extends Cursor<C>>(cursor: C, options: FindOptions): C {
+  let c = cursor;
+  if (options.sort) c = c.sort(options.sort);
+  if (options.skip) c = c.skip(options.skip);
+  if (options.limit) c = c.limit(options.limit);
+  return c;
+}
+
+/** Runs an insert, turning the driver's unique-index violation into the value 'duplicate'. */
+export async function insertOrDuplicate(
+  insert: () => Promise<unknown>,
+  isDuplicate: (error: unknown) => boolean,
+): Promise<'inserted' | 'duplicate'> {
+  try {
+    await insert();
+    return 'inserted';
+  } catch (error) {
+    if (isDuplicate(error)) return 'duplicate';
+    throw error;
+  }
+}

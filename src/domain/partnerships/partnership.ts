@@ -16,28 +16,6 @@ export interface CustomerContact {
   role: ContactRole;
 }
 
-/** One customer account, bound to one shared channel. */
-export interface Partnership {
-  id: string;
-  channelId: string;
-  accountName: string;
-  /** Prefix of ask references (ACME-12); fixed at creation so references never change. */
-  refPrefix: string;
-  ownerId: string;
-  backupOwnerId: string | null;
-  contacts: CustomerContact[];
-  timeZone: string;
-  businessHours: BusinessHours;
-  triageChannelId: string | null;
-  /** The pinned welcome message in the shared channel, once posted. */
-  welcomeMessageTs: string | null;
-  createdBy: string;
-  createdAt: Date;
-  updatedBy: string;
-  updatedAt: Date;
-  version: number;
-}
-
 /** What the setup form provides; everything else is derived. */
 export interface PartnershipInput {
   accountName: string;
@@ -47,6 +25,21 @@ export interface PartnershipInput {
   timeZone: string;
   businessHours: BusinessHours;
   triageChannelId: string | null;
+}
+
+/** One customer account, bound to one shared channel. */
+export interface Partnership extends PartnershipInput {
+  id: string;
+  channelId: string;
+  /** Prefix of ask references (ACME-12); fixed at creation so references never change. */
+  refPrefix: string;
+  /** The pinned welcome message in the shared channel, once posted. */
+  welcomeMessageTs: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+  version: number;
 }
 
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };

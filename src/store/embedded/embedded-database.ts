@@ -10,6 +10,7 @@ import type {
   StoredDocument,
   UpdateSpec,
 } from '../documents.js';
+import { insertOrDuplicate, withFindOptions } from '../documents.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 // NeDB is CommonJS (`module.exports = Datastore`) while its typings declare a default export, which
@@ -56,22 +57,11 @@ function embeddedCollection<D extends StoredDocument>(store: Datastore): Documen
       return (await store.findOneAsync(filter)) as D | null;
     },
     async find(filter: Filter, options: FindOptions = {}) {
-      let cursor = store.findAsync(filter);
-      if (options.sort) cursor = cursor.sort(options.sort);
-      if (options.skip) cursor = cursor.skip(options.skip);
-      if (options.limit) cursor = cursor.limit(options.limit);
+      const cursor = withFindOptions(store.findAsync(filter), options);
       return (await cursor) as unknown as D[];
     },
     count: async (filter: Filter) => (await store.countAsync(filter)) as unknown as number,
-    async insertOne(doc: D) {
-      try {
-        await store.insertAsync(doc);
-        return 'inserted';
-      } catch (error) {
-        if (isUniqueViolation(error)) return 'duplicate';
-        throw error;
-      }
-    },
+    insertOne: (doc: D) => insertOrDuplicate(() => store.insertAsync(doc), isUniqueViolation),
     async replaceOne(filter: Filter, doc: D) {
       return (await store.updateAsync(filter, doc, {})).numAffected;
     },

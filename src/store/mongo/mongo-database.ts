@@ -8,6 +8,7 @@ import type {
   StoredDocument,
   UpdateSpec,
 } from '../documents.js';
+import { insertOrDuplicate, withFindOptions } from '../documents.js';
 
 const DUPLICATE_KEY = 11000;
 
@@ -56,22 +57,11 @@ function mongoCollection<D extends StoredDocument>(collection: Collection<D>): D
       return (await raw.findOne(filter)) as D | null;
     },
     async find(filter: Filter, options: FindOptions = {}) {
-      let cursor = raw.find(filter);
-      if (options.sort) cursor = cursor.sort(options.sort);
-      if (options.skip) cursor = cursor.skip(options.skip);
-      if (options.limit) cursor = cursor.limit(options.limit);
+      const cursor = withFindOptions(raw.find(filter), options);
       return (await cursor.toArray()) as D[];
     },
     count: (filter: Filter) => raw.countDocuments(filter),
-    async insertOne(doc: D) {
-      try {
-        await raw.insertOne(doc);
-        return 'inserted';
-      } catch (error) {
-        if (isDuplicateKey(error)) return 'duplicate';
-        throw error;
-      }
-    },
+    insertOne: (doc: D) => insertOrDuplicate(() => raw.insertOne(doc), isDuplicateKey),
     async replaceOne(filter: Filter, doc: D) {
       return (await raw.replaceOne(filter, doc)).matchedCount;
     },
