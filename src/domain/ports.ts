@@ -1,4 +1,5 @@
 import type { Side } from './actors.js';
+import type { Ask, AskStatus } from './asks/ask.js';
 import type { Partnership } from './partnerships/partnership.js';
 
 export interface Clock {
@@ -17,6 +18,26 @@ export interface PartnershipRepository {
   recordWelcomeMessage(id: string, ts: string): Promise<void>;
 }
 
+export interface AskQuery {
+  partnershipId: string;
+  statuses?: AskStatus[];
+  requesterId?: string;
+  ownerId?: string;
+}
+
+export interface AskRepository {
+  /** 'duplicate' when the partnership already has an ask with that number. */
+  insert(ask: Ask): Promise<'inserted' | 'duplicate'>;
+  findById(id: string): Promise<Ask | null>;
+  findBySource(channelId: string, messageTs: string): Promise<Ask | null>;
+  /** Compare-and-set on the version, like partnerships. */
+  replace(ask: Ask, expectedVersion: number): Promise<'replaced' | 'conflict'>;
+  /** Remembers the status card; not a change of the ask itself, so the version stays. */
+  recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
+  /** Newest first. */
+  list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
+}
+
 /** Gap-free counters (ask references such as ACME-12), atomic across replicas. */
 export interface SequenceRepository {
   next(name: string): Promise<number>;
@@ -33,6 +54,7 @@ export interface MarkerRepository {
 
 export interface Repositories {
   partnerships: PartnershipRepository;
+  asks: AskRepository;
   sequences: SequenceRepository;
   markers: MarkerRepository;
 }

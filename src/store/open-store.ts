@@ -2,6 +2,7 @@ import type { Repositories } from '../domain/ports.js';
 import type { DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import { openMongoDatabase } from './mongo/mongo-database.js';
+import { type AskDocument, askCollection, askRepository } from './repositories/ask-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
 import {
   type PartnershipDocument,
@@ -37,14 +38,16 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, sequences, markers] = await Promise.all([
+  const [partnerships, asks, sequences, markers] = await Promise.all([
     db.collection<PartnershipDocument>(partnershipCollection),
+    db.collection<AskDocument>(askCollection),
     db.collection<SequenceDocument>(sequenceCollection),
     db.collection<MarkerDocument>(markerCollection),
   ]);
   return {
     kind: db.kind,
     partnerships: partnershipRepository(partnerships),
+    asks: askRepository(asks),
     sequences: sequenceRepository(sequences),
     markers: markerRepository(markers),
     ping: () => db.ping(),

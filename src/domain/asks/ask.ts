@@ -1,0 +1,81 @@
+import type { Actor } from '../actors.js';
+
+export type AskKind = 'help' | 'enhancement' | 'vendor';
+export const URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export type AskStatus =
+  | 'open'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'waiting_on_customer'
+  | 'waiting_on_vendor'
+  | 'resolved'
+  | 'submitted'
+  | 'under_review'
+  | 'planned'
+  | 'shipped'
+  | 'declined'
+  | 'withdrawn';
+
+/** What the asker tells us; which fields apply depends on the kind. */
+export interface AskContent {
+  title: string;
+  details: string;
+  /** help */
+  urgency: Urgency | null;
+  /** enhancement: the problem and its use cases, business impact, current workaround */
+  businessImpact: string | null;
+  workaround: string | null;
+  /** enhancement: wanted by; vendor ask: due date ('YYYY-MM-DD') */
+  dueDate: string | null;
+}
+
+/** Every change, kept for ever. Internal notes live apart (Ask.internalNotes) so they cannot leak by accident. */
+export interface HistoryEntry {
+  at: Date;
+  by: Actor;
+  action: 'created' | 'status' | 'note' | 'owner' | 'promised_date';
+  from: string | null;
+  to: string | null;
+  /** Customer-visible note given with the change. */
+  note: string | null;
+}
+
+export interface InternalNote {
+  at: Date;
+  by: Actor;
+  text: string;
+}
+
+export interface Ask {
+  id: string;
+  partnershipId: string;
+  channelId: string;
+  number: number;
+  /** ACME-12 */
+  ref: string;
+  kind: AskKind;
+  content: AskContent;
+  requester: Actor;
+  /** Vendor-side owner for help and enhancements; the customer contact who owes it for vendor asks. */
+  ownerId: string;
+  status: AskStatus;
+  /** A commitment ('YYYY-MM-DD'), tracked until kept or renegotiated. */
+  promisedDate: string | null;
+  /** The message the ask was raised from, if any. */
+  source: { channelId: string; messageTs: string } | null;
+  /** The one status card in the shared channel. */
+  card: { channelId: string; ts: string } | null;
+  history: HistoryEntry[];
+  internalNotes: InternalNote[];
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export const KIND_LABELS: Record<AskKind, string> = {
+  help: 'Help request',
+  enhancement: 'Enhancement',
+  vendor: 'Request to customer',
+};

@@ -1,0 +1,90 @@
+import type { Actor } from '../actors.js';
+import type { Partnership } from '../partnerships/partnership.js';
+import type { AskRepository, Clock, MarkerRepository, SequenceRepository } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Ask, AskContent, AskKind } from './ask.js';
+import { LIFECYCLES } from './lifecycle.js';
+
+export interface CreateAskDeps {
+  asks: AskRepository;
+  sequences: SequenceRepository;
+  markers: MarkerRepository;
+  clock: Clock;
+  newId: () => string;
+}
+
+export interface CreateAskRequest {
+  actor: Actor;
+  partnership: Partnership;
+  kind: AskKind;
+  content: AskContent;
+  /** For vendor asks: the customer contact who owes the answer. */
+  contactId: string | null;
+  source: { channelId: string; messageTs: string } | null;
+}
+
+export type CreateAskError =
+  | { code: 'forbidden'; message: string }
+  | { code: 'invalid'; fields: Partial<Record<'contactId' | 'title', string>> }
+  | { code: 'already_raised'; ask: Ask | null };
+
+/**
+ * Records a new ask with the partnership's next reference number. A message can be raised only
+ * once: its source is claimed before a number is taken, so a duplicate never uses up a number.
+ */
+export async function createAsk(
+  deps: CreateAskDeps,
+  request: CreateAskRequest,
+): Promise<Result<Ask, CreateAskError>> {
+  const { actor, partnership, kind, content, source } = request;
+  if (kind === 'vendor' && actor.side !== 'vendor') {
+    return fail({
+      code: 'forbidden',
+      message: 'Only people at the vendor can ask the customer for something.',
+    });
+  }
+  if (content.title.trim() === '')
+    return fail({ code: 'invalid', fields: { title: 'Give it a short title.' } });
+  const ownerId = kind === 'vendor' ? request.contactId : partnership.ownerId;
+  if (ownerId === null || (kind === 'vendor' && !partnership.contacts.some((c) => c.userId === ownerId))) {
+    return fail({
+      code: 'invalid',
+      fields: { contactId: 'Choose one of the customer contacts of this partnership.' },
+    });
+  }
+  const now = deps.clock.now();
+  if (
+    source &&
+    !(await deps.markers.claim(`ask-source:${source.channelId}:${source.messageTs}`, now, null))
+  ) {
+    return fail({
+      code: 'already_raised',
+      ask: await deps.asks.findBySource(source.channelId, source.messageTs),
+    });
+  }
+  const number = await deps.sequences.next(`asks:${partnership.id}`);
+  const status = LIFECYCLES[kind].initial;
+  const ask: Ask = {
+    id: deps.newId(),
+    partnershipId: partnership.id,
+    channelId: partnership.channelId,
+    number,
+    ref: `${partnership.refPrefix}-${number}`,
+    kind,
+    content,
+    requester: actor,
+    ownerId,
+    status,
+    promisedDate: null,
+    source,
+    card: null,
+    history: [{ at: now, by: actor, action: 'created', from: null, to: status, note: null }],
+    internalNotes: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const inserted = await deps.asks.insert(ask);
+  if (inserted === 'duplicate') throw new Error(`ask number ${ask.ref} was handed out twice`);
+  return ok(ask);
+}

@@ -1,0 +1,96 @@
+import type { Actor } from '../actors.js';
+import type { AskRepository, Clock } from '../ports.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Ask, AskStatus, HistoryEntry } from './ask.js';
+import { nextStatuses, STATUS_LABELS } from './lifecycle.js';
+
+export interface UpdateAskRequest {
+  actor: Actor;
+  askId: string;
+  status: AskStatus;
+  /** Shown to the customer with the change. */
+  note: string | null;
+  /** Vendor-only; never shown in the shared channel. */
+  internalNote: string | null;
+  promisedDate: string | null;
+}
+
+export type UpdateAskField = 'status' | 'note' | 'internalNote' | 'promisedDate';
+export type UpdateAskError =
+  | { code: 'not_found' }
+  | { code: 'forbidden'; message: string }
+  | { code: 'invalid'; fields: Partial<Record<UpdateAskField, string>> };
+
+export interface AskChange {
+  ask: Ask;
+  /** The entries this update added to the history, in order. */
+  entries: HistoryEntry[];
+}
+
+/** Who may change an ask's status, owner or promise: the vendor side, and for vendor asks the contact who owes it. */
+export function canManage(actor: Actor, ask: Ask): boolean {
+  return actor.side === 'vendor' || (ask.kind === 'vendor' && actor.userId === ask.ownerId);
+}
+
+/**
+ * Applies a status change with its notes and promised date. Re-reads and re-checks on a concurrent
+ * edit, so two people updating at once never lose a change nor apply an illegal transition.
+ */
+export async function updateAsk(
+  deps: { asks: AskRepository; clock: Clock },
+  request: UpdateAskRequest,
+): Promise<Result<AskChange, UpdateAskError>> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const ask = await deps.asks.findById(request.askId);
+    if (!ask) return fail({ code: 'not_found' });
+    const applied = apply(ask, request, deps.clock.now());
+    if (!applied.ok) return applied;
+    if ((await deps.asks.replace(applied.value.ask, ask.version)) === 'replaced') return applied;
+  }
+  throw new Error(`ask ${request.askId} kept changing under an update`);
+}
+
+function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<AskChange, UpdateAskError> {
+  const { actor, status, note, internalNote, promisedDate } = request;
+  if (!canManage(actor, ask)) {
+    return fail({
+      code: 'forbidden',
+      message: 'Only people at the vendor can change the status of this request.',
+    });
+  }
+  const fields: Partial<Record<UpdateAskField, string>> = {};
+  const statusChanged = status !== ask.status;
+  if (statusChanged && !nextStatuses(ask.kind, ask.status).includes(status)) {
+    fields.status = `${ask.ref} can’t go from ${STATUS_LABELS[ask.status]} to ${STATUS_LABELS[status]}.`;
+  }
+  if (status === 'declined' && statusChanged && !note) fields.note = 'Tell the customer why it is declined.';
+  if (status === 'planned' && !(promisedDate ?? ask.promisedDate))
+    fields.promisedDate = 'Planned work needs a promised date.';
+  if (internalNote && actor.side !== 'vendor')
+    fields.internalNote = 'Internal notes are for the vendor team only.';
+  const promiseChanged = promisedDate !== null && promisedDate !== ask.promisedDate;
+  if (!statusChanged && !promiseChanged && !note && !internalNote)
+    fields.status = 'Nothing to change: pick a new status or add a note.';
+  if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
+
+  const entries: HistoryEntry[] = [];
+  const entry = (action: HistoryEntry['action'], from: string | null, to: string | null, n: string | null) =>
+    entries.push({ at: now, by: actor, action, from, to, note: n });
+  if (statusChanged) entry('status', ask.status, status, note);
+  else if (note) entry('note', null, null, note);
+  if (promiseChanged) entry('promised_date', ask.promisedDate, promisedDate, null);
+  return ok({
+    entries,
+    ask: {
+      ...ask,
+      status,
+      promisedDate: promiseChanged ? promisedDate : ask.promisedDate,
+      history: [...ask.history, ...entries],
+      internalNotes: internalNote
+        ? [...ask.internalNotes, { at: now, by: actor, text: internalNote }]
+        : ask.internalNotes,
+      updatedAt: now,
+      version: ask.version + 1,
+    },
+  });
+}

@@ -1,0 +1,131 @@
+import type { Actor } from '../../domain/actors.js';
+import type { Ask, AskContent, HistoryEntry, InternalNote } from '../../domain/asks/ask.js';
+import type { AskQuery, AskRepository } from '../../domain/ports.js';
+import type { CollectionSpec, DocumentCollection, Filter } from '../documents.js';
+
+type ActorDocument = { userId: string; teamId: string; side: string };
+
+/** Stored shape of an ask. `sourceKey` flattens the source message so it can be indexed on both stores. */
+export interface AskDocument {
+  _id: string;
+  partnershipId: string;
+  channelId: string;
+  number: number;
+  ref: string;
+  kind: string;
+  content: AskContent;
+  requester: ActorDocument;
+  ownerId: string;
+  status: string;
+  promisedDate: string | null;
+  source: { channelId: string; messageTs: string } | null;
+  sourceKey: string | null;
+  card: { channelId: string; ts: string } | null;
+  history: (Omit<HistoryEntry, 'by'> & { by: ActorDocument })[];
+  internalNotes: (Omit<InternalNote, 'by'> & { by: ActorDocument })[];
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export const askCollection: CollectionSpec = {
+  name: 'asks',
+  indexes: [
+    { fields: ['partnershipId', 'number'], unique: true },
+    { fields: ['partnershipId', 'createdAt'] },
+    { fields: ['sourceKey'] },
+  ],
+};
+
+const sourceKey = (channelId: string, messageTs: string) => `${channelId}:${messageTs}`;
+const actor = (a: ActorDocument): Actor => ({
+  userId: a.userId,
+  teamId: a.teamId,
+  side: a.side as Actor['side'],
+});
+const actorDoc = (a: Actor): ActorDocument => ({ userId: a.userId, teamId: a.teamId, side: a.side });
+
+export function toAskDocument(a: Ask): AskDocument {
+  return {
+    _id: a.id,
+    partnershipId: a.partnershipId,
+    channelId: a.channelId,
+    number: a.number,
+    ref: a.ref,
+    kind: a.kind,
+    content: { ...a.content },
+    requester: actorDoc(a.requester),
+    ownerId: a.ownerId,
+    status: a.status,
+    promisedDate: a.promisedDate,
+    source: a.source,
+    sourceKey: a.source ? sourceKey(a.source.channelId, a.source.messageTs) : null,
+    card: a.card,
+    history: a.history.map((h) => ({ ...h, by: actorDoc(h.by) })),
+    internalNotes: a.internalNotes.map((n) => ({ ...n, by: actorDoc(n.by) })),
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    version: a.version,
+  };
+}
+
+export function fromAskDocument(d: AskDocument): Ask {
+  return {
+    id: d._id,
+    partnershipId: d.partnershipId,
+    channelId: d.channelId,
+    number: d.number,
+    ref: d.ref,
+    kind: d.kind as Ask['kind'],
+    content: { ...d.content },
+    requester: actor(d.requester),
+    ownerId: d.ownerId,
+    status: d.status as Ask['status'],
+    promisedDate: d.promisedDate,
+    source: d.source,
+    card: d.card,
+    history: d.history.map((h) => ({ ...h, by: actor(h.by) })),
+    internalNotes: d.internalNotes.map((n) => ({ ...n, by: actor(n.by) })),
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    version: d.version,
+  };
+}
+
+function toFilter(query: AskQuery): Filter {
+  const filter: Filter = { partnershipId: query.partnershipId };
+  if (query.statuses) filter.status = { $in: query.statuses };
+  if (query.requesterId) filter['requester.userId'] = query.requesterId;
+  if (query.ownerId) filter.ownerId = query.ownerId;
+  return filter;
+}
+
+export function askRepository(collection: DocumentCollection<AskDocument>): AskRepository {
+  const one = async (filter: Filter) => {
+    const doc = await collection.findOne(filter);
+    return doc ? fromAskDocument(doc) : null;
+  };
+  return {
+    insert: (ask) => collection.insertOne(toAskDocument(ask)),
+    findById: (id) => one({ _id: id }),
+    findBySource: (channelId, messageTs) => one({ sourceKey: sourceKey(channelId, messageTs) }),
+    async replace(ask, expectedVersion) {
+      const matched = await collection.replaceOne(
+        { _id: ask.id, version: expectedVersion },
+        toAskDocument(ask),
+      );
+      return matched === 1 ? 'replaced' : 'conflict';
+    },
+    async recordCard(id, card) {
+      await collection.updateOne({ _id: id }, { $set: { card } });
+    },
+    async list(query, page) {
+      const filter = toFilter(query);
+      const [docs, total] = await Promise.all([
+        collection.find(filter, { sort: { createdAt: -1, number: -1 }, skip: page.skip, limit: page.limit }),
+        collection.count(filter),
+      ]);
+      return { asks: docs.map(fromAskDocument), total };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/open-store.js';
+import { anAsk } from '../support/ask-fixture.js';
+import { storeKinds } from '../support/stores.js';
+
+describe.each(storeKinds())('ask store contract: $name', (kind) => {
+  let store: Store;
+
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    store = await openStore(kind.freshLocation());
+  });
+  afterEach(async () => {
+    if (kind.available) await store.close();
+  });
+
+  it('stores an ask with its history, actors and dates intact', async () => {
+    const ask = anAsk({
+      source: { channelId: 'CSHARED', messageTs: '1700000000.000200' },
+      internalNotes: [
+        {
+          at: new Date('2026-03-03T10:00:00Z'),
+          by: { userId: 'UV', teamId: 'TV', side: 'vendor' },
+          text: 'secret',
+        },
+      ],
+    });
+    expect(await store.asks.insert(ask)).toBe('inserted');
+    expect(await store.asks.findById(ask.id)).toEqual(ask);
+    expect(await store.asks.findBySource('CSHARED', '1700000000.000200')).toEqual(ask);
+    expect(await store.asks.findBySource('CSHARED', '1700000000.000999')).toBeNull();
+  });
+
+  it('keeps reference numbers unique per partnership', async () => {
+    await store.asks.insert(anAsk({ partnershipId: 'p-a', number: 7 }));
+    expect(await store.asks.insert(anAsk({ partnershipId: 'p-a', number: 7 }))).toBe('duplicate');
+    expect(await store.asks.insert(anAsk({ partnershipId: 'p-b', number: 7 }))).toBe('inserted');
+  });
+
+  it('replaces by compare-and-set and records the card without a new version', async () => {
+    const ask = anAsk();
+    await store.asks.insert(ask);
+    expect(await store.asks.replace({ ...ask, status: 'resolved', version: 2 }, 1)).toBe('replaced');
+    expect(await store.asks.replace({ ...ask, status: 'in_progress', version: 2 }, 1)).toBe('conflict');
+    await store.asks.recordCard(ask.id, { channelId: 'CSHARED', ts: '1.2' });
+    expect(await store.asks.findById(ask.id)).toMatchObject({
+      status: 'resolved',
+      version: 2,
+      card: { channelId: 'CSHARED', ts: '1.2' },
+    });
+  });
+
+  it('lists a partnership’s asks newest first, filtered and paginated, with the total', async () => {
+    const asks = [
+      anAsk({ partnershipId: 'p-x', status: 'open' }),
+      anAsk({ partnershipId: 'p-x', status: 'resolved', ownerId: 'UOTHER' }),
+      anAsk({
+        partnershipId: 'p-x',
+        status: 'in_progress',
+        requester: { userId: 'UME', teamId: 'TC', side: 'customer' },
+      }),
+      anAsk({ partnershipId: 'p-x', status: 'open' }),
+      anAsk({ partnershipId: 'p-other', status: 'open' }),
+    ];
+    for (const a of asks) await store.asks.insert(a);
+    const ids = (r: { asks: { id: string }[] }) => r.asks.map((a) => a.id);
+
+    const all = await store.asks.list({ partnershipId: 'p-x' }, { limit: 2, skip: 0 });
+    expect(all.total).toBe(4);
+    expect(ids(all)).toEqual([asks[3]?.id, asks[2]?.id]);
+    expect(ids(await store.asks.list({ partnershipId: 'p-x' }, { limit: 2, skip: 2 }))).toEqual([
+      asks[1]?.id,
+      asks[0]?.id,
+    ]);
+
+    const open = await store.asks.list(
+      { partnershipId: 'p-x', statuses: ['open', 'in_progress'] },
+      { limit: 10, skip: 0 },
+    );
+    expect(ids(open)).toEqual([asks[3]?.id, asks[2]?.id, asks[0]?.id]);
+    expect(
+      ids(await store.asks.list({ partnershipId: 'p-x', requesterId: 'UME' }, { limit: 10, skip: 0 })),
+    ).toEqual([asks[2]?.id]);
+    expect(
+      ids(await store.asks.list({ partnershipId: 'p-x', ownerId: 'UOTHER' }, { limit: 10, skip: 0 })),
+    ).toEqual([asks[1]?.id]);
+  });
+});
