@@ -3,6 +3,30 @@ export const COMMAND = '/rapport';
 
 export const VIEWS = {
   setup: 'rapport.setup',
+  ask: 'rapport.ask',
+  askUpdate: 'rapport.ask.update',
+} as const;
+
+export const ACTIONS = {
+  askUpdate: 'ask.update',
+} as const;
+
+/** Input blocks of the ask modal (all kinds) and of the update modal. */
+export const ASK_BLOCKS = {
+  title: 'ask.title',
+  details: 'ask.details',
+  urgency: 'ask.urgency',
+  businessImpact: 'ask.business_impact',
+  workaround: 'ask.workaround',
+  dueDate: 'ask.due_date',
+  contactId: 'ask.contact',
+} as const;
+
+export const UPDATE_BLOCKS = {
+  status: 'update.status',
+  note: 'update.note',
+  internalNote: 'update.internal_note',
+  promisedDate: 'update.promised_date',
 } as const;
 
 /** Input block ids of the setup modal; each holds one element whose action_id is INPUT. */

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps.js';
+import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerViews } from './views/index.js';
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerCommands(app, deps);
+  registerActions(app, deps);
   registerViews(app, deps);
 }

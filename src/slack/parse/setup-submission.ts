@@ -8,6 +8,7 @@ import {
 import type { PartnershipField } from '../../domain/partnerships/save-partnership.js';
 import { INPUT, SETUP_BLOCKS } from '../ids.js';
 import { ACCOUNT_NAME_MAX, type SetupMetadata } from '../views/setup-modal.js';
+import { parseMetadata } from './json-metadata.js';
 import { element, type ViewStateValues, viewStateValues } from './view-state.js';
 
 export type BlockErrors = Record<string, string>;
@@ -27,7 +28,7 @@ export function parseSetupSubmission(
   rawValues: unknown,
 ): ParsedSetup | { ok: 'malformed' } {
   const values = viewStateValues.safeParse(rawValues);
-  const metadata = safeJson(privateMetadata, metadataSchema);
+  const metadata = parseMetadata(privateMetadata, metadataSchema);
   if (!values.success || metadata === null) return { ok: 'malformed' };
   const v = values.data;
   const read = (blockId: string) => element(v, blockId, INPUT);
@@ -86,12 +87,3 @@ function readDays(values: ViewStateValues): Weekday[] {
 }
 
 const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
-
-function safeJson<T>(text: string, schema: z.ZodType<T>): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}

@@ -8,6 +8,8 @@ const elementState = z
     selected_users: z.array(z.string()).nullish(),
     selected_conversation: z.string().nullish(),
     selected_time: z.string().nullish(),
+    selected_date: z.string().nullish(),
+    selected_option: z.object({ value: z.string() }).nullish(),
     selected_options: z.array(z.object({ value: z.string() })).nullish(),
   })
   .loose();

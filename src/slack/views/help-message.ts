@@ -3,6 +3,9 @@ import { safeText } from '../render/escape.js';
 import { context, type MessageContent, section } from './blocks.js';
 
 const USAGE: [string, string][] = [
+  ['ask [text]', 'record a help request for the customer'],
+  ['idea [text]', 'record an enhancement the customer wants'],
+  ['need [text]', 'ask the customer for something: a reference, feedback, missing information'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['status', 'show how this channel’s partnership is set up'],
   ['help', 'show this help'],

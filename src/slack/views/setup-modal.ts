@@ -6,8 +6,9 @@ import {
   type PartnershipInput,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
-import { INPUT, SETUP_BLOCKS, VIEWS } from '../ids.js';
+import { SETUP_BLOCKS, VIEWS } from '../ids.js';
 import { plain } from './blocks.js';
+import { input, withInitial } from './inputs.js';
 import { ROLE_LABELS } from './partnership-summary.js';
 
 export const ACCOUNT_NAME_MAX = 80;
@@ -35,26 +36,6 @@ export interface SetupModalInput {
 }
 
 const dayOption = ([day, name]: [Weekday, string]) => ({ text: plain(name), value: String(day) });
-
-function input(
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-) {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label),
-    element: { action_id: INPUT, ...element },
-    ...extra,
-  };
-}
-
-const withInitial = <T>(key: string, value: T | null | undefined) =>
-  value === null || value === undefined || (Array.isArray(value) && value.length === 0)
-    ? {}
-    : { [key]: value };
 
 export function buildSetupModal({ metadata, values }: SetupModalInput): View {
   const hours = values.businessHours ?? DEFAULT_BUSINESS_HOURS;

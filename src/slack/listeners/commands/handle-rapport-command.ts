@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { SlackDeps } from '../../deps.js';
 import { parseCommandText } from '../../parse/command-text.js';
 import { buildHelpMessage } from '../../views/help-message.js';
+import { openAskModal } from './open-ask-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
 import { showStatus } from './show-status.js';
 
@@ -9,6 +10,9 @@ export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 type Subcommand = (deps: SlackDeps, args: CommandArgs, rest: string) => Promise<void>;
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  ask: openAskModal('help'),
+  idea: openAskModal('enhancement'),
+  need: openAskModal('vendor'),
   setup: openSetupModal,
   status: showStatus,
 };

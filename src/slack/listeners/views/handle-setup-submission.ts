@@ -1,12 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { savePartnership } from '../../../domain/partnerships/save-partnership.js';
-import { errorFields } from '../../../logger.js';
 import type { SlackDeps } from '../../deps.js';
-import { newErrorRef } from '../../error-sink.js';
 import { COMMAND, SETUP_BLOCKS } from '../../ids.js';
 import { blockForField, parseSetupSubmission } from '../../parse/setup-submission.js';
 import { publishWelcome, type WelcomeOutcome } from '../../publish-welcome.js';
 import { safeText } from '../../render/escape.js';
+import { guardedWrite } from './guarded-write.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -30,25 +29,21 @@ export const handleSetupSubmission =
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
 
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    let result: Awaited<ReturnType<typeof savePartnership>>;
-    try {
-      result = await savePartnership(
-        { ...deps, partnerships: deps.repositories.partnerships },
-        {
-          actor,
-          channelId: parsed.metadata.channelId,
-          input: parsed.input,
-          expectedVersion: parsed.metadata.expectedVersion,
-        },
-      );
-    } catch (error) {
-      const ref = newErrorRef();
-      deps.logger.event('error', 'saving a partnership failed', { ref, ...errorFields(error) });
-      return fail(
-        SETUP_BLOCKS.accountName,
-        `Couldn’t save right now (reference ${ref}). Your input is kept: try Save again.`,
-      );
-    }
+    const result = await guardedWrite(
+      deps,
+      (message) => fail(SETUP_BLOCKS.accountName, message),
+      () =>
+        savePartnership(
+          { ...deps, partnerships: deps.repositories.partnerships },
+          {
+            actor,
+            channelId: parsed.metadata.channelId,
+            input: parsed.input,
+            expectedVersion: parsed.metadata.expectedVersion,
+          },
+        ),
+    );
+    if (!result) return;
     if (!result.ok) {
       const error = result.error;
       if (error.code !== 'invalid') return fail(SETUP_BLOCKS.accountName, error.message);

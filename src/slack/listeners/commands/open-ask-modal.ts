@@ -1,0 +1,18 @@
+import type { AskKind } from '../../../domain/asks/ask.js';
+import type { SlackDeps } from '../../deps.js';
+import { buildAskModal } from '../../views/ask-modal.js';
+import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
+import type { CommandArgs } from './handle-rapport-command.js';
+
+/** `/rapport ask|idea|need [text]`: the form for a new ask, pre-filled with the text. */
+export const openAskModal =
+  (kind: AskKind) =>
+  async (deps: SlackDeps, { command, respond, client }: CommandArgs, rest: string): Promise<void> => {
+    const partnership = await deps.repositories.partnerships.findByChannel(command.channel_id);
+    if (!partnership) {
+      await respond({ response_type: 'ephemeral', ...buildNotSetUpHint() });
+      return;
+    }
+    const view = buildAskModal({ channelId: partnership.channelId, kind, source: null }, rest);
+    await client.views.open({ trigger_id: command.trigger_id, view });
+  };

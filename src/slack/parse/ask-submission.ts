@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { type AskContent, URGENCIES, type Urgency } from '../../domain/asks/ask.js';
+import { ASK_BLOCKS, INPUT } from '../ids.js';
+import type { AskMetadata } from '../views/ask-modal.js';
+import { parseMetadata } from './json-metadata.js';
+import type { BlockErrors } from './setup-submission.js';
+import { element, viewStateValues } from './view-state.js';
+
+const metadataSchema = z.object({
+  channelId: z.string().min(1),
+  kind: z.enum(['help', 'enhancement', 'vendor']),
+  source: z.object({ channelId: z.string(), messageTs: z.string() }).nullable(),
+});
+
+export type ParsedAsk =
+  | { ok: true; metadata: AskMetadata; content: AskContent; contactId: string | null }
+  | { ok: false; errors: BlockErrors }
+  | { ok: 'malformed' };
+
+/** The ask modal's values as domain content; blocks that a kind does not show read as empty. */
+export function parseAskSubmission(privateMetadata: string, rawValues: unknown): ParsedAsk {
+  const values = viewStateValues.safeParse(rawValues);
+  const metadata = parseMetadata(privateMetadata, metadataSchema);
+  if (!values.success || metadata === null) return { ok: 'malformed' };
+  const read = (blockId: string) => element(values.data, blockId, INPUT);
+  const text = (blockId: string) => read(blockId).value?.trim() || null;
+
+  const title = text(ASK_BLOCKS.title);
+  if (!title) return { ok: false, errors: { [ASK_BLOCKS.title]: 'Give it a short title.' } };
+  if (metadata.kind === 'enhancement' && !text(ASK_BLOCKS.details)) {
+    return { ok: false, errors: { [ASK_BLOCKS.details]: 'Describe the problem and who runs into it.' } };
+  }
+  const urgency = read(ASK_BLOCKS.urgency).selected_option?.value;
+  return {
+    ok: true,
+    metadata,
+    contactId: read(ASK_BLOCKS.contactId).selected_user ?? null,
+    content: {
+      title,
+      details: text(ASK_BLOCKS.details) ?? '',
+      urgency:
+        metadata.kind === 'help'
+          ? URGENCIES.includes(urgency as Urgency)
+            ? (urgency as Urgency)
+            : 'normal'
+          : null,
+      businessImpact: text(ASK_BLOCKS.businessImpact),
+      workaround: text(ASK_BLOCKS.workaround),
+      dueDate: read(ASK_BLOCKS.dueDate).selected_date ?? null,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { KnownBlock } from '@slack/types';
+import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
+import { nextStatuses, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import { ACTIONS } from '../ids.js';
+import { safeText } from '../render/escape.js';
+import { context, type MessageContent, mrkdwn, plain } from './blocks.js';
+
+/** Slack renders this in each reader's own time zone and language. */
+const slackDate = (at: Date, fallback: string) =>
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
+
+/** The one living status card of an ask in the shared channel. Public data only: no internal notes. */
+export function buildAskCard(ask: Ask): MessageContent {
+  const { content } = ask;
+  const fields = [
+    `*Status*\n${STATUS_LABELS[ask.status]}`,
+    `*Owner*\n<@${ask.ownerId}>`,
+    `*Raised by*\n<@${ask.requester.userId}>`,
+    `*Raised*\n${slackDate(ask.createdAt, ask.createdAt.toISOString())}`,
+  ];
+  if (content.urgency) fields.push(`*Urgency*\n${content.urgency}`);
+  if (content.dueDate)
+    fields.push(`*${ask.kind === 'enhancement' ? 'Wanted by' : 'Due'}*\n${content.dueDate}`);
+  if (ask.promisedDate)
+    fields.push(`*Promised for*\n${ask.promisedDate}${promiseChanged(ask) ? ' (changed)' : ''}`);
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      text: mrkdwn(`*${ask.ref}* · ${KIND_LABELS[ask.kind]}\n*${safeText(content.title, 300)}*`),
+    },
+  ];
+  if (content.details) blocks.push({ type: 'section', text: mrkdwn(safeText(content.details, 2900)) });
+  blocks.push({ type: 'section', fields: fields.map(mrkdwn) });
+  const latest = ask.history.filter((h) => h.note).at(-1);
+  if (latest?.note) blocks.push(context(`Latest update: ${safeText(latest.note, 2500)}`));
+  // Closed asks keep the button while they can still move (a resolved help request can be reopened).
+  if (nextStatuses(ask.kind, ask.status).length > 0) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ACTIONS.askUpdate, text: plain('Update'), value: ask.id }],
+    });
+  }
+  return { text: `${ask.ref} ${content.title} (${STATUS_LABELS[ask.status]})`, blocks };
+}
+
+const promiseChanged = (ask: Ask) => ask.history.filter((h) => h.action === 'promised_date').length > 1;

@@ -1,0 +1,231 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
+import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
+import { openModalByCommand, setUpAcme, textsPostedTo } from '../support/flows.js';
+import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storeKinds } from '../support/stores.js';
+
+describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
+  let h: Harness;
+
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    h = await startHarness(kind.freshLocation());
+    await setUpAcme(h);
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(h.fake.violations).toEqual([]);
+    await h.stop();
+  });
+
+  const card = (ref: string) =>
+    h.fake
+      .messagesIn(channels.shared)
+      .find((m: StoredMessage) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
+
+  async function raiseHelp(text = 'Export fails\nThe CSV export times out after 30 s') {
+    const view = await openModalByCommand(h, people.alice, `ask ${text}`);
+    const res = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [ASK_BLOCKS.urgency]: { [INPUT]: 'high' } },
+    });
+    expect(res.body).toBe('');
+    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('this is now'));
+    return view;
+  }
+
+  async function clickUpdate(user: DriverUser, ref: string) {
+    const before = h.fake.callsTo('views.open').length;
+    const message = card(ref);
+    await h.driver.blockAction({
+      user,
+      channelId: channels.shared,
+      message,
+      actions: [
+        {
+          action_id: ACTIONS.askUpdate,
+          value: String(
+            (message.blocks as { elements?: { value?: string }[] }[]).at(-1)?.elements?.[0]?.value,
+          ),
+        },
+      ],
+    });
+    return before;
+  }
+
+  async function openUpdate(user: DriverUser, ref: string): Promise<StoredView> {
+    const before = await clickUpdate(user, ref);
+    const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+    return opened.response.view as StoredView;
+  }
+
+  it('records a help request from /rapport ask: pre-filled form, numbered card in the channel, private thanks', async () => {
+    const view = await raiseHelp();
+    const blockValue = (id: string) =>
+      (
+        view.blocks.find((b: { block_id: string }) => b.block_id === id) as {
+          element: { initial_value?: string };
+        }
+      ).element.initial_value;
+    expect(blockValue(ASK_BLOCKS.title)).toBe('Export fails');
+    expect(blockValue(ASK_BLOCKS.details)).toBe('The CSV export times out after 30 s');
+
+    const posted = card('ACME-1');
+    expect(JSON.stringify(posted.blocks)).toContain('*ACME-1* · Help request');
+    expect(JSON.stringify(posted.blocks)).toContain('Open');
+    expect(JSON.stringify(posted.blocks)).toContain('high');
+    const ask = (
+      await h.rapport.store.asks.list(
+        { partnershipId: (await h.rapport.store.partnerships.findByChannel(channels.shared))?.id ?? '' },
+        { limit: 5, skip: 0 },
+      )
+    ).asks[0];
+    expect(ask).toMatchObject({
+      ref: 'ACME-1',
+      status: 'open',
+      ownerId: people.alice.id,
+      card: { channelId: channels.shared, ts: posted.ts },
+    });
+  });
+
+  it('walks a status change: card edited in place, requester told in the thread, internal note never in the shared channel', async () => {
+    await raiseHelp();
+    const update = await openUpdate(people.bob, 'ACME-1');
+    expect(update.blocks.map((b: { block_id: string }) => b.block_id)).toContain(UPDATE_BLOCKS.internalNote);
+    const res = await h.driver.viewSubmission({
+      user: people.bob,
+      view: update,
+      values: {
+        [UPDATE_BLOCKS.status]: { [INPUT]: 'in_progress' },
+        [UPDATE_BLOCKS.note]: { [INPUT]: 'We found the slow query and are fixing it.' },
+        [UPDATE_BLOCKS.internalNote]: {
+          [INPUT]: 'SECRET: the index on exports was dropped by the migration',
+        },
+      },
+    });
+    expect(res.body).toBe('');
+    const reply = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === card('ACME-1').ts);
+    expect(reply.args.text).toContain(`<@${people.alice.id}> *ACME-1* is now *In progress*.`);
+    expect(reply.args.text).toContain('We found the slow query');
+    await h.fake.waitForCall('chat.update');
+    expect(JSON.stringify(card('ACME-1').blocks)).toContain('In progress');
+    expect(
+      h.fake
+        .callsTo('chat.postMessage')
+        .filter((c) => c.args.channel === channels.shared && !c.args.thread_ts),
+    ).toHaveLength(1);
+    expect(textsPostedTo(h, channels.shared).filter((t) => t.includes('SECRET'))).toEqual([]);
+
+    await h.restart();
+    const again = await openUpdate(people.bob, 'ACME-1');
+    const statusOptions = (
+      again.blocks.find((b: { block_id: string }) => b.block_id === UPDATE_BLOCKS.status) as {
+        element: { options: { value: string }[] };
+      }
+    ).element.options.map((o) => o.value);
+    expect(statusOptions).toEqual(['in_progress', 'waiting_on_customer', 'resolved']);
+  });
+
+  it('refuses illegal transitions inline and customer-side status changes privately', async () => {
+    await raiseHelp();
+    const stale = await openUpdate(people.alice, 'ACME-1'); // opened while the ask is still open
+    const update = await openUpdate(people.bob, 'ACME-1');
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view: update,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'resolved' } },
+    });
+    await h.fake.waitForCall('chat.update');
+    const forged = await h.driver.viewSubmission({
+      user: people.alice,
+      view: stale,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'waiting_on_customer' } },
+    });
+    expect(forged.body).toEqual({
+      response_action: 'errors',
+      errors: { [UPDATE_BLOCKS.status]: 'ACME-1 can’t go from Resolved to Waiting on customer.' },
+    });
+
+    const views = h.fake.callsTo('views.open').length;
+    await clickUpdate(people.carol, 'ACME-1');
+    const refusal = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.carol.id);
+    expect(refusal.args.text).toContain('Only the vendor team can change the status of *ACME-1*');
+    expect(h.fake.callsTo('views.open')).toHaveLength(views);
+  });
+
+  it('plans an enhancement only with a promised date, and shows the promise on the card', async () => {
+    const view = await openModalByCommand(h, people.alice, 'idea Bulk export');
+    const missing = await h.driver.viewSubmission({ user: people.alice, view, values: {} });
+    expect(missing.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [ASK_BLOCKS.details]: expect.any(String) },
+    });
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [ASK_BLOCKS.details]: { [INPUT]: 'Finance exports 40 reports by hand each month' } },
+    });
+    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('ACME-1'));
+    expect(JSON.stringify(card('ACME-1').blocks)).toContain('Enhancement');
+
+    const update = await openUpdate(people.alice, 'ACME-1');
+    const noDate = await h.driver.viewSubmission({
+      user: people.alice,
+      view: update,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'planned' } },
+    });
+    expect(noDate.body).toMatchObject({
+      errors: { [UPDATE_BLOCKS.promisedDate]: 'Planned work needs a promised date.' },
+    });
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view: update,
+      values: {
+        [UPDATE_BLOCKS.status]: { [INPUT]: 'planned' },
+        [UPDATE_BLOCKS.promisedDate]: { [INPUT]: '2026-12-15' },
+      },
+    });
+    const reply = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
+    expect(reply.args.text).toContain('*ACME-1* is now *Planned*. Promised for *2026-12-15*.');
+    expect(JSON.stringify(card('ACME-1').blocks)).toContain('Promised for*\\n2026-12-15');
+  });
+
+  it('asks the customer with /rapport need; the contact who owes it can update it but sees no internal note field', async () => {
+    const view = await openModalByCommand(h, people.bob, 'need A reference call with your CFO');
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view,
+      values: { [ASK_BLOCKS.contactId]: { [INPUT]: people.carol.id } },
+    });
+    await h.fake.waitForCall('chat.postEphemeral', (c) =>
+      String(c.args.text).includes(`owned by <@${people.carol.id}>`),
+    );
+    const update = await openUpdate(people.carol, 'ACME-1');
+    expect(update.blocks.map((b: { block_id: string }) => b.block_id)).not.toContain(
+      UPDATE_BLOCKS.internalNote,
+    );
+    await h.driver.viewSubmission({
+      user: people.carol,
+      view: update,
+      values: {
+        [UPDATE_BLOCKS.status]: { [INPUT]: 'resolved' },
+        [UPDATE_BLOCKS.note]: { [INPUT]: 'Booked for Tuesday' },
+      },
+    });
+    const reply = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
+    expect(reply.args.text).toContain(`<@${people.bob.id}> *ACME-1* is now *Resolved*.`);
+  });
+
+  it('points to setup when asked in a channel that is not a partnership', async () => {
+    const res = await h.driver.command({
+      user: people.alice,
+      channelId: channels.triage,
+      text: 'ask help me',
+    });
+    const reply = await h.fake.waitForCall('response_url');
+    expect(res.status).toBe(200);
+    expect(reply.args.text).toContain('isn’t a Rapport partnership yet');
+  });
+});

@@ -1,0 +1,42 @@
+import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
+import type { DriverUser, RecordedCall, StoredView } from './fake-slack/index.js';
+import { channels, type Harness, people } from './rapport-harness.js';
+
+/** Runs a command that opens a modal and returns the view Slack shows. */
+export async function openModalByCommand(
+  h: Harness,
+  user: DriverUser,
+  text: string,
+  channelId = channels.shared,
+) {
+  const before = h.fake.callsTo('views.open').length;
+  await h.driver.command({ user, channelId, text });
+  const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+  return opened.response.view as StoredView;
+}
+
+/** Sets up the shared channel as the 'Acme Corp' partnership through the real setup flow. */
+export async function setUpAcme(h: Harness): Promise<void> {
+  const view = await openModalByCommand(h, people.alice, 'setup');
+  await h.driver.viewSubmission({
+    user: people.alice,
+    view,
+    values: {
+      [SETUP_BLOCKS.accountName]: { [INPUT]: 'Acme Corp' },
+      [SETUP_BLOCKS.backupOwnerId]: { [INPUT]: people.bob.id },
+      [SETUP_BLOCKS.champion]: { [INPUT]: [people.carol.id] },
+      [SETUP_BLOCKS.technical]: { [INPUT]: [people.dave.id] },
+      [SETUP_BLOCKS.triageChannelId]: { [INPUT]: channels.triage },
+    },
+  });
+  await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('is set up'));
+  h.fake.reset();
+}
+
+/** Every Web API call that put text into a channel (messages, edits, ephemerals), as JSON. */
+export function textsPostedTo(h: Harness, channel: string): string[] {
+  return h.fake.calls
+    .filter((c: RecordedCall) => ['chat.postMessage', 'chat.update', 'chat.postEphemeral'].includes(c.method))
+    .filter((c) => c.args.channel === channel)
+    .map((c) => JSON.stringify(c.args));
+}
