@@ -9,6 +9,11 @@ export const VIEWS = {
 
 export const ACTIONS = {
   askUpdate: 'ask.update',
+  askForHelp: 'welcome.ask_for_help',
+  suggestImprovement: 'welcome.suggest_improvement',
+  seeOpenAsks: 'welcome.see_open_asks',
+  listPrevious: 'asks.list_previous',
+  listNext: 'asks.list_next',
 } as const;
 
 /** Input blocks of the ask modal (all kinds) and of the update modal. */

@@ -1,5 +1,5 @@
 import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
-import type { DriverUser, RecordedCall, StoredView } from './fake-slack/index.js';
+import type { DriverUser, RecordedCall, StoredMessage, StoredView } from './fake-slack/index.js';
 import { channels, type Harness, people } from './rapport-harness.js';
 
 /** Runs a command that opens a modal and returns the view Slack shows. */
@@ -15,8 +15,11 @@ export async function openModalByCommand(
   return opened.response.view as StoredView;
 }
 
-/** Sets up the shared channel as the 'Acme Corp' partnership through the real setup flow. */
-export async function setUpAcme(h: Harness): Promise<void> {
+/**
+ * Sets up the shared channel as the 'Acme Corp' partnership through the real setup flow, then clears
+ * the fake's record so tests see only their own calls. Returns the pinned welcome message.
+ */
+export async function setUpAcme(h: Harness): Promise<StoredMessage> {
   const view = await openModalByCommand(h, people.alice, 'setup');
   await h.driver.viewSubmission({
     user: people.alice,
@@ -30,7 +33,9 @@ export async function setUpAcme(h: Harness): Promise<void> {
     },
   });
   await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('is set up'));
+  const welcome = h.fake.messagesIn(channels.shared)[0] as StoredMessage;
   h.fake.reset();
+  return welcome;
 }
 
 /** Every Web API call that put text into a channel (messages, edits, ephemerals), as JSON. */

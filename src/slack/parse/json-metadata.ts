@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-/** Parses a view's private_metadata; null when it is not what we put there. */
+/** Parses JSON we put in a view's private_metadata or a button's value; null when it is not that. */
 export function parseMetadata<T>(text: string, schema: z.ZodType<T>): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(text));

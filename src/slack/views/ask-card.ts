@@ -40,7 +40,7 @@ export function buildAskCard(ask: Ask): MessageContent {
       elements: [{ type: 'button', action_id: ACTIONS.askUpdate, text: plain('Update'), value: ask.id }],
     });
   }
-  return { text: `${ask.ref} ${content.title} (${STATUS_LABELS[ask.status]})`, blocks };
+  return { text: `${ask.ref} ${safeText(content.title, 200)} (${STATUS_LABELS[ask.status]})`, blocks };
 }
 
 const promiseChanged = (ask: Ask) => ask.history.filter((h) => h.action === 'promised_date').length > 1;

@@ -6,6 +6,7 @@ const USAGE: [string, string][] = [
   ['ask [text]', 'record a help request for the customer'],
   ['idea [text]', 'record an enhancement the customer wants'],
   ['need [text]', 'ask the customer for something: a reference, feedback, missing information'],
+  ['list [open|mine|all]', 'list this partnership’s asks, privately'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['status', 'show how this channel’s partnership is set up'],
   ['help', 'show this help'],
@@ -18,7 +19,9 @@ export function buildHelpMessage(unknown?: string): MessageContent {
     ? `I don’t know \`${safeText(unknown, 40)}\`. Here is what \`${COMMAND}\` can do:`
     : `*Rapport* keeps this customer partnership on track. \`${COMMAND}\` can:`;
   return {
-    text: unknown ? `Unknown command ${unknown}. Try ${COMMAND} help.` : `How to use ${COMMAND}`,
+    text: unknown
+      ? `Unknown command ${safeText(unknown, 40)}. Try ${COMMAND} help.`
+      : `How to use ${COMMAND}`,
     blocks: [
       section(`${intro}\n${lines}`),
       context('Customers in a shared channel can’t use slash commands; they use the buttons Rapport posts.'),

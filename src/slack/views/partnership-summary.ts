@@ -23,5 +23,5 @@ export function buildPartnershipSummary(p: Partnership): MessageContent {
     `*Business hours:* ${describeHours(p.businessHours, p.timeZone)}`,
     `*Internal triage channel:* ${p.triageChannelId ? `<#${p.triageChannelId}>` : '_none_'}`,
   ];
-  return { text: `Partnership ${p.accountName}`, blocks: [section(lines.join('\n'))] };
+  return { text: `Partnership ${safeText(p.accountName, 200)}`, blocks: [section(lines.join('\n'))] };
 }

@@ -1,14 +1,15 @@
 import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { ACTIONS } from '../ids.js';
 import { describeHours } from '../render/describe-hours.js';
 import { safeText, truncate } from '../render/escape.js';
-import { context, header, type MessageContent, section } from './blocks.js';
+import { context, header, type MessageContent, plain, section } from './blocks.js';
 
 /** The message pinned in the shared channel: what Rapport does here and how to ask. */
 export function buildWelcomeMessage(p: Partnership): MessageContent {
   const account = safeText(p.accountName, 120);
   const backup = p.backupOwnerId ? ` (backup: <@${p.backupOwnerId}>)` : '';
   return {
-    text: `Rapport is now looking after the partnership with ${p.accountName}.`,
+    text: `Rapport is now looking after the partnership with ${account}.`,
     blocks: [
       header(`Welcome, ${truncate(p.accountName, 120)}`),
       section(
@@ -20,8 +21,16 @@ export function buildWelcomeMessage(p: Partnership): MessageContent {
         `*Your main contact:* <@${p.ownerId}>${backup}\n` +
           `*We answer during:* ${describeHours(p.businessHours, p.timeZone)}`,
       ),
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: ACTIONS.askForHelp, text: plain('Ask for help'), style: 'primary' },
+          { type: 'button', action_id: ACTIONS.suggestImprovement, text: plain('Suggest an improvement') },
+          { type: 'button', action_id: ACTIONS.seeOpenAsks, text: plain('See open asks') },
+        ],
+      },
       context(
-        'Requests, ideas and sign-offs can be raised right here; Rapport will post their status in this channel.',
+        'Everyone in this channel can use these buttons. Each request gets a status card here that shows every change.',
       ),
     ],
   };

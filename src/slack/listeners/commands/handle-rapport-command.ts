@@ -4,6 +4,7 @@ import { parseCommandText } from '../../parse/command-text.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { openAskModal } from './open-ask-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
+import { showList } from './show-list.js';
 import { showStatus } from './show-status.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -13,6 +14,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   ask: openAskModal('help'),
   idea: openAskModal('enhancement'),
   need: openAskModal('vendor'),
+  list: showList,
   setup: openSetupModal,
   status: showStatus,
 };

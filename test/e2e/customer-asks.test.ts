@@ -1,0 +1,126 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, ASK_BLOCKS, INPUT } from '../../src/slack/ids.js';
+import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
+import { openModalByCommand, setUpAcme } from '../support/flows.js';
+import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storeKinds } from '../support/stores.js';
+
+describe.each(storeKinds())('customer-side capture and listing ($name store)', (kind) => {
+  let h: Harness;
+  let welcome: StoredMessage;
+
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    h = await startHarness(kind.freshLocation());
+    welcome = await setUpAcme(h);
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(h.fake.violations).toEqual([]);
+    await h.stop();
+  });
+
+  async function clickOn(message: StoredMessage, user: DriverUser, actionId: string, value?: string) {
+    return h.driver.blockAction({
+      user,
+      channelId: channels.shared,
+      message,
+      actions: [{ action_id: actionId, ...(value ? { value } : {}) }],
+    });
+  }
+
+  async function customerAsks(user: DriverUser, title: string) {
+    const before = h.fake.callsTo('views.open').length;
+    await clickOn(welcome, user, ACTIONS.askForHelp);
+    const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+    const res = await h.driver.viewSubmission({
+      user,
+      view: opened.response.view as StoredView,
+      values: { [ASK_BLOCKS.title]: { [INPUT]: title } },
+    });
+    expect(res.body).toBe('');
+    await h.fake.waitForCall(
+      'chat.postEphemeral',
+      (c) => String(c.args.text).includes('this is now') && String(c.args.text).includes('ACME-'),
+    );
+  }
+
+  it('lets a customer-side user ask for help from the welcome message buttons', async () => {
+    expect(JSON.stringify(welcome.blocks)).toContain(ACTIONS.askForHelp);
+    await customerAsks(people.carol, 'SSO login loops <!here>');
+    const card = h.fake
+      .messagesIn(channels.shared)
+      .find((m: StoredMessage) => String(m.text).startsWith('ACME-1 ')) as StoredMessage;
+    expect(JSON.stringify(card.blocks)).toContain(`<@${people.carol.id}>`);
+    expect(JSON.stringify(card.blocks)).toContain('&lt;!here&gt;');
+    expect(JSON.stringify(card.blocks)).not.toContain('<!here>');
+    const thanks = h.fake.callsTo('chat.postEphemeral').at(-1);
+    expect(thanks?.args.user).toBe(people.carol.id);
+    const partnership = await h.rapport.store.partnerships.findByChannel(channels.shared);
+    const { asks } = await h.rapport.store.asks.list(
+      { partnershipId: partnership?.id ?? '' },
+      { limit: 5, skip: 0 },
+    );
+    expect(asks[0]?.requester).toEqual({
+      userId: people.carol.id,
+      teamId: people.carol.teamId,
+      side: 'customer',
+    });
+  });
+
+  it('lists open asks privately from the button, ten per page, with working Next and Previous', async () => {
+    for (let i = 1; i <= 12; i++) await customerAsks(i % 2 ? people.carol : people.dave, `Question ${i}`);
+    await clickOn(welcome, people.dave, ACTIONS.seeOpenAsks);
+    const first = await h.fake.waitForCall('response_url', (c) =>
+      String(c.args.text).startsWith('Open asks'),
+    );
+    expect(first.args).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: 'Open asks (12)',
+    });
+    const firstText = JSON.stringify(first.args.blocks);
+    expect(firstText).toContain('*ACME-12* Question 12');
+    expect(firstText).not.toContain('*ACME-2* ');
+    expect(firstText).toContain('Showing 1–10 of 12');
+
+    const listMessage = {
+      ts: '0',
+      text: String(first.args.text),
+      blocks: first.args.blocks,
+    } as unknown as StoredMessage;
+    await clickOn(listMessage, people.dave, ACTIONS.listNext, JSON.stringify({ filter: 'open', skip: 10 }));
+    const second = await h.fake.waitForCall('response_url', (c) => c.args.replace_original === true);
+    expect(JSON.stringify(second.args.blocks)).toContain('Showing 11–12 of 12');
+    expect(JSON.stringify(second.args.blocks)).toContain('*ACME-1* Question 1');
+    expect(JSON.stringify(second.args.blocks)).toContain(ACTIONS.listPrevious);
+  });
+
+  it('answers /rapport list mine with only the viewer’s asks, and explains a wrong filter', async () => {
+    await customerAsks(people.carol, 'From Carol');
+    const view = await openModalByCommand(h, people.alice, 'ask From Alice');
+    await h.driver.viewSubmission({ user: people.alice, view });
+    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('ACME-2'));
+
+    const mine = await h.driver.command({
+      user: people.alice,
+      channelId: channels.shared,
+      text: 'list mine',
+    });
+    const reply = await h.fake.waitForCall('response_url', (c) =>
+      mine.responseUrl.endsWith(String(c.args.responseUrlId)),
+    );
+    expect(JSON.stringify(reply.args.blocks)).toContain('From Alice');
+    expect(JSON.stringify(reply.args.blocks)).not.toContain('From Carol');
+
+    const wrong = await h.driver.command({
+      user: people.alice,
+      channelId: channels.shared,
+      text: 'list everything',
+    });
+    const usage = await h.fake.waitForCall('response_url', (c) =>
+      wrong.responseUrl.endsWith(String(c.args.responseUrlId)),
+    );
+    expect(usage.args.text).toContain('/rapport list open');
+  });
+});

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAskCard } from '../../../src/slack/views/ask-card.js';
+import { buildAskList } from '../../../src/slack/views/ask-list.js';
+import { buildHelpMessage } from '../../../src/slack/views/help-message.js';
+import { buildPartnershipSummary } from '../../../src/slack/views/partnership-summary.js';
+import { buildWelcomeMessage } from '../../../src/slack/views/welcome-message.js';
+import { anAsk } from '../../support/ask-fixture.js';
+import { validateMessage } from '../../support/fake-slack/index.js';
+import { aPartnership } from '../../support/partnership-fixture.js';
+
+/** Text that tries to ping, mention, link or break the layout. */
+const hostile = fc
+  .array(
+    fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        '<!channel>',
+        '<!here|here>',
+        '<!everyone>',
+        '@here',
+        '@channel',
+        '<@U0EVIL>',
+        '<#C0EVIL>',
+        '<https://evil.example|click>',
+        '*',
+        '_',
+        '~',
+        '```',
+        '>',
+        '&',
+        '\n',
+      ),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
+const long = fc.string({ minLength: 3000, maxLength: 6000 });
+const anyText = fc.oneof(hostile, long);
+
+/** Mentions the builders add on purpose: known people, the triage channel and Slack's date token. */
+const OURS = /<@(UVENDOR1|UVENDOR2|UCUST1|UCUST2)>|<#CTRIAGE1>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
+const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
+
+/** The strings Slack parses for mentions: the notification text and every mrkdwn object (plain_text never is). */
+function parsedTexts(message: { text: string; blocks: unknown[] }): string[] {
+  const found = [message.text];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'mrkdwn' && typeof o.text === 'string') found.push(o.text);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(message.blocks);
+  return found;
+}
+
+function assertSafe(message: { text: string; blocks: unknown[] }) {
+  for (const text of parsedTexts(message)) expect(text.replace(OURS, '')).not.toMatch(PINGS);
+  expect(validateMessage(message)).toEqual([]);
+}
+
+describe('every message builder, fed hostile or huge text', () => {
+  it('never pings, mentions or links anyone, and stays within Block Kit limits (property)', () => {
+    fc.assert(
+      fc.property(anyText, anyText, anyText, anyText, (accountName, title, details, note) => {
+        const partnership = aPartnership({ accountName });
+        assertSafe(buildWelcomeMessage(partnership));
+        assertSafe(buildPartnershipSummary(partnership));
+        assertSafe(buildHelpMessage(title));
+        const base = anAsk();
+        const ask = anAsk({
+          content: { ...base.content, title, details },
+          history: [
+            ...base.history,
+            { ...(base.history[0] as (typeof base.history)[0]), action: 'note', note },
+          ],
+        });
+        assertSafe(buildAskCard(ask));
+        assertSafe(
+          buildAskList(
+            'open',
+            Array.from({ length: 10 }, () => ask),
+            25,
+            10,
+          ),
+        );
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
