@@ -59,5 +59,3 @@ function describe(value: unknown): unknown {
   if (value instanceof Error) return errorFields(value);
   return value;
 }
-
-export const boltLogLevel = (level: LogLevelName): LogLevel => level as LogLevel;

@@ -9,6 +9,7 @@ import { type AppLogger, createLogger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
 import { createSlackDirectory } from './slack/directory.js';
 import { registerErrorSink } from './slack/error-sink.js';
+import { dedupeEvents } from './slack/event-dedupe.js';
 import { createInFlight } from './slack/in-flight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { openStore, type Store } from './store/open-store.js';
@@ -26,6 +27,8 @@ export interface RunningRapport {
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
   store: Store;
+  /** Resolves once the listener work in progress has finished (events keep working after their ack). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       ),
     );
     app.use(inFlight.middleware);
+    app.use(dedupeEvents(store.markers, clock, logger));
     const auth = await app.client.auth.test();
     const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
     registerErrorSink(app, logger);
@@ -65,6 +69,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     return {
       port,
       store,
+      settled: () => inFlight.drain(options.drainTimeoutMs ?? 10_000),
       async stop() {
         await app.stop();
         await scheduler.stop();

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type CustomRoute, type LogLevel } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { AppLogger } from '../logger.js';
 
@@ -40,6 +40,8 @@ export function buildSlackApp(
   const common = {
     token: config.slack.botToken,
     logger,
+    // Without it Bolt resets the shared logger to INFO, silencing LOG_LEVEL=debug.
+    logLevel: config.logLevel as LogLevel,
     customRoutes: healthRoutes(isReady),
     extendedErrorHandler: true,
     clientOptions: {

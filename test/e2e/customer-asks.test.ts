@@ -123,4 +123,80 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     );
     expect(usage.args.text).toContain('/rapport list open');
   });
+
+  const react = (
+    user: DriverUser,
+    reaction: string,
+    channel: string,
+    ts: string,
+    eventId?: string,
+    retryNum?: number,
+  ) =>
+    h.driver.event({
+      event: {
+        type: 'reaction_added',
+        user: user.id,
+        reaction,
+        item: { type: 'message', channel, ts },
+        event_ts: `${Date.now() / 1000}`,
+      },
+      ...(eventId ? { eventId } : {}),
+      ...(retryNum ? { retryNum, retryReason: 'http_timeout' } : {}),
+    });
+
+  it('raises a customer message as a help request when someone reacts with :ticket:, once, despite retries and second reactions', async () => {
+    const message = await h.driver.userMessage({
+      user: people.carol,
+      channelId: channels.shared,
+      text: 'Our nightly sync fails <!channel>\nsince Tuesday, every run',
+    });
+    const first = await react(people.dave, 'ticket', channels.shared, message.ts, 'Ev0TICKET1');
+    expect(first.status).toBe(200);
+    const cardPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === message.ts);
+    expect(cardPost.args.text).toContain('ACME-1 Our nightly sync fails &lt;!channel&gt;');
+    const thanks = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.dave.id);
+    expect(thanks.args.text).toContain('Raised *ACME-1*');
+
+    await react(people.dave, 'ticket', channels.shared, message.ts, 'Ev0TICKET1', 1); // Slack's retry
+    await react(people.alice, 'ticket', channels.shared, message.ts, 'Ev0TICKET2'); // another person
+    await react(people.alice, 'thumbsup', channels.shared, message.ts, 'Ev0THUMBS1'); // not ours
+    await h.rapport.settled();
+    const partnership = await h.rapport.store.partnerships.findByChannel(channels.shared);
+    const { asks, total } = await h.rapport.store.asks.list(
+      { partnershipId: partnership?.id ?? '' },
+      { limit: 5, skip: 0 },
+    );
+    expect(total).toBe(1);
+    expect(asks[0]).toMatchObject({
+      kind: 'help',
+      ref: 'ACME-1',
+      requester: { userId: people.carol.id, side: 'customer' },
+      content: { title: 'Our nightly sync fails <!channel>', details: 'since Tuesday, every run' },
+      source: { channelId: channels.shared, messageTs: message.ts },
+    });
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === message.ts)).toHaveLength(1);
+    expect(
+      h.logs.some((l) => l.includes('duplicate event delivery skipped') && l.includes('Ev0TICKET1')),
+    ).toBe(true);
+  });
+
+  it('raises an enhancement with :bulb:, and hints at setup in a channel that is not a partnership', async () => {
+    const message = await h.driver.userMessage({
+      user: people.carol,
+      channelId: channels.shared,
+      text: 'Could exports include the cost centre?',
+    });
+    await react(people.carol, 'bulb', channels.shared, message.ts);
+    const cardPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === message.ts);
+    expect(JSON.stringify(cardPost.args.blocks)).toContain('Enhancement');
+
+    const internal = await h.driver.userMessage({
+      user: people.alice,
+      channelId: channels.triage,
+      text: 'note to self',
+    });
+    await react(people.alice, 'ticket', channels.triage, internal.ts);
+    const hint = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channels.triage);
+    expect(hint.args.text).toContain('isn’t a Rapport partnership yet');
+  });
 });

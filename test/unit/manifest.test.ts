@@ -64,9 +64,15 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],
+  'conversations.replies': ['channels:history', 'groups:history'],
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],
   'views.open': [],
+};
+
+/** Scopes each subscribed event needs. */
+const SCOPES_BY_EVENT: Record<string, string[]> = {
+  reaction_added: ['reactions:read'],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -85,17 +91,30 @@ describe('manifest.yml', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
-  it('asks for exactly the scopes the Web API calls in src/ need', () => {
-    const called = new Set(
+  const matches = (pattern: RegExp) =>
+    new Set(
       sourceFiles('src').flatMap((file) =>
-        [...readFileSync(file, 'utf8').matchAll(/client\.([a-z]+)\.([a-zA-Z]+)\(/g)].map(
-          (m) => `${m[1]}.${m[2]}`,
-        ),
+        [...readFileSync(file, 'utf8').matchAll(pattern)].map((m) => m.slice(1).join('.')),
       ),
     );
+
+  it('subscribes to exactly the events src/ listens to', () => {
+    const listened = matches(/app\.event\('([a-z_]+)'/g);
+    expect([...(manifest.settings.event_subscriptions?.bot_events ?? [])].sort()).toEqual(
+      [...listened].sort(),
+    );
+  });
+
+  it('asks for exactly the scopes the Web API calls and events in src/ need', () => {
+    const called = matches(/client\.([a-z]+)\.([a-zA-Z]+)\(/g);
+    const events = manifest.settings.event_subscriptions?.bot_events ?? [];
     const unknown = [...called].filter((method) => !(method in SCOPES_BY_METHOD));
     expect(unknown, 'add these methods to SCOPES_BY_METHOD').toEqual([]);
-    const needed = new Set(['commands', ...[...called].flatMap((method) => SCOPES_BY_METHOD[method] ?? [])]);
+    const needed = new Set([
+      'commands',
+      ...[...called].flatMap((method) => SCOPES_BY_METHOD[method] ?? []),
+      ...events.flatMap((event) => SCOPES_BY_EVENT[event] ?? ['unknown event: add it to SCOPES_BY_EVENT']),
+    ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });

@@ -1,4 +1,5 @@
 /** auth.test, users.info and conversations.* handlers. */
+import { messagePayload } from './driver-payloads.js';
 import { listArg, truthy } from './http-body.js';
 import { channelView, fail, type Handler, ok, resolveChannel, userView } from './method-kit.js';
 
@@ -95,6 +96,17 @@ const inviteShared: Handler = (args, { fake }) => {
   return ok({ invite_id: inviteId, is_legacy_shared_channel: false });
 };
 
+/** A thread: its parent first, then the replies. `ts` may name the parent or any reply, as in Slack. */
+const replies: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel, true);
+  if ('body' in channel) return channel;
+  const named = typeof args.ts === 'string' ? fake.message(channel.id, args.ts) : undefined;
+  if (!named) return fail('thread_not_found');
+  const parentTs = named.thread_ts ?? named.ts;
+  const thread = fake.messagesIn(channel.id).filter((m) => m.ts === parentTs || m.thread_ts === parentTs);
+  return ok({ messages: thread.map(messagePayload), has_more: false });
+};
+
 export const conversationHandlers: Record<string, Handler> = {
   'auth.test': authTest,
   'users.info': usersInfo,
@@ -104,4 +116,5 @@ export const conversationHandlers: Record<string, Handler> = {
   'conversations.open': open,
   'conversations.create': create,
   'conversations.inviteShared': inviteShared,
+  'conversations.replies': replies,
 };

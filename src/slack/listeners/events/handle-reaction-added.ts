@@ -1,0 +1,59 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AskKind } from '../../../domain/asks/ask.js';
+import { createAsk } from '../../../domain/asks/create-ask.js';
+import type { SlackDeps } from '../../deps.js';
+import { fetchMessage } from '../../fetch-message.js';
+import { publishAskCard } from '../../publish-ask.js';
+import { splitPrefill } from '../../views/ask-modal.js';
+import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
+
+type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
+
+/** The reactions that turn a message into an ask. */
+export const REACTION_KINDS: Record<string, AskKind> = { ticket: 'help', bulb: 'enhancement' };
+
+/**
+ * :ticket: or :bulb: on any message in a partnership channel raises it as an ask, from either side.
+ * The message's author is the requester; a message is raised at most once, whoever reacts.
+ */
+export const handleReactionAdded =
+  (deps: SlackDeps) =>
+  async ({ event, client }: ReactionArgs): Promise<void> => {
+    const kind = REACTION_KINDS[event.reaction];
+    if (!kind || event.item.type !== 'message') return;
+    const { channel, ts } = event.item;
+    const partnership = await deps.repositories.partnerships.findByChannel(channel);
+    if (!partnership) {
+      await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
+      return;
+    }
+    const message = await fetchMessage(client, channel, ts);
+    if (!message) return;
+    const requester = await deps.directory.actor(message.user ?? event.user);
+    const { title, details } = splitPrefill(message.text);
+    const result = await createAsk(
+      { ...deps.repositories, clock: deps.clock, newId: deps.newId },
+      {
+        actor: requester,
+        partnership,
+        kind,
+        content: {
+          title: title || 'Request raised from a message',
+          details: title ? details : message.text,
+          urgency: kind === 'help' ? 'normal' : null,
+          businessImpact: null,
+          workaround: null,
+          dueDate: null,
+        },
+        contactId: null,
+        source: { channelId: channel, messageTs: ts },
+      },
+    );
+    if (!result.ok) return; // already raised from this message
+    const ask = await publishAskCard(client, deps.repositories.asks, result.value);
+    await client.chat.postEphemeral({
+      channel,
+      user: event.user,
+      text: `Raised *${ask.ref}* from that message; its status card is in the message's thread.`,
+    });
+  };
