@@ -7,6 +7,10 @@ export const VIEWS = {
   askUpdate: 'rapport.ask.update',
 } as const;
 
+export const SHORTCUTS = {
+  raise: 'rapport.raise_as_request',
+} as const;
+
 export const ACTIONS = {
   askUpdate: 'ask.update',
   askForHelp: 'welcome.ask_for_help',
@@ -18,6 +22,7 @@ export const ACTIONS = {
 
 /** Input blocks of the ask modal (all kinds) and of the update modal. */
 export const ASK_BLOCKS = {
+  kind: 'ask.kind',
   title: 'ask.title',
   details: 'ask.details',
   urgency: 'ask.urgency',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, INPUT } from '../../src/slack/ids.js';
+import { ACTIONS, ASK_BLOCKS, INPUT, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import { openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
@@ -198,5 +198,50 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     await react(people.alice, 'ticket', channels.triage, internal.ts);
     const hint = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.channel === channels.triage);
     expect(hint.args.text).toContain('isn’t a Rapport partnership yet');
+  });
+
+  it('turns any message into an ask with the "Raise as request" shortcut, kind chosen in the form, once', async () => {
+    const message = await h.driver.userMessage({
+      user: people.carol,
+      channelId: channels.shared,
+      text: 'Dashboards should load under 2 s\nOurs take 9 s',
+    });
+    const stored = h.fake.message(channels.shared, message.ts) as StoredMessage;
+    await h.driver.messageShortcut({
+      user: people.alice,
+      channelId: channels.shared,
+      callbackId: SHORTCUTS.raise,
+      message: stored,
+    });
+    const opened = await h.fake.waitForCall('views.open');
+    const view = opened.response.view as StoredView;
+    const initial = (id: string) =>
+      (
+        view.blocks.find((b: { block_id: string }) => b.block_id === id) as {
+          element: { initial_value?: string };
+        }
+      ).element.initial_value;
+    expect(initial(ASK_BLOCKS.title)).toBe('Dashboards should load under 2 s');
+
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [ASK_BLOCKS.kind]: { [INPUT]: 'enhancement' } },
+    });
+    const cardPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === message.ts);
+    expect(JSON.stringify(cardPost.args.blocks)).toContain('Enhancement');
+    expect(JSON.stringify(cardPost.args.blocks)).toContain(`*Raised by*\\n<@${people.carol.id}>`);
+
+    const again = await h.driver.messageShortcut({
+      user: people.bob,
+      channelId: channels.shared,
+      callbackId: SHORTCUTS.raise,
+      message: stored,
+    });
+    const reply = await h.fake.waitForCall('response_url', (c) =>
+      again.responseUrl.endsWith(String(c.args.responseUrlId)),
+    );
+    expect(reply.args.text).toBe('That message is already tracked as *ACME-1*.');
+    expect(h.fake.callsTo('views.open')).toHaveLength(1);
   });
 });

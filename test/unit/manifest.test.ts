@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { COMMAND } from '../../src/slack/ids.js';
+import { COMMAND, SHORTCUTS } from '../../src/slack/ids.js';
 
 /** The manifest rules of slack-platform.md, as a schema. Unknown keys are refused so typos show up. */
 const manifestSchema = z.strictObject({
@@ -85,8 +85,11 @@ function sourceFiles(dir: string): string[] {
 const manifest = manifestSchema.parse(parse(readFileSync('manifest.yml', 'utf8')));
 
 describe('manifest.yml', () => {
-  it('declares the slash command the app listens to, in Socket Mode with interactivity', () => {
+  it('declares the slash command and shortcuts the app listens to, in Socket Mode with interactivity', () => {
     expect(manifest.features.slash_commands?.map((c) => c.command)).toEqual([COMMAND]);
+    expect(manifest.features.shortcuts?.map((s) => [s.type, s.callback_id])).toEqual(
+      Object.values(SHORTCUTS).map((id) => ['message', id]),
+    );
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });

@@ -1,6 +1,7 @@
 import type { Actor } from '../actors.js';
 
-export type AskKind = 'help' | 'enhancement' | 'vendor';
+export const ASK_KINDS = ['help', 'enhancement', 'vendor'] as const;
+export type AskKind = (typeof ASK_KINDS)[number];
 export const URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

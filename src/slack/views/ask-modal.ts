@@ -2,15 +2,18 @@ import type { KnownBlock, View } from '@slack/types';
 import { type AskKind, URGENCIES, type Urgency } from '../../domain/asks/ask.js';
 import { ASK_BLOCKS, VIEWS } from '../ids.js';
 import { plain } from './blocks.js';
-import { input, withInitial } from './inputs.js';
+import { input, textInput } from './inputs.js';
 
 export const TITLE_MAX = 150;
 export const DETAILS_MAX = 3000;
 
 export interface AskMetadata {
   channelId: string;
-  kind: AskKind;
+  /** null: the kind is chosen in the form (raising a message with the shortcut). */
+  kind: AskKind | null;
   source: { channelId: string; messageTs: string } | null;
+  /** Who wrote the source message: the requester of a help request or enhancement raised from it. */
+  authorId: string | null;
 }
 
 const TITLES: Record<AskKind, string> = {
@@ -35,28 +38,12 @@ export function splitPrefill(text: string): { title: string; details: string } {
 }
 
 /** The form for a new ask of one kind, pre-filled with whatever text came with the command or message. */
-export function buildAskModal(metadata: AskMetadata, prefill: string): View {
+export function buildAskModal(metadata: AskMetadata & { kind: AskKind }, prefill: string): View {
   const { title, details } = splitPrefill(prefill);
-  const text = (
-    blockId: string,
-    label: string,
-    opts: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string },
-  ) =>
-    input(
-      blockId,
-      label,
-      {
-        type: 'plain_text_input',
-        multiline: opts.multiline ?? false,
-        max_length: opts.max ?? DETAILS_MAX,
-        ...withInitial('initial_value', opts.initial || null),
-      },
-      { optional: opts.optional ?? false, ...(opts.hint ? { hint: plain(opts.hint) } : {}) },
-    );
   const kindBlocks: Record<AskKind, KnownBlock[]> = {
     help: [
-      text(ASK_BLOCKS.title, 'What do you need help with?', { initial: title, max: TITLE_MAX }),
-      text(ASK_BLOCKS.details, 'Details', {
+      textInput(ASK_BLOCKS.title, 'What do you need help with?', { initial: title, max: TITLE_MAX }),
+      textInput(ASK_BLOCKS.details, 'Details', {
         initial: details,
         multiline: true,
         optional: true,
@@ -69,23 +56,23 @@ export function buildAskModal(metadata: AskMetadata, prefill: string): View {
       }),
     ],
     enhancement: [
-      text(ASK_BLOCKS.title, 'What should change?', { initial: title, max: TITLE_MAX }),
-      text(ASK_BLOCKS.details, 'The problem and its use cases', {
+      textInput(ASK_BLOCKS.title, 'What should change?', { initial: title, max: TITLE_MAX }),
+      textInput(ASK_BLOCKS.details, 'The problem and its use cases', {
         initial: details,
         multiline: true,
         hint: 'Who runs into it, when, and what they are trying to do.',
       }),
-      text(ASK_BLOCKS.businessImpact, 'Business impact', { multiline: true, optional: true }),
-      text(ASK_BLOCKS.workaround, 'Current workaround', { multiline: true, optional: true }),
+      textInput(ASK_BLOCKS.businessImpact, 'Business impact', { multiline: true, optional: true }),
+      textInput(ASK_BLOCKS.workaround, 'Current workaround', { multiline: true, optional: true }),
       input(ASK_BLOCKS.dueDate, 'Wanted by', { type: 'datepicker' }, { optional: true }),
     ],
     vendor: [
-      text(ASK_BLOCKS.title, 'What do we need?', {
+      textInput(ASK_BLOCKS.title, 'What do we need?', {
         initial: title,
         max: TITLE_MAX,
         hint: 'A reference, a case study, feedback, missing information…',
       }),
-      text(ASK_BLOCKS.details, 'Why we need it', { initial: details, multiline: true, optional: true }),
+      textInput(ASK_BLOCKS.details, 'Why we need it', { initial: details, multiline: true, optional: true }),
       input(ASK_BLOCKS.contactId, 'Who at the customer?', { type: 'users_select' }),
       input(ASK_BLOCKS.dueDate, 'Needed by', { type: 'datepicker' }, { optional: true }),
     ],

@@ -23,3 +23,22 @@ export const withInitial = <T>(key: string, value: T | null | undefined) =>
   value === null || value === undefined || (Array.isArray(value) && value.length === 0)
     ? {}
     : { [key]: value };
+
+/** A plain text input, single or multi-line, bounded by Slack's 3000-character limit unless told otherwise. */
+export function textInput(
+  blockId: string,
+  label: string,
+  opts: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string },
+): KnownBlock {
+  return input(
+    blockId,
+    label,
+    {
+      type: 'plain_text_input',
+      multiline: opts.multiline ?? false,
+      max_length: opts.max ?? 3000,
+      ...withInitial('initial_value', opts.initial || null),
+    },
+    { optional: opts.optional ?? false, ...(opts.hint ? { hint: plain(opts.hint) } : {}) },
+  );
+}

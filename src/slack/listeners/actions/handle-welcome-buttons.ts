@@ -22,7 +22,7 @@ export const handleAskButton =
       await respond({ response_type: 'ephemeral', replace_original: false, ...buildNotSetUpHint() });
       return;
     }
-    const view = buildAskModal({ channelId: partnership.channelId, kind, source: null }, '');
+    const view = buildAskModal({ channelId: partnership.channelId, kind, source: null, authorId: null }, '');
     await client.views.open({ trigger_id: body.trigger_id, view });
   };
 

@@ -13,6 +13,9 @@ export const openAskModal =
       await respond({ response_type: 'ephemeral', ...buildNotSetUpHint() });
       return;
     }
-    const view = buildAskModal({ channelId: partnership.channelId, kind, source: null }, rest);
+    const view = buildAskModal(
+      { channelId: partnership.channelId, kind, source: null, authorId: null },
+      rest,
+    );
     await client.views.open({ trigger_id: command.trigger_id, view });
   };

@@ -22,13 +22,16 @@ export const handleAskSubmission =
     if (!partnership)
       return fail(`This channel is no longer set up. Ask your account team to run ${COMMAND} setup.`);
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    // A help request or enhancement raised from someone's message is theirs; a request to the customer is ours.
+    const authorId = parsed.metadata.authorId;
+    const requester = parsed.kind !== 'vendor' && authorId ? await deps.directory.actor(authorId) : actor;
     const result = await guardedWrite(deps, fail, () =>
       createAsk(
         { ...deps.repositories, clock: deps.clock, newId: deps.newId },
         {
-          actor,
+          actor: requester,
           partnership,
-          kind: parsed.metadata.kind,
+          kind: parsed.kind,
           content: parsed.content,
           contactId: parsed.contactId,
           source: parsed.metadata.source,
