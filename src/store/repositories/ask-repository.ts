@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/actors.js';
 import type { Ask, AskContent, HistoryEntry, InternalNote } from '../../domain/asks/ask.js';
 import type { AskQuery, AskRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection, Filter } from '../documents.js';
+import { findOneAs, replaceIfVersion } from './versioned.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
 
@@ -101,21 +102,12 @@ function toFilter(query: AskQuery): Filter {
 }
 
 export function askRepository(collection: DocumentCollection<AskDocument>): AskRepository {
-  const one = async (filter: Filter) => {
-    const doc = await collection.findOne(filter);
-    return doc ? fromAskDocument(doc) : null;
-  };
+  const one = findOneAs(collection, fromAskDocument);
   return {
     insert: (ask) => collection.insertOne(toAskDocument(ask)),
     findById: (id) => one({ _id: id }),
     findBySource: (channelId, messageTs) => one({ sourceKey: sourceKey(channelId, messageTs) }),
-    async replace(ask, expectedVersion) {
-      const matched = await collection.replaceOne(
-        { _id: ask.id, version: expectedVersion },
-        toAskDocument(ask),
-      );
-      return matched === 1 ? 'replaced' : 'conflict';
-    },
+    replace: (ask, expectedVersion) => replaceIfVersion(collection, toAskDocument(ask), expectedVersion),
     async recordCard(id, card) {
       await collection.updateOne({ _id: id }, { $set: { card } });
     },

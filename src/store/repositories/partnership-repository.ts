@@ -1,6 +1,7 @@
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
+import { findOneAs, replaceIfVersion } from './versioned.js';
 
 /** Stored shape of a partnership; mapped explicitly so renaming a domain field never silently changes storage. */
 export interface PartnershipDocument {
@@ -83,10 +84,7 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
 export function partnershipRepository(
   collection: DocumentCollection<PartnershipDocument>,
 ): PartnershipRepository {
-  const one = async (filter: Record<string, unknown>) => {
-    const doc = await collection.findOne(filter);
-    return doc ? fromPartnershipDocument(doc) : null;
-  };
+  const one = findOneAs(collection, fromPartnershipDocument);
   return {
     findByChannel: (channelId) => one({ channelId }),
     findById: (id) => one({ _id: id }),
@@ -95,13 +93,8 @@ export function partnershipRepository(
       return docs.map(fromPartnershipDocument);
     },
     insert: (partnership) => collection.insertOne(toPartnershipDocument(partnership)),
-    async replace(partnership, expectedVersion) {
-      const matched = await collection.replaceOne(
-        { _id: partnership.id, version: expectedVersion },
-        toPartnershipDocument(partnership),
-      );
-      return matched === 1 ? 'replaced' : 'conflict';
-    },
+    replace: (partnership, expectedVersion) =>
+      replaceIfVersion(collection, toPartnershipDocument(partnership), expectedVersion),
     async recordWelcomeMessage(id, ts) {
       await collection.updateOne({ _id: id }, { $set: { welcomeMessageTs: ts } });
     },
