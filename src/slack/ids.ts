@@ -13,6 +13,9 @@ export const SHORTCUTS = {
 
 export const ACTIONS = {
   askUpdate: 'ask.update',
+  askTake: 'ask.take',
+  askVote: 'ask.vote',
+  askWithdraw: 'ask.withdraw',
   askForHelp: 'welcome.ask_for_help',
   suggestImprovement: 'welcome.suggest_improvement',
   seeOpenAsks: 'welcome.see_open_asks',

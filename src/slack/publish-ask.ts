@@ -31,6 +31,7 @@ export async function postAskNews(client: WebClient, ask: Ask, entries: HistoryE
   const lines = entries.flatMap((entry) => {
     if (entry.action === 'status')
       return [`*${ask.ref}* is now *${STATUS_LABELS[entry.to as Ask['status']]}*.`];
+    if (entry.action === 'owner') return [`*${ask.ref}* is now owned by <@${entry.to}>.`];
     if (entry.action === 'promised_date') {
       return [
         entry.from

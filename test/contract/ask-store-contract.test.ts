@@ -17,6 +17,7 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
   it('stores an ask with its history, actors and dates intact', async () => {
     const ask = anAsk({
       source: { channelId: 'CSHARED', messageTs: '1700000000.000200' },
+      voters: [{ userId: 'UC9', teamId: 'TOTHER', at: new Date('2026-03-04T08:00:00Z') }],
       internalNotes: [
         {
           at: new Date('2026-03-03T10:00:00Z'),

@@ -228,4 +228,59 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
     expect(res.status).toBe(200);
     expect(reply.args.text).toContain('isn’t a Rapport partnership yet');
   });
+
+  async function click(user: DriverUser, ref: string, actionId: string) {
+    const message = card(ref);
+    const askId = (message.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === actionId)?.value;
+    await h.driver.blockAction({
+      user,
+      channelId: channels.shared,
+      message,
+      actions: [{ action_id: actionId, value: String(askId) }],
+    });
+    await h.rapport.settled();
+  }
+
+  it('lets the vendor side take an ask, announces the new owner once, and refuses customers privately', async () => {
+    await raiseHelp();
+    await click(people.bob, 'ACME-1', ACTIONS.askTake);
+    const news = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
+    expect(news.args.text).toContain(`*ACME-1* is now owned by <@${people.bob.id}>.`);
+    expect(JSON.stringify(card('ACME-1').blocks)).toContain(`*Owner*\\n<@${people.bob.id}>`);
+    await click(people.bob, 'ACME-1', ACTIONS.askTake); // double click
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts)).toHaveLength(1);
+
+    await click(people.carol, 'ACME-1', ACTIONS.askTake);
+    const refusal = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.carol.id);
+    expect(refusal.args.text).toBe('Only people at the vendor can own a request.');
+  });
+
+  it('counts +1s on an enhancement once per person, from both sides, and lists the voters', async () => {
+    const view = await openModalByCommand(h, people.alice, 'idea Saved filters');
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [ASK_BLOCKS.details]: { [INPUT]: 'Analysts rebuild the same filter daily' } },
+    });
+    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('ACME-1'));
+    await click(people.carol, 'ACME-1', ACTIONS.askVote);
+    await click(people.carol, 'ACME-1', ACTIONS.askVote);
+    await click(people.bob, 'ACME-1', ACTIONS.askVote);
+    const blocks = JSON.stringify(card('ACME-1').blocks);
+    expect(blocks).toContain('+1 (2)');
+    expect(blocks).toContain(`Wanted by 2: <@${people.carol.id}>, <@${people.bob.id}>`);
+  });
+
+  it('lets only the requester withdraw, and says so in the thread', async () => {
+    await raiseHelp();
+    await click(people.bob, 'ACME-1', ACTIONS.askWithdraw);
+    const refusal = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.bob.id);
+    expect(refusal.args.text).toBe(`Only <@${people.alice.id}>, who raised ACME-1, can withdraw it.`);
+    await click(people.alice, 'ACME-1', ACTIONS.askWithdraw);
+    const news = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
+    expect(news.args.text).toContain('*ACME-1* is now *Withdrawn*.');
+    expect(JSON.stringify(card('ACME-1').blocks)).not.toContain(ACTIONS.askWithdraw);
+  });
 });

@@ -62,6 +62,8 @@ export interface Ask {
   /** Vendor-side owner for help and enhancements; the customer contact who owes it for vendor asks. */
   ownerId: string;
   status: AskStatus;
+  /** Enhancements: who wants it too (+1), one entry per person. */
+  voters: { userId: string; teamId: string; at: Date }[];
   /** A commitment ('YYYY-MM-DD'), tracked until kept or renegotiated. */
   promisedDate: string | null;
   /** The message the ask was raised from, if any. */

@@ -75,6 +75,7 @@ export async function createAsk(
     requester: actor,
     ownerId,
     status,
+    voters: [],
     promisedDate: null,
     source,
     card: null,

@@ -1,6 +1,7 @@
 import type { Actor } from '../actors.js';
 import type { AskRepository, Clock } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
+import { applyChange } from './apply-change.js';
 import type { Ask, AskStatus, HistoryEntry } from './ask.js';
 import { nextStatuses, STATUS_LABELS } from './lifecycle.js';
 
@@ -40,17 +41,13 @@ export async function updateAsk(
   deps: { asks: AskRepository; clock: Clock },
   request: UpdateAskRequest,
 ): Promise<Result<AskChange, UpdateAskError>> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const ask = await deps.asks.findById(request.askId);
-    if (!ask) return fail({ code: 'not_found' });
-    const applied = apply(ask, request, deps.clock.now());
-    if (!applied.ok) return applied;
-    if ((await deps.asks.replace(applied.value.ask, ask.version)) === 'replaced') return applied;
-  }
-  throw new Error(`ask ${request.askId} kept changing under an update`);
+  const result = await applyChange<UpdateAskError>(deps, request.askId, (ask, now) =>
+    apply(ask, request, now),
+  );
+  return result.ok ? ok({ ask: result.value.ask, entries: result.value.entries }) : result;
 }
 
-function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<AskChange, UpdateAskError> {
+function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<Ask, UpdateAskError> {
   const { actor, status, note, internalNote, promisedDate } = request;
   if (!canManage(actor, ask)) {
     return fail({
@@ -80,17 +77,13 @@ function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<AskChange
   else if (note) entry('note', null, null, note);
   if (promiseChanged) entry('promised_date', ask.promisedDate, promisedDate, null);
   return ok({
-    entries,
-    ask: {
-      ...ask,
-      status,
-      promisedDate: promiseChanged ? promisedDate : ask.promisedDate,
-      history: [...ask.history, ...entries],
-      internalNotes: internalNote
-        ? [...ask.internalNotes, { at: now, by: actor, text: internalNote }]
-        : ask.internalNotes,
-      updatedAt: now,
-      version: ask.version + 1,
-    },
+    ...ask,
+    status,
+    promisedDate: promiseChanged ? promisedDate : ask.promisedDate,
+    history: [...ask.history, ...entries],
+    internalNotes: internalNote
+      ? [...ask.internalNotes, { at: now, by: actor, text: internalNote }]
+      : ask.internalNotes,
+    updatedAt: now,
   });
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
-import { nextStatuses, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import { isClosed, nextStatuses, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
 import { ACTIONS } from '../ids.js';
 import { safeText } from '../render/escape.js';
 import { context, type MessageContent, mrkdwn, plain } from './blocks.js';
@@ -33,13 +33,31 @@ export function buildAskCard(ask: Ask): MessageContent {
   blocks.push({ type: 'section', fields: fields.map(mrkdwn) });
   const latest = ask.history.filter((h) => h.note).at(-1);
   if (latest?.note) blocks.push(context(`Latest update: ${safeText(latest.note, 2500)}`));
-  // Closed asks keep the button while they can still move (a resolved help request can be reopened).
-  if (nextStatuses(ask.kind, ask.status).length > 0) {
-    blocks.push({
-      type: 'actions',
-      elements: [{ type: 'button', action_id: ACTIONS.askUpdate, text: plain('Update'), value: ask.id }],
-    });
+  if (ask.voters.length > 0) {
+    blocks.push(
+      context(
+        `Wanted by ${ask.voters.length}: ${ask.voters
+          .slice(0, 20)
+          .map((v) => `<@${v.userId}>`)
+          .join(', ')}${ask.voters.length > 20 ? ', …' : ''}`,
+      ),
+    );
   }
+  const closed = isClosed(ask.kind, ask.status);
+  const button = (actionId: string, text: string) => ({
+    type: 'button' as const,
+    action_id: actionId,
+    text: plain(text),
+    value: ask.id,
+  });
+  const buttons = [
+    // Closed asks keep Update while they can still move (a resolved help request can be reopened).
+    ...(nextStatuses(ask.kind, ask.status).length > 0 ? [button(ACTIONS.askUpdate, 'Update')] : []),
+    ...(!closed && ask.kind !== 'vendor' ? [button(ACTIONS.askTake, 'Take it')] : []),
+    ...(ask.kind === 'enhancement' && !closed ? [button(ACTIONS.askVote, `+1 (${ask.voters.length})`)] : []),
+    ...(!closed ? [button(ACTIONS.askWithdraw, 'Withdraw')] : []),
+  ];
+  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
   return { text: `${ask.ref} ${safeText(content.title, 200)} (${STATUS_LABELS[ask.status]})`, blocks };
 }
 

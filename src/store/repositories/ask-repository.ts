@@ -18,6 +18,7 @@ export interface AskDocument {
   requester: ActorDocument;
   ownerId: string;
   status: string;
+  voters: { userId: string; teamId: string; at: Date }[];
   promisedDate: string | null;
   source: { channelId: string; messageTs: string } | null;
   sourceKey: string | null;
@@ -58,6 +59,7 @@ export function toAskDocument(a: Ask): AskDocument {
     requester: actorDoc(a.requester),
     ownerId: a.ownerId,
     status: a.status,
+    voters: a.voters.map((v) => ({ ...v })),
     promisedDate: a.promisedDate,
     source: a.source,
     sourceKey: a.source ? sourceKey(a.source.channelId, a.source.messageTs) : null,
@@ -82,6 +84,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     requester: actor(d.requester),
     ownerId: d.ownerId,
     status: d.status as Ask['status'],
+    voters: (d.voters ?? []).map((v) => ({ ...v })),
     promisedDate: d.promisedDate,
     source: d.source,
     card: d.card,

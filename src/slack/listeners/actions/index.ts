@@ -1,11 +1,24 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-actions.js';
 import type { SlackDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
+import { type AskAction, handleAskAction } from './handle-ask-action.js';
 import { handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.askUpdate, handleUpdateButton(deps));
+  const repos = { asks: deps.repositories.asks, clock: deps.clock };
+  const take: AskAction = (askId, actor) => assignAsk(repos, askId, actor, actor.userId);
+  app.action<BlockButtonAction>(ACTIONS.askTake, handleAskAction(deps, take));
+  app.action<BlockButtonAction>(
+    ACTIONS.askVote,
+    handleAskAction(deps, (askId, actor) => voteForAsk(repos, askId, actor)),
+  );
+  app.action<BlockButtonAction>(
+    ACTIONS.askWithdraw,
+    handleAskAction(deps, (askId, actor) => withdrawAsk(repos, askId, actor)),
+  );
   app.action<BlockButtonAction>(ACTIONS.askForHelp, handleAskButton(deps, 'help'));
   app.action<BlockButtonAction>(ACTIONS.suggestImprovement, handleAskButton(deps, 'enhancement'));
   app.action<BlockButtonAction>(ACTIONS.seeOpenAsks, handleSeeOpenAsks(deps));
