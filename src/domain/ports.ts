@@ -34,6 +34,8 @@ export interface AskRepository {
   replace(ask: Ask, expectedVersion: number): Promise<'replaced' | 'conflict'>;
   /** Remembers the status card; not a change of the ask itself, so the version stays. */
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
+  /** Remembers the internal mirror in the triage channel; like the card, no new version. */
+  recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
   /** Newest first. */
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
 }

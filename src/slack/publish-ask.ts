@@ -1,32 +1,55 @@
 import type { WebClient } from '@slack/web-api';
 import type { Ask, HistoryEntry } from '../domain/asks/ask.js';
 import { STATUS_LABELS } from '../domain/asks/lifecycle.js';
-import type { AskRepository } from '../domain/ports.js';
+import type { Repositories } from '../domain/ports.js';
+import type { AppLogger } from '../logger.js';
+import type { SlackDirectory } from './directory.js';
 import { safeText } from './render/escape.js';
 import { buildAskCard } from './views/ask-card.js';
+import { buildTriageCard } from './views/triage-card.js';
 
-/** The thread where an ask's news goes: the source message's thread, or the card's own. */
-const threadOf = (ask: Ask, cardTs: string) => ask.source?.messageTs ?? cardTs;
+export interface PublishDeps {
+  repositories: Repositories;
+  directory: SlackDirectory;
+  logger: AppLogger;
+}
 
-/** Posts the ask's status card the first time (in the source message's thread if any), edits it after. */
-export async function publishAskCard(client: WebClient, asks: AskRepository, ask: Ask): Promise<Ask> {
+/**
+ * Everything Slack shows after an ask is created or changed: the status card in the shared channel
+ * (posted once, then edited), the news in its thread for the requester, and the internal mirror in
+ * the triage channel with any new internal note. Returns the ask with its card and mirror recorded.
+ */
+export async function publishAsk(
+  client: WebClient,
+  deps: PublishDeps,
+  ask: Ask,
+  entries: HistoryEntry[],
+  newInternalNote: string | null,
+): Promise<Ask> {
+  const withCard = await publishCard(client, deps, ask);
+  await postNews(client, withCard, entries);
+  return publishMirror(client, deps, withCard, newInternalNote);
+}
+
+async function publishCard(client: WebClient, deps: PublishDeps, ask: Ask): Promise<Ask> {
   const message = buildAskCard(ask);
   if (ask.card) {
     await client.chat.update({ channel: ask.card.channelId, ts: ask.card.ts, ...message });
     return ask;
   }
+  // In the source message's thread when the ask was raised from a message.
   const posted = await client.chat.postMessage({
     channel: ask.channelId,
     ...(ask.source ? { thread_ts: ask.source.messageTs } : {}),
     ...message,
   });
   const card = { channelId: ask.channelId, ts: posted.ts as string };
-  await asks.recordCard(ask.id, card);
+  await deps.repositories.asks.recordCard(ask.id, card);
   return { ...ask, card };
 }
 
-/** Tells the requester, in the ask's thread, what changed and the owner's note to them. */
-export async function postAskNews(client: WebClient, ask: Ask, entries: HistoryEntry[]): Promise<void> {
+/** Tells the requester, in the ask's thread, what changed and the note meant for them. */
+async function postNews(client: WebClient, ask: Ask, entries: HistoryEntry[]): Promise<void> {
   if (!ask.card) return;
   const lines = entries.flatMap((entry) => {
     if (entry.action === 'status')
@@ -49,5 +72,48 @@ export async function postAskNews(client: WebClient, ask: Ask, entries: HistoryE
   ]
     .filter(Boolean)
     .join('\n');
-  await client.chat.postMessage({ channel: ask.card.channelId, thread_ts: threadOf(ask, ask.card.ts), text });
+  await client.chat.postMessage({
+    channel: ask.card.channelId,
+    thread_ts: ask.source?.messageTs ?? ask.card.ts,
+    text,
+  });
+}
+
+/** The internal twin. It is checked again that the triage channel is not shared before anything internal goes there. */
+async function publishMirror(
+  client: WebClient,
+  deps: PublishDeps,
+  ask: Ask,
+  newInternalNote: string | null,
+): Promise<Ask> {
+  const partnership = await deps.repositories.partnerships.findById(ask.partnershipId);
+  const triage = partnership?.triageChannelId;
+  if (!partnership || !triage) return ask;
+  if (await deps.directory.isExternallyShared(triage)) {
+    deps.logger.event(
+      'warn',
+      'triage channel is shared with another organisation: internal mirror withheld',
+      {
+        partnershipId: partnership.id,
+        channel: triage,
+      },
+    );
+    return ask;
+  }
+  const message = buildTriageCard(ask, partnership.accountName);
+  let mirror = ask.mirror;
+  if (mirror) await client.chat.update({ channel: mirror.channelId, ts: mirror.ts, ...message });
+  else {
+    const posted = await client.chat.postMessage({ channel: triage, ...message });
+    mirror = { channelId: triage, ts: posted.ts as string };
+    await deps.repositories.asks.recordMirror(ask.id, mirror);
+  }
+  if (newInternalNote) {
+    await client.chat.postMessage({
+      channel: mirror.channelId,
+      thread_ts: mirror.ts,
+      text: `Internal note on *${ask.ref}*: ${safeText(newInternalNote, 2800)}`,
+    });
+  }
+  return { ...ask, mirror };
 }

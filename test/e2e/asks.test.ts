@@ -118,6 +118,16 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
     ).toHaveLength(1);
     expect(textsPostedTo(h, channels.shared).filter((t) => t.includes('SECRET'))).toEqual([]);
 
+    // The internal side: a mirror in the triage channel carries the internal note, in its thread too.
+    await h.rapport.settled();
+    const mirror = h.fake
+      .messagesIn(channels.triage)
+      .find((m: StoredMessage) => String(m.text).startsWith('[internal] ACME-1 '));
+    expect(JSON.stringify(mirror?.blocks)).toContain('SECRET: the index on exports was dropped');
+    expect(JSON.stringify(mirror?.blocks)).toContain('In progress');
+    const threadNote = h.fake.messagesIn(channels.triage, { threadTs: mirror?.ts as string })[0];
+    expect(threadNote?.text).toContain('Internal note on *ACME-1*: SECRET');
+
     await h.restart();
     const again = await openUpdate(people.bob, 'ACME-1');
     const statusOptions = (
@@ -282,5 +292,18 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
     const news = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
     expect(news.args.text).toContain('*ACME-1* is now *Withdrawn*.');
     expect(JSON.stringify(card('ACME-1').blocks)).not.toContain(ACTIONS.askWithdraw);
+  });
+
+  it('withholds the internal mirror if the triage channel has since been shared with another organisation', async () => {
+    h.fake.addChannel({
+      id: channels.triage,
+      name: 'acme-triage',
+      isExtShared: true,
+      members: [people.alice.id, people.bob.id],
+    });
+    await raiseHelp();
+    await h.rapport.settled();
+    expect(h.fake.messagesIn(channels.triage)).toEqual([]);
+    expect(h.logs.some((l) => l.includes('internal mirror withheld'))).toBe(true);
   });
 });

@@ -29,6 +29,7 @@ export function anAsk(overrides: Partial<Ask> = {}): Ask {
     promisedDate: null,
     source: null,
     card: null,
+    mirror: null,
     history: [{ at, by: requester, action: 'created', from: null, to: 'open', note: null }],
     internalNotes: [],
     createdAt: at,

@@ -70,6 +70,8 @@ export interface Ask {
   source: { channelId: string; messageTs: string } | null;
   /** The one status card in the shared channel. */
   card: { channelId: string; ts: string } | null;
+  /** Its internal twin in the partnership's triage channel, with internal notes. */
+  mirror: { channelId: string; ts: string } | null;
   history: HistoryEntry[];
   internalNotes: InternalNote[];
   createdAt: Date;

@@ -79,6 +79,7 @@ export async function createAsk(
     promisedDate: null,
     source,
     card: null,
+    mirror: null,
     history: [{ at: now, by: actor, action: 'created', from: null, to: status, note: null }],
     internalNotes: [],
     createdAt: now,

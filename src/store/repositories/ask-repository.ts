@@ -23,6 +23,7 @@ export interface AskDocument {
   source: { channelId: string; messageTs: string } | null;
   sourceKey: string | null;
   card: { channelId: string; ts: string } | null;
+  mirror: { channelId: string; ts: string } | null;
   history: (Omit<HistoryEntry, 'by'> & { by: ActorDocument })[];
   internalNotes: (Omit<InternalNote, 'by'> & { by: ActorDocument })[];
   createdAt: Date;
@@ -64,6 +65,7 @@ export function toAskDocument(a: Ask): AskDocument {
     source: a.source,
     sourceKey: a.source ? sourceKey(a.source.channelId, a.source.messageTs) : null,
     card: a.card,
+    mirror: a.mirror,
     history: a.history.map((h) => ({ ...h, by: actorDoc(h.by) })),
     internalNotes: a.internalNotes.map((n) => ({ ...n, by: actorDoc(n.by) })),
     createdAt: a.createdAt,
@@ -88,6 +90,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     promisedDate: d.promisedDate,
     source: d.source,
     card: d.card,
+    mirror: d.mirror ?? null,
     history: d.history.map((h) => ({ ...h, by: actor(h.by) })),
     internalNotes: d.internalNotes.map((n) => ({ ...n, by: actor(n.by) })),
     createdAt: d.createdAt,
@@ -113,6 +116,9 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     replace: (ask, expectedVersion) => replaceIfVersion(collection, toAskDocument(ask), expectedVersion),
     async recordCard(id, card) {
       await collection.updateOne({ _id: id }, { $set: { card } });
+    },
+    async recordMirror(id, mirror) {
+      await collection.updateOne({ _id: id }, { $set: { mirror } });
     },
     async list(query, page) {
       const filter = toFilter(query);

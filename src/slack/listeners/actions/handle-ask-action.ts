@@ -3,7 +3,7 @@ import type { Actor } from '../../../domain/actors.js';
 import type { AskActionError, AskActionResult } from '../../../domain/asks/ask-actions.js';
 import type { Result } from '../../../domain/result.js';
 import type { SlackDeps } from '../../deps.js';
-import { postAskNews, publishAskCard } from '../../publish-ask.js';
+import { publishAsk } from '../../publish-ask.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export type AskAction = (askId: string, actor: Actor) => Promise<Result<AskActionResult, AskActionError>>;
@@ -26,6 +26,5 @@ export const handleAskAction =
       return;
     }
     if (!result.value.changed) return;
-    await publishAskCard(client, deps.repositories.asks, result.value.ask);
-    await postAskNews(client, result.value.ask, result.value.entries);
+    await publishAsk(client, deps, result.value.ask, result.value.entries, null);
   };

@@ -3,7 +3,7 @@ import type { AskKind } from '../../../domain/asks/ask.js';
 import { createAsk } from '../../../domain/asks/create-ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { fetchMessage } from '../../fetch-message.js';
-import { publishAskCard } from '../../publish-ask.js';
+import { publishAsk } from '../../publish-ask.js';
 import { splitPrefill } from '../../views/ask-modal.js';
 import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
 
@@ -50,7 +50,7 @@ export const handleReactionAdded =
       },
     );
     if (!result.ok) return; // already raised from this message
-    const ask = await publishAskCard(client, deps.repositories.asks, result.value);
+    const ask = await publishAsk(client, deps, result.value, [], null);
     await client.chat.postEphemeral({
       channel,
       user: event.user,

@@ -3,7 +3,7 @@ import { updateAsk } from '../../../domain/asks/update-ask.js';
 import type { SlackDeps } from '../../deps.js';
 import { UPDATE_BLOCKS } from '../../ids.js';
 import { parseAskUpdateSubmission } from '../../parse/ask-update-submission.js';
-import { postAskNews, publishAskCard } from '../../publish-ask.js';
+import { publishAsk } from '../../publish-ask.js';
 import { guardedWrite } from './guarded-write.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -35,6 +35,5 @@ export const handleAskUpdateSubmission =
     }
     await ack();
     const { ask, entries } = result.value;
-    await publishAskCard(client, deps.repositories.asks, ask);
-    await postAskNews(client, ask, entries);
+    await publishAsk(client, deps, ask, entries, parsed.internalNote);
   };
