@@ -1,5 +1,6 @@
 import type { Side } from './actors.js';
 import type { Ask, AskStatus } from './asks/ask.js';
+import type { Feedback } from './feedback/feedback.js';
 import type { Partnership } from './partnerships/partnership.js';
 
 export interface Clock {
@@ -40,6 +41,15 @@ export interface AskRepository {
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
 }
 
+export interface FeedbackRepository {
+  /** 'duplicate' when the ask already had its feedback request (one per ask). */
+  insert(feedback: Feedback): Promise<'inserted' | 'duplicate'>;
+  findByAsk(askId: string): Promise<Feedback | null>;
+  save(feedback: Feedback): Promise<void>;
+  /** When this person was last asked for a rating in this partnership, if ever. */
+  lastAskedAt(partnershipId: string, userId: string): Promise<Date | null>;
+}
+
 /** Gap-free counters (ask references such as ACME-12), atomic across replicas. */
 export interface SequenceRepository {
   next(name: string): Promise<number>;
@@ -57,6 +67,7 @@ export interface MarkerRepository {
 export interface Repositories {
   partnerships: PartnershipRepository;
   asks: AskRepository;
+  feedback: FeedbackRepository;
   sequences: SequenceRepository;
   markers: MarkerRepository;
 }

@@ -5,7 +5,10 @@ export const VIEWS = {
   setup: 'rapport.setup',
   ask: 'rapport.ask',
   askUpdate: 'rapport.ask.update',
+  feedbackComment: 'rapport.feedback.comment',
 } as const;
+
+export const FEEDBACK_BLOCKS = { comment: 'feedback.comment_text' } as const;
 
 export const SHORTCUTS = {
   raise: 'rapport.raise_as_request',
@@ -16,6 +19,9 @@ export const ACTIONS = {
   askTake: 'ask.take',
   askVote: 'ask.vote',
   askWithdraw: 'ask.withdraw',
+  feedbackGood: 'feedback.good',
+  feedbackBad: 'feedback.bad',
+  feedbackComment: 'feedback.comment',
   askForHelp: 'welcome.ask_for_help',
   suggestImprovement: 'welcome.suggest_improvement',
   seeOpenAsks: 'welcome.see_open_asks',

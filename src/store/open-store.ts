@@ -3,6 +3,11 @@ import type { DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import { openMongoDatabase } from './mongo/mongo-database.js';
 import { type AskDocument, askCollection, askRepository } from './repositories/ask-repository.js';
+import {
+  type FeedbackDocument,
+  feedbackCollection,
+  feedbackRepository,
+} from './repositories/feedback-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
 import {
   type PartnershipDocument,
@@ -38,9 +43,10 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, asks, sequences, markers] = await Promise.all([
+  const [partnerships, asks, feedback, sequences, markers] = await Promise.all([
     db.collection<PartnershipDocument>(partnershipCollection),
     db.collection<AskDocument>(askCollection),
+    db.collection<FeedbackDocument>(feedbackCollection),
     db.collection<SequenceDocument>(sequenceCollection),
     db.collection<MarkerDocument>(markerCollection),
   ]);
@@ -48,6 +54,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     kind: db.kind,
     partnerships: partnershipRepository(partnerships),
     asks: askRepository(asks),
+    feedback: feedbackRepository(feedback),
     sequences: sequenceRepository(sequences),
     markers: markerRepository(markers),
     ping: () => db.ping(),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
+import { ACTIONS, ASK_BLOCKS, FEEDBACK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import { openModalByCommand, setUpAcme, textsPostedTo } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
@@ -305,5 +305,88 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
     await h.rapport.settled();
     expect(h.fake.messagesIn(channels.triage)).toEqual([]);
     expect(h.logs.some((l) => l.includes('internal mirror withheld'))).toBe(true);
+  });
+
+  it('asks the requester privately for a rating when a help request is resolved, and records it with a comment', async () => {
+    await raiseHelp();
+    const update = await openUpdate(people.bob, 'ACME-1');
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view: update,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'resolved' } },
+    });
+    const dm = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === people.alice.id);
+    expect(dm.args.text).toBe('*ACME-1* was resolved. How did we do?');
+    const question = h.fake.message(String(dm.response.channel), String(dm.response.ts)) as StoredMessage;
+
+    await h.driver.blockAction({
+      user: people.bob,
+      channelId: String(dm.response.channel),
+      message: question,
+      actions: [
+        {
+          action_id: ACTIONS.feedbackBad,
+          value: String((question.blocks as { elements?: { value?: string }[] }[])[1]?.elements?.[0]?.value),
+        },
+      ],
+    });
+    await h.rapport.settled();
+    const askId = String((question.blocks as { elements?: { value?: string }[] }[])[1]?.elements?.[0]?.value);
+    expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({ rating: null });
+
+    await h.driver.blockAction({
+      user: people.alice,
+      channelId: String(dm.response.channel),
+      message: question,
+      actions: [{ action_id: ACTIONS.feedbackGood, value: askId }],
+    });
+    await h.rapport.settled();
+    expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({
+      rating: 'good',
+      userId: people.alice.id,
+    });
+    const thanks = h.fake.message(String(dm.response.channel), String(dm.response.ts)) as StoredMessage;
+    expect(thanks.text).toBe('Thanks for rating *ACME-1* as good.');
+
+    const before = h.fake.callsTo('views.open').length;
+    await h.driver.blockAction({
+      user: people.alice,
+      channelId: String(dm.response.channel),
+      message: thanks,
+      actions: [{ action_id: ACTIONS.feedbackComment, value: askId }],
+    });
+    const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view: opened.response.view as StoredView,
+      values: { [FEEDBACK_BLOCKS.comment]: { [INPUT]: 'Quick and clear' } },
+    });
+    expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({
+      rating: 'good',
+      comment: 'Quick and clear',
+    });
+    await h.rapport.settled();
+    expect(
+      (h.fake.message(String(dm.response.channel), String(dm.response.ts)) as StoredMessage).text,
+    ).toContain('We got your comment too.');
+
+    // Reopened and resolved again: no second survey for the same ask.
+    const reopen = await openUpdate(people.bob, 'ACME-1');
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view: reopen,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'open' } },
+    });
+    await h.rapport.settled();
+    const again = await openUpdate(people.bob, 'ACME-1');
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view: again,
+      values: { [UPDATE_BLOCKS.status]: { [INPUT]: 'resolved' } },
+    });
+    await h.rapport.settled();
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === people.alice.id)).toHaveLength(
+      1,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-act
 import type { SlackDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
+import { handleCommentButton, handleRating } from './handle-feedback.js';
 import { handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
 
@@ -19,6 +20,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
     ACTIONS.askWithdraw,
     handleAskAction(deps, (askId, actor) => withdrawAsk(repos, askId, actor)),
   );
+  app.action<BlockButtonAction>(ACTIONS.feedbackGood, handleRating(deps, 'good'));
+  app.action<BlockButtonAction>(ACTIONS.feedbackBad, handleRating(deps, 'bad'));
+  app.action<BlockButtonAction>(ACTIONS.feedbackComment, handleCommentButton(deps));
   app.action<BlockButtonAction>(ACTIONS.askForHelp, handleAskButton(deps, 'help'));
   app.action<BlockButtonAction>(ACTIONS.suggestImprovement, handleAskButton(deps, 'enhancement'));
   app.action<BlockButtonAction>(ACTIONS.seeOpenAsks, handleSeeOpenAsks(deps));

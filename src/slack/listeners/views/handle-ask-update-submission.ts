@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { updateAsk } from '../../../domain/asks/update-ask.js';
+import { askForFeedback } from '../../ask-for-feedback.js';
 import type { SlackDeps } from '../../deps.js';
 import { UPDATE_BLOCKS } from '../../ids.js';
 import { parseAskUpdateSubmission } from '../../parse/ask-update-submission.js';
@@ -36,4 +37,5 @@ export const handleAskUpdateSubmission =
     await ack();
     const { ask, entries } = result.value;
     await publishAsk(client, deps, ask, entries, parsed.internalNote);
+    await askForFeedback(client, deps, ask, entries);
   };

@@ -3,10 +3,12 @@ import type { SlackDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
 import { handleAskSubmission } from './handle-ask-submission.js';
 import { handleAskUpdateSubmission } from './handle-ask-update-submission.js';
+import { handleFeedbackComment } from './handle-feedback-comment.js';
 import { handleSetupSubmission } from './handle-setup-submission.js';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view(VIEWS.setup, handleSetupSubmission(deps));
   app.view(VIEWS.ask, handleAskSubmission(deps));
   app.view(VIEWS.askUpdate, handleAskUpdateSubmission(deps));
+  app.view(VIEWS.feedbackComment, handleFeedbackComment(deps));
 }
