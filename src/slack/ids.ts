@@ -46,6 +46,7 @@ export const UPDATE_BLOCKS = {
   note: 'update.note',
   internalNote: 'update.internal_note',
   promisedDate: 'update.promised_date',
+  ownerId: 'update.owner',
 } as const;
 
 /** Input block ids of the setup modal; each holds one element whose action_id is INPUT. */

@@ -389,4 +389,25 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       1,
     );
   });
+
+  it('reassigns from the update form to another vendor-side person, never to a customer', async () => {
+    await raiseHelp();
+    const update = await openUpdate(people.alice, 'ACME-1');
+    const toCustomer = await h.driver.viewSubmission({
+      user: people.alice,
+      view: update,
+      values: { [UPDATE_BLOCKS.ownerId]: { [INPUT]: people.carol.id } },
+    });
+    expect(toCustomer.body).toEqual({
+      response_action: 'errors',
+      errors: { [UPDATE_BLOCKS.ownerId]: 'The owner must be someone at your company.' },
+    });
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view: update,
+      values: { [UPDATE_BLOCKS.ownerId]: { [INPUT]: people.bob.id } },
+    });
+    const news = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === card('ACME-1').ts);
+    expect(news.args.text).toContain(`*ACME-1* is now owned by <@${people.bob.id}>.`);
+  });
 });

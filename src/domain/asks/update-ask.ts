@@ -1,5 +1,5 @@
 import type { Actor } from '../actors.js';
-import type { AskRepository, Clock } from '../ports.js';
+import type { AskRepository, Clock, Directory } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { applyChange } from './apply-change.js';
 import type { Ask, AskStatus, HistoryEntry } from './ask.js';
@@ -14,9 +14,11 @@ export interface UpdateAskRequest {
   /** Vendor-only; never shown in the shared channel. */
   internalNote: string | null;
   promisedDate: string | null;
+  /** A new owner (reassignment), or null to keep the current one. */
+  ownerId: string | null;
 }
 
-export type UpdateAskField = 'status' | 'note' | 'internalNote' | 'promisedDate';
+export type UpdateAskField = 'status' | 'note' | 'internalNote' | 'promisedDate' | 'ownerId';
 export type UpdateAskError =
   | { code: 'not_found' }
   | { code: 'forbidden'; message: string }
@@ -38,9 +40,12 @@ export function canManage(actor: Actor, ask: Ask): boolean {
  * edit, so two people updating at once never lose a change nor apply an illegal transition.
  */
 export async function updateAsk(
-  deps: { asks: AskRepository; clock: Clock },
+  deps: { asks: AskRepository; clock: Clock; directory: Directory },
   request: UpdateAskRequest,
 ): Promise<Result<AskChange, UpdateAskError>> {
+  if (request.ownerId !== null && (await deps.directory.sideOfUser(request.ownerId)) !== 'vendor') {
+    return fail({ code: 'invalid', fields: { ownerId: 'The owner must be someone at your company.' } });
+  }
   const result = await applyChange<UpdateAskError>(deps, request.askId, (ask, now) =>
     apply(ask, request, now),
   );
@@ -49,6 +54,7 @@ export async function updateAsk(
 
 function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<Ask, UpdateAskError> {
   const { actor, status, note, internalNote, promisedDate } = request;
+  const ownerChanged = request.ownerId !== null && request.ownerId !== ask.ownerId;
   if (!canManage(actor, ask)) {
     return fail({
       code: 'forbidden',
@@ -66,7 +72,10 @@ function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<Ask, Upda
   if (internalNote && actor.side !== 'vendor')
     fields.internalNote = 'Internal notes are for the vendor team only.';
   const promiseChanged = promisedDate !== null && promisedDate !== ask.promisedDate;
-  if (!statusChanged && !promiseChanged && !note && !internalNote)
+  if (ownerChanged && (actor.side !== 'vendor' || ask.kind === 'vendor')) {
+    fields.ownerId = 'Only the vendor team reassigns, and a request to the customer stays with its contact.';
+  }
+  if (!statusChanged && !promiseChanged && !ownerChanged && !note && !internalNote)
     fields.status = 'Nothing to change: pick a new status or add a note.';
   if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
 
@@ -76,10 +85,12 @@ function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<Ask, Upda
   if (statusChanged) entry('status', ask.status, status, note);
   else if (note) entry('note', null, null, note);
   if (promiseChanged) entry('promised_date', ask.promisedDate, promisedDate, null);
+  if (ownerChanged) entry('owner', ask.ownerId, request.ownerId, null);
   return ok({
     ...ask,
     status,
     promisedDate: promiseChanged ? promisedDate : ask.promisedDate,
+    ownerId: ownerChanged ? (request.ownerId as string) : ask.ownerId,
     history: [...ask.history, ...entries],
     internalNotes: internalNote
       ? [...ask.internalNotes, { at: now, by: actor, text: internalNote }]

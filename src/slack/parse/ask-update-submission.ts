@@ -15,6 +15,7 @@ export type ParsedAskUpdate =
       note: string | null;
       internalNote: string | null;
       promisedDate: string | null;
+      ownerId: string | null;
     }
   | { ok: 'malformed' };
 
@@ -32,5 +33,6 @@ export function parseAskUpdateSubmission(privateMetadata: string, rawValues: unk
     note: read(UPDATE_BLOCKS.note).value?.trim() || null,
     internalNote: read(UPDATE_BLOCKS.internalNote).value?.trim() || null,
     promisedDate: read(UPDATE_BLOCKS.promisedDate).selected_date ?? null,
+    ownerId: read(UPDATE_BLOCKS.ownerId).selected_user ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { plain, section } from './blocks.js';
 import { input, withInitial } from './inputs.js';
 
 /** The "Update" form: the current status or a legal next one, notes for each audience, the promise. */
-export function buildAskUpdateModal(ask: Ask, canAddInternalNote: boolean): View {
+export function buildAskUpdateModal(ask: Ask, vendorSide: boolean): View {
   const option = (status: Ask['status']) => ({ text: plain(STATUS_LABELS[status]), value: status });
   const statuses = [ask.status, ...nextStatuses(ask.kind, ask.status)];
   return {
@@ -30,7 +30,7 @@ export function buildAskUpdateModal(ask: Ask, canAddInternalNote: boolean): View
         { type: 'plain_text_input', multiline: true, max_length: 3000 },
         { optional: true, hint: plain('Posted in the channel, mentioning who asked.') },
       ),
-      ...(canAddInternalNote
+      ...(vendorSide
         ? [
             input(
               UPDATE_BLOCKS.internalNote,
@@ -42,6 +42,9 @@ export function buildAskUpdateModal(ask: Ask, canAddInternalNote: boolean): View
               },
             ),
           ]
+        : []),
+      ...(vendorSide && ask.kind !== 'vendor'
+        ? [input(UPDATE_BLOCKS.ownerId, 'Owner', { type: 'users_select', initial_user: ask.ownerId })]
         : []),
       input(
         UPDATE_BLOCKS.promisedDate,

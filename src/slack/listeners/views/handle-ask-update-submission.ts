@@ -19,7 +19,10 @@ export const handleAskUpdateSubmission =
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
     const result = await guardedWrite(deps, fail, () =>
-      updateAsk({ asks: deps.repositories.asks, clock: deps.clock }, { ...parsed, actor }),
+      updateAsk(
+        { asks: deps.repositories.asks, clock: deps.clock, directory: deps.directory },
+        { ...parsed, actor },
+      ),
     );
     if (!result) return;
     if (!result.ok) {

@@ -4,6 +4,7 @@ import type { AskContent } from '../../../../src/domain/asks/ask.js';
 import { createAsk } from '../../../../src/domain/asks/create-ask.js';
 import { LIFECYCLES, nextStatuses } from '../../../../src/domain/asks/lifecycle.js';
 import { updateAsk } from '../../../../src/domain/asks/update-ask.js';
+import type { Directory } from '../../../../src/domain/ports.js';
 import { openStore, type Store } from '../../../../src/store/open-store.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 import { tempDataDir } from '../../../support/stores.js';
@@ -24,7 +25,13 @@ describe('asks', () => {
   let now = new Date('2026-04-01T10:00:00Z');
   const partnership = aPartnership();
   let ids = 0;
-  const deps = () => ({ ...store, clock: { now: () => now }, newId: () => `a${++ids}` });
+  /** Slack's answer about who is on which side, as the domain's Directory port sees it. */
+  const directory: Directory = {
+    sideOfUser: async (id) =>
+      id.startsWith('UVENDOR') ? 'vendor' : id.startsWith('UCUST') ? 'customer' : null,
+    isExternallyShared: async () => false,
+  };
+  const deps = () => ({ ...store, directory, clock: { now: () => now }, newId: () => `a${++ids}` });
 
   beforeEach(async () => {
     store = await openStore({ dataDir: tempDataDir() });
@@ -97,6 +104,7 @@ describe('asks', () => {
         note: null,
         internalNote: null,
         promisedDate: null,
+        ownerId: null,
         ...extra,
       });
 
@@ -137,6 +145,7 @@ describe('asks', () => {
       note: null,
       internalNote: null,
       promisedDate: null,
+      ownerId: null,
     };
     expect(await updateAsk(deps(), { ...base, status: 'declined' })).toMatchObject({
       error: { fields: { note: expect.any(String) } },
@@ -168,7 +177,13 @@ describe('asks', () => {
   it('lets the customer contact who owes a vendor ask update it, but not add internal notes', async () => {
     const created = await raise(vendor, 'vendor', { contactId: 'UCUST1' });
     if (!created.ok) throw new Error('not created');
-    const base = { askId: created.value.id, note: null, internalNote: null, promisedDate: null };
+    const base = {
+      askId: created.value.id,
+      note: null,
+      internalNote: null,
+      promisedDate: null,
+      ownerId: null,
+    };
     expect(await updateAsk(deps(), { ...base, actor: customer, status: 'in_progress' })).toMatchObject({
       ok: true,
     });
@@ -189,5 +204,29 @@ describe('asks', () => {
         expect(nextStatuses(kind as never, status as never).length, `${kind}/${status}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('reassigns to another vendor-side person from the update form, and only to one', async () => {
+    const created = await raise(customer);
+    if (!created.ok) throw new Error('not created');
+    const base = {
+      actor: vendor,
+      askId: created.value.id,
+      status: 'open' as const,
+      note: null,
+      internalNote: null,
+      promisedDate: null,
+    };
+    expect(await updateAsk(deps(), { ...base, ownerId: 'UCUST2' })).toMatchObject({
+      error: { fields: { ownerId: expect.any(String) } },
+    });
+    const moved = await updateAsk(deps(), { ...base, ownerId: 'UVENDOR7' });
+    expect(moved).toMatchObject({
+      ok: true,
+      value: {
+        ask: { ownerId: 'UVENDOR7' },
+        entries: [{ action: 'owner', from: 'UVENDOR1', to: 'UVENDOR7' }],
+      },
+    });
   });
 });
