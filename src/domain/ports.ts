@@ -31,6 +31,10 @@ export interface AskRepository {
   insert(ask: Ask): Promise<'inserted' | 'duplicate'>;
   findById(id: string): Promise<Ask | null>;
   findBySource(channelId: string, messageTs: string): Promise<Ask | null>;
+  /** References are unique per partnership, so the same ref may exist in two partnerships. */
+  findByRef(ref: string): Promise<Ask[]>;
+  /** The asks that follow `askId` as the same product change. */
+  findLinkedTo(askId: string): Promise<Ask[]>;
   /** Compare-and-set on the version, like partnerships. */
   replace(ask: Ask, expectedVersion: number): Promise<'replaced' | 'conflict'>;
   /** Remembers the status card; not a change of the ask itself, so the version stays. */

@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Ask, HistoryEntry } from '../domain/asks/ask.js';
 import { STATUS_LABELS } from '../domain/asks/lifecycle.js';
+import { enhancementGroup } from '../domain/asks/link-enhancements.js';
 import type { Repositories } from '../domain/ports.js';
 import type { AppLogger } from '../logger.js';
 import type { SlackDirectory } from './directory.js';
 import { safeText } from './render/escape.js';
-import { buildAskCard } from './views/ask-card.js';
+import { buildAskCard, type GroupFacts } from './views/ask-card.js';
 import { buildTriageCard } from './views/triage-card.js';
 
 export interface PublishDeps {
@@ -26,13 +27,32 @@ export async function publishAsk(
   entries: HistoryEntry[],
   newInternalNote: string | null,
 ): Promise<Ask> {
-  const withCard = await publishCard(client, deps, ask);
+  const group = await enhancementGroup(deps.repositories.asks, ask);
+  const facts = groupFacts(group);
+  const withCard = await publishCard(client, deps, ask, facts);
+  // The other customers' cards show the group's totals too.
+  for (const other of group) {
+    if (other.id !== ask.id && other.card) await publishCard(client, deps, other, facts);
+  }
   await postNews(client, withCard, entries);
   return publishMirror(client, deps, withCard, newInternalNote);
 }
 
-async function publishCard(client: WebClient, deps: PublishDeps, ask: Ask): Promise<Ask> {
-  const message = buildAskCard(ask);
+function groupFacts(group: Ask[]): GroupFacts | null {
+  if (group.length < 2) return null;
+  return {
+    customers: new Set(group.map((a) => a.partnershipId)).size,
+    voters: new Set(group.flatMap((a) => a.voters.map((v) => v.userId))).size,
+  };
+}
+
+async function publishCard(
+  client: WebClient,
+  deps: PublishDeps,
+  ask: Ask,
+  group: GroupFacts | null,
+): Promise<Ask> {
+  const message = buildAskCard(ask, group);
   if (ask.card) {
     await client.chat.update({ channel: ask.card.channelId, ts: ask.card.ts, ...message });
     return ask;
@@ -55,6 +75,8 @@ async function postNews(client: WebClient, ask: Ask, entries: HistoryEntry[]): P
     if (entry.action === 'status')
       return [`*${ask.ref}* is now *${STATUS_LABELS[entry.to as Ask['status']]}*.`];
     if (entry.action === 'owner') return [`*${ask.ref}* is now owned by <@${entry.to}>.`];
+    if (entry.action === 'linked')
+      return [`*${ask.ref}* is the same change other customers asked for; it is tracked with theirs.`];
     if (entry.action === 'promised_date') {
       return [
         entry.from

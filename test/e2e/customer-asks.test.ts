@@ -32,7 +32,10 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
   async function customerAsks(user: DriverUser, title: string) {
     const before = h.fake.callsTo('views.open').length;
     await clickOn(welcome, user, ACTIONS.askForHelp);
-    const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+    const opened = await h.fake.waitForCall(
+      'views.open',
+      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
+    );
     const res = await h.driver.viewSubmission({
       user,
       view: opened.response.view as StoredView,

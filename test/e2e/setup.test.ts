@@ -34,7 +34,10 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
     const before = h.fake.callsTo('views.open').length;
     const res = await h.driver.command({ user, channelId, text: 'setup' });
     expect(res.status).toBe(200);
-    const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+    const opened = await h.fake.waitForCall(
+      'views.open',
+      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
+    );
     return opened.response.view as Parameters<Harness['driver']['viewSubmission']>[0]['view'];
   };
   const responseTo = (responseUrl: string) =>

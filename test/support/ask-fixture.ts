@@ -25,6 +25,7 @@ export function anAsk(overrides: Partial<Ask> = {}): Ask {
     requester,
     ownerId: 'UVENDOR1',
     status: 'open',
+    linkedTo: null,
     voters: [],
     promisedDate: null,
     source: null,

@@ -11,7 +11,10 @@ export async function openModalByCommand(
 ) {
   const before = h.fake.callsTo('views.open').length;
   await h.driver.command({ user, channelId, text });
-  const opened = await h.fake.waitForCall('views.open', () => h.fake.callsTo('views.open').length > before);
+  const opened = await h.fake.waitForCall(
+    'views.open',
+    (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
+  );
   return opened.response.view as StoredView;
 }
 
@@ -20,12 +23,21 @@ export async function openModalByCommand(
  * the fake's record so tests see only their own calls. Returns the pinned welcome message.
  */
 export async function setUpAcme(h: Harness): Promise<StoredMessage> {
-  const view = await openModalByCommand(h, people.alice, 'setup');
+  return setUpPartnership(h, channels.shared, 'Acme Corp');
+}
+
+/** The same flow for any channel and account name. */
+export async function setUpPartnership(
+  h: Harness,
+  channelId: string,
+  accountName: string,
+): Promise<StoredMessage> {
+  const view = await openModalByCommand(h, people.alice, 'setup', channelId);
   await h.driver.viewSubmission({
     user: people.alice,
     view,
     values: {
-      [SETUP_BLOCKS.accountName]: { [INPUT]: 'Acme Corp' },
+      [SETUP_BLOCKS.accountName]: { [INPUT]: accountName },
       [SETUP_BLOCKS.backupOwnerId]: { [INPUT]: people.bob.id },
       [SETUP_BLOCKS.champion]: { [INPUT]: [people.carol.id] },
       [SETUP_BLOCKS.technical]: { [INPUT]: [people.dave.id] },
@@ -33,7 +45,7 @@ export async function setUpAcme(h: Harness): Promise<StoredMessage> {
     },
   });
   await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('is set up'));
-  const welcome = h.fake.messagesIn(channels.shared)[0] as StoredMessage;
+  const welcome = h.fake.messagesIn(channelId)[0] as StoredMessage;
   h.fake.reset();
   return welcome;
 }

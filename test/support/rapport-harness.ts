@@ -15,7 +15,12 @@ export const people = {
   carol: { id: 'UCAROL001', teamId: CUSTOMER_TEAM }, // customer champion
   dave: { id: 'UDAVE0001', teamId: CUSTOMER_TEAM }, // customer engineer
 };
-export const channels = { shared: 'CSHARED01', triage: 'CTRIAGE01', privateShared: 'GPRIVATE1' };
+export const channels = {
+  shared: 'CSHARED01',
+  triage: 'CTRIAGE01',
+  privateShared: 'GPRIVATE1',
+  otherShared: 'CGLOBEX01',
+};
 
 export interface Harness {
   fake: FakeSlack;
@@ -36,6 +41,7 @@ export async function startHarness(store: StoreLocation): Promise<Harness> {
   fake.addUser({ id: people.dave.id, teamId: CUSTOMER_TEAM, isStranger: true, name: 'dave' });
   const members = Object.values(people).map((p) => p.id);
   fake.addChannel({ id: channels.shared, name: 'acme-vendor', isExtShared: true, members });
+  fake.addChannel({ id: channels.otherShared, name: 'globex-vendor', isExtShared: true, members });
   fake.addChannel({ id: channels.triage, name: 'acme-triage', members: [people.alice.id, people.bob.id] });
   fake.addChannel({
     id: channels.privateShared,

@@ -36,7 +36,7 @@ export interface AskContent {
 export interface HistoryEntry {
   at: Date;
   by: Actor;
-  action: 'created' | 'status' | 'note' | 'owner' | 'promised_date';
+  action: 'created' | 'status' | 'note' | 'owner' | 'promised_date' | 'linked';
   from: string | null;
   to: string | null;
   /** Customer-visible note given with the change. */
@@ -62,6 +62,8 @@ export interface Ask {
   /** Vendor-side owner for help and enhancements; the customer contact who owes it for vendor asks. */
   ownerId: string;
   status: AskStatus;
+  /** Enhancements: the same product change asked by another customer, which this one follows. */
+  linkedTo: string | null;
   /** Enhancements: who wants it too (+1), one entry per person. */
   voters: { userId: string; teamId: string; at: Date }[];
   /** A commitment ('YYYY-MM-DD'), tracked until kept or renegotiated. */

@@ -75,6 +75,7 @@ export async function createAsk(
     requester: actor,
     ownerId,
     status,
+    linkedTo: null,
     voters: [],
     promisedDate: null,
     source,

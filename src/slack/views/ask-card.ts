@@ -10,7 +10,14 @@ const slackDate = (at: Date, fallback: string) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
 
 /** The one living status card of an ask in the shared channel. Public data only: no internal notes. */
-export function buildAskCard(ask: Ask): MessageContent {
+export interface GroupFacts {
+  /** How many customers (partnerships) asked for the same change. */
+  customers: number;
+  /** Distinct people who +1'd it across all of them. */
+  voters: number;
+}
+
+export function buildAskCard(ask: Ask, group: GroupFacts | null = null): MessageContent {
   const { content } = ask;
   const fields = [
     `*Status*\n${STATUS_LABELS[ask.status]}`,
@@ -40,6 +47,13 @@ export function buildAskCard(ask: Ask): MessageContent {
           .slice(0, 20)
           .map((v) => `<@${v.userId}>`)
           .join(', ')}${ask.voters.length > 20 ? ', …' : ''}`,
+      ),
+    );
+  }
+  if (group && group.customers > 1) {
+    blocks.push(
+      context(
+        `The same change was asked for by ${group.customers} customers; ${group.voters} people want it in all.`,
       ),
     );
   }

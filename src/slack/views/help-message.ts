@@ -6,6 +6,7 @@ const USAGE: [string, string][] = [
   ['ask [text]', 'record a help request for the customer'],
   ['idea [text]', 'record an enhancement the customer wants'],
   ['need [text]', 'ask the customer for something: a reference, feedback, missing information'],
+  ['link <ref> <other ref>', 'track an enhancement together with the same one asked by another customer'],
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['status', 'show how this channel’s partnership is set up'],

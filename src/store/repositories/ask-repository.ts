@@ -18,6 +18,7 @@ export interface AskDocument {
   requester: ActorDocument;
   ownerId: string;
   status: string;
+  linkedTo: string | null;
   voters: { userId: string; teamId: string; at: Date }[];
   promisedDate: string | null;
   source: { channelId: string; messageTs: string } | null;
@@ -37,6 +38,8 @@ export const askCollection: CollectionSpec = {
     { fields: ['partnershipId', 'number'], unique: true },
     { fields: ['partnershipId', 'createdAt'] },
     { fields: ['sourceKey'] },
+    { fields: ['ref'] },
+    { fields: ['linkedTo'] },
   ],
 };
 
@@ -60,6 +63,7 @@ export function toAskDocument(a: Ask): AskDocument {
     requester: actorDoc(a.requester),
     ownerId: a.ownerId,
     status: a.status,
+    linkedTo: a.linkedTo,
     voters: a.voters.map((v) => ({ ...v })),
     promisedDate: a.promisedDate,
     source: a.source,
@@ -86,6 +90,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     requester: actor(d.requester),
     ownerId: d.ownerId,
     status: d.status as Ask['status'],
+    linkedTo: d.linkedTo ?? null,
     voters: (d.voters ?? []).map((v) => ({ ...v })),
     promisedDate: d.promisedDate,
     source: d.source,
@@ -113,6 +118,12 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     insert: (ask) => collection.insertOne(toAskDocument(ask)),
     findById: (id) => one({ _id: id }),
     findBySource: (channelId, messageTs) => one({ sourceKey: sourceKey(channelId, messageTs) }),
+    async findByRef(ref) {
+      return (await collection.find({ ref })).map(fromAskDocument);
+    },
+    async findLinkedTo(askId) {
+      return (await collection.find({ linkedTo: askId }, { sort: { createdAt: 1 } })).map(fromAskDocument);
+    },
     replace: (ask, expectedVersion) => replaceIfVersion(collection, toAskDocument(ask), expectedVersion),
     async recordCard(id, card) {
       await collection.updateOne({ _id: id }, { $set: { card } });

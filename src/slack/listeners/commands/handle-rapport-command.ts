@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import type { SlackDeps } from '../../deps.js';
 import { parseCommandText } from '../../parse/command-text.js';
 import { buildHelpMessage } from '../../views/help-message.js';
+import { linkAsks } from './link-asks.js';
 import { openAskModal } from './open-ask-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
 import { showList } from './show-list.js';
@@ -15,6 +16,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   idea: openAskModal('enhancement'),
   need: openAskModal('vendor'),
   list: showList,
+  link: linkAsks,
   setup: openSetupModal,
   status: showStatus,
 };

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { shipGroup } from '../../../domain/asks/link-enhancements.js';
 import { updateAsk } from '../../../domain/asks/update-ask.js';
 import { askForFeedback } from '../../ask-for-feedback.js';
 import type { SlackDeps } from '../../deps.js';
@@ -18,11 +19,9 @@ export const handleAskUpdateSubmission =
     const parsed = parseAskUpdateSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const repos = { asks: deps.repositories.asks, clock: deps.clock };
     const result = await guardedWrite(deps, fail, () =>
-      updateAsk(
-        { asks: deps.repositories.asks, clock: deps.clock, directory: deps.directory },
-        { ...parsed, actor },
-      ),
+      updateAsk({ ...repos, directory: deps.directory }, { ...parsed, actor }),
     );
     if (!result) return;
     if (!result.ok) {
@@ -40,5 +39,11 @@ export const handleAskUpdateSubmission =
     await ack();
     const { ask, entries } = result.value;
     await publishAsk(client, deps, ask, entries, parsed.internalNote);
+    if (entries.some((e) => e.action === 'status' && e.to === 'shipped')) {
+      const shippedNote = entries.find((e) => e.note)?.note ?? null;
+      for (const change of await shipGroup(repos, ask, actor, shippedNote)) {
+        await publishAsk(client, deps, change.ask, change.entries, null);
+      }
+    }
     await askForFeedback(client, deps, ask, entries);
   };

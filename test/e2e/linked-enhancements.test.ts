@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
+import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
+import { openModalByCommand, setUpPartnership } from '../support/flows.js';
+import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storeKinds } from '../support/stores.js';
+
+describe.each(storeKinds())('the same enhancement across customers ($name store)', (kind) => {
+  let h: Harness;
+
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    h = await startHarness(kind.freshLocation());
+    await setUpPartnership(h, channels.shared, 'Acme Corp');
+    await setUpPartnership(h, channels.otherShared, 'Globex');
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(h.fake.violations).toEqual([]);
+    await h.stop();
+  });
+
+  const card = (channel: string, ref: string) =>
+    h.fake
+      .messagesIn(channel)
+      .find((m: StoredMessage) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
+  const buttonValue = (message: StoredMessage, actionId: string) =>
+    String(
+      (message.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.action_id === actionId)?.value,
+    );
+
+  async function idea(channel: string, title: string, user: DriverUser) {
+    const view = await openModalByCommand(h, user, `idea ${title}`, channel);
+    await h.driver.viewSubmission({
+      user,
+      view,
+      values: { [ASK_BLOCKS.details]: { [INPUT]: 'Monthly reporting by hand' } },
+    });
+    await h.fake.waitForCall(
+      'chat.postEphemeral',
+      (c) => c.args.channel === channel && String(c.args.text).includes('this is now'),
+    );
+  }
+  async function click(channel: string, ref: string, user: DriverUser, actionId: string) {
+    const message = card(channel, ref);
+    await h.driver.blockAction({
+      user,
+      channelId: channel,
+      message,
+      actions: [{ action_id: actionId, value: buttonValue(message, actionId) }],
+    });
+    await h.rapport.settled();
+  }
+  async function update(ref: string, values: Record<string, Record<string, unknown>>) {
+    const before = h.fake.callsTo('views.open').length;
+    await click(channels.shared, ref, people.bob, ACTIONS.askUpdate);
+    const opened = await h.fake.waitForCall(
+      'views.open',
+      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
+    );
+    await h.driver.viewSubmission({
+      user: people.bob,
+      view: opened.response.view as StoredView,
+      values: values as never,
+    });
+    await h.rapport.settled();
+  }
+
+  it('links GLOBEX-1 to ACME-1: votes counted together, and shipping one ships both, each customer told in its thread', async () => {
+    await idea(channels.shared, 'Bulk export', people.alice);
+    await idea(channels.otherShared, 'Export everything at once', people.bob);
+    await click(channels.shared, 'ACME-1', people.carol, ACTIONS.askVote);
+    await click(channels.otherShared, 'GLOBEX-1', people.dave, ACTIONS.askVote);
+    await click(channels.otherShared, 'GLOBEX-1', people.carol, ACTIONS.askVote);
+
+    const wrong = await h.driver.command({
+      user: people.alice,
+      channelId: channels.otherShared,
+      text: 'link GLOBEX-1 NOPE-9',
+    });
+    expect(
+      (
+        await h.fake.waitForCall('response_url', (c) =>
+          wrong.responseUrl.endsWith(String(c.args.responseUrlId)),
+        )
+      ).args.text,
+    ).toBe('There is no enhancement NOPE-9.');
+    const res = await h.driver.command({
+      user: people.alice,
+      channelId: channels.otherShared,
+      text: 'link GLOBEX-1 acme-1',
+    });
+    const reply = await h.fake.waitForCall('response_url', (c) =>
+      res.responseUrl.endsWith(String(c.args.responseUrlId)),
+    );
+    expect(reply.args.text).toContain('Linked: *GLOBEX-1* is tracked together with *ACME-1*');
+    for (const [channel, ref] of [
+      [channels.shared, 'ACME-1'],
+      [channels.otherShared, 'GLOBEX-1'],
+    ] as const) {
+      expect(JSON.stringify(card(channel, ref).blocks)).toContain(
+        'asked for by 2 customers; 2 people want it in all',
+      );
+    }
+
+    await update('ACME-1', {
+      [UPDATE_BLOCKS.status]: { [INPUT]: 'planned' },
+      [UPDATE_BLOCKS.promisedDate]: { [INPUT]: '2026-12-01' },
+    });
+    await update('ACME-1', {
+      [UPDATE_BLOCKS.status]: { [INPUT]: 'shipped' },
+      [UPDATE_BLOCKS.note]: { [INPUT]: 'Shipped in release 4.2' },
+    });
+
+    const globexCard = card(channels.otherShared, 'GLOBEX-1');
+    expect(JSON.stringify(globexCard.blocks)).toContain('Shipped');
+    const told = h.fake
+      .messagesIn(channels.otherShared, { threadTs: globexCard.ts })
+      .map((m: StoredMessage) => m.text);
+    expect(told.at(-1)).toContain(`<@${people.bob.id}> *GLOBEX-1* is now *Shipped*.`);
+    expect(told.at(-1)).toContain('Shipped in release 4.2');
+    const partnership = await h.rapport.store.partnerships.findByChannel(channels.otherShared);
+    const { asks } = await h.rapport.store.asks.list(
+      { partnershipId: partnership?.id ?? '' },
+      { limit: 5, skip: 0 },
+    );
+    expect(asks[0]).toMatchObject({ ref: 'GLOBEX-1', status: 'shipped' });
+  });
+});
