@@ -6,7 +6,10 @@ export const VIEWS = {
   ask: 'rapport.ask',
   askUpdate: 'rapport.ask.update',
   feedbackComment: 'rapport.feedback.comment',
+  addDetails: 'rapport.ask.add_details',
 } as const;
+
+export const DETAILS_BLOCKS = { text: 'details.text' } as const;
 
 export const FEEDBACK_BLOCKS = { comment: 'feedback.comment_text' } as const;
 
@@ -19,6 +22,7 @@ export const ACTIONS = {
   askTake: 'ask.take',
   askVote: 'ask.vote',
   askWithdraw: 'ask.withdraw',
+  askAddDetails: 'ask.add_details',
   feedbackGood: 'feedback.good',
   feedbackBad: 'feedback.bad',
   feedbackComment: 'feedback.comment',

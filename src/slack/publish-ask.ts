@@ -86,6 +86,17 @@ async function postNews(client: WebClient, ask: Ask, entries: HistoryEntry[]): P
     }
     return [];
   });
+  const details = entries.find((e) => e.action === 'details');
+  if (details) {
+    // Details are news for the owner, who has to act on them.
+    const text = `<@${ask.ownerId}> <@${details.by.userId}> added details to *${ask.ref}*:\n> ${safeText(details.note ?? '', 2800).replace(/\n/g, '\n> ')}`;
+    await client.chat.postMessage({
+      channel: ask.card.channelId,
+      thread_ts: ask.source?.messageTs ?? ask.card.ts,
+      text,
+    });
+    return;
+  }
   const note = entries.find((e) => e.note)?.note;
   if (lines.length === 0 && !note) return;
   const text = [

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, INPUT, SHORTCUTS } from '../../src/slack/ids.js';
+import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import { openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
@@ -246,5 +246,48 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     );
     expect(reply.args.text).toBe('That message is already tracked as *ACME-1*.');
     expect(h.fake.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('lets a customer add details to an ask from its card; the owner hears of it in the thread', async () => {
+    await customerAsks(people.carol, 'Export fails');
+    const cardMessage = h.fake
+      .messagesIn(channels.shared)
+      .find((m: StoredMessage) => String(m.text).startsWith('ACME-1 ')) as StoredMessage;
+    const askId = String(
+      (cardMessage.blocks as { elements?: { action_id?: string; value?: string }[] }[])
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.action_id === ACTIONS.askAddDetails)?.value,
+    );
+    const before = h.fake.callsTo('views.open').length;
+    await clickOn(cardMessage, people.dave, ACTIONS.askAddDetails, askId);
+    const opened = await h.fake.waitForCall(
+      'views.open',
+      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
+    );
+    const view = opened.response.view as StoredView;
+    const blank = await h.driver.viewSubmission({
+      user: people.dave,
+      view,
+      values: { [DETAILS_BLOCKS.text]: { [INPUT]: '   ' } },
+    });
+    expect(blank.body).toEqual({
+      response_action: 'errors',
+      errors: { [DETAILS_BLOCKS.text]: 'Write the details to add.' },
+    });
+    await h.driver.viewSubmission({
+      user: people.dave,
+      view,
+      values: { [DETAILS_BLOCKS.text]: { [INPUT]: 'It also fails for PDF <!here>' } },
+    });
+    const news = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === cardMessage.ts);
+    expect(news.args.text).toContain(`<@${people.alice.id}> <@${people.dave.id}> added details to *ACME-1*:`);
+    expect(news.args.text).toContain('It also fails for PDF &lt;!here&gt;');
+    await h.rapport.settled();
+    expect(JSON.stringify(cardMessage.blocks)).toContain('Details added (1)');
+    expect((await h.rapport.store.asks.findById(askId))?.history.at(-1)).toMatchObject({
+      action: 'details',
+      by: { userId: people.dave.id, side: 'customer' },
+      note: 'It also fails for PDF <!here>',
+    });
   });
 });

@@ -78,3 +78,12 @@ export const voteForAsk = (deps: Deps, askId: string, by: Actor) =>
       updatedAt: now,
     });
   });
+
+/** More details from anyone in the channel, either side; kept in the history and shown to the owner. */
+export const addDetails = (deps: Deps, askId: string, by: Actor, text: string) =>
+  applyChange<AskActionError>(deps, askId, (ask, now) => {
+    const details = text.trim();
+    if (!details) return fail({ code: 'not_applicable', message: 'Write the details to add.' });
+    const added: HistoryEntry = { at: now, by, action: 'details', from: null, to: null, note: details };
+    return ok({ ...ask, history: [...ask.history, added], updatedAt: now });
+  });

@@ -36,7 +36,7 @@ export interface AskContent {
 export interface HistoryEntry {
   at: Date;
   by: Actor;
-  action: 'created' | 'status' | 'note' | 'owner' | 'promised_date' | 'linked';
+  action: 'created' | 'status' | 'note' | 'details' | 'owner' | 'promised_date' | 'linked';
   from: string | null;
   to: string | null;
   /** Customer-visible note given with the change. */

@@ -38,7 +38,16 @@ export function buildAskCard(ask: Ask, group: GroupFacts | null = null): Message
   ];
   if (content.details) blocks.push({ type: 'section', text: mrkdwn(safeText(content.details, 2900)) });
   blocks.push({ type: 'section', fields: fields.map(mrkdwn) });
-  const latest = ask.history.filter((h) => h.note).at(-1);
+  const added = ask.history.filter((h) => h.action === 'details');
+  if (added.length > 0) {
+    const last = added.at(-1) as (typeof added)[number];
+    blocks.push(
+      context(
+        `Details added (${added.length}), latest by <@${last.by.userId}>: ${safeText(last.note ?? '', 2000)}`,
+      ),
+    );
+  }
+  const latest = ask.history.filter((h) => h.note && h.action !== 'details').at(-1);
   if (latest?.note) blocks.push(context(`Latest update: ${safeText(latest.note, 2500)}`));
   if (ask.voters.length > 0) {
     blocks.push(
@@ -69,6 +78,7 @@ export function buildAskCard(ask: Ask, group: GroupFacts | null = null): Message
     ...(nextStatuses(ask.kind, ask.status).length > 0 ? [button(ACTIONS.askUpdate, 'Update')] : []),
     ...(!closed && ask.kind !== 'vendor' ? [button(ACTIONS.askTake, 'Take it')] : []),
     ...(ask.kind === 'enhancement' && !closed ? [button(ACTIONS.askVote, `+1 (${ask.voters.length})`)] : []),
+    ...(!closed ? [button(ACTIONS.askAddDetails, 'Add details')] : []),
     ...(!closed ? [button(ACTIONS.askWithdraw, 'Withdraw')] : []),
   ];
   if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });

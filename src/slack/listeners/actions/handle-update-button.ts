@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { canManage } from '../../../domain/asks/update-ask.js';
 import type { SlackDeps } from '../../deps.js';
+import { buildAddDetailsModal } from '../../views/add-details-modal.js';
 import { buildAskUpdateModal } from '../../views/ask-update-modal.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -29,4 +30,13 @@ export const handleUpdateButton =
         view: buildAskUpdateModal(ask, actor.side === 'vendor'),
       });
     }
+  };
+
+/** "Add details": the form for anyone in the channel, either side. */
+export const handleAddDetailsButton =
+  (deps: SlackDeps) =>
+  async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const ask = await deps.repositories.asks.findById(action.value ?? '');
+    if (ask) await client.views.open({ trigger_id: body.trigger_id, view: buildAddDetailsModal(ask) });
   };

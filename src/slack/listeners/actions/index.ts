@@ -4,11 +4,12 @@ import type { SlackDeps } from '../../deps.js';
 import { ACTIONS } from '../../ids.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
 import { handleCommentButton, handleRating } from './handle-feedback.js';
-import { handleUpdateButton } from './handle-update-button.js';
+import { handleAddDetailsButton, handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.askUpdate, handleUpdateButton(deps));
+  app.action<BlockButtonAction>(ACTIONS.askAddDetails, handleAddDetailsButton(deps));
   const repos = { asks: deps.repositories.asks, clock: deps.clock };
   const take: AskAction = (askId, actor) => assignAsk(repos, askId, actor, actor.userId);
   app.action<BlockButtonAction>(ACTIONS.askTake, handleAskAction(deps, take));

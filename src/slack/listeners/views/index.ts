@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
 import { VIEWS } from '../../ids.js';
+import { handleAddDetails } from './handle-add-details.js';
 import { handleAskSubmission } from './handle-ask-submission.js';
 import { handleAskUpdateSubmission } from './handle-ask-update-submission.js';
 import { handleFeedbackComment } from './handle-feedback-comment.js';
@@ -11,4 +12,5 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(VIEWS.ask, handleAskSubmission(deps));
   app.view(VIEWS.askUpdate, handleAskUpdateSubmission(deps));
   app.view(VIEWS.feedbackComment, handleFeedbackComment(deps));
+  app.view(VIEWS.addDetails, handleAddDetails(deps));
 }
