@@ -68,6 +68,8 @@ export const SETUP_BLOCKS = {
   dayStart: 'setup.day_start',
   dayEnd: 'setup.day_end',
   triageChannelId: 'setup.triage_channel',
+  helpReaction: 'setup.reaction_help',
+  enhancementReaction: 'setup.reaction_enhancement',
 } as const;
 
 export const INPUT = 'input';

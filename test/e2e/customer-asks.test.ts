@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SHORTCUTS } from '../../src/slack/ids.js';
+import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SETUP_BLOCKS, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import { openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
@@ -289,5 +289,53 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
       by: { userId: people.dave.id, side: 'customer' },
       note: 'It also fails for PDF <!here>',
     });
+  });
+
+  it('uses the partnership’s own reactions once they are changed in setup', async () => {
+    const view = await openModalByCommand(h, people.alice, 'setup');
+    const bad = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [SETUP_BLOCKS.helpReaction]: { [INPUT]: 'not an emoji!' } },
+    });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { [SETUP_BLOCKS.helpReaction]: 'Use emoji names such as ticket or bulb, without colons.' },
+    });
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [SETUP_BLOCKS.helpReaction]: { [INPUT]: ':SOS:' } },
+    });
+    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('Saved your changes'));
+
+    const message = await h.driver.userMessage({
+      user: people.carol,
+      channelId: channels.shared,
+      text: 'Everything is down',
+    });
+    await react(people.carol, 'ticket', channels.shared, message.ts);
+    await h.rapport.settled();
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === message.ts)).toHaveLength(0);
+    await react(people.carol, 'sos', channels.shared, message.ts);
+    const cardPost = await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === message.ts);
+    expect(JSON.stringify(cardPost.args.blocks)).toContain('Help request');
+  });
+
+  it('still recognises a retried event delivery after a restart, so the message is raised once', async () => {
+    const message = await h.driver.userMessage({
+      user: people.carol,
+      channelId: channels.shared,
+      text: 'Invoices are missing',
+    });
+    await react(people.dave, 'ticket', channels.shared, message.ts, 'Ev0RESTART1');
+    await h.fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === message.ts);
+    await h.restart();
+    await react(people.dave, 'ticket', channels.shared, message.ts, 'Ev0RESTART1', 2);
+    await h.rapport.settled();
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === message.ts)).toHaveLength(1);
+    expect(
+      h.logs.some((l) => l.includes('duplicate event delivery skipped') && l.includes('Ev0RESTART1')),
+    ).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     timeZone: 'Europe/Berlin',
     businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
     triageChannelId: 'CTRIAGE1',
+    reactions: { help: 'ticket', enhancement: 'bulb' },
     welcomeMessageTs: null,
     createdBy: 'UVENDOR1',
     createdAt: at,

@@ -16,6 +16,14 @@ export interface CustomerContact {
   role: ContactRole;
 }
 
+/** Emoji names (without colons) whose reaction raises a message as an ask of that kind. */
+export interface AskReactions {
+  help: string;
+  enhancement: string;
+}
+
+export const DEFAULT_REACTIONS: AskReactions = { help: 'ticket', enhancement: 'bulb' };
+
 /** What the setup form provides; everything else is derived. */
 export interface PartnershipInput {
   accountName: string;
@@ -25,6 +33,7 @@ export interface PartnershipInput {
   timeZone: string;
   businessHours: BusinessHours;
   triageChannelId: string | null;
+  reactions: AskReactions;
 }
 
 /** One customer account, bound to one shared channel. */

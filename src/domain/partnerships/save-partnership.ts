@@ -11,7 +11,8 @@ export type PartnershipField =
   | `contacts.${ContactRole}`
   | 'timeZone'
   | 'businessHours'
-  | 'triageChannelId';
+  | 'triageChannelId'
+  | 'reactions';
 
 export type SaveError =
   | { code: 'forbidden'; message: string }
@@ -99,6 +100,12 @@ async function checkInput(
   }
   if (input.backupOwnerId !== null && input.backupOwnerId === input.ownerId) {
     fields.backupOwnerId = 'The backup owner must be someone other than the owner.';
+  }
+  const emoji = /^[a-z0-9_+'-]{1,64}$/;
+  if (!emoji.test(input.reactions.help) || !emoji.test(input.reactions.enhancement)) {
+    fields.reactions = 'Use emoji names such as ticket or bulb, without colons.';
+  } else if (input.reactions.help === input.reactions.enhancement) {
+    fields.reactions = 'Help requests and enhancements need different reactions.';
   }
   if (input.triageChannelId === channelId) {
     fields.triageChannelId = 'The triage channel must be an internal channel, not this one.';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CONTACT_ROLES,
   type CustomerContact,
+  DEFAULT_REACTIONS,
   type PartnershipInput,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
@@ -58,6 +59,10 @@ export function parseSetupSubmission(
       timeZone: (read(SETUP_BLOCKS.timeZone).value ?? '').trim(),
       businessHours: { days: readDays(v), start, end },
       triageChannelId: read(SETUP_BLOCKS.triageChannelId).selected_conversation ?? null,
+      reactions: {
+        help: emojiName(read(SETUP_BLOCKS.helpReaction).value) ?? DEFAULT_REACTIONS.help,
+        enhancement: emojiName(read(SETUP_BLOCKS.enhancementReaction).value) ?? DEFAULT_REACTIONS.enhancement,
+      },
     },
   };
 }
@@ -67,7 +72,10 @@ export function blockForField(field: PartnershipField): string {
   if (field.startsWith('contacts.'))
     return SETUP_BLOCKS[field.slice('contacts.'.length) as keyof typeof SETUP_BLOCKS];
   if (field === 'businessHours') return SETUP_BLOCKS.workingDays;
-  return SETUP_BLOCKS[field as Exclude<PartnershipField, `contacts.${string}` | 'businessHours'>];
+  if (field === 'reactions') return SETUP_BLOCKS.helpReaction;
+  return SETUP_BLOCKS[
+    field as Exclude<PartnershipField, `contacts.${string}` | 'businessHours' | 'reactions'>
+  ];
 }
 
 function readContacts(values: ViewStateValues): CustomerContact[] {
@@ -85,5 +93,9 @@ function readDays(values: ViewStateValues): Weekday[] {
     .map((o) => Number(o.value))
     .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7);
 }
+
+/** ':Ticket:' -> 'ticket'; empty -> null (the default applies). */
+const emojiName = (value: string | null | undefined) =>
+  value?.trim().replace(/^:|:$/g, '').toLowerCase() || null;
 
 const isTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

@@ -22,6 +22,7 @@ export function buildPartnershipSummary(p: Partnership): MessageContent {
     `*Customer contacts:* ${contacts}`,
     `*Business hours:* ${describeHours(p.businessHours, p.timeZone)}`,
     `*Internal triage channel:* ${p.triageChannelId ? `<#${p.triageChannelId}>` : '_none_'}`,
+    `*Reactions:* :${p.reactions.help}: raises a help request, :${p.reactions.enhancement}: an enhancement`,
   ];
   return { text: `Partnership ${safeText(p.accountName, 200)}`, blocks: [section(lines.join('\n'))] };
 }

@@ -3,12 +3,13 @@ import {
   CONTACT_ROLES,
   type ContactRole,
   DEFAULT_BUSINESS_HOURS,
+  DEFAULT_REACTIONS,
   type PartnershipInput,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
 import { SETUP_BLOCKS, VIEWS } from '../ids.js';
 import { plain } from './blocks.js';
-import { input, withInitial } from './inputs.js';
+import { input, textInput, withInitial } from './inputs.js';
 import { ROLE_LABELS } from './partnership-summary.js';
 
 export const ACCOUNT_NAME_MAX = 80;
@@ -97,6 +98,15 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
       },
       { optional: true, hint: plain('Vendor-only channel for internal notes. Never a shared channel.') },
     ),
+    textInput(SETUP_BLOCKS.helpReaction, 'Reaction that raises a help request', {
+      initial: (values.reactions ?? DEFAULT_REACTIONS).help,
+      max: 64,
+      hint: 'An emoji name without colons; reacting with it to any message here raises it.',
+    }),
+    textInput(SETUP_BLOCKS.enhancementReaction, 'Reaction that suggests an improvement', {
+      initial: (values.reactions ?? DEFAULT_REACTIONS).enhancement,
+      max: 64,
+    }),
   ] as KnownBlock[];
   return {
     type: 'modal',

@@ -30,7 +30,7 @@ export function buildWelcomeMessage(p: Partnership): MessageContent {
         ],
       },
       context(
-        'Everyone in this channel can use these buttons. Each request gets a status card here that shows every change.',
+        `Everyone in this channel can use these buttons, or react to any message with :${p.reactions.help}: (help) or :${p.reactions.enhancement}: (improvement). Each request gets a status card here that shows every change.`,
       ),
     ],
   };

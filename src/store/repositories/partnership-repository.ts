@@ -1,4 +1,4 @@
-import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { DEFAULT_REACTIONS, type Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs, replaceIfVersion } from './versioned.js';
@@ -15,6 +15,7 @@ export interface PartnershipDocument {
   timeZone: string;
   businessHours: { days: number[]; start: string; end: string };
   triageChannelId: string | null;
+  reactions?: { help: string; enhancement: string };
   welcomeMessageTs: string | null;
   createdBy: string;
   createdAt: Date;
@@ -44,6 +45,7 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
       end: p.businessHours.end,
     },
     triageChannelId: p.triageChannelId,
+    reactions: { ...p.reactions },
     welcomeMessageTs: p.welcomeMessageTs,
     createdBy: p.createdBy,
     createdAt: p.createdAt,
@@ -72,6 +74,8 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
       end: d.businessHours.end,
     },
     triageChannelId: d.triageChannelId,
+    // Partnerships saved before reactions were configurable use the defaults.
+    reactions: d.reactions ? { ...d.reactions } : { ...DEFAULT_REACTIONS },
     welcomeMessageTs: d.welcomeMessageTs,
     createdBy: d.createdBy,
     createdAt: d.createdAt,

@@ -25,6 +25,7 @@ const input = (overrides: Partial<PartnershipInput> = {}): PartnershipInput => (
   timeZone: 'Europe/Berlin',
   businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
   triageChannelId: 'CTRIAGE',
+  reactions: { help: 'ticket', enhancement: 'bulb' },
   ...overrides,
 });
 

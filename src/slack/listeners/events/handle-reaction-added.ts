@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AskKind } from '../../../domain/asks/ask.js';
 import { createAsk } from '../../../domain/asks/create-ask.js';
+import { type AskReactions, DEFAULT_REACTIONS } from '../../../domain/partnerships/partnership.js';
 import type { SlackDeps } from '../../deps.js';
 import { fetchMessage } from '../../fetch-message.js';
 import { publishAsk } from '../../publish-ask.js';
@@ -9,24 +10,29 @@ import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
 
 type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
 
-/** The reactions that turn a message into an ask. */
-export const REACTION_KINDS: Record<string, AskKind> = { ticket: 'help', bulb: 'enhancement' };
+const kindOf = (reactions: AskReactions, reaction: string): AskKind | null =>
+  reaction === reactions.help ? 'help' : reaction === reactions.enhancement ? 'enhancement' : null;
 
 /**
- * :ticket: or :bulb: on any message in a partnership channel raises it as an ask, from either side.
+ * The partnership's reactions (:ticket: and :bulb: unless set otherwise) raise any message in its
+ * channel as an ask, from either side.
  * The message's author is the requester; a message is raised at most once, whoever reacts.
  */
 export const handleReactionAdded =
   (deps: SlackDeps) =>
   async ({ event, client }: ReactionArgs): Promise<void> => {
-    const kind = REACTION_KINDS[event.reaction];
-    if (!kind || event.item.type !== 'message') return;
+    if (event.item.type !== 'message') return;
     const { channel, ts } = event.item;
     const partnership = await deps.repositories.partnerships.findByChannel(channel);
     if (!partnership) {
-      await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
+      // Only the default reactions are known outside a partnership; anything else is just an emoji.
+      if (kindOf(DEFAULT_REACTIONS, event.reaction)) {
+        await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
+      }
       return;
     }
+    const kind = kindOf(partnership.reactions, event.reaction);
+    if (!kind) return;
     const message = await fetchMessage(client, channel, ts);
     if (!message) return;
     const requester = await deps.directory.actor(message.user ?? event.user);
