@@ -1,23 +1,15 @@
 import { z } from 'zod';
 import type { AskStatus } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { UpdateAskRequest } from '../../domain/asks/update-ask.js';
 import { INPUT, UPDATE_BLOCKS } from '../ids.js';
 import { parseMetadata } from './json-metadata.js';
 import { element, viewStateValues } from './view-state.js';
 
 const metadataSchema = z.object({ askId: z.string().min(1) });
 
-export type ParsedAskUpdate =
-  | {
-      ok: true;
-      askId: string;
-      status: AskStatus;
-      note: string | null;
-      internalNote: string | null;
-      promisedDate: string | null;
-      ownerId: string | null;
-    }
-  | { ok: 'malformed' };
+/** The form gives everything of an update request except who makes it. */
+export type ParsedAskUpdate = ({ ok: true } & Omit<UpdateAskRequest, 'actor'>) | { ok: 'malformed' };
 
 export function parseAskUpdateSubmission(privateMetadata: string, rawValues: unknown): ParsedAskUpdate {
   const values = viewStateValues.safeParse(rawValues);

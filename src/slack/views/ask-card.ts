@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
-import { isClosed, nextStatuses, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
-import { ACTIONS } from '../ids.js';
+import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
 import { safeText } from '../render/escape.js';
-import { context, type MessageContent, mrkdwn, plain } from './blocks.js';
+import { askButtons } from './ask-buttons.js';
+import { context, type MessageContent, mrkdwn } from './blocks.js';
 
 /** Slack renders this in each reader's own time zone and language. */
 const slackDate = (at: Date, fallback: string) =>
@@ -66,22 +66,8 @@ export function buildAskCard(ask: Ask, group: GroupFacts | null = null): Message
       ),
     );
   }
-  const closed = isClosed(ask.kind, ask.status);
-  const button = (actionId: string, text: string) => ({
-    type: 'button' as const,
-    action_id: actionId,
-    text: plain(text),
-    value: ask.id,
-  });
-  const buttons = [
-    // Closed asks keep Update while they can still move (a resolved help request can be reopened).
-    ...(nextStatuses(ask.kind, ask.status).length > 0 ? [button(ACTIONS.askUpdate, 'Update')] : []),
-    ...(!closed && ask.kind !== 'vendor' ? [button(ACTIONS.askTake, 'Take it')] : []),
-    ...(ask.kind === 'enhancement' && !closed ? [button(ACTIONS.askVote, `+1 (${ask.voters.length})`)] : []),
-    ...(!closed ? [button(ACTIONS.askAddDetails, 'Add details')] : []),
-    ...(!closed ? [button(ACTIONS.askWithdraw, 'Withdraw')] : []),
-  ];
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  const buttons = askButtons(ask, ['update', 'take', 'vote', 'addDetails', 'withdraw']);
+  if (buttons) blocks.push(buttons);
   return { text: `${ask.ref} ${safeText(content.title, 200)} (${STATUS_LABELS[ask.status]})`, blocks };
 }
 

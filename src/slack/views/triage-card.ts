@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
-import { isClosed, nextStatuses, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
-import { ACTIONS } from '../ids.js';
+import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
 import { safeText } from '../render/escape.js';
-import { context, type MessageContent, mrkdwn, plain } from './blocks.js';
+import { askButtons } from './ask-buttons.js';
+import { context, type MessageContent, mrkdwn } from './blocks.js';
 
 const NOTES_SHOWN = 5;
 
@@ -32,15 +32,8 @@ export function buildTriageCard(ask: Ask, accountName: string): MessageContent {
     });
   }
   blocks.push(context('Internal: only your team sees this. Nothing here is posted in the shared channel.'));
-  const buttons = [
-    ...(nextStatuses(ask.kind, ask.status).length > 0
-      ? [{ type: 'button' as const, action_id: ACTIONS.askUpdate, text: plain('Update'), value: ask.id }]
-      : []),
-    ...(!isClosed(ask.kind, ask.status) && ask.kind !== 'vendor'
-      ? [{ type: 'button' as const, action_id: ACTIONS.askTake, text: plain('Take it'), value: ask.id }]
-      : []),
-  ];
-  if (buttons.length > 0) blocks.push({ type: 'actions', elements: buttons });
+  const buttons = askButtons(ask, ['update', 'take']);
+  if (buttons) blocks.push(buttons);
   return {
     text: `[internal] ${ask.ref} ${safeText(ask.content.title, 200)} (${STATUS_LABELS[ask.status]})`,
     blocks,
