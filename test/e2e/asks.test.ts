@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, FEEDBACK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { openModalByCommand, setUpAcme, textsPostedTo } from '../support/flows.js';
+import { buttonValue, openModalByCommand, setUpAcme, textsPostedTo } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -46,9 +46,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       actions: [
         {
           action_id: ACTIONS.askUpdate,
-          value: String(
-            (message.blocks as { elements?: { value?: string }[] }[]).at(-1)?.elements?.[0]?.value,
-          ),
+          value: buttonValue(message, ACTIONS.askUpdate),
         },
       ],
     });
@@ -244,14 +242,12 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
 
   async function click(user: DriverUser, ref: string, actionId: string) {
     const message = card(ref);
-    const askId = (message.blocks as { elements?: { action_id?: string; value?: string }[] }[])
-      .flatMap((b) => b.elements ?? [])
-      .find((e) => e.action_id === actionId)?.value;
+    const askId = buttonValue(message, actionId);
     await h.driver.blockAction({
       user,
       channelId: channels.shared,
       message,
-      actions: [{ action_id: actionId, value: String(askId) }],
+      actions: [{ action_id: actionId, value: askId }],
     });
     await h.rapport.settled();
   }
@@ -329,12 +325,12 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       actions: [
         {
           action_id: ACTIONS.feedbackBad,
-          value: String((question.blocks as { elements?: { value?: string }[] }[])[1]?.elements?.[0]?.value),
+          value: buttonValue(question, ACTIONS.feedbackBad),
         },
       ],
     });
     await h.rapport.settled();
-    const askId = String((question.blocks as { elements?: { value?: string }[] }[])[1]?.elements?.[0]?.value);
+    const askId = buttonValue(question, ACTIONS.feedbackGood);
     expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({ rating: null });
 
     await h.driver.blockAction({

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SETUP_BLOCKS, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { openModalByCommand, setUpAcme } from '../support/flows.js';
+import { buttonValue, openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -253,11 +253,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     const cardMessage = h.fake
       .messagesIn(channels.shared)
       .find((m: StoredMessage) => String(m.text).startsWith('ACME-1 ')) as StoredMessage;
-    const askId = String(
-      (cardMessage.blocks as { elements?: { action_id?: string; value?: string }[] }[])
-        .flatMap((b) => b.elements ?? [])
-        .find((e) => e.action_id === ACTIONS.askAddDetails)?.value,
-    );
+    const askId = buttonValue(cardMessage, ACTIONS.askAddDetails);
     const before = h.fake.callsTo('views.open').length;
     await clickOn(cardMessage, people.dave, ACTIONS.askAddDetails, askId);
     const opened = await h.fake.waitForCall(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { openModalByCommand, setUpPartnership } from '../support/flows.js';
+import { buttonValue, openModalByCommand, setUpPartnership } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -24,12 +24,6 @@ describe.each(storeKinds())('the same enhancement across customers ($name store)
     h.fake
       .messagesIn(channel)
       .find((m: StoredMessage) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
-  const buttonValue = (message: StoredMessage, actionId: string) =>
-    String(
-      (message.blocks as { elements?: { action_id?: string; value?: string }[] }[])
-        .flatMap((b) => b.elements ?? [])
-        .find((e) => e.action_id === actionId)?.value,
-    );
 
   async function idea(channel: string, title: string, user: DriverUser) {
     const view = await openModalByCommand(h, user, `idea ${title}`, channel);

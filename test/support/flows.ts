@@ -57,3 +57,12 @@ export function textsPostedTo(h: Harness, channel: string): string[] {
     .filter((c) => c.args.channel === channel)
     .map((c) => JSON.stringify(c.args));
 }
+
+/** The value of a message's button (Rapport puts the ask or feedback id there), found by action_id. */
+export function buttonValue(message: StoredMessage, actionId: string): string {
+  const value = (message.blocks as { elements?: { action_id?: string; value?: string }[] }[] | undefined)
+    ?.flatMap((b) => b.elements ?? [])
+    .find((e) => e.action_id === actionId)?.value;
+  if (value === undefined) throw new Error(`no button ${actionId} on message ${message.ts}`);
+  return value;
+}
