@@ -129,7 +129,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
         { userId: people.dave.id, role: 'technical' },
       ],
       timeZone: 'Europe/Berlin',
-      businessHours: { days: [1, 2, 3, 4], start: '08:30', end: '16:00' },
+      businessHours: { days: [1, 2, 3, 4], start: '08:30', end: '16:00', dailyBreak: null, holidays: [] },
       triageChannelId: channels.triage,
       welcomeMessageTs: ts,
       version: 1,

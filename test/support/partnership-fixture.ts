@@ -1,4 +1,8 @@
-import type { Partnership } from '../../src/domain/partnerships/partnership.js';
+import {
+  DEFAULT_ESCALATION,
+  DEFAULT_SLA,
+  type Partnership,
+} from '../../src/domain/partnerships/partnership.js';
 
 let n = 0;
 
@@ -18,9 +22,11 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
       { userId: 'UCUST2', role: 'technical' },
     ],
     timeZone: 'Europe/Berlin',
-    businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+    businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', dailyBreak: null, holidays: [] },
     triageChannelId: 'CTRIAGE1',
     reactions: { help: 'ticket', enhancement: 'bulb' },
+    sla: DEFAULT_SLA,
+    escalation: DEFAULT_ESCALATION,
     welcomeMessageTs: null,
     createdBy: 'UVENDOR1',
     createdAt: at,

@@ -1,14 +1,23 @@
+import type { Urgency } from '../asks/ask.js';
+
 export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'technical', 'billing', 'end_user'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 /** ISO weekday numbers: 1 = Monday ... 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-export interface BusinessHours {
-  days: Weekday[];
-  /** Local wall-clock times in the partnership's zone, 'HH:mm'. */
+export interface TimeWindow {
+  /** Local wall-clock times, 'HH:mm'. */
   start: string;
   end: string;
+}
+
+export interface BusinessHours extends TimeWindow {
+  days: Weekday[];
+  /** A pause inside the working day (lunch), which splits it into two windows. */
+  dailyBreak: TimeWindow | null;
+  /** Local dates ('YYYY-MM-DD') that are not working days. */
+  holidays: string[];
 }
 
 export interface CustomerContact {
@@ -24,6 +33,36 @@ export interface AskReactions {
 
 export const DEFAULT_REACTIONS: AskReactions = { help: 'ticket', enhancement: 'bulb' };
 
+/**
+ * Response targets, in business minutes (the clock runs only in business hours and stops while the
+ * ask waits on the other side).
+ */
+export interface SlaPolicy {
+  firstResponse: Record<Urgency, number>;
+  /** The owner posts an update at least this often while an ask is open. */
+  updateEvery: number;
+  /** Help requests are resolved within this. */
+  resolution: number;
+}
+
+/** Who is nagged once the owner has let an item go quiet: after this many nags to the owner, and so on. */
+export interface EscalationPolicy {
+  backupAfterNags: number;
+  /** The last rung: the named escalation user, or the triage channel when none is named. */
+  finalAfterNags: number;
+  userId: string | null;
+}
+
+export const BUSINESS_DAY_MINUTES = 8 * 60;
+
+export const DEFAULT_SLA: SlaPolicy = {
+  firstResponse: { urgent: 60, high: 4 * 60, normal: BUSINESS_DAY_MINUTES, low: 2 * BUSINESS_DAY_MINUTES },
+  updateEvery: BUSINESS_DAY_MINUTES,
+  resolution: 5 * BUSINESS_DAY_MINUTES,
+};
+
+export const DEFAULT_ESCALATION: EscalationPolicy = { backupAfterNags: 2, finalAfterNags: 4, userId: null };
+
 /** What the setup form provides; everything else is derived. */
 export interface PartnershipInput {
   accountName: string;
@@ -34,6 +73,8 @@ export interface PartnershipInput {
   businessHours: BusinessHours;
   triageChannelId: string | null;
   reactions: AskReactions;
+  sla: SlaPolicy;
+  escalation: EscalationPolicy;
 }
 
 /** One customer account, bound to one shared channel. */
@@ -51,7 +92,13 @@ export interface Partnership extends PartnershipInput {
   version: number;
 }
 
-export const DEFAULT_BUSINESS_HOURS: BusinessHours = { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' };
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = {
+  days: [1, 2, 3, 4, 5],
+  start: '09:00',
+  end: '17:00',
+  dailyBreak: null,
+  holidays: [],
+};
 
 /** 'Acme Corp' -> 'ACME', 'Überfirma' -> 'UBERFI', '42 Labs' -> 'L42'. */
 export function deriveRefPrefix(accountName: string): string {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   CONTACT_ROLES,
   type CustomerContact,
+  DEFAULT_ESCALATION,
   DEFAULT_REACTIONS,
+  DEFAULT_SLA,
   type PartnershipInput,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
@@ -57,12 +59,14 @@ export function parseSetupSubmission(
       backupOwnerId: read(SETUP_BLOCKS.backupOwnerId).selected_user ?? null,
       contacts: readContacts(v),
       timeZone: (read(SETUP_BLOCKS.timeZone).value ?? '').trim(),
-      businessHours: { days: readDays(v), start, end },
+      businessHours: { days: readDays(v), start, end, dailyBreak: null, holidays: [] },
       triageChannelId: read(SETUP_BLOCKS.triageChannelId).selected_conversation ?? null,
       reactions: {
         help: emojiName(read(SETUP_BLOCKS.helpReaction).value) ?? DEFAULT_REACTIONS.help,
         enhancement: emojiName(read(SETUP_BLOCKS.enhancementReaction).value) ?? DEFAULT_REACTIONS.enhancement,
       },
+      sla: DEFAULT_SLA,
+      escalation: DEFAULT_ESCALATION,
     },
   };
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_REACTIONS, type Partnership } from '../../domain/partnerships/partnership.js';
+import {
+  DEFAULT_ESCALATION,
+  DEFAULT_REACTIONS,
+  DEFAULT_SLA,
+  type Partnership,
+} from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs, replaceIfVersion } from './versioned.js';
@@ -13,9 +18,17 @@ export interface PartnershipDocument {
   backupOwnerId: string | null;
   contacts: { userId: string; role: string }[];
   timeZone: string;
-  businessHours: { days: number[]; start: string; end: string };
+  businessHours: {
+    days: number[];
+    start: string;
+    end: string;
+    dailyBreak?: { start: string; end: string } | null;
+    holidays?: string[];
+  };
   triageChannelId: string | null;
   reactions?: { help: string; enhancement: string };
+  sla?: { firstResponse: Record<string, number>; updateEvery: number; resolution: number };
+  escalation?: { backupAfterNags: number; finalAfterNags: number; userId: string | null };
   welcomeMessageTs: string | null;
   createdBy: string;
   createdAt: Date;
@@ -43,9 +56,13 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
       days: [...p.businessHours.days],
       start: p.businessHours.start,
       end: p.businessHours.end,
+      dailyBreak: p.businessHours.dailyBreak ? { ...p.businessHours.dailyBreak } : null,
+      holidays: [...p.businessHours.holidays],
     },
     triageChannelId: p.triageChannelId,
     reactions: { ...p.reactions },
+    sla: { ...p.sla, firstResponse: { ...p.sla.firstResponse } },
+    escalation: { ...p.escalation },
     welcomeMessageTs: p.welcomeMessageTs,
     createdBy: p.createdBy,
     createdAt: p.createdAt,
@@ -72,10 +89,17 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
       days: d.businessHours.days as Partnership['businessHours']['days'],
       start: d.businessHours.start,
       end: d.businessHours.end,
+      dailyBreak: d.businessHours.dailyBreak ? { ...d.businessHours.dailyBreak } : null,
+      holidays: [...(d.businessHours.holidays ?? [])],
     },
     triageChannelId: d.triageChannelId,
     // Partnerships saved before reactions were configurable use the defaults.
     reactions: d.reactions ? { ...d.reactions } : { ...DEFAULT_REACTIONS },
+    // Likewise for partnerships saved before response targets existed.
+    sla: d.sla
+      ? { ...d.sla, firstResponse: { ...DEFAULT_SLA.firstResponse, ...d.sla.firstResponse } }
+      : { ...DEFAULT_SLA, firstResponse: { ...DEFAULT_SLA.firstResponse } },
+    escalation: d.escalation ? { ...d.escalation } : { ...DEFAULT_ESCALATION },
     welcomeMessageTs: d.welcomeMessageTs,
     createdBy: d.createdBy,
     createdAt: d.createdAt,

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Side } from '../../../src/domain/actors.js';
-import type { PartnershipInput } from '../../../src/domain/partnerships/partnership.js';
+import {
+  DEFAULT_ESCALATION,
+  DEFAULT_SLA,
+  type PartnershipInput,
+} from '../../../src/domain/partnerships/partnership.js';
 import { type SaveDeps, savePartnership } from '../../../src/domain/partnerships/save-partnership.js';
 import type { Directory } from '../../../src/domain/ports.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
@@ -23,9 +27,11 @@ const input = (overrides: Partial<PartnershipInput> = {}): PartnershipInput => (
   backupOwnerId: 'UV2',
   contacts: [{ userId: 'UC1', role: 'champion' }],
   timeZone: 'Europe/Berlin',
-  businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' },
+  businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', dailyBreak: null, holidays: [] },
   triageChannelId: 'CTRIAGE',
   reactions: { help: 'ticket', enhancement: 'bulb' },
+  sla: DEFAULT_SLA,
+  escalation: DEFAULT_ESCALATION,
   ...overrides,
 });
 
@@ -97,7 +103,7 @@ describe('savePartnership', () => {
         backupOwnerId: 'UC2',
         contacts: [{ userId: 'UV2', role: 'technical' }],
         timeZone: 'Mars/Olympus',
-        businessHours: { days: [1], start: '18:00', end: '09:00' },
+        businessHours: { days: [1], start: '18:00', end: '09:00', dailyBreak: null, holidays: [] },
         triageChannelId: 'CSHARED',
       }),
       expectedVersion: null,
@@ -126,7 +132,7 @@ describe('savePartnership', () => {
       input: input({
         triageChannelId: 'C1',
         backupOwnerId: 'UV1',
-        businessHours: { days: [], start: '09:00', end: '17:00' },
+        businessHours: { days: [], start: '09:00', end: '17:00', dailyBreak: null, holidays: [] },
       }),
       expectedVersion: null,
     });
