@@ -70,6 +70,18 @@ export const SETUP_BLOCKS = {
   triageChannelId: 'setup.triage_channel',
   helpReaction: 'setup.reaction_help',
   enhancementReaction: 'setup.reaction_enhancement',
+  breakStart: 'setup.break_start',
+  breakEnd: 'setup.break_end',
+  holidays: 'setup.holidays',
+  responseUrgent: 'setup.first_response.urgent',
+  responseHigh: 'setup.first_response.high',
+  responseNormal: 'setup.first_response.normal',
+  responseLow: 'setup.first_response.low',
+  updateEvery: 'setup.update_every',
+  resolution: 'setup.resolution',
+  backupAfterNags: 'setup.escalation.backup_after',
+  finalAfterNags: 'setup.escalation.final_after',
+  escalationUserId: 'setup.escalation.user',
 } as const;
 
 export const INPUT = 'input';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ESCALATION, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
 import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
 import type { RecordedCall } from '../support/fake-slack/index.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { channels, type Harness, people, startHarness, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
 const B = SETUP_BLOCKS;
@@ -16,6 +17,23 @@ const valid = {
   [B.dayEnd]: { [INPUT]: '16:00' },
   [B.triageChannelId]: { [INPUT]: channels.triage },
 };
+/** Every response, escalation and calendar setting away from its default. */
+const policy = {
+  [B.responseUrgent]: { [INPUT]: '30' },
+  [B.responseHigh]: { [INPUT]: '120' },
+  [B.responseNormal]: { [INPUT]: '960' },
+  [B.responseLow]: { [INPUT]: '1440' },
+  [B.updateEvery]: { [INPUT]: '240' },
+  [B.resolution]: { [INPUT]: '4800' },
+  [B.breakStart]: { [INPUT]: '12:00' },
+  [B.breakEnd]: { [INPUT]: '12:45' },
+  [B.holidays]: { [INPUT]: '2099-12-25, 2099-12-24\n2099-12-24 2100-01-01' },
+  [B.backupAfterNags]: { [INPUT]: '1' },
+  [B.finalAfterNags]: { [INPUT]: '3' },
+};
+const erin = { id: 'UERIN0001', teamId: VENDOR_TEAM }; // vendor team lead, the final escalation
+const elementsOf = (view: Record<string, unknown>) =>
+  Object.fromEntries((view.blocks as Block[]).map((b) => [b.block_id, b.element]));
 
 describe.each(storeKinds())('partnership setup end to end ($name store)', (kind) => {
   let h: Harness;
@@ -131,8 +149,154 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
       timeZone: 'Europe/Berlin',
       businessHours: { days: [1, 2, 3, 4], start: '08:30', end: '16:00', dailyBreak: null, holidays: [] },
       triageChannelId: channels.triage,
+      sla: DEFAULT_SLA,
+      escalation: DEFAULT_ESCALATION,
       welcomeMessageTs: ts,
       version: 1,
+    });
+  });
+
+  it('offers the default response targets and escalation steps when creating', async () => {
+    const form = elementsOf(await setupCommand());
+    const chosen = (blockId: string) =>
+      (form[blockId] as { initial_option: { value: string } }).initial_option.value;
+    expect([B.responseUrgent, B.responseHigh, B.responseNormal, B.responseLow].map(chosen)).toEqual([
+      '60',
+      '240',
+      '480',
+      '960',
+    ]);
+    expect([B.updateEvery, B.resolution, B.backupAfterNags, B.finalAfterNags].map(chosen)).toEqual([
+      '480',
+      '2400',
+      '2',
+      '4',
+    ]);
+    expect(form[B.breakStart]).not.toHaveProperty('initial_time');
+    expect(form[B.holidays]).not.toHaveProperty('initial_value');
+    expect(form[B.escalationUserId]).not.toHaveProperty('initial_user');
+    expect((form[B.resolution] as { options: unknown[] }).options).toContainEqual({
+      text: { type: 'plain_text', text: '40 business hours (5 business days)', emoji: true },
+      value: '2400',
+    });
+  });
+
+  it('saves response targets, escalation, break and holidays: pre-filled on edit, in status, targets in the welcome', async () => {
+    h.fake.addUser({ ...erin, name: 'erin', tz: 'Europe/Berlin' });
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view: await setupCommand(),
+      values: {
+        ...valid,
+        ...policy,
+        [B.backupOwnerId]: { [INPUT]: null },
+        [B.escalationUserId]: { [INPUT]: erin.id },
+      },
+    });
+    const welcome = await h.fake.waitForCall('chat.postMessage', (c) => c.args.channel === channels.shared);
+    const welcomeText = JSON.stringify(welcome.args);
+    expect(welcomeText).toContain(
+      'We aim to answer urgent requests within 30 min, high within 2 business hours, ' +
+        'normal within 16 business hours and low within 24 business hours.',
+    );
+    expect(welcomeText).toContain('Mon–Thu 08:30–12:00, 12:45–16:00 Europe/Berlin');
+    expect(welcomeText).not.toMatch(/escalat|nag|UERIN0001/i); // internal: the customer reads this
+    await h.fake.waitForCall('chat.postEphemeral');
+
+    expect(await h.rapport.store.partnerships.findByChannel(channels.shared)).toMatchObject({
+      businessHours: {
+        dailyBreak: { start: '12:00', end: '12:45' },
+        holidays: ['2099-12-24', '2099-12-25', '2100-01-01'],
+      },
+      sla: {
+        firstResponse: { urgent: 30, high: 120, normal: 960, low: 1440 },
+        updateEvery: 240,
+        resolution: 4800,
+      },
+      escalation: { backupAfterNags: 1, finalAfterNags: 3, userId: erin.id },
+    });
+
+    const form = elementsOf(await setupCommand(people.bob));
+    for (const [blockId, { [INPUT]: value }] of Object.entries(policy)) {
+      const shown = form[blockId] as {
+        initial_option?: { value: string };
+        initial_time?: string;
+        initial_value?: string;
+      };
+      if (blockId === B.holidays) expect(shown.initial_value).toBe('2099-12-24, 2099-12-25, 2100-01-01');
+      else expect(shown.initial_option?.value ?? shown.initial_time, blockId).toBe(value);
+    }
+    expect(form[B.escalationUserId]).toMatchObject({ initial_user: erin.id });
+
+    const res = await h.driver.command({ user: people.bob, channelId: channels.shared, text: 'status' });
+    const status = JSON.stringify((await responseTo(res.responseUrl)).args.blocks);
+    for (const line of [
+      '*Business hours:* Mon–Thu 08:30–12:00, 12:45–16:00 Europe/Berlin',
+      '*Holidays:* 3 listed, next 2099-12-24',
+      '*First response:* urgent requests within 30 min, high within 2 business hours,',
+      '*Owner updates:* at least every 4 business hours',
+      '*Resolution:* help requests within 80 business hours',
+      `*Escalation:* to the backup owner after 1 unanswered nag, finally to <@${erin.id}> after 3`,
+    ]) {
+      expect(status).toContain(line);
+    }
+  });
+
+  it('refuses bad policies inline on the right field, keeping the form open for a fix', async () => {
+    h.fake.addUser({ ...erin, name: 'erin' });
+    const view = await setupCommand();
+    const halfBreak = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { ...valid, [B.breakStart]: { [INPUT]: '12:00' } },
+    });
+    expect(halfBreak.body).toEqual({
+      response_action: 'errors',
+      errors: { [B.breakEnd]: 'Choose when the break ends, or clear both for none.' },
+    });
+
+    const bad = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: {
+        ...valid,
+        [B.breakStart]: { [INPUT]: '08:00' },
+        [B.breakEnd]: { [INPUT]: '09:00' },
+        [B.holidays]: { [INPUT]: '2099-12-24, tomorrow\n2026-02-30' },
+        [B.responseHigh]: { [INPUT]: '15' },
+        [B.resolution]: { [INPUT]: '240' },
+        [B.backupAfterNags]: { [INPUT]: '3' },
+        [B.finalAfterNags]: { [INPUT]: '2' },
+        [B.escalationUserId]: { [INPUT]: people.carol.id },
+      },
+    });
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: {
+        [B.breakStart]: 'The break must fall inside the working day (08:30–16:00).',
+        [B.holidays]: 'Not dates: “2026-02-30”, “tomorrow”. Write dates as YYYY-MM-DD, such as 2026-12-24.',
+        [B.responseHigh]: 'High requests can’t have a shorter target than urgent ones.',
+        [B.resolution]: 'Allow at least as long to resolve a request as to first answer it.',
+        [B.finalAfterNags]: 'The final escalation must come after the backup owner is nagged.',
+        [B.escalationUserId]: 'The final escalation must go to someone at your company.',
+      },
+    });
+    expect(h.fake.openModals()).toHaveLength(1); // Slack keeps the form and its input open
+    expect(await h.rapport.store.partnerships.findByChannel(channels.shared)).toBeNull();
+
+    const fixed = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: {
+        ...valid,
+        [B.holidays]: { [INPUT]: '2099-12-24' },
+        [B.escalationUserId]: { [INPUT]: erin.id },
+      },
+    });
+    expect(fixed.body).toBe('');
+    expect(await h.rapport.store.partnerships.findByChannel(channels.shared)).toMatchObject({
+      businessHours: { holidays: ['2099-12-24'] },
+      escalation: { ...DEFAULT_ESCALATION, userId: erin.id },
     });
   });
 

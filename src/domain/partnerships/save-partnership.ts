@@ -1,8 +1,17 @@
-import { IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Actor } from '../actors.js';
+import type { Urgency } from '../asks/ask.js';
 import type { Clock, Directory, PartnershipRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
-import { type ContactRole, deriveRefPrefix, type Partnership, type PartnershipInput } from './partnership.js';
+import {
+  type BusinessHours,
+  type ContactRole,
+  deriveRefPrefix,
+  type EscalationPolicy,
+  type Partnership,
+  type PartnershipInput,
+  type SlaPolicy,
+} from './partnership.js';
 
 export type PartnershipField =
   | 'accountName'
@@ -11,12 +20,26 @@ export type PartnershipField =
   | `contacts.${ContactRole}`
   | 'timeZone'
   | 'businessHours'
+  | 'businessHours.dailyBreak'
+  | 'businessHours.holidays'
   | 'triageChannelId'
-  | 'reactions';
+  | 'reactions'
+  | `sla.firstResponse.${Urgency}`
+  | 'sla.updateEvery'
+  | 'sla.resolution'
+  | 'escalation.backupAfterNags'
+  | 'escalation.finalAfterNags'
+  | 'escalation.userId';
+
+type FieldErrors = Partial<Record<PartnershipField, string>>;
+
+export const MAX_HOLIDAYS = 60;
+/** Escalation steps count nags to the owner; past ten, an item has been ignored for far too long. */
+export const MAX_NAGS = 10;
 
 export type SaveError =
   | { code: 'forbidden'; message: string }
-  | { code: 'invalid'; fields: Partial<Record<PartnershipField, string>> }
+  | { code: 'invalid'; fields: FieldErrors }
   | { code: 'conflict'; message: string };
 
 export interface SaveDeps {
@@ -89,8 +112,12 @@ async function checkInput(
   directory: Directory,
   channelId: string,
   input: PartnershipInput,
-): Promise<Partial<Record<PartnershipField, string>>> {
-  const fields: Partial<Record<PartnershipField, string>> = {};
+): Promise<FieldErrors> {
+  const fields: FieldErrors = {
+    ...checkDays(input.businessHours),
+    ...checkSla(input.sla),
+    ...checkEscalation(input.escalation, input.ownerId),
+  };
   if (!IANAZone.isValidZone(input.timeZone)) {
     fields.timeZone = 'Use a time zone name such as Europe/Berlin or America/New_York.';
   }
@@ -111,9 +138,12 @@ async function checkInput(
     fields.triageChannelId = 'The triage channel must be an internal channel, not this one.';
   }
 
-  const [ownerSide, backupSide, contactSides, triageShared] = await Promise.all([
+  const sideOf = (userId: string | null) =>
+    userId === null ? Promise.resolve(null) : directory.sideOfUser(userId);
+  const [ownerSide, backupSide, escalationSide, contactSides, triageShared] = await Promise.all([
     directory.sideOfUser(input.ownerId),
-    input.backupOwnerId === null ? Promise.resolve(null) : directory.sideOfUser(input.backupOwnerId),
+    sideOf(input.backupOwnerId),
+    sideOf(input.escalation.userId),
     Promise.all(input.contacts.map((c) => directory.sideOfUser(c.userId))),
     input.triageChannelId === null
       ? Promise.resolve(false)
@@ -122,6 +152,13 @@ async function checkInput(
   if (ownerSide !== 'vendor') fields.ownerId = 'The owner must be someone at your company.';
   if (input.backupOwnerId !== null && backupSide !== 'vendor' && fields.backupOwnerId === undefined) {
     fields.backupOwnerId = 'The backup owner must be someone at your company.';
+  }
+  if (
+    input.escalation.userId !== null &&
+    escalationSide !== 'vendor' &&
+    fields['escalation.userId'] === undefined
+  ) {
+    fields['escalation.userId'] = 'The final escalation must go to someone at your company.';
   }
   input.contacts.forEach((contact, i) => {
     if (contactSides[i] === 'vendor') {
@@ -135,3 +172,78 @@ async function checkInput(
   }
   return fields;
 }
+
+/** The break and the holidays; the working day itself is checked with the other fields. */
+function checkDays(hours: BusinessHours): FieldErrors {
+  const fields: FieldErrors = {};
+  const pause = hours.dailyBreak;
+  if (pause !== null && hours.start < hours.end) {
+    if (pause.start >= pause.end) fields['businessHours.dailyBreak'] = 'The break must end after it starts.';
+    else if (pause.start <= hours.start || pause.end >= hours.end) {
+      fields['businessHours.dailyBreak'] =
+        `The break must fall inside the working day (${hours.start}–${hours.end}).`;
+    }
+  }
+  const bad = hours.holidays.filter((d) => !isLocalDate(d));
+  if (bad.length > 0) {
+    const named = bad.slice(0, 3).map((d) => `“${d.slice(0, 30)}”`);
+    fields['businessHours.holidays'] =
+      `${bad.length === 1 ? 'Not a date' : 'Not dates'}: ${named.join(', ')}${bad.length > 3 ? ', …' : ''}. ` +
+      'Write dates as YYYY-MM-DD, such as 2026-12-24.';
+  } else if (hours.holidays.length > MAX_HOLIDAYS) {
+    fields['businessHours.holidays'] =
+      `List at most ${MAX_HOLIDAYS} holidays (there are ${hours.holidays.length}).`;
+  }
+  return fields;
+}
+
+const URGENCY_ORDER: [Urgency, string][] = [
+  ['urgent', 'Urgent'],
+  ['high', 'High'],
+  ['normal', 'Normal'],
+  ['low', 'Low'],
+];
+
+/** Positive targets; a less urgent request never gets a faster promise than a more urgent one. */
+function checkSla(sla: SlaPolicy): FieldErrors {
+  const fields: FieldErrors = {};
+  const notMinutes = 'Use a whole number of business minutes, above zero.';
+  URGENCY_ORDER.forEach(([urgency, name], i) => {
+    const target = sla.firstResponse[urgency];
+    const above = URGENCY_ORDER[i - 1];
+    if (!isMinutes(target)) fields[`sla.firstResponse.${urgency}`] = notMinutes;
+    else if (above !== undefined && target < sla.firstResponse[above[0]]) {
+      fields[`sla.firstResponse.${urgency}`] =
+        `${name} requests can’t have a shorter target than ${above[1].toLowerCase()} ones.`;
+    }
+  });
+  if (!isMinutes(sla.updateEvery)) fields['sla.updateEvery'] = notMinutes;
+  if (!isMinutes(sla.resolution)) fields['sla.resolution'] = notMinutes;
+  else if (sla.resolution < Math.max(...Object.values(sla.firstResponse))) {
+    fields['sla.resolution'] = 'Allow at least as long to resolve a request as to first answer it.';
+  }
+  return fields;
+}
+
+/** The backup owner is nagged before the final step, and the final step is someone new. */
+function checkEscalation(escalation: EscalationPolicy, ownerId: string): FieldErrors {
+  const fields: FieldErrors = {};
+  const { backupAfterNags: backup, finalAfterNags: final } = escalation;
+  const isNags = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_NAGS;
+  const range = `Choose between 1 and ${MAX_NAGS} nags.`;
+  if (!isNags(backup)) fields['escalation.backupAfterNags'] = range;
+  if (!isNags(final)) fields['escalation.finalAfterNags'] = range;
+  else if (final <= backup) {
+    fields['escalation.finalAfterNags'] = 'The final escalation must come after the backup owner is nagged.';
+  }
+  if (escalation.userId === ownerId) {
+    fields['escalation.userId'] = 'The owner is the one being nagged: escalate to someone else.';
+  }
+  return fields;
+}
+
+const isMinutes = (n: number) => Number.isInteger(n) && n > 0;
+
+/** A real calendar date written 'YYYY-MM-DD' (2026-02-30 is not). */
+const isLocalDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;

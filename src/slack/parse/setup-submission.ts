@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import type { Urgency } from '../../domain/asks/ask.js';
 import {
   CONTACT_ROLES,
+  type ContactRole,
   type CustomerContact,
-  DEFAULT_ESCALATION,
   DEFAULT_REACTIONS,
-  DEFAULT_SLA,
   type PartnershipInput,
+  type TimeWindow,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
 import type { PartnershipField } from '../../domain/partnerships/save-partnership.js';
 import { INPUT, SETUP_BLOCKS } from '../ids.js';
-import { ACCOUNT_NAME_MAX, type SetupMetadata } from '../views/setup-modal.js';
+import { URGENCIES_BY_PRIORITY } from '../render/describe-duration.js';
+import { ACCOUNT_NAME_MAX, FIRST_RESPONSE_BLOCKS, type SetupMetadata } from '../views/setup-modal.js';
 import { parseMetadata } from './json-metadata.js';
 import { element, type ViewStateValues, viewStateValues } from './view-state.js';
 
@@ -48,6 +50,8 @@ export function parseSetupSubmission(
   const end = read(SETUP_BLOCKS.dayEnd).selected_time ?? '';
   if (!isTime(start)) errors[SETUP_BLOCKS.dayStart] = 'Choose when the working day starts.';
   if (!isTime(end)) errors[SETUP_BLOCKS.dayEnd] = 'Choose when the working day ends.';
+  const dailyBreak = readBreak(v, errors);
+  const { sla, escalation } = readPolicy(v, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   return {
@@ -59,27 +63,47 @@ export function parseSetupSubmission(
       backupOwnerId: read(SETUP_BLOCKS.backupOwnerId).selected_user ?? null,
       contacts: readContacts(v),
       timeZone: (read(SETUP_BLOCKS.timeZone).value ?? '').trim(),
-      businessHours: { days: readDays(v), start, end, dailyBreak: null, holidays: [] },
+      businessHours: { days: readDays(v), start, end, dailyBreak, holidays: readHolidays(v) },
       triageChannelId: read(SETUP_BLOCKS.triageChannelId).selected_conversation ?? null,
       reactions: {
         help: emojiName(read(SETUP_BLOCKS.helpReaction).value) ?? DEFAULT_REACTIONS.help,
         enhancement: emojiName(read(SETUP_BLOCKS.enhancementReaction).value) ?? DEFAULT_REACTIONS.enhancement,
       },
-      sla: DEFAULT_SLA,
-      escalation: DEFAULT_ESCALATION,
+      sla,
+      escalation,
     },
   };
 }
 
+type PrefixedField = `contacts.${string}` | `sla.firstResponse.${string}`;
+
+const FIELD_BLOCKS: Record<Exclude<PartnershipField, PrefixedField>, string> = {
+  accountName: SETUP_BLOCKS.accountName,
+  ownerId: SETUP_BLOCKS.ownerId,
+  backupOwnerId: SETUP_BLOCKS.backupOwnerId,
+  timeZone: SETUP_BLOCKS.timeZone,
+  businessHours: SETUP_BLOCKS.workingDays,
+  'businessHours.dailyBreak': SETUP_BLOCKS.breakStart,
+  'businessHours.holidays': SETUP_BLOCKS.holidays,
+  triageChannelId: SETUP_BLOCKS.triageChannelId,
+  reactions: SETUP_BLOCKS.helpReaction,
+  'sla.updateEvery': SETUP_BLOCKS.updateEvery,
+  'sla.resolution': SETUP_BLOCKS.resolution,
+  'escalation.backupAfterNags': SETUP_BLOCKS.backupAfterNags,
+  'escalation.finalAfterNags': SETUP_BLOCKS.finalAfterNags,
+  'escalation.userId': SETUP_BLOCKS.escalationUserId,
+};
+
+const startsWith = <P extends string>(field: string, prefix: P): field is `${P}${string}` =>
+  field.startsWith(prefix);
+
 /** Where each domain validation problem is shown in the modal. */
 export function blockForField(field: PartnershipField): string {
-  if (field.startsWith('contacts.'))
-    return SETUP_BLOCKS[field.slice('contacts.'.length) as keyof typeof SETUP_BLOCKS];
-  if (field === 'businessHours') return SETUP_BLOCKS.workingDays;
-  if (field === 'reactions') return SETUP_BLOCKS.helpReaction;
-  return SETUP_BLOCKS[
-    field as Exclude<PartnershipField, `contacts.${string}` | 'businessHours' | 'reactions'>
-  ];
+  if (startsWith(field, 'contacts.')) return SETUP_BLOCKS[field.slice('contacts.'.length) as ContactRole];
+  if (startsWith(field, 'sla.firstResponse.')) {
+    return FIRST_RESPONSE_BLOCKS[field.slice('sla.firstResponse.'.length) as Urgency];
+  }
+  return FIELD_BLOCKS[field];
 }
 
 function readContacts(values: ViewStateValues): CustomerContact[] {
@@ -96,6 +120,50 @@ function readDays(values: ViewStateValues): Weekday[] {
   return selected
     .map((o) => Number(o.value))
     .filter((d): d is Weekday => Number.isInteger(d) && d >= 1 && d <= 7);
+}
+
+/** The selects always hold a choice, so a missing or foreign one is a form problem, not a user's. */
+function readPolicy(
+  values: ViewStateValues,
+  errors: BlockErrors,
+): Pick<PartnershipInput, 'sla' | 'escalation'> {
+  const chosen = (blockId: string) => {
+    const n = Number(element(values, blockId, INPUT).selected_option?.value);
+    if (!Number.isInteger(n) || n <= 0) errors[blockId] = 'Choose one of the options.';
+    return n;
+  };
+  const firstResponse = Object.fromEntries(
+    URGENCIES_BY_PRIORITY.map((u) => [u, chosen(FIRST_RESPONSE_BLOCKS[u])]),
+  ) as Record<Urgency, number>;
+  return {
+    sla: {
+      firstResponse,
+      updateEvery: chosen(SETUP_BLOCKS.updateEvery),
+      resolution: chosen(SETUP_BLOCKS.resolution),
+    },
+    escalation: {
+      backupAfterNags: chosen(SETUP_BLOCKS.backupAfterNags),
+      finalAfterNags: chosen(SETUP_BLOCKS.finalAfterNags),
+      userId: element(values, SETUP_BLOCKS.escalationUserId, INPUT).selected_user ?? null,
+    },
+  };
+}
+
+/** Both times or neither; a half-filled break is shown on its empty side. */
+function readBreak(values: ViewStateValues, errors: BlockErrors): TimeWindow | null {
+  const start = element(values, SETUP_BLOCKS.breakStart, INPUT).selected_time ?? '';
+  const end = element(values, SETUP_BLOCKS.breakEnd, INPUT).selected_time ?? '';
+  if (start === '' && end === '') return null;
+  if (!isTime(start))
+    errors[SETUP_BLOCKS.breakStart] = 'Choose when the break starts, or clear both for none.';
+  if (!isTime(end)) errors[SETUP_BLOCKS.breakEnd] = 'Choose when the break ends, or clear both for none.';
+  return { start, end };
+}
+
+/** Free text to a sorted set of entries; the domain refuses any that is not a date. */
+function readHolidays(values: ViewStateValues): string[] {
+  const text = element(values, SETUP_BLOCKS.holidays, INPUT).value ?? '';
+  return [...new Set(text.split(/[\s,]+/).filter(Boolean))].sort();
 }
 
 /** ':Ticket:' -> 'ticket'; empty -> null (the default applies). */

@@ -10,7 +10,10 @@ const DAY_NAMES: Record<Weekday, string> = {
   7: 'Sun',
 };
 
-/** 'Mon–Fri 09:00–17:00 Europe/Berlin'; runs of consecutive days are collapsed. */
+/**
+ * 'Mon–Fri 09:00–17:00 Europe/Berlin', or with a daily break 'Mon–Fri 09:00–12:00, 13:00–17:00 Europe/Berlin';
+ * runs of consecutive days are collapsed.
+ */
 export function describeHours(hours: BusinessHours, timeZone: string): string {
   const days = [...hours.days].sort((a, b) => a - b);
   const runs: Weekday[][] = [];
@@ -27,5 +30,9 @@ export function describeHours(hours: BusinessHours, timeZone: string): string {
       return run.length === 2 ? `${first}, ${last}` : `${first}–${last}`;
     })
     .join(', ');
-  return `${dayText} ${hours.start}–${hours.end} ${timeZone}`;
+  const pause = hours.dailyBreak;
+  const times = pause
+    ? `${hours.start}–${pause.start}, ${pause.end}–${hours.end}`
+    : `${hours.start}–${hours.end}`;
+  return `${dayText} ${times} ${timeZone}`;
 }

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { ContactRole, Partnership } from '../../domain/partnerships/partnership.js';
+import { describeDuration, describeResponseTargets } from '../render/describe-duration.js';
 import { describeHours } from '../render/describe-hours.js';
 import { safeText } from '../render/escape.js';
 import { type MessageContent, section } from './blocks.js';
@@ -11,8 +13,11 @@ export const ROLE_LABELS: Record<ContactRole, string> = {
   end_user: 'End user',
 };
 
-/** The partnership's settings, shown privately to whoever asks. */
-export function buildPartnershipSummary(p: Partnership): MessageContent {
+/**
+ * The partnership's settings, shown privately to whoever asks. `now` only picks the next holiday;
+ * it defaults to the wall clock because the status command passes no clock.
+ */
+export function buildPartnershipSummary(p: Partnership, now: Date = new Date()): MessageContent {
   const contacts = p.contacts.length
     ? p.contacts.map((c) => `<@${c.userId}> (${ROLE_LABELS[c.role]})`).join(', ')
     : '_none listed yet_';
@@ -21,8 +26,34 @@ export function buildPartnershipSummary(p: Partnership): MessageContent {
     `*Owner:* <@${p.ownerId}>${p.backupOwnerId ? `   *Backup:* <@${p.backupOwnerId}>` : ''}`,
     `*Customer contacts:* ${contacts}`,
     `*Business hours:* ${describeHours(p.businessHours, p.timeZone)}`,
+    `*Holidays:* ${describeHolidays(p.businessHours.holidays, localDate(now, p.timeZone))}`,
     `*Internal triage channel:* ${p.triageChannelId ? `<#${p.triageChannelId}>` : '_none_'}`,
     `*Reactions:* :${p.reactions.help}: raises a help request, :${p.reactions.enhancement}: an enhancement`,
+    `*First response:* ${describeResponseTargets(p.sla.firstResponse)}`,
+    `*Owner updates:* at least every ${describeDuration(p.sla.updateEvery)} while a request is open`,
+    `*Resolution:* help requests within ${describeDuration(p.sla.resolution)}`,
+    `*Escalation:* ${describeEscalation(p)}`,
   ];
   return { text: `Partnership ${safeText(p.accountName, 200)}`, blocks: [section(lines.join('\n'))] };
 }
+
+function describeEscalation(p: Partnership): string {
+  const { backupAfterNags, finalAfterNags, userId } = p.escalation;
+  const target = userId
+    ? `<@${userId}>`
+    : p.triageChannelId
+      ? `<#${p.triageChannelId}>`
+      : '_nobody: name someone or choose a triage channel_';
+  const nags = `${backupAfterNags} unanswered nag${backupAfterNags === 1 ? '' : 's'}`;
+  return `to the backup owner after ${nags}, finally to ${target} after ${finalAfterNags}`;
+}
+
+/** '3 listed, next 2026-12-24'; holidays are sorted 'YYYY-MM-DD' strings, so they compare as text. */
+function describeHolidays(holidays: string[], today: string): string {
+  if (holidays.length === 0) return '_none listed_';
+  const next = holidays.find((d) => d >= today);
+  return `${holidays.length} listed, ${next ? `next ${next}` : 'none ahead'}`;
+}
+
+const localDate = (now: Date, timeZone: string) =>
+  DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);

@@ -1,18 +1,45 @@
 import type { KnownBlock, View } from '@slack/types';
+import type { Urgency } from '../../domain/asks/ask.js';
 import {
   CONTACT_ROLES,
   type ContactRole,
   DEFAULT_BUSINESS_HOURS,
+  DEFAULT_ESCALATION,
   DEFAULT_REACTIONS,
+  DEFAULT_SLA,
+  type EscalationPolicy,
   type PartnershipInput,
+  type SlaPolicy,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
+import { MAX_HOLIDAYS, MAX_NAGS } from '../../domain/partnerships/save-partnership.js';
 import { SETUP_BLOCKS, VIEWS } from '../ids.js';
-import { plain } from './blocks.js';
+import { describeDurationWithDays, URGENCIES_BY_PRIORITY } from '../render/describe-duration.js';
+import { context, header, plain } from './blocks.js';
 import { input, textInput, withInitial } from './inputs.js';
 import { ROLE_LABELS } from './partnership-summary.js';
 
 export const ACCOUNT_NAME_MAX = 80;
+
+/** Where each urgency's first-response target is chosen. */
+export const FIRST_RESPONSE_BLOCKS: Record<Urgency, string> = {
+  urgent: SETUP_BLOCKS.responseUrgent,
+  high: SETUP_BLOCKS.responseHigh,
+  normal: SETUP_BLOCKS.responseNormal,
+  low: SETUP_BLOCKS.responseLow,
+};
+
+const RESPONSE_LABELS: Record<Urgency, string> = {
+  urgent: 'Answer urgent requests within',
+  high: 'Answer high-urgency requests within',
+  normal: 'Answer normal requests within',
+  low: 'Answer low-urgency requests within',
+};
+
+/** Business minutes, from 15 min to a business week (two for resolution). */
+const RESPONSE_CHOICES = [15, 30, 60, 120, 240, 480, 960, 1440, 2400];
+const RESOLUTION_CHOICES = [60, 120, 240, 480, 960, 1440, 2400, 3600, 4800];
+const NAG_CHOICES = Array.from({ length: MAX_NAGS }, (_, i) => i + 1);
 
 const WEEKDAYS: [Weekday, string][] = [
   [1, 'Monday'],
@@ -37,6 +64,22 @@ export interface SetupModalInput {
 }
 
 const dayOption = ([day, name]: [Weekday, string]) => ({ text: plain(name), value: String(day) });
+
+type Option = { text: ReturnType<typeof plain>; value: string };
+const durationOption = (minutes: number): Option => ({
+  text: plain(describeDurationWithDays(minutes)),
+  value: String(minutes),
+});
+const nagsOption = (n: number): Option => ({
+  text: plain(`${n} unanswered nag${n === 1 ? '' : 's'}`),
+  value: String(n),
+});
+
+/** A select over `choices`; a saved value outside them joins them, so the form shows what is stored. */
+function choice(choices: number[], selected: number, option: (n: number) => Option) {
+  const all = choices.includes(selected) ? choices : [...choices, selected].sort((a, b) => a - b);
+  return { type: 'static_select', options: all.map(option), initial_option: option(selected) };
+}
 
 export function buildSetupModal({ metadata, values }: SetupModalInput): View {
   const hours = values.businessHours ?? DEFAULT_BUSINESS_HOURS;
@@ -85,6 +128,27 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
     input(SETUP_BLOCKS.dayStart, 'Working day starts', { type: 'timepicker', initial_time: hours.start }),
     input(SETUP_BLOCKS.dayEnd, 'Working day ends', { type: 'timepicker', initial_time: hours.end }),
     input(
+      SETUP_BLOCKS.breakStart,
+      'Daily break starts',
+      { type: 'timepicker', ...withInitial('initial_time', hours.dailyBreak?.start) },
+      {
+        optional: true,
+        hint: plain('Such as lunch: response clocks stop during it. Leave both empty for none.'),
+      },
+    ),
+    input(
+      SETUP_BLOCKS.breakEnd,
+      'Daily break ends',
+      { type: 'timepicker', ...withInitial('initial_time', hours.dailyBreak?.end) },
+      { optional: true },
+    ),
+    textInput(SETUP_BLOCKS.holidays, 'Holidays', {
+      initial: hours.holidays.join(', '),
+      multiline: true,
+      optional: true,
+      hint: `Days off, written YYYY-MM-DD (2026-12-24, 2026-12-25) and separated by commas, spaces or new lines. Up to ${MAX_HOLIDAYS}.`,
+    }),
+    input(
       SETUP_BLOCKS.triageChannelId,
       'Internal triage channel',
       {
@@ -107,6 +171,7 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
       initial: (values.reactions ?? DEFAULT_REACTIONS).enhancement,
       max: 64,
     }),
+    ...policyBlocks(values.sla ?? DEFAULT_SLA, values.escalation ?? DEFAULT_ESCALATION),
   ] as KnownBlock[];
   return {
     type: 'modal',
@@ -117,4 +182,55 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
     close: plain('Cancel'),
     blocks,
   };
+}
+
+/** Response targets and escalation steps: what is promised, and who is nagged when it slips. */
+function policyBlocks(sla: SlaPolicy, escalation: EscalationPolicy): KnownBlock[] {
+  return [
+    header('Response targets'),
+    context(
+      'In business time: the clock runs only in business hours and stops while we wait on the customer.',
+    ),
+    ...URGENCIES_BY_PRIORITY.map((u) =>
+      input(
+        FIRST_RESPONSE_BLOCKS[u],
+        RESPONSE_LABELS[u],
+        choice(RESPONSE_CHOICES, sla.firstResponse[u], durationOption),
+      ),
+    ),
+    input(
+      SETUP_BLOCKS.updateEvery,
+      'While a request is open, an owner update at least every',
+      choice(RESPONSE_CHOICES, sla.updateEvery, durationOption),
+    ),
+    input(
+      SETUP_BLOCKS.resolution,
+      'Resolve help requests within',
+      choice(RESOLUTION_CHOICES, sla.resolution, durationOption),
+    ),
+    header('Escalation'),
+    context('Internal: the customer never sees who is nagged.'),
+    input(
+      SETUP_BLOCKS.backupAfterNags,
+      'Nag the backup owner after',
+      choice(NAG_CHOICES, escalation.backupAfterNags, nagsOption),
+      { hint: plain('Nags to the owner about a request that has gone quiet.') },
+    ),
+    input(
+      SETUP_BLOCKS.finalAfterNags,
+      'Final escalation after',
+      choice(NAG_CHOICES, escalation.finalAfterNags, nagsOption),
+    ),
+    input(
+      SETUP_BLOCKS.escalationUserId,
+      'Escalate finally to',
+      { type: 'users_select', ...withInitial('initial_user', escalation.userId) },
+      {
+        optional: true,
+        hint: plain(
+          'Someone at your company. When empty, the final step goes to the internal triage channel.',
+        ),
+      },
+    ),
+  ] as KnownBlock[];
 }

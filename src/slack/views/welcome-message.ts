@@ -1,10 +1,14 @@
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { ACTIONS } from '../ids.js';
+import { describeResponseTargets } from '../render/describe-duration.js';
 import { describeHours } from '../render/describe-hours.js';
 import { safeText, truncate } from '../render/escape.js';
 import { context, header, type MessageContent, plain, section } from './blocks.js';
 
-/** The message pinned in the shared channel: what Rapport does here and how to ask. */
+/**
+ * The message pinned in the shared channel: what Rapport does here and how to ask. The customer reads
+ * it, so it promises response times but keeps escalation (who gets nagged) internal.
+ */
 export function buildWelcomeMessage(p: Partnership): MessageContent {
   const account = safeText(p.accountName, 120);
   const backup = p.backupOwnerId ? ` (backup: <@${p.backupOwnerId}>)` : '';
@@ -19,7 +23,8 @@ export function buildWelcomeMessage(p: Partnership): MessageContent {
       ),
       section(
         `*Your main contact:* <@${p.ownerId}>${backup}\n` +
-          `*We answer during:* ${describeHours(p.businessHours, p.timeZone)}`,
+          `*We answer during:* ${describeHours(p.businessHours, p.timeZone)}\n` +
+          `We aim to answer ${describeResponseTargets(p.sla.firstResponse)}.`,
       ),
       {
         type: 'actions',

@@ -169,4 +169,110 @@ describe('savePartnership', () => {
     expect(createdTwice).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await store.partnerships.findByChannel('C1'))?.accountName).toBe('B');
   });
+
+  const fieldsOf = async (overrides: Partial<PartnershipInput>) => {
+    const result = await savePartnership(deps, {
+      actor: vendor,
+      channelId: 'C1',
+      input: input(overrides),
+      expectedVersion: null,
+    });
+    return result.ok ? {} : result.error;
+  };
+  const hours = (overrides: Partial<PartnershipInput['businessHours']>) => ({
+    businessHours: { ...input().businessHours, ...overrides },
+  });
+
+  it('stores the response targets, escalation steps, break and holidays it was given', async () => {
+    const custom = input({
+      ...hours({ dailyBreak: { start: '12:00', end: '13:00' }, holidays: ['2026-12-24', '2026-12-25'] }),
+      sla: {
+        firstResponse: { urgent: 15, high: 60, normal: 240, low: 480 },
+        updateEvery: 120,
+        resolution: 960,
+      },
+      escalation: { backupAfterNags: 1, finalAfterNags: 10, userId: 'UV2' },
+    });
+    await savePartnership(deps, { actor: vendor, channelId: 'C1', input: custom, expectedVersion: null });
+    expect(await store.partnerships.findByChannel('C1')).toMatchObject({
+      businessHours: custom.businessHours,
+      sla: custom.sla,
+      escalation: custom.escalation,
+    });
+  });
+
+  it('wants faster targets for more urgent requests, and time to resolve after the first answer', async () => {
+    expect(
+      await fieldsOf({
+        sla: {
+          firstResponse: { urgent: 480, high: 240, normal: 0, low: 960 },
+          updateEvery: 1.5,
+          resolution: 600,
+        },
+      }),
+    ).toEqual({
+      code: 'invalid',
+      fields: {
+        'sla.firstResponse.high': 'High requests can’t have a shorter target than urgent ones.',
+        'sla.firstResponse.normal': 'Use a whole number of business minutes, above zero.',
+        'sla.updateEvery': 'Use a whole number of business minutes, above zero.',
+        'sla.resolution': 'Allow at least as long to resolve a request as to first answer it.',
+      },
+    });
+    const equal = { urgent: 480, high: 480, normal: 480, low: 480 };
+    expect(await fieldsOf({ sla: { firstResponse: equal, updateEvery: 60, resolution: 480 } })).toEqual({});
+  });
+
+  it('escalates finally after the backup owner, to someone at the vendor other than the owner', async () => {
+    expect(await fieldsOf({ escalation: { backupAfterNags: 3, finalAfterNags: 3, userId: 'UC1' } })).toEqual({
+      code: 'invalid',
+      fields: {
+        'escalation.finalAfterNags': 'The final escalation must come after the backup owner is nagged.',
+        'escalation.userId': 'The final escalation must go to someone at your company.',
+      },
+    });
+    expect(await fieldsOf({ escalation: { backupAfterNags: 0, finalAfterNags: 11, userId: 'UV1' } })).toEqual(
+      {
+        code: 'invalid',
+        fields: {
+          'escalation.backupAfterNags': 'Choose between 1 and 10 nags.',
+          'escalation.finalAfterNags': 'Choose between 1 and 10 nags.',
+          'escalation.userId': 'The owner is the one being nagged: escalate to someone else.',
+        },
+      },
+    );
+  });
+
+  it('keeps the daily break inside the working day', async () => {
+    const breakError = async (start: string, end: string) =>
+      ((await fieldsOf(hours({ dailyBreak: { start, end } }))) as { fields?: Record<string, string> })
+        .fields?.['businessHours.dailyBreak'];
+    expect(await breakError('13:00', '12:00')).toBe('The break must end after it starts.');
+    expect(await breakError('08:00', '09:30')).toBe(
+      'The break must fall inside the working day (09:00–17:00).',
+    );
+    expect(await breakError('16:30', '17:00')).toBe(
+      'The break must fall inside the working day (09:00–17:00).',
+    );
+    expect(await breakError('12:00', '13:00')).toBeUndefined();
+  });
+
+  it('refuses holidays that are not dates, naming them, and more than 60', async () => {
+    expect(await fieldsOf(hours({ holidays: ['2026-02-30', '2026-12-24', 'tomorrow'] }))).toEqual({
+      code: 'invalid',
+      fields: {
+        'businessHours.holidays':
+          'Not dates: “2026-02-30”, “tomorrow”. Write dates as YYYY-MM-DD, such as 2026-12-24.',
+      },
+    });
+    expect(await fieldsOf(hours({ holidays: ['2026-1-5'] }))).toMatchObject({
+      fields: { 'businessHours.holidays': expect.stringMatching(/^Not a date: “2026-1-5”\./) },
+    });
+    const days = (n: number) =>
+      Array.from({ length: n }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10));
+    expect(await fieldsOf(hours({ holidays: days(60) }))).toEqual({});
+    expect(await fieldsOf(hours({ holidays: days(61) }))).toMatchObject({
+      fields: { 'businessHours.holidays': 'List at most 60 holidays (there are 61).' },
+    });
+  });
 });

@@ -22,4 +22,19 @@ describe('describeHours', () => {
       ),
     ).toBe('Sat, Sun 10:00–14:00 Asia/Tokyo');
   });
+
+  it('splits the day around the daily break', () => {
+    expect(
+      describeHours(
+        {
+          days: [1, 2, 3, 4, 5],
+          start: '09:00',
+          end: '17:00',
+          dailyBreak: { start: '12:00', end: '13:00' },
+          holidays: ['2026-12-24'],
+        },
+        'Europe/Berlin',
+      ),
+    ).toBe('Mon–Fri 09:00–12:00, 13:00–17:00 Europe/Berlin');
+  });
 });
