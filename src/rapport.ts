@@ -3,6 +3,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/ports.js';
+import { nagSweepJob } from './jobs/nag-sweep.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
@@ -10,8 +11,10 @@ import { buildSlackApp } from './slack/app.js';
 import { createSlackDirectory } from './slack/directory.js';
 import { registerErrorSink } from './slack/error-sink.js';
 import { dedupeEvents } from './slack/event-dedupe.js';
+import { refreshHomes } from './slack/home/publish-home.js';
 import { createInFlight } from './slack/in-flight.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { slackNagSender } from './slack/nags/send-nags.js';
 import { openStore, type Store } from './store/open-store.js';
 
 export interface RapportOptions {
@@ -21,6 +24,8 @@ export interface RapportOptions {
   drainTimeoutMs?: number;
   /** Retries of failed Web API calls; tests use 0 so an injected failure surfaces at once. */
   slackRetries?: number;
+  /** False runs jobs only through `runJob` (tests move an injected clock instead of waiting for cron). */
+  schedules?: boolean;
 }
 
 export interface RunningRapport {
@@ -29,6 +34,8 @@ export interface RunningRapport {
   store: Store;
   /** Resolves once the listener work in progress has finished (events keep working after their ack). */
   settled(): Promise<void>;
+  /** Runs a scheduled job now, at the clock's time. */
+  runJob(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -50,16 +57,22 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const auth = await app.client.auth.test();
     const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
     registerErrorSink(app, logger);
-    registerListeners(app, { repositories: store, directory, clock, newId: randomUUID, logger });
+    const slackDeps = { repositories: store, directory, clock, newId: randomUUID, logger };
+    registerListeners(app, slackDeps);
 
     const started = (await app.start(config.port)) as Server | undefined;
     const address = config.slack.socketMode ? null : (started?.address() as AddressInfo | null | undefined);
     const port = address?.port ?? config.port;
-    const scheduler = startScheduler(
-      [purgeExpiredMarkersJob({ markers: store.markers, logger })],
-      clock,
-      logger,
-    );
+    const jobs = [
+      purgeExpiredMarkersJob({ markers: store.markers, logger }),
+      nagSweepJob({
+        ...store,
+        logger,
+        timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
+        sender: slackNagSender(app.client, clock, (userId) => refreshHomes(app.client, slackDeps, [userId])),
+      }),
+    ];
+    const scheduler = startScheduler(jobs, clock, logger, { cron: options.schedules ?? true });
     logger.event('info', 'Rapport is running', {
       mode: config.slack.socketMode ? 'socket' : 'http',
       port,
@@ -70,6 +83,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       port,
       store,
       settled: () => inFlight.drain(options.drainTimeoutMs ?? 10_000),
+      runJob: (name) => scheduler.run(name),
       async stop() {
         await app.stop();
         await scheduler.stop();

@@ -1,6 +1,8 @@
 import type { Side } from './actors.js';
 import type { Ask, AskStatus } from './asks/ask.js';
+import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
 import type { Feedback } from './feedback/feedback.js';
+import type { FollowUp } from './follow-ups/follow-up.js';
 import type { Partnership } from './partnerships/partnership.js';
 
 export interface Clock {
@@ -17,6 +19,8 @@ export interface PartnershipRepository {
   replace(partnership: Partnership, expectedVersion: number): Promise<'replaced' | 'conflict'>;
   /** Remembers the pinned welcome message; not an edit of the settings, so the version stays. */
   recordWelcomeMessage(id: string, ts: string): Promise<void>;
+  /** Remembers when a customer last wrote in the channel (partnership health); no new version. */
+  recordCustomerMessage(id: string, at: Date): Promise<void>;
 }
 
 export interface AskQuery {
@@ -31,6 +35,8 @@ export interface AskRepository {
   insert(ask: Ask): Promise<'inserted' | 'duplicate'>;
   findById(id: string): Promise<Ask | null>;
   findBySource(channelId: string, messageTs: string): Promise<Ask | null>;
+  /** The ask whose thread this is: its status card's, or the message it was raised from. */
+  findByThread(channelId: string, threadTs: string): Promise<Ask | null>;
   /** References are unique per partnership, so the same ref may exist in two partnerships. */
   findByRef(ref: string): Promise<Ask[]>;
   /** The asks that follow `askId` as the same product change. */
@@ -41,8 +47,35 @@ export interface AskRepository {
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
   /** Remembers the internal mirror in the triage channel; like the card, no new version. */
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
+  /** The asks someone raised, in any partnership, newest first. */
+  listRaisedBy(userId: string, limit: number): Promise<Ask[]>;
   /** Newest first. */
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
+}
+
+export interface FollowUpRepository {
+  findById(id: string): Promise<FollowUp | null>;
+  insert(followUp: FollowUp): Promise<'inserted' | 'duplicate'>;
+  /** Compare-and-set on the version. */
+  replace(followUp: FollowUp, expectedVersion: number): Promise<'replaced' | 'conflict'>;
+  /**
+   * Atomically takes one follow-up whose next nag is due by moving its next nag to `leaseUntil` (and
+   * bumping the version): no other sweep can take it until then, and if this one dies it comes back.
+   */
+  claimDue(now: Date, leaseUntil: Date): Promise<FollowUp | null>;
+  /** What someone owes and has not been closed, soonest due first. */
+  listOpenByOwner(userId: string): Promise<FollowUp[]>;
+  countOverdue(partnershipId: string, now: Date): Promise<number>;
+}
+
+export interface TrackedMessageRepository {
+  insert(message: TrackedMessage): Promise<'inserted' | 'duplicate'>;
+  findById(id: string): Promise<TrackedMessage | null>;
+  /** Closes it unless it is closed already; false when it was. */
+  close(id: string, closed: { at: Date; by: string | null; reason: ClosedReason }): Promise<boolean>;
+  /** Open messages in a channel posted up to `until`, oldest first. */
+  listOpenInChannel(channelId: string, until: Date): Promise<TrackedMessage[]>;
+  reassign(id: string, ownerId: string): Promise<void>;
 }
 
 export interface FeedbackRepository {
@@ -74,6 +107,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   sequences: SequenceRepository;
   markers: MarkerRepository;
+  followUps: FollowUpRepository;
+  trackedMessages: TrackedMessageRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -11,6 +11,8 @@ export interface Job {
 }
 
 export interface Scheduler {
+  /** Runs a job now, outside its schedule (tests, and operators catching up by hand). */
+  run(name: string): Promise<void>;
   /** Stops new runs and waits for the runs in progress. */
   stop(): Promise<void>;
 }
@@ -19,25 +21,36 @@ export interface Scheduler {
  * node-cron shell around the jobs. A job never overlaps itself in this process; whether a slot's work
  * happens at all across replicas is decided by the job itself, in the store.
  */
-export function startScheduler(jobs: Job[], clock: Clock, logger: AppLogger): Scheduler {
+export function startScheduler(
+  jobs: Job[],
+  clock: Clock,
+  logger: AppLogger,
+  options: { cron: boolean } = { cron: true },
+): Scheduler {
   const running = new Map<string, Promise<void>>();
-  const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(
-      job.schedule,
-      () => {
-        if (running.has(job.name)) return;
-        const run = job
-          .run(clock.now())
-          .catch((error) =>
-            logger.event('error', 'scheduled job failed', { job: job.name, ...errorFields(error) }),
-          )
-          .finally(() => running.delete(job.name));
-        running.set(job.name, run);
-      },
-      { name: job.name, timezone: 'UTC' },
-    ),
-  );
+  const start = (job: Job) => {
+    const inProgress = running.get(job.name);
+    if (inProgress) return inProgress;
+    const run = job
+      .run(clock.now())
+      .catch((error) =>
+        logger.event('error', 'scheduled job failed', { job: job.name, ...errorFields(error) }),
+      )
+      .finally(() => running.delete(job.name));
+    running.set(job.name, run);
+    return run;
+  };
+  const tasks: ScheduledTask[] = options.cron
+    ? jobs.map((job) =>
+        cron.schedule(job.schedule, () => void start(job), { name: job.name, timezone: 'UTC' }),
+      )
+    : [];
   return {
+    async run(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job named ${name}`);
+      await start(job);
+    },
     async stop() {
       await Promise.all(tasks.map((task) => task.stop()));
       await Promise.all(running.values());

@@ -85,3 +85,19 @@ export const SETUP_BLOCKS = {
 } as const;
 
 export const INPUT = 'input';
+
+/** The buttons on a reminder; each carries the follow-up id as its value. */
+export const NAG_ACTIONS = {
+  open: 'nag.open',
+  snooze: 'nag.snooze',
+  reassign: 'nag.reassign',
+  dismiss: 'nag.dismiss',
+} as const;
+
+export const NAG_VIEWS = {
+  snooze: 'rapport.nag.snooze',
+  reassign: 'rapport.nag.reassign',
+} as const;
+
+export const SNOOZE_BLOCKS = { until: 'snooze.until', date: 'snooze.date', reason: 'snooze.reason' } as const;
+export const REASSIGN_BLOCKS = { ownerId: 'reassign.owner' } as const;

@@ -46,6 +46,11 @@ export interface DocumentCollection<D extends StoredDocument> {
   updateOne(filter: Filter, update: UpdateSpec): Promise<number>;
   /** Atomically applies `update` to the matching document, creating it when missing; returns it afterwards. */
   upsertAndGet(filter: Filter, update: UpdateSpec): Promise<D>;
+  /**
+   * Atomically applies `update` to one document matching `filter` and returns it afterwards, or null
+   * when none matches. Two callers racing for the same document never both get it.
+   */
+  claimOne(filter: Filter, update: UpdateSpec): Promise<D | null>;
   deleteMany(filter: Filter): Promise<number>;
 }
 

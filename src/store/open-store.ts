@@ -8,6 +8,11 @@ import {
   feedbackCollection,
   feedbackRepository,
 } from './repositories/feedback-repository.js';
+import {
+  type FollowUpDocument,
+  followUpCollection,
+  followUpRepository,
+} from './repositories/follow-up-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
 import {
   type PartnershipDocument,
@@ -19,6 +24,11 @@ import {
   sequenceCollection,
   sequenceRepository,
 } from './repositories/sequence-repository.js';
+import {
+  type TrackedMessageDocument,
+  trackedMessageCollection,
+  trackedMessageRepository,
+} from './repositories/tracked-message-repository.js';
 
 export interface Store extends Repositories {
   readonly kind: DocumentDatabase['kind'];
@@ -43,12 +53,14 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, asks, feedback, sequences, markers] = await Promise.all([
+  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages] = await Promise.all([
     db.collection<PartnershipDocument>(partnershipCollection),
     db.collection<AskDocument>(askCollection),
     db.collection<FeedbackDocument>(feedbackCollection),
     db.collection<SequenceDocument>(sequenceCollection),
     db.collection<MarkerDocument>(markerCollection),
+    db.collection<FollowUpDocument>(followUpCollection),
+    db.collection<TrackedMessageDocument>(trackedMessageCollection),
   ]);
   return {
     kind: db.kind,
@@ -57,6 +69,8 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     feedback: feedbackRepository(feedback),
     sequences: sequenceRepository(sequences),
     markers: markerRepository(markers),
+    followUps: followUpRepository(followUps),
+    trackedMessages: trackedMessageRepository(trackedMessages),
     ping: () => db.ping(),
     close: () => db.close(),
   };

@@ -388,6 +388,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
     expect(confirmation.args.text).toContain('`/invite` me');
     expect(await h.rapport.store.partnerships.findByChannel(channels.privateShared)).toMatchObject({
       welcomeMessageTs: null,
+      lastCustomerMessageAt: null,
     });
   });
 

@@ -32,6 +32,7 @@ export function anAsk(overrides: Partial<Ask> = {}): Ask {
     card: null,
     mirror: null,
     history: [{ at, by: requester, action: 'created', from: null, to: 'open', note: null }],
+    threadReplies: null,
     internalNotes: [],
     createdAt: at,
     updatedAt: at,

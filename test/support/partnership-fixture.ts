@@ -28,6 +28,7 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     sla: DEFAULT_SLA,
     escalation: DEFAULT_ESCALATION,
     welcomeMessageTs: null,
+    lastCustomerMessageAt: null,
     createdBy: 'UVENDOR1',
     createdAt: at,
     updatedBy: 'UVENDOR1',

@@ -1,4 +1,5 @@
 import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
@@ -27,13 +28,15 @@ export interface Harness {
   driver: SlackDriver;
   rapport: RunningRapport;
   logs: string[];
+  /** A second instance of the app on the same store and fake Slack, as another replica; the caller stops it. */
+  startReplica(): Promise<RunningRapport>;
   /** Stops the app and starts it again on the same store, as after a deploy or a crash. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The real app in HTTP mode on a free port, against the fake Slack API, on the given store. */
-export async function startHarness(store: StoreLocation): Promise<Harness> {
+export async function startHarness(store: StoreLocation, options: { clock?: Clock } = {}): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
   fake.addUser({ id: people.alice.id, teamId: VENDOR_TEAM, tz: 'Europe/Berlin', name: 'alice' });
   fake.addUser({ id: people.bob.id, teamId: VENDOR_TEAM, tz: 'America/New_York', name: 'bob' });
@@ -66,7 +69,12 @@ export async function startHarness(store: StoreLocation): Promise<Harness> {
   };
   const logs: string[] = [];
   const start = () =>
-    startRapport(config, { logger: createLogger('debug', (line) => logs.push(line)), slackRetries: 0 });
+    startRapport(config, {
+      logger: createLogger('debug', (line) => logs.push(line)),
+      slackRetries: 0,
+      schedules: false,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   let rapport = await start();
   const driverFor = (r: RunningRapport) =>
     new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, fake });
@@ -75,6 +83,7 @@ export async function startHarness(store: StoreLocation): Promise<Harness> {
     driver: driverFor(rapport),
     rapport,
     logs,
+    startReplica: start,
     async restart() {
       await rapport.stop();
       rapport = await start();

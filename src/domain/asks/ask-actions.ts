@@ -87,3 +87,12 @@ export const addDetails = (deps: Deps, askId: string, by: Actor, text: string) =
     const added: HistoryEntry = { at: now, by, action: 'details', from: null, to: null, note: details };
     return ok({ ...ask, history: [...ask.history, added], updatedAt: now });
   });
+
+/** A reply in the ask's thread by the side that owes the answer counts as a response (first and latest). */
+export const recordThreadReply = (deps: Deps, askId: string, by: Actor) =>
+  applyChange<AskActionError>(deps, askId, (ask, now) => {
+    const owingSide = ask.kind === 'vendor' ? 'customer' : 'vendor';
+    if (by.side !== owingSide || isClosed(ask.kind, ask.status)) return ok('unchanged');
+    const firstAt = ask.threadReplies?.firstAt ?? now;
+    return ok({ ...ask, threadReplies: { firstAt, lastAt: now } });
+  });

@@ -75,6 +75,8 @@ export interface Ask {
   /** Its internal twin in the partnership's triage channel, with internal notes. */
   mirror: { channelId: string; ts: string } | null;
   history: HistoryEntry[];
+  /** Replies in the ask's thread by the side that owes the answer: they count as responses. */
+  threadReplies: { firstAt: Date; lastAt: Date } | null;
   internalNotes: InternalNote[];
   createdAt: Date;
   updatedAt: Date;

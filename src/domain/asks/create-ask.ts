@@ -82,6 +82,7 @@ export async function createAsk(
     card: null,
     mirror: null,
     history: [{ at: now, by: actor, action: 'created', from: null, to: status, note: null }],
+    threadReplies: null,
     internalNotes: [],
     createdAt: now,
     updatedAt: now,

@@ -85,6 +85,8 @@ export interface Partnership extends PartnershipInput {
   refPrefix: string;
   /** The pinned welcome message in the shared channel, once posted. */
   welcomeMessageTs: string | null;
+  /** When someone at the customer last wrote in the shared channel. */
+  lastCustomerMessageAt: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;

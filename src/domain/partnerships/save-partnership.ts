@@ -79,6 +79,7 @@ export async function savePartnership(
       ...input,
       refPrefix: deriveRefPrefix(input.accountName),
       welcomeMessageTs: null,
+      lastCustomerMessageAt: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedBy: actor.userId,

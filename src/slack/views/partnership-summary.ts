@@ -17,7 +17,7 @@ export const ROLE_LABELS: Record<ContactRole, string> = {
  * The partnership's settings, shown privately to whoever asks. `now` only picks the next holiday;
  * it defaults to the wall clock because the status command passes no clock.
  */
-export function buildPartnershipSummary(p: Partnership, now: Date = new Date()): MessageContent {
+export function buildPartnershipSummary(p: Partnership, now: Date): MessageContent {
   const contacts = p.contacts.length
     ? p.contacts.map((c) => `<@${c.userId}> (${ROLE_LABELS[c.role]})`).join(', ')
     : '_none listed yet_';

@@ -72,6 +72,11 @@ function embeddedCollection<D extends StoredDocument>(store: Datastore): Documen
       const result = await store.updateAsync(filter, update, { upsert: true, returnUpdatedDocs: true });
       return result.affectedDocuments as unknown as D;
     },
+    async claimOne(filter: Filter, update: UpdateSpec) {
+      // NeDB runs one operation at a time, so the match and the update cannot interleave with another.
+      const result = await store.updateAsync(filter, update, { returnUpdatedDocs: true, multi: false });
+      return result.numAffected === 0 ? null : (result.affectedDocuments as unknown as D);
+    },
     async deleteMany(filter: Filter) {
       return store.removeAsync(filter, { multi: true });
     },

@@ -79,6 +79,11 @@ function mongoCollection<D extends StoredDocument>(collection: Collection<D>): D
         throw error;
       }
     },
+    async claimOne(filter: Filter, update: UpdateSpec) {
+      return (await raw.findOneAndUpdate(filter, toMongoUpdate(update), {
+        returnDocument: 'after',
+      })) as D | null;
+    },
     async deleteMany(filter: Filter) {
       return (await raw.deleteMany(filter)).deletedCount;
     },

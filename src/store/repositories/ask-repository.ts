@@ -26,6 +26,7 @@ export interface AskDocument {
   card: { channelId: string; ts: string } | null;
   mirror: { channelId: string; ts: string } | null;
   history: (Omit<HistoryEntry, 'by'> & { by: ActorDocument })[];
+  threadReplies?: { firstAt: Date; lastAt: Date } | null;
   internalNotes: (Omit<InternalNote, 'by'> & { by: ActorDocument })[];
   createdAt: Date;
   updatedAt: Date;
@@ -40,6 +41,8 @@ export const askCollection: CollectionSpec = {
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
     { fields: ['linkedTo'] },
+    { fields: ['card.ts'] },
+    { fields: ['requester.userId', 'createdAt'] },
   ],
 };
 
@@ -71,6 +74,7 @@ export function toAskDocument(a: Ask): AskDocument {
     card: a.card,
     mirror: a.mirror,
     history: a.history.map((h) => ({ ...h, by: actorDoc(h.by) })),
+    threadReplies: a.threadReplies ? { ...a.threadReplies } : null,
     internalNotes: a.internalNotes.map((n) => ({ ...n, by: actorDoc(n.by) })),
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
@@ -97,6 +101,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     card: d.card,
     mirror: d.mirror ?? null,
     history: d.history.map((h) => ({ ...h, by: actor(h.by) })),
+    threadReplies: d.threadReplies ? { ...d.threadReplies } : null,
     internalNotes: d.internalNotes.map((n) => ({ ...n, by: actor(n.by) })),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
@@ -118,6 +123,12 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     insert: (ask) => collection.insertOne(toAskDocument(ask)),
     findById: (id) => one({ _id: id }),
     findBySource: (channelId, messageTs) => one({ sourceKey: sourceKey(channelId, messageTs) }),
+    async findByThread(channelId, threadTs) {
+      return (
+        (await one({ 'card.channelId': channelId, 'card.ts': threadTs })) ??
+        (await one({ sourceKey: sourceKey(channelId, threadTs) }))
+      );
+    },
     async findByRef(ref) {
       return (await collection.find({ ref })).map(fromAskDocument);
     },
@@ -130,6 +141,10 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     },
     async recordMirror(id, mirror) {
       await collection.updateOne({ _id: id }, { $set: { mirror } });
+    },
+    async listRaisedBy(userId, limit) {
+      const docs = await collection.find({ 'requester.userId': userId }, { sort: { createdAt: -1 }, limit });
+      return docs.map(fromAskDocument);
     },
     async list(query, page) {
       const filter = toFilter(query);

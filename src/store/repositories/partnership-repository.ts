@@ -30,6 +30,7 @@ export interface PartnershipDocument {
   sla?: { firstResponse: Record<string, number>; updateEvery: number; resolution: number };
   escalation?: { backupAfterNags: number; finalAfterNags: number; userId: string | null };
   welcomeMessageTs: string | null;
+  lastCustomerMessageAt?: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;
@@ -64,6 +65,7 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
     sla: { ...p.sla, firstResponse: { ...p.sla.firstResponse } },
     escalation: { ...p.escalation },
     welcomeMessageTs: p.welcomeMessageTs,
+    lastCustomerMessageAt: p.lastCustomerMessageAt,
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedBy: p.updatedBy,
@@ -101,6 +103,7 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
       : { ...DEFAULT_SLA, firstResponse: { ...DEFAULT_SLA.firstResponse } },
     escalation: d.escalation ? { ...d.escalation } : { ...DEFAULT_ESCALATION },
     welcomeMessageTs: d.welcomeMessageTs,
+    lastCustomerMessageAt: d.lastCustomerMessageAt ?? null,
     createdBy: d.createdBy,
     createdAt: d.createdAt,
     updatedBy: d.updatedBy,
@@ -125,6 +128,9 @@ export function partnershipRepository(
       replaceIfVersion(collection, toPartnershipDocument(partnership), expectedVersion),
     async recordWelcomeMessage(id, ts) {
       await collection.updateOne({ _id: id }, { $set: { welcomeMessageTs: ts } });
+    },
+    async recordCustomerMessage(id, at) {
+      await collection.updateOne({ _id: id }, { $set: { lastCustomerMessageAt: at } });
     },
   };
 }

@@ -68,7 +68,7 @@ describe('every message builder, fed hostile or huge text', () => {
       fc.property(anyText, anyText, anyText, anyText, (accountName, title, details, note) => {
         const partnership = aPartnership({ accountName });
         assertSafe(buildWelcomeMessage(partnership));
-        assertSafe(buildPartnershipSummary(partnership));
+        assertSafe(buildPartnershipSummary(partnership, new Date('2026-05-01T12:00:00Z')));
         assertSafe(buildHelpMessage(title));
         const base = anAsk();
         const ask = anAsk({

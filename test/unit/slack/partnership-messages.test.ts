@@ -39,12 +39,16 @@ describe('the partnership summary', () => {
 
   it('names the triage channel as the last step when nobody is named, and says when there is neither', () => {
     const toTriage = aPartnership({ escalation: { backupAfterNags: 2, finalAfterNags: 4, userId: null } });
-    expect(textOf(buildPartnershipSummary(toTriage))).toContain('finally to <#CTRIAGE1> after 4');
+    expect(textOf(buildPartnershipSummary(toTriage, new Date('2026-05-01T12:00:00Z')))).toContain(
+      'finally to <#CTRIAGE1> after 4',
+    );
     const nowhere = aPartnership({ triageChannelId: null });
-    expect(textOf(buildPartnershipSummary(nowhere))).toContain(
+    expect(textOf(buildPartnershipSummary(nowhere, new Date('2026-05-01T12:00:00Z')))).toContain(
       '_nobody: name someone or choose a triage channel_',
     );
-    expect(textOf(buildPartnershipSummary(nowhere))).toContain('*Holidays:* _none listed_');
+    expect(textOf(buildPartnershipSummary(nowhere, new Date('2026-05-01T12:00:00Z')))).toContain(
+      '*Holidays:* _none listed_',
+    );
   });
 });
 

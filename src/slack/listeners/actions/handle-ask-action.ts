@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import type { Actor } from '../../../domain/actors.js';
 import type { AskActionError, AskActionResult } from '../../../domain/asks/ask-actions.js';
 import type { Result } from '../../../domain/result.js';
+import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishAsk } from '../../publish-ask.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export type AskAction = (askId: string, actor: Actor) => Promise<Result<AskActionResult, AskActionError>>;
@@ -26,5 +26,5 @@ export const handleAskAction =
       return;
     }
     if (!result.value.changed) return;
-    await publishAsk(client, deps, result.value.ask, result.value.entries, null);
+    await askChanged(client, deps, result.value.ask, result.value.entries, null);
   };

@@ -1,9 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-actions.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS } from '../../ids.js';
+import { ACTIONS, NAG_ACTIONS } from '../../ids.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
 import { handleCommentButton, handleRating } from './handle-feedback.js';
+import { handleNagDismiss, handleNagFormButton, handleNagOpen } from './handle-nag-buttons.js';
 import { handleAddDetailsButton, handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
 
@@ -29,4 +30,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTIONS.seeOpenAsks, handleSeeOpenAsks(deps));
   app.action<BlockButtonAction>(ACTIONS.listPrevious, handleListPage(deps));
   app.action<BlockButtonAction>(ACTIONS.listNext, handleListPage(deps));
+  app.action<BlockButtonAction>(NAG_ACTIONS.open, handleNagOpen);
+  app.action<BlockButtonAction>(NAG_ACTIONS.snooze, handleNagFormButton(deps, 'snooze'));
+  app.action<BlockButtonAction>(NAG_ACTIONS.reassign, handleNagFormButton(deps, 'reassign'));
+  app.action<BlockButtonAction>(NAG_ACTIONS.dismiss, handleNagDismiss(deps));
 }

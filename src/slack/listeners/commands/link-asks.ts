@@ -1,7 +1,7 @@
 import { linkEnhancement } from '../../../domain/asks/link-enhancements.js';
+import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
 import { COMMAND } from '../../ids.js';
-import { publishAsk } from '../../publish-ask.js';
 import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
 import type { CommandArgs } from './handle-rapport-command.js';
 
@@ -40,7 +40,7 @@ export async function linkAsks(
     await say(result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message);
     return;
   }
-  await publishAsk(client, deps, result.value.ask, result.value.entries, null);
+  await askChanged(client, deps, result.value.ask, result.value.entries, null);
   await say(
     `Linked: *${ask.ref}* is tracked together with *${targetRef.toUpperCase()}*; votes are counted together and both ship together.`,
   );

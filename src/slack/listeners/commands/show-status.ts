@@ -6,6 +6,6 @@ import type { CommandArgs } from './handle-rapport-command.js';
 /** `/rapport status`: how this channel's partnership is set up, privately. */
 export async function showStatus(deps: SlackDeps, { command, respond }: CommandArgs): Promise<void> {
   const partnership = await deps.repositories.partnerships.findByChannel(command.channel_id);
-  const content = partnership ? buildPartnershipSummary(partnership) : buildNotSetUpHint();
+  const content = partnership ? buildPartnershipSummary(partnership, deps.clock.now()) : buildNotSetUpHint();
   await respond({ response_type: 'ephemeral', ...content });
 }

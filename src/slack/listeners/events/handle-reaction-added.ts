@@ -1,12 +1,17 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AskKind } from '../../../domain/asks/ask.js';
 import { createAsk } from '../../../domain/asks/create-ask.js';
+import { trackedMessageId } from '../../../domain/conversations/tracked-message.js';
+import { closeMessage } from '../../../domain/conversations/watch-messages.js';
 import { type AskReactions, DEFAULT_REACTIONS } from '../../../domain/partnerships/partnership.js';
+import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
 import { fetchMessage } from '../../fetch-message.js';
-import { publishAsk } from '../../publish-ask.js';
 import { splitPrefill } from '../../views/ask-modal.js';
 import { buildNotSetUpHint } from '../../views/not-set-up-hint.js';
+
+/** A tick on a customer message says it has been dealt with. */
+const ANSWERED_REACTIONS = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check']);
 
 type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
 
@@ -29,6 +34,17 @@ export const handleReactionAdded =
       if (kindOf(DEFAULT_REACTIONS, event.reaction)) {
         await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
       }
+      return;
+    }
+    if (ANSWERED_REACTIONS.has(event.reaction)) {
+      const id = trackedMessageId(channel, ts);
+      await closeMessage(
+        { ...deps.repositories, clock: deps.clock },
+        partnership,
+        id,
+        event.user,
+        'reaction',
+      );
       return;
     }
     const kind = kindOf(partnership.reactions, event.reaction);
@@ -56,7 +72,7 @@ export const handleReactionAdded =
       },
     );
     if (!result.ok) return; // already raised from this message
-    const ask = await publishAsk(client, deps, result.value, [], null);
+    const ask = await askChanged(client, deps, result.value, [], null);
     await client.chat.postEphemeral({
       channel,
       user: event.user,

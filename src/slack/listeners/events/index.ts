@@ -1,7 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
+import { handleAppHomeOpened } from './handle-app-home-opened.js';
+import { handleMessage } from './handle-message.js';
 import { handleReactionAdded } from './handle-reaction-added.js';
 
 export function registerEvents(app: App, deps: SlackDeps): void {
   app.event('reaction_added', handleReactionAdded(deps));
+  app.event('app_home_opened', handleAppHomeOpened(deps));
+  app.event('message', handleMessage(deps));
 }

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { addDetails } from '../../../domain/asks/ask-actions.js';
+import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
 import { DETAILS_BLOCKS, INPUT } from '../../ids.js';
 import { parseMetadata } from '../../parse/json-metadata.js';
 import { element, viewStateValues } from '../../parse/view-state.js';
-import { publishAsk } from '../../publish-ask.js';
 import { guardedWrite } from './guarded-write.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -30,5 +30,5 @@ export const handleAddDetails =
         result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message,
       );
     await ack();
-    await publishAsk(client, deps, result.value.ask, result.value.entries, null);
+    await askChanged(client, deps, result.value.ask, result.value.entries, null);
   };

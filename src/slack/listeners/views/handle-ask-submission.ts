@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { createAsk } from '../../../domain/asks/create-ask.js';
+import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
 import { ASK_BLOCKS, COMMAND } from '../../ids.js';
 import { parseAskSubmission } from '../../parse/ask-submission.js';
-import { publishAsk } from '../../publish-ask.js';
 import { guardedWrite } from './guarded-write.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -48,7 +48,7 @@ export const handleAskSubmission =
       return fail(message, ASK_BLOCKS[field as keyof typeof ASK_BLOCKS]);
     }
     await ack();
-    const ask = await publishAsk(client, deps, result.value, [], null);
+    const ask = await askChanged(client, deps, result.value, [], null);
     await client.chat.postEphemeral({
       channel: ask.channelId,
       user: actor.userId,

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { shipGroup } from '../../../domain/asks/link-enhancements.js';
 import { updateAsk } from '../../../domain/asks/update-ask.js';
+import { askChanged } from '../../ask-changed.js';
 import { askForFeedback } from '../../ask-for-feedback.js';
 import type { SlackDeps } from '../../deps.js';
 import { UPDATE_BLOCKS } from '../../ids.js';
 import { parseAskUpdateSubmission } from '../../parse/ask-update-submission.js';
-import { publishAsk } from '../../publish-ask.js';
 import { guardedWrite } from './guarded-write.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -38,11 +38,11 @@ export const handleAskUpdateSubmission =
     }
     await ack();
     const { ask, entries } = result.value;
-    await publishAsk(client, deps, ask, entries, parsed.internalNote);
+    await askChanged(client, deps, ask, entries, parsed.internalNote);
     if (entries.some((e) => e.action === 'status' && e.to === 'shipped')) {
       const shippedNote = entries.find((e) => e.note)?.note ?? null;
       for (const change of await shipGroup(repos, ask, actor, shippedNote)) {
-        await publishAsk(client, deps, change.ask, change.entries, null);
+        await askChanged(client, deps, change.ask, change.entries, null);
       }
     }
     await askForFeedback(client, deps, ask, entries);

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { VIEWS } from '../../ids.js';
+import { NAG_VIEWS, VIEWS } from '../../ids.js';
 import { handleAddDetails } from './handle-add-details.js';
 import { handleAskSubmission } from './handle-ask-submission.js';
 import { handleAskUpdateSubmission } from './handle-ask-update-submission.js';
 import { handleFeedbackComment } from './handle-feedback-comment.js';
+import { handleReassignSubmission, handleSnoozeSubmission } from './handle-nag-forms.js';
 import { handleSetupSubmission } from './handle-setup-submission.js';
 
 export function registerViews(app: App, deps: SlackDeps): void {
@@ -13,4 +14,6 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(VIEWS.askUpdate, handleAskUpdateSubmission(deps));
   app.view(VIEWS.feedbackComment, handleFeedbackComment(deps));
   app.view(VIEWS.addDetails, handleAddDetails(deps));
+  app.view(NAG_VIEWS.snooze, handleSnoozeSubmission(deps));
+  app.view(NAG_VIEWS.reassign, handleReassignSubmission(deps));
 }

@@ -1,0 +1,192 @@
+import type { Partnership } from '../partnerships/partnership.js';
+import type {
+  AskRepository,
+  FollowUpRepository,
+  PartnershipRepository,
+  TrackedMessageRepository,
+} from '../ports.js';
+import { type BusinessCalendar, isWorkingTime, nextWorkingTime } from '../sla/business-calendar.js';
+import type { Obligation } from '../sla/obligation.js';
+import { type NagKind, type Recipient, type Rung, recipientsFor } from './escalation.js';
+import type { FollowUp } from './follow-up.js';
+import { recordNag, refresh } from './plan.js';
+import { loadSubject, obligationOf, type Subject } from './subject.js';
+
+/** How long a claimed follow-up stays with this sweep; if the process dies, it is due again after this. */
+export const LEASE_MS = 5 * 60_000;
+/** A bound on one sweep's work; anything beyond waits for the next minute. */
+export const MAX_CLAIMS = 1_000;
+
+export interface NagItem {
+  followUp: FollowUp;
+  subject: Subject;
+  partnership: Partnership;
+  rung: Rung;
+  kind: NagKind;
+}
+
+/** Delivers one batch: one private message per person (or one post in the triage channel). */
+export interface NagSender {
+  send(to: Omit<Recipient, 'rung'>, items: NagItem[]): Promise<void>;
+}
+
+export interface SweepDeps {
+  followUps: FollowUpRepository;
+  asks: AskRepository;
+  trackedMessages: TrackedMessageRepository;
+  partnerships: PartnershipRepository;
+  /** The person's Slack time zone, or null when unknown (the partnership's zone applies). */
+  timeZoneOf(userId: string): Promise<string | null>;
+  sender: NagSender;
+}
+
+export interface SweepReport {
+  claimed: number;
+  /** Reminders delivered (one per person per item). */
+  reminders: number;
+  /** Batches delivered. */
+  batches: number;
+  /** Items held back because nobody they go to is working now. */
+  deferred: number;
+  /** Batches that failed; their items come back after the lease. */
+  failedBatches: number;
+}
+
+interface Due {
+  claimed: FollowUp;
+  planned: FollowUp;
+  obligation: Obligation;
+  item: Omit<NagItem, 'rung'>;
+  recipients: Recipient[];
+}
+
+/**
+ * One pass of the nag engine: claims the due follow-ups one by one through the next-nag index, works
+ * out who gets reminded (the escalation ladder, working hours), sends one batch per person and records
+ * every reminder. Each claim is atomic, so replicas sweeping at once never remind twice.
+ */
+export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
+  const report: SweepReport = { claimed: 0, reminders: 0, batches: 0, deferred: 0, failedBatches: 0 };
+  const partnerships = new Map<string, Promise<Partnership | null>>();
+  const partnershipOf = (id: string) => {
+    if (!partnerships.has(id)) partnerships.set(id, deps.partnerships.findById(id));
+    return partnerships.get(id) as Promise<Partnership | null>;
+  };
+  const due: Due[] = [];
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  for (
+    let f = await deps.followUps.claimDue(now, leaseUntil);
+    f;
+    f = await deps.followUps.claimDue(now, leaseUntil)
+  ) {
+    report.claimed += 1;
+    const found = await examine(deps, f, now, await partnershipOf(f.partnershipId));
+    if (found === 'deferred') report.deferred += 1;
+    else if (found) due.push(found);
+    if (report.claimed >= MAX_CLAIMS) break;
+  }
+
+  const sent = new Map<Due, Recipient[]>();
+  for (const batch of groupByRecipient(due).values()) {
+    const to = batch[0]?.recipient as Recipient;
+    try {
+      await deps.sender.send(
+        { kind: to.kind, id: to.id },
+        batch.map(({ entry, recipient }) => ({ ...entry.item, rung: recipient.rung })),
+      );
+      report.batches += 1;
+      report.reminders += batch.length;
+      for (const { entry, recipient } of batch) sent.set(entry, [...(sent.get(entry) ?? []), recipient]);
+    } catch {
+      report.failedBatches += 1;
+    }
+  }
+  for (const [entry, recipients] of sent) await saveNag(deps, entry, recipients, now);
+  return report;
+}
+
+/** Re-plans a claimed follow-up; returns what is due now, 'deferred', or null when nothing is. */
+async function examine(
+  deps: SweepDeps,
+  claimed: FollowUp,
+  now: Date,
+  p: Partnership | null,
+): Promise<Due | 'deferred' | null> {
+  const subject = p && (await loadSubject(deps, claimed.subject));
+  if (!p || !subject) {
+    await deps.followUps.replace(
+      { ...claimed, closed: true, nextNagAt: null, version: claimed.version + 1 },
+      claimed.version,
+    );
+    return null;
+  }
+  const obligation = obligationOf(subject, p);
+  const planned = refresh(claimed, obligation, p, now);
+  if (!obligation || !planned.nextNagAt || planned.nextNagAt > now || !planned.dueAt) {
+    await deps.followUps.replace({ ...planned, version: claimed.version + 1 }, claimed.version);
+    return null;
+  }
+  const kind: NagKind = now >= planned.dueAt ? 'overdue' : 'due_soon';
+  const everyone = recipientsFor(planned, p, kind);
+  const hours = await Promise.all(everyone.map((r) => workingCalendar(deps, r, p)));
+  const working = everyone.filter((_, i) => {
+    const cal = hours[i] ?? null;
+    return cal === null || isWorkingTime(cal, now);
+  });
+  if (working.length === 0) {
+    // Nobody is nagged at night or on their weekend: wait for the first of them to start work.
+    const starts = hours.map((cal) => nextWorkingTime(cal as BusinessCalendar, now).getTime());
+    const nextNagAt = new Date(Math.min(...starts));
+    await deps.followUps.replace({ ...planned, nextNagAt, version: claimed.version + 1 }, claimed.version);
+    return 'deferred';
+  }
+  return {
+    claimed,
+    planned,
+    obligation,
+    item: { followUp: planned, subject, partnership: p, kind },
+    recipients: working,
+  };
+}
+
+/** A person's working time: the partnership's hours in their own zone; a channel reads at any time (null). */
+async function workingCalendar(
+  deps: SweepDeps,
+  r: Recipient,
+  p: Partnership,
+): Promise<BusinessCalendar | null> {
+  if (r.kind === 'channel') return null;
+  return { timeZone: (await deps.timeZoneOf(r.id)) ?? p.timeZone, hours: p.businessHours };
+}
+
+function groupByRecipient(due: Due[]): Map<string, { entry: Due; recipient: Recipient }[]> {
+  const batches = new Map<string, { entry: Due; recipient: Recipient }[]>();
+  for (const entry of due) {
+    for (const recipient of entry.recipients) {
+      const key = `${recipient.kind}:${recipient.id}`;
+      batches.set(key, [...(batches.get(key) ?? []), { entry, recipient }]);
+    }
+  }
+  return batches;
+}
+
+/**
+ * Records the reminders on the claimed version. If the subject changed meanwhile (an answer came in),
+ * its new plan stands and only the reminders are added to the trail.
+ */
+async function saveNag(deps: SweepDeps, entry: Due, recipients: Recipient[], now: Date): Promise<void> {
+  const { planned, claimed, obligation, item } = entry;
+  const next = recordNag(planned, obligation, item.partnership, item.kind, recipients, now);
+  if (
+    (await deps.followUps.replace({ ...next, version: claimed.version + 1 }, claimed.version)) === 'replaced'
+  ) {
+    return;
+  }
+  const added = next.trail.slice(planned.trail.length);
+  for (let round = 0; round < 20; round++) {
+    const current = await deps.followUps.findById(planned.id);
+    if (!current) return;
+    const withTrail = { ...current, trail: [...current.trail, ...added], version: current.version + 1 };
+    if ((await deps.followUps.replace(withTrail, current.version)) === 'replaced') return;
+  }
+}

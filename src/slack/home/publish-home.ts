@@ -1,0 +1,96 @@
+import type { WebClient } from '@slack/web-api';
+import { listAsks } from '../../domain/asks/list-asks.js';
+import { loadSubject } from '../../domain/follow-ups/subject.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import type { PartnershipRepository } from '../../domain/ports.js';
+import { errorFields } from '../../logger.js';
+import type { SlackDeps } from '../deps.js';
+import { buildHomeView, HOME_LIMITS, type HomeData, type OwedItem } from '../views/home-view.js';
+
+/** Everything the Home tab shows, loading only what fits on it: someone may owe hundreds of things. */
+async function gatherHome(deps: SlackDeps, userId: string, now: Date): Promise<HomeData> {
+  const repos = deps.repositories;
+  const [followUps, raised, owned, viewer] = await Promise.all([
+    repos.followUps.listOpenByOwner(userId),
+    repos.asks.listRaisedBy(userId, HOME_LIMITS.raised),
+    repos.partnerships.listByOwner(userId),
+    deps.directory.actor(userId),
+  ]);
+  const loaded = await Promise.all(
+    followUps.slice(0, HOME_LIMITS.owed).map(async (followUp) => {
+      const subject = await loadSubject(repos, followUp.subject);
+      return subject && { followUp, subject };
+    }),
+  );
+  const owed = loaded.filter((item): item is OwedItem => item !== null);
+  const partnerships = await Promise.all(
+    owned.slice(0, HOME_LIMITS.partnerships).map(async (partnership) => {
+      const query = { partnershipId: partnership.id, viewer, filter: 'open' as const, skip: 0, limit: 1 };
+      const [open, overdue] = await Promise.all([
+        listAsks(repos.asks, query),
+        repos.followUps.countOverdue(partnership.id, now),
+      ]);
+      return { partnership, openAsks: open.total, overdue };
+    }),
+  );
+  const partnershipIds = [
+    ...owed.map((i) => i.followUp.partnershipId),
+    ...raised.map((a) => a.partnershipId),
+  ];
+  return {
+    owed,
+    // A subject that is gone cannot be shown, so it is not counted either.
+    owedTotal: followUps.length - (loaded.length - owed.length),
+    raised,
+    partnerships,
+    partnershipsTotal: owned.length,
+    accountNames: await accountNames(repos.partnerships, partnershipIds, owned),
+  };
+}
+
+async function accountNames(
+  repo: PartnershipRepository,
+  ids: string[],
+  known: Partnership[],
+): Promise<Map<string, string>> {
+  const names = new Map(known.map((p) => [p.id, p.accountName]));
+  const missing = [...new Set(ids)].filter((id) => !names.has(id));
+  for (const p of await Promise.all(missing.map((id) => repo.findById(id)))) {
+    if (p) names.set(p.id, p.accountName);
+  }
+  return names;
+}
+
+export async function publishHome(client: WebClient, deps: SlackDeps, userId: string): Promise<void> {
+  const now = deps.clock.now();
+  const view = buildHomeView(await gatherHome(deps, userId, now), now);
+  await client.views.publish({ user_id: userId, view });
+}
+
+/**
+ * The Home tab shows internal things (who owes what, snooze reasons), so it is published only to
+ * people at the vendor. Resolves to whether it was published.
+ */
+export async function publishVendorHome(
+  client: WebClient,
+  deps: SlackDeps,
+  userId: string,
+): Promise<boolean> {
+  if ((await deps.directory.sideOfUser(userId)) !== 'vendor') return false;
+  await publishHome(client, deps, userId);
+  return true;
+}
+
+/** Brings these people's Home tabs up to date after a change. Never fails: the change itself has happened. */
+export async function refreshHomes(client: WebClient, deps: SlackDeps, userIds: string[]): Promise<void> {
+  const distinct = [...new Set(userIds.filter((id) => id !== ''))];
+  await Promise.all(
+    distinct.map(async (userId) => {
+      try {
+        await publishVendorHome(client, deps, userId);
+      } catch (error) {
+        deps.logger.event('warn', 'could not refresh a Home tab', { userId, ...errorFields(error) });
+      }
+    }),
+  );
+}

@@ -1,0 +1,101 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { Ask } from '../../domain/asks/ask.js';
+import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { FollowUp } from '../../domain/follow-ups/follow-up.js';
+import type { Subject } from '../../domain/follow-ups/subject.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { describeDue, slackDate } from '../render/describe-due.js';
+import { safeText } from '../render/escape.js';
+import { context, divider, header, section } from './blocks.js';
+
+/**
+ * One section per item keeps every text far under 3000 characters; with these caps the whole tab
+ * stays near 55 blocks, inside the Home tab's 100, however much there is.
+ */
+export const HOME_LIMITS = { owed: 15, raised: 10, partnerships: 20 } as const;
+
+export interface OwedItem {
+  followUp: FollowUp;
+  subject: Subject;
+}
+
+export interface PartnershipHealth {
+  partnership: Partnership;
+  openAsks: number;
+  overdue: number;
+}
+
+export interface HomeData {
+  /** Soonest due first; only the first HOME_LIMITS.owed are shown. */
+  owed: OwedItem[];
+  /** Everything owed, shown or not. */
+  owedTotal: number;
+  /** Newest first. */
+  raised: Ask[];
+  partnerships: PartnershipHealth[];
+  partnershipsTotal: number;
+  /** Account names of the partnerships the items belong to, by partnership id. */
+  accountNames: ReadonlyMap<string, string>;
+}
+
+/** The reader's own Home tab: what they owe, what they asked for, and how their accounts are doing. */
+export function buildHomeView(data: HomeData, now: Date): HomeView {
+  const account = (partnershipId: string) =>
+    safeText(data.accountNames.get(partnershipId) ?? 'an unknown account', 80);
+  const owed = data.owed.slice(0, HOME_LIMITS.owed);
+  const partnerships = data.partnerships.slice(0, HOME_LIMITS.partnerships);
+  const blocks: KnownBlock[] = [
+    header('What I owe'),
+    ...listOrEmpty(
+      owed.map((item) => section(owedLine(item, account(item.followUp.partnershipId), now))),
+      'Nothing is waiting on you. :tada:',
+    ),
+    ...more(data.owedTotal - owed.length),
+    divider(),
+    header('Asks I raised'),
+    ...listOrEmpty(
+      data.raised.slice(0, HOME_LIMITS.raised).map((a) => section(raisedLine(a, account(a.partnershipId)))),
+      'You have not raised any asks yet.',
+    ),
+    divider(),
+    header('Partnerships I own'),
+    ...listOrEmpty(
+      partnerships.map((h) => section(healthLine(h))),
+      'You do not own any partnerships.',
+    ),
+    ...more(data.partnershipsTotal - partnerships.length),
+    context(`Updated ${slackDate(now)}`),
+  ];
+  return { type: 'home', blocks };
+}
+
+const listOrEmpty = (blocks: KnownBlock[], empty: string) => (blocks.length > 0 ? blocks : [context(empty)]);
+
+const more = (hidden: number) => (hidden > 0 ? [context(`…and ${hidden} more`)] : []);
+
+function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date): string {
+  const what =
+    subject.type === 'ask'
+      ? `*${subject.ask.ref}* ${safeText(subject.ask.content.title, 150)}`
+      : `Unanswered message from <@${subject.message.author.userId}>: “${safeText(subject.message.preview, 150)}”`;
+  // A snooze only silences reminders: the target keeps running, so the due time stays visible.
+  const snoozed =
+    f.snooze && f.snooze.until > now
+      ? ` · snoozed until ${slackDate(f.snooze.until)}: ${safeText(f.snooze.reason, 300)}`
+      : '';
+  return `${what}\n${account} · ${describeDue(f.dueAt, now)}${snoozed}`;
+}
+
+const raisedLine = (a: Ask, account: string) =>
+  `*${a.ref}* ${safeText(a.content.title, 150)}\n${STATUS_LABELS[a.status]} · ${account}`;
+
+function healthLine({ partnership: p, openAsks, overdue }: PartnershipHealth): string {
+  const asks = `${openAsks} open ${openAsks === 1 ? 'ask' : 'asks'}`;
+  const late = overdue > 0 ? `*${overdue} overdue*` : 'none overdue';
+  const lastCustomer = p.lastCustomerMessageAt ? slackDate(p.lastCustomerMessageAt) : 'none yet';
+  // Digests come later; saying so beats a blank.
+  return (
+    `*${safeText(p.accountName, 80)}* in <#${p.channelId}>\n` +
+    `${asks} · ${late} · last customer message: ${lastCustomer} · no digest yet`
+  );
+}

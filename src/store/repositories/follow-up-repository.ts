@@ -1,0 +1,44 @@
+import type { FollowUp } from '../../domain/follow-ups/follow-up.js';
+import type { FollowUpRepository } from '../../domain/ports.js';
+import type { CollectionSpec, DocumentCollection } from '../documents.js';
+import { findOneAs, replaceIfVersion } from './versioned.js';
+
+/** Stored shape of a follow-up; the same fields as the domain, with the id as _id. */
+export type FollowUpDocument = Omit<FollowUp, 'id'> & { _id: string };
+
+export const followUpCollection: CollectionSpec = {
+  name: 'followUps',
+  // The sweep's cost follows the number of due follow-ups, not of stored ones: it walks this index.
+  indexes: [{ fields: ['nextNagAt'] }, { fields: ['ownerId', 'closed'] }, { fields: ['partnershipId'] }],
+};
+
+const toDocument = ({ id, ...rest }: FollowUp): FollowUpDocument => ({ _id: id, ...rest });
+const fromDocument = ({ _id, ...rest }: FollowUpDocument): FollowUp => ({ id: _id, ...rest });
+
+// Follow-ups with nothing to do store null, which NeDB's index orders before any date: hence the lower bound.
+const EPOCH = new Date(0);
+
+export function followUpRepository(collection: DocumentCollection<FollowUpDocument>): FollowUpRepository {
+  const one = findOneAs(collection, fromDocument);
+  return {
+    findById: (id) => one({ _id: id }),
+    insert: (followUp) => collection.insertOne(toDocument(followUp)),
+    replace: (followUp, expectedVersion) =>
+      replaceIfVersion(collection, toDocument(followUp), expectedVersion),
+    async claimDue(now, leaseUntil) {
+      const doc = await collection.claimOne(
+        { nextNagAt: { $gte: EPOCH, $lte: now } },
+        { $set: { nextNagAt: leaseUntil }, $inc: { version: 1 } },
+      );
+      return doc ? fromDocument(doc) : null;
+    },
+    async listOpenByOwner(userId) {
+      const docs = await collection.find({ ownerId: userId, closed: false });
+      // Paused ones (no due time) after everything that is running, soonest due first.
+      const key = (f: FollowUp) => f.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
+      return docs.map(fromDocument).sort((a, b) => key(a) - key(b));
+    },
+    countOverdue: (partnershipId, now) =>
+      collection.count({ partnershipId, closed: false, dueAt: { $gte: EPOCH, $lte: now } }),
+  };
+}
