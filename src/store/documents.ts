@@ -23,6 +23,11 @@ export interface FindOptions {
 export interface IndexSpec {
   fields: string[];
   unique?: boolean;
+  /**
+   * False skips the index on the embedded store. NeDB keeps all documents sharing a key in one array,
+   * so an index on a key that many documents share (an owner) makes every update of them O(n) there.
+   */
+  embedded?: boolean;
 }
 
 export interface CollectionSpec {

@@ -32,7 +32,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
     async collection<D extends StoredDocument>(spec: CollectionSpec) {
       const store = new Datastore({ filename: join(dataDir, `${spec.name}.db`) });
       await store.loadDatabaseAsync();
-      for (const index of spec.indexes) {
+      for (const index of spec.indexes.filter((i) => i.embedded !== false)) {
         const fieldName = index.fields.length === 1 ? (index.fields[0] as string) : index.fields;
         await store.ensureIndexAsync({ fieldName, unique: index.unique ?? false });
       }

@@ -9,7 +9,11 @@ export type FollowUpDocument = Omit<FollowUp, 'id'> & { _id: string };
 export const followUpCollection: CollectionSpec = {
   name: 'followUps',
   // The sweep's cost follows the number of due follow-ups, not of stored ones: it walks this index.
-  indexes: [{ fields: ['nextNagAt'] }, { fields: ['ownerId', 'closed'] }, { fields: ['partnershipId'] }],
+  indexes: [
+    { fields: ['nextNagAt'] },
+    { fields: ['ownerId', 'closed'], embedded: false },
+    { fields: ['partnershipId'], embedded: false },
+  ],
 };
 
 const toDocument = ({ id, ...rest }: FollowUp): FollowUpDocument => ({ _id: id, ...rest });
