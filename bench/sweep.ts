@@ -105,7 +105,11 @@ async function measure(location: StoreLocation): Promise<number> {
     const deps = {
       ...store,
       timeZoneOf: async () => 'Europe/Berlin',
-      sender: { send: async (_to: unknown, items: unknown[]) => void (sent += items.length) },
+      sender: {
+        async send(_to: unknown, items: unknown[]) {
+          sent += items.length;
+        },
+      },
     };
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
