@@ -53,7 +53,6 @@ function documents(from: number, to: number): { asks: AskDocument[]; followUps: 
       side: 'vendor',
       target: 'first_response',
       dueAt: due ? new Date('2026-11-23T09:00:00Z') : FAR,
-      paused: false,
       closed: false,
       nextNagAt: due ? new Date('2026-11-23T08:48:00Z') : FAR,
       round: {

@@ -2,7 +2,7 @@ import type { Actor } from '../actors.js';
 import type { AskRepository, Clock } from '../ports.js';
 import { fail, ok } from '../result.js';
 import { type AppliedChange, applyChange } from './apply-change.js';
-import type { HistoryEntry } from './ask.js';
+import { type HistoryEntry, owingSide } from './ask.js';
 import { isClosed } from './lifecycle.js';
 
 export type AskActionError =
@@ -91,8 +91,7 @@ export const addDetails = (deps: Deps, askId: string, by: Actor, text: string) =
 /** A reply in the ask's thread by the side that owes the answer counts as a response (first and latest). */
 export const recordThreadReply = (deps: Deps, askId: string, by: Actor) =>
   applyChange<AskActionError>(deps, askId, (ask, now) => {
-    const owingSide = ask.kind === 'vendor' ? 'customer' : 'vendor';
-    if (by.side !== owingSide || isClosed(ask.kind, ask.status)) return ok('unchanged');
+    if (by.side !== owingSide(ask.kind) || isClosed(ask.kind, ask.status)) return ok('unchanged');
     const firstAt = ask.threadReplies?.firstAt ?? now;
     return ok({ ...ask, threadReplies: { firstAt, lastAt: now } });
   });

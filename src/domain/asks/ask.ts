@@ -1,4 +1,4 @@
-import type { Actor } from '../actors.js';
+import type { Actor, Side } from '../actors.js';
 
 export const ASK_KINDS = ['help', 'enhancement', 'vendor'] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
@@ -82,6 +82,9 @@ export interface Ask {
   updatedAt: Date;
   version: number;
 }
+
+/** Who owes the answer: the vendor, except on a request to the customer. */
+export const owingSide = (kind: AskKind): Side => (kind === 'vendor' ? 'customer' : 'vendor');
 
 export const KIND_LABELS: Record<AskKind, string> = {
   help: 'Help request',

@@ -5,7 +5,9 @@ import { closeMessage } from '../conversations/watch-messages.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { AskRepository, Directory, PartnershipRepository, TrackedMessageRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
+import { calendarOf } from '../sla/obligation.js';
 import type { FollowUp, TrailEntry } from './follow-up.js';
+import { type SnoozeChoice, snoozeUntil } from './snooze-until.js';
 import { loadSubject, type Subject } from './subject.js';
 import { changeFollowUp, type TrackDeps } from './track.js';
 
@@ -68,14 +70,28 @@ const step = (
   note,
 });
 
-/** Silences the reminders until a time, with a reason for the record; the response target itself keeps running. */
+/**
+ * Silences the reminders until a time, with a reason for the record; the response target itself keeps
+ * running. The end is worked out in the snoozer's working time (their zone, or the partnership's).
+ */
 export async function snoozeFollowUp(
   deps: FollowUpActionDeps,
-  request: { actor: Actor; followUpId: string; until: Date; reason: string },
+  request: {
+    actor: Actor;
+    followUpId: string;
+    until: { choice: SnoozeChoice; date: string | null };
+    timeZone: string | null;
+    reason: string;
+  },
 ): Promise<Result<FollowUp, FollowUpActionError>> {
-  const { actor, until } = request;
+  const { actor } = request;
   const reason = request.reason.trim();
+  const loaded = await load(deps, actor, request.followUpId);
+  if (!loaded.ok) return loaded;
+  const { subject, partnership } = loaded.value;
   const now = deps.clock.now();
+  const { choice, date } = request.until;
+  const until = snoozeUntil(choice, date, calendarOf(partnership, request.timeZone), now);
   const fields: Partial<Record<'until' | 'reason', string>> = {};
   if (until <= now) fields.until = 'Pick a time in the future.';
   else if (until.getTime() - now.getTime() > MAX_SNOOZE_DAYS * 86_400_000) {
@@ -85,9 +101,6 @@ export async function snoozeFollowUp(
   else if (reason.length > SNOOZE_REASON_MAX)
     fields.reason = `Keep it under ${SNOOZE_REASON_MAX} characters.`;
   if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
-  const loaded = await load(deps, actor, request.followUpId);
-  if (!loaded.ok) return loaded;
-  const { subject, partnership } = loaded.value;
   const saved = await changeFollowUp(deps, subject, partnership, (f, at) => ({
     ...f,
     snooze: { until, reason, by: actor.userId },

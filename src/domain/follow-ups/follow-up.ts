@@ -29,9 +29,8 @@ export interface FollowUp {
   /** The side that owes it. */
   side: Side;
   target: Target | null;
-  /** When the running target is due; null when nothing is owed or the clock is paused. */
+  /** When the running target is due; null when nothing is owed (closed) or the clock is paused. */
   dueAt: Date | null;
-  paused: boolean;
   closed: boolean;
   /** The sweep looks at the follow-up again at this time (indexed); null when there is nothing to do. */
   nextNagAt: Date | null;

@@ -30,7 +30,6 @@ export function blankFollowUp(
     side: 'vendor',
     target: null,
     dueAt: null,
-    paused: false,
     closed: false,
     nextNagAt: null,
     round: newRound(null),
@@ -47,7 +46,7 @@ export function blankFollowUp(
  */
 export function refresh(f: FollowUp, obligation: Obligation | null, p: Partnership, now: Date): FollowUp {
   if (obligation === null) {
-    return { ...f, closed: true, target: null, dueAt: null, paused: false, nextNagAt: null, updatedAt: now };
+    return { ...f, closed: true, target: null, dueAt: null, nextNagAt: null, updatedAt: now };
   }
   const sameRound =
     f.round.dueAt?.getTime() === obligation.dueAt?.getTime() && f.ownerId === obligation.ownerId;
@@ -57,7 +56,6 @@ export function refresh(f: FollowUp, obligation: Obligation | null, p: Partnersh
     side: obligation.side,
     target: obligation.target,
     dueAt: obligation.dueAt,
-    paused: obligation.dueAt === null,
     closed: false,
     round: sameRound ? f.round : newRound(obligation.dueAt),
     updatedAt: now,

@@ -6,7 +6,7 @@ import type {
   TrackedMessageRepository,
 } from '../ports.js';
 import { type BusinessCalendar, isWorkingTime, nextWorkingTime } from '../sla/business-calendar.js';
-import type { Obligation } from '../sla/obligation.js';
+import { calendarOf, type Obligation } from '../sla/obligation.js';
 import { type NagKind, type Recipient, type Rung, recipientsFor } from './escalation.js';
 import type { FollowUp } from './follow-up.js';
 import { recordNag, refresh } from './plan.js';
@@ -112,18 +112,18 @@ async function examine(
   now: Date,
   p: Partnership | null,
 ): Promise<Due | 'deferred' | null> {
+  // Saving over the claimed version also ends the lease: the stored next nag replaces it.
+  const release = (f: FollowUp) =>
+    deps.followUps.replace({ ...f, version: claimed.version + 1 }, claimed.version);
   const subject = p && (await loadSubject(deps, claimed.subject));
   if (!p || !subject) {
-    await deps.followUps.replace(
-      { ...claimed, closed: true, nextNagAt: null, version: claimed.version + 1 },
-      claimed.version,
-    );
+    await release({ ...claimed, closed: true, nextNagAt: null });
     return null;
   }
   const obligation = obligationOf(subject, p);
   const planned = refresh(claimed, obligation, p, now);
   if (!obligation || !planned.nextNagAt || planned.nextNagAt > now || !planned.dueAt) {
-    await deps.followUps.replace({ ...planned, version: claimed.version + 1 }, claimed.version);
+    await release(planned);
     return null;
   }
   const kind: NagKind = now >= planned.dueAt ? 'overdue' : 'due_soon';
@@ -136,8 +136,7 @@ async function examine(
   if (working.length === 0) {
     // Nobody is nagged at night or on their weekend: wait for the first of them to start work.
     const starts = hours.map((cal) => nextWorkingTime(cal as BusinessCalendar, now).getTime());
-    const nextNagAt = new Date(Math.min(...starts));
-    await deps.followUps.replace({ ...planned, nextNagAt, version: claimed.version + 1 }, claimed.version);
+    await release({ ...planned, nextNagAt: new Date(Math.min(...starts)) });
     return 'deferred';
   }
   return {
@@ -155,8 +154,7 @@ async function workingCalendar(
   r: Recipient,
   p: Partnership,
 ): Promise<BusinessCalendar | null> {
-  if (r.kind === 'channel') return null;
-  return { timeZone: (await deps.timeZoneOf(r.id)) ?? p.timeZone, hours: p.businessHours };
+  return r.kind === 'channel' ? null : calendarOf(p, await deps.timeZoneOf(r.id));
 }
 
 function groupByRecipient(due: Due[]): Map<string, { entry: Due; recipient: Recipient }[]> {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Side } from '../actors.js';
-import type { Ask, AskStatus } from '../asks/ask.js';
+import { type Ask, type AskStatus, owingSide } from '../asks/ask.js';
 import { isClosed } from '../asks/lifecycle.js';
 import type { TrackedMessage } from '../conversations/tracked-message.js';
 import type { Target } from '../follow-ups/follow-up.js';
@@ -36,8 +36,9 @@ const PAUSED_IN: Record<Ask['kind'], AskStatus | null> = {
 /** History actions of the owing side that count as a response the other side can see. */
 const RESPONSES = new Set(['status', 'note', 'details', 'promised_date']);
 
-export const calendarOf = (p: Partnership): BusinessCalendar => ({
-  timeZone: p.timeZone,
+/** The partnership's business hours, in its own zone or in a person's (their working time). */
+export const calendarOf = (p: Partnership, timeZone: string | null = null): BusinessCalendar => ({
+  timeZone: timeZone ?? p.timeZone,
   hours: p.businessHours,
 });
 
@@ -45,7 +46,7 @@ export const calendarOf = (p: Partnership): BusinessCalendar => ({
 export function askObligation(ask: Ask, p: Partnership): Obligation | null {
   if (isClosed(ask.kind, ask.status)) return null;
   const cal = calendarOf(p);
-  const side: Side = ask.kind === 'vendor' ? 'customer' : 'vendor';
+  const side = owingSide(ask.kind);
   const responses = ask.history
     .slice(1)
     .filter((h) => h.by.side === side && RESPONSES.has(h.action))

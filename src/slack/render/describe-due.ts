@@ -11,9 +11,9 @@ export function describeSpan(ms: number): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Slack renders this in each reader's own time zone. */
+/** Slack renders this in each reader's own time zone and language; the fallback is for old clients. */
 export const slackDate = (at: Date) =>
-  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 /** 'overdue by 2 h (was due …)', 'due in 45 min (…)', or 'paused: waiting on the other side'. */
 export function describeDue(dueAt: Date | null, now: Date): string {

@@ -1,13 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import { slackDate } from '../render/describe-due.js';
 import { safeText } from '../render/escape.js';
 import { askButtons } from './ask-buttons.js';
 import { context, type MessageContent, mrkdwn } from './blocks.js';
-
-/** Slack renders this in each reader's own time zone and language. */
-const slackDate = (at: Date, fallback: string) =>
-  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} at {time}|${fallback}>`;
 
 /** The one living status card of an ask in the shared channel. Public data only: no internal notes. */
 export interface GroupFacts {
@@ -23,7 +20,7 @@ export function buildAskCard(ask: Ask, group: GroupFacts | null = null): Message
     `*Status*\n${STATUS_LABELS[ask.status]}`,
     `*Owner*\n<@${ask.ownerId}>`,
     `*Raised by*\n<@${ask.requester.userId}>`,
-    `*Raised*\n${slackDate(ask.createdAt, ask.createdAt.toISOString())}`,
+    `*Raised*\n${slackDate(ask.createdAt)}`,
   ];
   if (content.urgency) fields.push(`*Urgency*\n${content.urgency}`);
   if (content.dueDate)

@@ -89,7 +89,7 @@ describe('the Home tab', () => {
           owedAsk(anAsk({ ref: 'ACME-9' }), {
             snooze: { until: minutes(-5), reason: 'an old snooze', by: 'UVENDOR1' },
           }),
-          owedAsk(anAsk({ ref: 'ACME-10' }), { dueAt: null, paused: true }),
+          owedAsk(anAsk({ ref: 'ACME-10' }), { dueAt: null }),
         ],
       }),
     );

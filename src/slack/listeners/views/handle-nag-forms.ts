@@ -6,7 +6,7 @@ import {
   reassignFollowUp,
   snoozeFollowUp,
 } from '../../../domain/follow-ups/follow-up-actions.js';
-import { SNOOZE_CHOICES, snoozeUntil } from '../../../domain/follow-ups/snooze-until.js';
+import { SNOOZE_CHOICES } from '../../../domain/follow-ups/snooze-until.js';
 import { askChanged } from '../../ask-changed.js';
 import type { SlackDeps } from '../../deps.js';
 import { INPUT, REASSIGN_BLOCKS, SNOOZE_BLOCKS } from '../../ids.js';
@@ -53,16 +53,7 @@ export const handleSnoozeSubmission =
     if (choice.data === 'date' && date === null) return fail({ [SNOOZE_BLOCKS.date]: 'Pick the date.' });
 
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const followUp = await deps.repositories.followUps.findById(metadata.followUpId);
-    const partnership = followUp && (await deps.repositories.partnerships.findById(followUp.partnershipId));
-    if (!partnership) return fail({ [SNOOZE_BLOCKS.reason]: 'Nothing is owed on that any more.' });
-    const timeZone = (await deps.directory.user(actor.userId))?.timeZone ?? partnership.timeZone;
-    const until = snoozeUntil(
-      choice.data,
-      date,
-      { timeZone, hours: partnership.businessHours },
-      deps.clock.now(),
-    );
+    const timeZone = (await deps.directory.user(actor.userId))?.timeZone ?? null;
     const result = await guardedWrite(
       deps,
       (message) => fail({ [SNOOZE_BLOCKS.reason]: message }),
@@ -70,7 +61,8 @@ export const handleSnoozeSubmission =
         snoozeFollowUp(actionDeps(deps), {
           actor,
           followUpId: metadata.followUpId,
-          until,
+          until: { choice: choice.data, date },
+          timeZone,
           reason: read(SNOOZE_BLOCKS.reason).value ?? '',
         }),
     );
