@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, FEEDBACK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { buttonValue, openModalByCommand, setUpAcme, textsPostedTo } from '../support/flows.js';
+import {
+  buttonValue,
+  modalOpenedAfter,
+  openModalByCommand,
+  setUpAcme,
+  textsPostedTo,
+} from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -55,11 +61,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
 
   async function openUpdate(user: DriverUser, ref: string): Promise<StoredView> {
     const before = await clickUpdate(user, ref);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
-    return opened.response.view as StoredView;
+    return modalOpenedAfter(h, before);
   }
 
   it('records a help request from /rapport ask: pre-filled form, numbered card in the channel, private thanks', async () => {
@@ -354,13 +356,10 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       message: thanks,
       actions: [{ action_id: ACTIONS.feedbackComment, value: askId }],
     });
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
+    const opened = await modalOpenedAfter(h, before);
     await h.driver.viewSubmission({
       user: people.alice,
-      view: opened.response.view as StoredView,
+      view: opened,
       values: { [FEEDBACK_BLOCKS.comment]: { [INPUT]: 'Quick and clear' } },
     });
     expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({

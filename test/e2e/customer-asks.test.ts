@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SETUP_BLOCKS, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { buttonValue, openModalByCommand, setUpAcme } from '../support/flows.js';
+import { buttonValue, modalOpenedAfter, openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -32,13 +32,10 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
   async function customerAsks(user: DriverUser, title: string) {
     const before = h.fake.callsTo('views.open').length;
     await clickOn(welcome, user, ACTIONS.askForHelp);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
+    const opened = await modalOpenedAfter(h, before);
     const res = await h.driver.viewSubmission({
       user,
-      view: opened.response.view as StoredView,
+      view: opened,
       values: { [ASK_BLOCKS.title]: { [INPUT]: title } },
     });
     expect(res.body).toBe('');
@@ -256,11 +253,8 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     const askId = buttonValue(cardMessage, ACTIONS.askAddDetails);
     const before = h.fake.callsTo('views.open').length;
     await clickOn(cardMessage, people.dave, ACTIONS.askAddDetails, askId);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
-    const view = opened.response.view as StoredView;
+    const opened = await modalOpenedAfter(h, before);
+    const view = opened;
     const blank = await h.driver.viewSubmission({
       user: people.dave,
       view,

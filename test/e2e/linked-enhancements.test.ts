@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
-import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { buttonValue, openModalByCommand, setUpPartnership } from '../support/flows.js';
+import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
+import { buttonValue, modalOpenedAfter, openModalByCommand, setUpPartnership } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -50,13 +50,10 @@ describe.each(storeKinds())('the same enhancement across customers ($name store)
   async function update(ref: string, values: Record<string, Record<string, unknown>>) {
     const before = h.fake.callsTo('views.open').length;
     await click(channels.shared, ref, people.bob, ACTIONS.askUpdate);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
+    const opened = await modalOpenedAfter(h, before);
     await h.driver.viewSubmission({
       user: people.bob,
-      view: opened.response.view as StoredView,
+      view: opened,
       values: values as never,
     });
     await h.rapport.settled();

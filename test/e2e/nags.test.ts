@@ -8,8 +8,8 @@ import {
   SETUP_BLOCKS,
   SNOOZE_BLOCKS,
 } from '../../src/slack/ids.js';
-import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { openModalByCommand, setUpAcme } from '../support/flows.js';
+import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
+import { modalOpenedAfter, openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
@@ -69,12 +69,7 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
   }
 
   async function openFromReminder(user: DriverUser, message: StoredMessage, actionId: string, ref: string) {
-    const before = await clickOnReminder(user, message, actionId, ref);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
-    return opened.response.view as StoredView;
+    return modalOpenedAfter(h, await clickOnReminder(user, message, actionId, ref));
   }
 
   it('sends the owner one private reminder listing every overdue ask, and nothing to the shared channel', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_ESCALATION, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
 import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
 import type { RecordedCall } from '../support/fake-slack/index.js';
+import { modalOpenedAfter } from '../support/flows.js';
 import { channels, type Harness, people, startHarness, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -52,11 +53,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
     const before = h.fake.callsTo('views.open').length;
     const res = await h.driver.command({ user, channelId, text: 'setup' });
     expect(res.status).toBe(200);
-    const opened = await h.fake.waitForCall(
-      'views.open',
-      (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
-    );
-    return opened.response.view as Parameters<Harness['driver']['viewSubmission']>[0]['view'];
+    return modalOpenedAfter(h, before);
   };
   const responseTo = (responseUrl: string) =>
     h.fake.waitForCall('response_url', (c: RecordedCall) =>

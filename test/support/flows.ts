@@ -11,6 +11,11 @@ export async function openModalByCommand(
 ) {
   const before = h.fake.callsTo('views.open').length;
   await h.driver.command({ user, channelId, text });
+  return modalOpenedAfter(h, before);
+}
+
+/** The first modal opened after the first `before` views.open calls: count them before the click or command. */
+export async function modalOpenedAfter(h: Harness, before: number): Promise<StoredView> {
   const opened = await h.fake.waitForCall(
     'views.open',
     (c) => h.fake.callsTo('views.open').indexOf(c) >= before,
