@@ -61,7 +61,7 @@ async function accountNames(
   return names;
 }
 
-export async function publishHome(client: WebClient, deps: SlackDeps, userId: string): Promise<void> {
+async function publishHome(client: WebClient, deps: SlackDeps, userId: string): Promise<void> {
   const now = deps.clock.now();
   const view = buildHomeView(await gatherHome(deps, userId, now), now);
   await client.views.publish({ user_id: userId, view });
