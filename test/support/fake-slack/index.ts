@@ -4,6 +4,7 @@ export { SlackDriver } from './driver.js';
 export type { ActionInput, BlockActionInput, DriverUser } from './driver-payloads.js';
 export type { DriverOptions, DriverResponse, RawRequest } from './driver-transport.js';
 export type { ResponseUrlContext, SharedInvite } from './interaction-state.js';
+export type { PostLimitOptions, RateLimitReason } from './post-limiter.js';
 export { FakeSlack, SUPPORTED_METHODS } from './server.js';
 export { signSlackRequest } from './signing.js';
 export type { FakeSlackOptions } from './state.js';

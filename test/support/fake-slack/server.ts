@@ -7,6 +7,7 @@ import { chatHandlers } from './methods-chat.js';
 import { conversationHandlers } from './methods-conversations.js';
 import { fileHandlers, handleUpload } from './methods-files.js';
 import { viewHandlers } from './methods-views.js';
+import { PostLimiter, type PostLimitOptions, type RateLimitReason } from './post-limiter.js';
 import { CallRecorder } from './recorder.js';
 import { handleResponseUrl } from './response-url.js';
 import type { FakeSlackOptions } from './state.js';
@@ -38,6 +39,8 @@ function failureResult(failure: InjectedFailure): MethodResult {
 }
 
 export class FakeSlack extends CallRecorder {
+  private postLimiter: PostLimiter | undefined;
+
   private constructor(
     private readonly server: Server,
     opts: FakeSlackOptions,
@@ -68,6 +71,27 @@ export class FakeSlack extends CallRecorder {
     return `${this.baseUrl}/api/`;
   }
 
+  /** Turns on Slack-like rate limits for chat.postMessage (see post-limiter.ts); `reset()` turns them off. */
+  limitPosting(options: PostLimitOptions): void {
+    this.postLimiter = new PostLimiter(options);
+  }
+
+  /** chat.postMessage calls the posting limiter answered with 429, by reason (zeros when it is off). */
+  get rateLimitedBy(): Record<RateLimitReason, number> {
+    return { ...(this.postLimiter?.limited ?? { channel: 0, workspace: 0, random: 0 }) };
+  }
+
+  get rateLimitedCount(): number {
+    const { channel, workspace, random } = this.rateLimitedBy;
+    return channel + workspace + random;
+  }
+
+  /** Also turns the posting limiter off. */
+  override reset(): void {
+    super.reset();
+    this.postLimiter = undefined;
+  }
+
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -92,7 +116,7 @@ export class FakeSlack extends CallRecorder {
     delete args.token;
     const method =
       kind === 'api' ? decodeURIComponent(id) : kind === 'response' ? 'response_url' : 'file_upload';
-    const injected = this.takeFailure(method);
+    const injected = this.takeFailure(method) ?? this.overPostingLimit(method, args);
     let result: MethodResult;
     if (injected !== undefined) result = failureResult(injected);
     else if ('unparsable_body' in args) result = { body: { ok: false, error: 'invalid_form_data' } };
@@ -103,6 +127,13 @@ export class FakeSlack extends CallRecorder {
     if (kind === 'upload') args = { fileId: id, length: this.files.get(id)?.content?.length ?? raw.length };
     sendJson(res, result.status ?? 200, result.body, result.headers);
     this.record({ method, args, token, at: Date.now(), status: result.status ?? 200, response: result.body });
+  }
+
+  /** The posting limiter's 429 for this call, if the limiter is on and the call is over a limit. */
+  private overPostingLimit(method: string, args: CallArgs): InjectedFailure | undefined {
+    if (method !== 'chat.postMessage' || this.postLimiter === undefined) return undefined;
+    const retryAfterSeconds = this.postLimiter.admit(String(args.channel ?? ''));
+    return retryAfterSeconds === undefined ? undefined : { kind: 'rate_limited', retryAfterSeconds };
   }
 
   private async callMethod(method: string, args: CallArgs, token: string | undefined): Promise<MethodResult> {

@@ -276,3 +276,94 @@ describe('FakeSlack with the real WebClient', () => {
     expect(fake.openModals()).toEqual([]);
   });
 });
+
+describe('FakeSlack posting limits (limitPosting)', () => {
+  let now = 0;
+  const post = (channel: string, text = 'hi') => client.chat.postMessage({ channel, text });
+  const retryAfterOf = async (p: Promise<unknown>): Promise<number> => {
+    const error = await p.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WebAPIRateLimitedError);
+    return (error as WebAPIRateLimitedError).retryAfter;
+  };
+
+  beforeAll(() => {
+    fake.addChannel({ id: 'CLIM1', name: 'limited-1' });
+    fake.addChannel({ id: 'CLIM2', name: 'limited-2' });
+    fake.addChannel({ id: 'CLIM3', name: 'limited-3' });
+  });
+
+  it('is off by default and after reset()', async () => {
+    for (let i = 0; i < 5; i += 1) await post('CLIM1');
+    fake.limitPosting({ perChannelPerSecond: 1, now: () => now });
+    fake.reset();
+    for (let i = 0; i < 5; i += 1) await post('CLIM1');
+    expect(fake.messagesIn('CLIM1')).toHaveLength(5);
+    expect(fake.rateLimitedCount).toBe(0);
+  });
+
+  it('answers 429 over the per-channel rate, stores nothing, and lets other channels post', async () => {
+    now = 0;
+    fake.limitPosting({ perChannelPerSecond: 1, burst: 1, now: () => now });
+    await post('CLIM1', 'first');
+    now = 999;
+    expect(await retryAfterOf(post('CLIM1', 'too soon'))).toBe(1);
+    await post('CLIM2', 'elsewhere');
+    now = 1000;
+    await post('CLIM1', 'second');
+    expect(fake.messagesIn('CLIM1').map((m) => m.text)).toEqual(['first', 'second']);
+    expect(fake.callsTo('chat.postMessage').map((c) => [c.status, c.response.error])).toEqual([
+      [200, undefined],
+      [429, 'ratelimited'],
+      [200, undefined],
+      [200, undefined],
+    ]);
+    expect(fake.rateLimitedBy).toEqual({ channel: 1, workspace: 0, random: 0 });
+  });
+
+  it('allows a burst, then gives Retry-After from when the next slot frees up', async () => {
+    now = 0;
+    fake.limitPosting({ perChannelPerSecond: 0.2, burst: 3, now: () => now });
+    for (let i = 0; i < 3; i += 1) await post('CLIM1');
+    now = 1000;
+    expect(await retryAfterOf(post('CLIM1'))).toBe(4);
+    now = 4500;
+    expect(await retryAfterOf(post('CLIM1'))).toBe(1);
+    now = 5000;
+    await post('CLIM1');
+    expect(fake.messagesIn('CLIM1')).toHaveLength(4);
+    expect(fake.rateLimitedCount).toBe(2);
+  });
+
+  it('caps the workspace across channels', async () => {
+    now = 0;
+    fake.limitPosting({ perChannelPerSecond: 1, workspacePerSecond: 2, now: () => now });
+    await post('CLIM1');
+    await post('CLIM2');
+    expect(await retryAfterOf(post('CLIM3'))).toBe(1);
+    now = 500;
+    await post('CLIM3');
+    expect(await retryAfterOf(post('CLIM3'))).toBe(1);
+    expect(fake.rateLimitedBy).toEqual({ channel: 1, workspace: 1, random: 0 });
+    expect(fake.messagesIn('CLIM3')).toHaveLength(1);
+  });
+
+  it('answers random 429s at the configured rate with retryAfterSeconds', async () => {
+    const draws = [0.05, 0.5, 0.09, 0.95];
+    fake.limitPosting({
+      perChannelPerSecond: 100,
+      burst: 100,
+      random429Rate: 0.1,
+      retryAfterSeconds: 5,
+      random: () => draws.shift() ?? 1,
+    });
+    expect(await retryAfterOf(post('CLIM1', 'a'))).toBe(5);
+    await post('CLIM1', 'b');
+    expect(await retryAfterOf(post('CLIM1', 'c'))).toBe(5);
+    await post('CLIM1', 'd');
+    expect(fake.messagesIn('CLIM1').map((m) => m.text)).toEqual(['b', 'd']);
+    expect(fake.rateLimitedBy).toEqual({ channel: 0, workspace: 0, random: 2 });
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Posts many messages at once (scheduled digests share a slot) within Slack's chat.postMessage limits:
+ * about 1 message per second per channel, plus a workspace-wide cap whose 429 `Retry-After` holds for
+ * the method across the workspace. Meant for a WebClient made with `rejectRateLimitedCalls: true` and
+ * `retryConfig: { retries: 0 }`, so that every 429 and error reaches this pacing instead of the client
+ * sleeping on its own.
+ */
+import { ErrorCode } from '@slack/web-api';
+import type { Clock } from '../../domain/ports.js';
+
+export interface PacingOptions {
+  clock: Clock;
+  /** Production: `(ms) => new Promise((r) => setTimeout(r, ms))`. */
+  sleep: (ms: number) => Promise<void>;
+  /** Least time between two posts to one channel, counted from when the previous one was answered. */
+  perChannelIntervalMs?: number;
+  /** Posts in flight at once, across channels. */
+  concurrency?: number;
+  /** Retries of 5xx, network and transient platform errors, after 1 s, 2 s, 4 s, ... */
+  transientRetries?: number;
+  /**
+   * Longest a job keeps waiting out 429s, from its first one. Past it the job fails with 'ratelimited'
+   * (the pause still applies to the others), so a scheduler can record it and try again later.
+   */
+  maxRateLimitWaitMs?: number;
+}
+
+export type PostOutcome<J, R> =
+  | { job: J; ok: true; value: R; attempts: number }
+  | { job: J; ok: false; error: string; attempts: number };
+
+type Failure =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  | { kind: 'transient' | 'permanent'; error: string };
+
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
+
+/** What a failed call means for pacing, from the `code` of @slack/web-api's error classes. */
+function classify(error: unknown): Failure {
+  const e = error as {
+    code?: unknown;
+    retryAfter?: unknown;
+    data?: { error?: unknown };
+    statusCode?: unknown;
+  };
+  switch (e?.code) {
+    case ErrorCode.RateLimitedError:
+      // A Retry-After of 0 or garbage must not turn into a tight loop of calls.
+      return { kind: 'rate_limited', retryAfterMs: Math.max(1, Number(e.retryAfter) || 0) * 1000 };
+    case ErrorCode.PlatformError: {
+      const code = String(e.data?.error ?? 'unknown_error');
+      return { kind: TRANSIENT_PLATFORM_ERRORS.has(code) ? 'transient' : 'permanent', error: code };
+    }
+    case ErrorCode.HTTPError: {
+      const status = Number(e.statusCode);
+      return { kind: status >= 500 || status === 408 ? 'transient' : 'permanent', error: `http_${status}` };
+    }
+    case ErrorCode.RequestError:
+      return { kind: 'transient', error: 'request_error' };
+    default:
+      return { kind: 'permanent', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The jobs of one channel, posted in order; `head` is about the job at `next`. */
+interface Lane {
+  indexes: number[];
+  next: number;
+  /** Held by a worker: at most one post per channel in flight. */
+  busy: boolean;
+  /** Clock ms from which the channel may get its next post. */
+  readyAt: number;
+  head: { attempts: number; retries: number; limitedSince: number | undefined };
+}
+
+const newHead = (): Lane['head'] => ({ attempts: 0, retries: 0, limitedSince: undefined });
+const remaining = (lane: Lane) => lane.indexes.length - lane.next;
+
+/**
+ * Lanes that may post now come first, the one with the most jobs left first (the longest lane sets
+ * when the whole run ends); among the others, the one that may post soonest.
+ */
+function isBetter(a: Lane, b: Lane, now: number): boolean {
+  const aReady = a.readyAt <= now;
+  if (aReady !== b.readyAt <= now) return aReady;
+  return aReady ? remaining(a) > remaining(b) : a.readyAt < b.readyAt;
+}
+
+function pickLane(lanes: Lane[], now: number): Lane | undefined {
+  let best: Lane | undefined;
+  for (const lane of lanes) {
+    if (lane.busy || remaining(lane) === 0) continue;
+    if (best === undefined || isBetter(lane, best, now)) best = lane;
+  }
+  return best;
+}
+
+/**
+ * Posts every job with `post`: in order and spaced within a channel, channels concurrently; a 429 pauses
+ * all posting for its Retry-After and then the same job is retried (rate limits never fail a job before
+ * `maxRateLimitWaitMs`). 5xx, network and transient platform errors are retried with backoff; other
+ * platform errors fail the job with Slack's error ('channel_not_found', ...), and any other exception
+ * with its message, at once. One job's failure never stops the others. Outcomes are in job order.
+ */
+export async function postPaced<J extends { channelId: string }, R>(
+  jobs: J[],
+  post: (job: J) => Promise<R>,
+  options: PacingOptions,
+): Promise<PostOutcome<J, R>[]> {
+  const { clock, sleep } = options;
+  const interval = options.perChannelIntervalMs ?? 1000;
+  const transientRetries = options.transientRetries ?? 5;
+  const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 30 * 60_000;
+  const now = () => clock.now().getTime();
+  const results: PostOutcome<J, R>[] = new Array(jobs.length);
+  let pausedUntil = 0;
+
+  const byChannel = new Map<string, Lane>();
+  jobs.forEach((job, index) => {
+    const lane = byChannel.get(job.channelId) ?? {
+      indexes: [],
+      next: 0,
+      busy: false,
+      readyAt: 0,
+      head: newHead(),
+    };
+    lane.indexes.push(index);
+    byChannel.set(job.channelId, lane);
+  });
+  const lanes = [...byChannel.values()];
+
+  // Timers may fire early against the wall clock, so sleep again until the time has really come.
+  const waitUntil = async (at: () => number) => {
+    while (at() > now()) await sleep(at() - now());
+  };
+
+  const settle = (lane: Lane, outcome: PostOutcome<J, R>) => {
+    results[lane.indexes[lane.next] as number] = outcome;
+    lane.next += 1;
+    lane.head = newHead();
+  };
+
+  /** Posts the lane's head job until it settles, or leaves it at the head to be retried after a backoff. */
+  const postHead = async (lane: Lane) => {
+    const job = jobs[lane.indexes[lane.next] as number] as J;
+    for (;;) {
+      await waitUntil(() => Math.max(lane.readyAt, pausedUntil));
+      const head = lane.head;
+      head.attempts += 1;
+      const attempts = head.attempts;
+      try {
+        const value = await post(job);
+        lane.readyAt = now() + interval;
+        settle(lane, { job, ok: true, value, attempts });
+        return;
+      } catch (error) {
+        const at = now();
+        const failure = classify(error);
+        lane.readyAt = at + interval;
+        if (failure.kind === 'rate_limited') {
+          pausedUntil = Math.max(pausedUntil, at + failure.retryAfterMs);
+          head.limitedSince ??= at;
+          // Keep the lane: nothing posts during the pause anyway, and this job goes first when it ends.
+          if (at + failure.retryAfterMs - head.limitedSince <= maxRateLimitWaitMs) continue;
+          settle(lane, { job, ok: false, error: 'ratelimited', attempts });
+        } else if (failure.kind === 'transient' && head.retries < transientRetries) {
+          // Free the slot during the backoff: other channels go on meanwhile.
+          lane.readyAt = Math.max(lane.readyAt, at + 1000 * 2 ** head.retries);
+          head.retries += 1;
+        } else {
+          settle(lane, { job, ok: false, error: failure.error, attempts });
+        }
+        return;
+      }
+    }
+  };
+
+  // A worker holds one lane at a time, so a channel never has two posts in flight. When it finds no
+  // free lane with jobs left, the lanes still holding jobs are all held by workers that go on.
+  const worker = async () => {
+    for (let lane = pickLane(lanes, now()); lane !== undefined; lane = pickLane(lanes, now())) {
+      lane.busy = true;
+      await postHead(lane);
+      lane.busy = false;
+    }
+  };
+  const workers = Math.max(1, Math.min(options.concurrency ?? 4, lanes.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return results;
+}
