@@ -27,6 +27,10 @@ const schema = z.object({
   MONGODB_URI: optional(
     z.string().regex(/^mongodb(\+srv)?:\/\//, { error: 'must start with mongodb:// or mongodb+srv://' }),
   ),
+  DIGEST_GRACE_HOURS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a number of hours' }).min(0).max(168).default(6),
+  ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.toLowerCase() || undefined : v),
@@ -46,6 +50,8 @@ export interface Config {
   port: number;
   store: { mongodbUri: string } | { dataDir: string };
   logLevel: LogLevelName;
+  /** A digest slot missed while the app was down is still posted this long after it; later, skipped. */
+  digestGraceMs: number;
 }
 
 /**
@@ -93,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       port: e.PORT,
       store: e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : { dataDir: e.DATA_DIR },
       logLevel: e.LOG_LEVEL,
+      digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
     },
   };
 }

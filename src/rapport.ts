@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
+import { WebClient } from '@slack/web-api';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
+import type { DigestClaim } from './domain/digests/take-due-digests.js';
 import type { Clock } from './domain/ports.js';
+import { digestTickJob } from './jobs/digest-tick.js';
 import { nagSweepJob } from './jobs/nag-sweep.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
+import { publishDigests } from './slack/digests/publish-digests.js';
 import { createSlackDirectory } from './slack/directory.js';
 import { registerErrorSink } from './slack/error-sink.js';
 import { dedupeEvents } from './slack/event-dedupe.js';
@@ -26,6 +30,8 @@ export interface RapportOptions {
   slackRetries?: number;
   /** False runs jobs only through `runJob` (tests move an injected clock instead of waiting for cron). */
   schedules?: boolean;
+  /** How waits (rate-limit pauses while posting digests) pass; tests move their clock instead. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningRapport {
@@ -43,6 +49,7 @@ export interface RunningRapport {
 export async function startRapport(config: Config, options: RapportOptions = {}): Promise<RunningRapport> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const store = await openStore(config.store);
   try {
     const inFlight = createInFlight();
@@ -57,7 +64,23 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const auth = await app.client.auth.test();
     const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
     registerErrorSink(app, logger);
-    const slackDeps = { repositories: store, directory, clock, newId: randomUUID, logger };
+    // Digests get a client of their own that hands every 429 to their pacing instead of sleeping in it.
+    const digestClient = new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger,
+    });
+    const publishDigestsNow = (claims: DigestClaim[]) =>
+      publishDigests({ client: digestClient, repositories: store, clock, sleep, logger }, claims);
+    const slackDeps = {
+      repositories: store,
+      directory,
+      clock,
+      newId: randomUUID,
+      logger,
+      publishDigests: publishDigestsNow,
+    };
     registerListeners(app, slackDeps);
 
     const started = (await app.start(config.port)) as Server | undefined;
@@ -70,6 +93,13 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         logger,
         timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
         sender: slackNagSender(app.client, clock, (userId) => refreshHomes(app.client, slackDeps, [userId])),
+      }),
+      digestTickJob({
+        ...store,
+        newId: randomUUID,
+        graceMs: config.digestGraceMs,
+        publish: publishDigestsNow,
+        logger,
       }),
     ];
     const scheduler = startScheduler(jobs, clock, logger, { cron: options.schedules ?? true });

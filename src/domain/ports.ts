@@ -1,6 +1,7 @@
 import type { Side } from './actors.js';
 import type { Ask, AskStatus } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
+import type { DigestRecord } from './digests/digest-record.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
 import type { Partnership } from './partnerships/partnership.js';
@@ -21,6 +22,13 @@ export interface PartnershipRepository {
   recordWelcomeMessage(id: string, ts: string): Promise<void>;
   /** Remembers when a customer last wrote in the channel (partnership health); no new version. */
   recordCustomerMessage(id: string, at: Date): Promise<void>;
+  /** Partnerships whose next digest slot has come, earliest first. */
+  listDigestDue(now: Date, limit: number): Promise<Partnership[]>;
+  /**
+   * Moves the next digest slot from `from` to `to`, unless someone else moved it first (false then).
+   * Not a settings change: the version stays.
+   */
+  advanceDigest(id: string, from: Date, to: Date): Promise<boolean>;
 }
 
 export interface AskQuery {
@@ -49,6 +57,8 @@ export interface AskRepository {
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */
   listRaisedBy(userId: string, limit: number): Promise<Ask[]>;
+  /** Open asks, and closed ones changed since `since`: everything a digest of the period can mention. */
+  listActive(partnershipId: string, openStatuses: AskStatus[], since: Date): Promise<Ask[]>;
   /** Newest first. */
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
 }
@@ -66,6 +76,8 @@ export interface FollowUpRepository {
   /** What someone owes and has not been closed, soonest due first. */
   listOpenByOwner(userId: string): Promise<FollowUp[]>;
   countOverdue(partnershipId: string, now: Date): Promise<number>;
+  /** The follow-ups with these ids that exist, in no particular order. */
+  findByIds(ids: string[]): Promise<FollowUp[]>;
 }
 
 export interface TrackedMessageRepository {
@@ -76,6 +88,32 @@ export interface TrackedMessageRepository {
   /** Open messages in a channel posted up to `until`, oldest first. */
   listOpenInChannel(channelId: string, until: Date): Promise<TrackedMessage[]>;
   reassign(id: string, ownerId: string): Promise<void>;
+  /** A channel's open messages, and any posted since `since`, oldest first. */
+  listActive(channelId: string, since: Date): Promise<TrackedMessage[]>;
+}
+
+/** What a finished digest records (its messages were recorded as they were posted). */
+export type DigestOutcome = Pick<DigestRecord, 'state' | 'period' | 'error' | 'finishedAt'>;
+
+export interface DigestRepository {
+  /** 'duplicate' when that partnership's slot is taken already: the one gate of exactly-once posting. */
+  insert(record: DigestRecord): Promise<'inserted' | 'duplicate'>;
+  findById(id: string): Promise<DigestRecord | null>;
+  /** Atomically takes over one digest whose poster's lease ran out (it died while posting), or null. */
+  claimAbandoned(now: Date, lease: { token: string; until: Date }): Promise<DigestRecord | null>;
+  /** Extends the lease while `token` holds it; false when another replica took the digest over. */
+  renew(id: string, token: string, until: Date): Promise<boolean>;
+  /** Remembers a message as soon as it is posted, so a replica taking over never posts it again. */
+  recordMessage(
+    id: string,
+    token: string,
+    which: 'customerMessage' | 'internalMessage',
+    message: { channelId: string; ts: string },
+  ): Promise<boolean>;
+  /** Records the outcome and releases the lease, while `token` holds it; false otherwise. */
+  finish(id: string, token: string, outcome: DigestOutcome): Promise<boolean>;
+  /** The partnership's latest digests of any state, newest slot first. */
+  listRecent(partnershipId: string, limit: number): Promise<DigestRecord[]>;
 }
 
 export interface FeedbackRepository {
@@ -85,6 +123,8 @@ export interface FeedbackRepository {
   save(feedback: Feedback): Promise<void>;
   /** When this person was last asked for a rating in this partnership, if ever. */
   lastAskedAt(partnershipId: string, userId: string): Promise<Date | null>;
+  /** Ratings given in the partnership since `since`. */
+  listRatedSince(partnershipId: string, since: Date): Promise<Feedback[]>;
 }
 
 /** Gap-free counters (ask references such as ACME-12), atomic across replicas. */
@@ -109,6 +149,7 @@ export interface Repositories {
   markers: MarkerRepository;
   followUps: FollowUpRepository;
   trackedMessages: TrackedMessageRepository;
+  digests: DigestRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -7,6 +7,8 @@ export interface Job {
   name: string;
   /** Cron expression, evaluated in UTC. */
   schedule: string;
+  /** Also run once when the scheduler starts: catch-up work that must not wait for the first tick. */
+  runAtStart?: boolean;
   run(now: Date): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function startScheduler(
         cron.schedule(job.schedule, () => void start(job), { name: job.name, timezone: 'UTC' }),
       )
     : [];
+  if (options.cron) for (const job of jobs.filter((j) => j.runAtStart)) void start(job);
   return {
     async run(name) {
       const job = jobs.find((j) => j.name === name);

@@ -82,6 +82,9 @@ export const SETUP_BLOCKS = {
   backupAfterNags: 'setup.escalation.backup_after',
   finalAfterNags: 'setup.escalation.final_after',
   escalationUserId: 'setup.escalation.user',
+  digestCron: 'setup.digest.cron',
+  digestTimeZone: 'setup.digest.time_zone',
+  digestPreview: 'setup.digest.preview',
 } as const;
 
 export const INPUT = 'input';
@@ -101,3 +104,9 @@ export const NAG_VIEWS = {
 
 export const SNOOZE_BLOCKS = { until: 'snooze.until', date: 'snooze.date', reason: 'snooze.reason' } as const;
 export const REASSIGN_BLOCKS = { ownerId: 'reassign.owner' } as const;
+
+/** The digest preview's buttons (`/rapport digest`); each carries the partnership id as its value. */
+export const DIGEST_ACTIONS = {
+  postNow: 'digest.post_now',
+  editSchedule: 'digest.edit_schedule',
+} as const;

@@ -28,6 +28,11 @@ export interface IndexSpec {
    * so an index on a key that many documents share (an owner) makes every update of them O(n) there.
    */
   embedded?: boolean;
+  /**
+   * False skips the index on MongoDB: for a single-field index that MongoDB already serves from the
+   * prefix of a compound one, while NeDB can use compound indexes only for exact matches on every field.
+   */
+  mongo?: boolean;
 }
 
 export interface CollectionSpec {

@@ -3,6 +3,7 @@ import type { DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import { openMongoDatabase } from './mongo/mongo-database.js';
 import { type AskDocument, askCollection, askRepository } from './repositories/ask-repository.js';
+import { type DigestDocument, digestCollection, digestRepository } from './repositories/digest-repository.js';
 import {
   type FeedbackDocument,
   feedbackCollection,
@@ -53,15 +54,17 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages] = await Promise.all([
-    db.collection<PartnershipDocument>(partnershipCollection),
-    db.collection<AskDocument>(askCollection),
-    db.collection<FeedbackDocument>(feedbackCollection),
-    db.collection<SequenceDocument>(sequenceCollection),
-    db.collection<MarkerDocument>(markerCollection),
-    db.collection<FollowUpDocument>(followUpCollection),
-    db.collection<TrackedMessageDocument>(trackedMessageCollection),
-  ]);
+  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages, digests] =
+    await Promise.all([
+      db.collection<PartnershipDocument>(partnershipCollection),
+      db.collection<AskDocument>(askCollection),
+      db.collection<FeedbackDocument>(feedbackCollection),
+      db.collection<SequenceDocument>(sequenceCollection),
+      db.collection<MarkerDocument>(markerCollection),
+      db.collection<FollowUpDocument>(followUpCollection),
+      db.collection<TrackedMessageDocument>(trackedMessageCollection),
+      db.collection<DigestDocument>(digestCollection),
+    ]);
   return {
     kind: db.kind,
     partnerships: partnershipRepository(partnerships),
@@ -71,6 +74,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     markers: markerRepository(markers),
     followUps: followUpRepository(followUps),
     trackedMessages: trackedMessageRepository(trackedMessages),
+    digests: digestRepository(digests),
     ping: () => db.ping(),
     close: () => db.close(),
   };

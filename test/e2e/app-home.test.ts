@@ -16,6 +16,8 @@ import { TestClock } from '../support/test-clock.js';
 
 // Monday 23 November 2026, 11:00 in Berlin: inside Acme's business hours (Mon–Fri 09:00–17:00).
 const START = '2026-11-23T10:00:00Z';
+// Set up on Monday after 09:00 Berlin: the default weekly digest comes next Monday.
+const NEXT_DIGEST = new Date('2026-11-30T08:00:00Z');
 
 describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
   let h: Harness;
@@ -71,7 +73,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     expect(shown).toContain('*ACME-1* Export fails\nOpen · Acme Corp');
     expect(shown).toContain(
       `*Acme Corp* in <#${channels.shared}>\n1 open ask · none overdue · ` +
-        'last customer message: none yet · no digest yet',
+        `last customer message: none yet · last digest: none yet (next ${slackDate(NEXT_DIGEST)})`,
     );
   });
 
@@ -92,7 +94,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     expect(owed).toMatch(/\nAcme Corp · \*overdue by /);
     expect(shown).toContain(
       `*Acme Corp* in <#${channels.shared}>\n0 open asks · *1 overdue* · ` +
-        `last customer message: ${slackDate(new Date(START))} · no digest yet`,
+        `last customer message: ${slackDate(new Date(START))} · last digest: none yet (next ${slackDate(NEXT_DIGEST)})`,
     );
   });
 
@@ -147,7 +149,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     expect(shown.filter((t) => t.includes('\nOpen · Acme Corp'))).toHaveLength(10);
     expect(shown).toContain(
       `*Acme Corp* in <#${channels.shared}>\n40 open asks · none overdue · ` +
-        'last customer message: none yet · no digest yet',
+        `last customer message: none yet · last digest: none yet (next ${slackDate(NEXT_DIGEST)})`,
     );
   });
 

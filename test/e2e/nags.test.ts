@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningRapport } from '../../src/rapport.js';
-import {
-  ASK_BLOCKS,
-  INPUT,
-  NAG_ACTIONS,
-  REASSIGN_BLOCKS,
-  SETUP_BLOCKS,
-  SNOOZE_BLOCKS,
-} from '../../src/slack/ids.js';
+import { INPUT, NAG_ACTIONS, REASSIGN_BLOCKS, SETUP_BLOCKS, SNOOZE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
-import { modalOpenedAfter, openModalByCommand, setUpAcme } from '../support/flows.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { acmeForEachTest, modalOpenedAfter, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
+import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
-import { TestClock } from '../support/test-clock.js';
+import type { TestClock } from '../support/test-clock.js';
 
 // Monday 23 November 2026. Acme's hours are Mon–Fri 09:00–17:00 Europe/Berlin (08:00–16:00 UTC);
 // alice (owner) works in Berlin, bob (backup) in New York (14:00–22:00 UTC on Acme's hours).
@@ -21,20 +14,9 @@ const MONDAY = '2026-11-23';
 describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
   let h: Harness;
   let clock: TestClock;
-  let replica: RunningRapport | null = null;
-
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    clock = new TestClock(`${MONDAY}T07:30:00Z`);
-    h = await startHarness(kind.freshLocation(), { clock });
-    await setUpAcme(h);
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await replica?.stop();
-    replica = null;
-    await h.stop();
+  acmeForEachTest(kind, `${MONDAY}T07:30:00Z`, (started, startedClock) => {
+    h = started;
+    clock = startedClock;
   });
 
   const at = (time: string, day = MONDAY) => clock.set(`${day}T${time}:00Z`);
@@ -45,12 +27,8 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
   const dms = (user: DriverUser) => h.fake.dmsTo(user.id);
   const sharedTexts = () => h.fake.messagesIn(channels.shared).map((m) => JSON.stringify(m));
 
-  async function raise(user: DriverUser, title: string, urgency = 'urgent'): Promise<void> {
-    const view = await openModalByCommand(h, user, `ask ${title}`);
-    await h.driver.viewSubmission({ user, view, values: { [ASK_BLOCKS.urgency]: { [INPUT]: urgency } } });
-    await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('this is now'));
-    await h.rapport.settled();
-  }
+  const raise = (user: DriverUser, title: string, urgency = 'urgent') =>
+    raiseHelpRequest(h, user, title, urgency);
 
   /** Clicks a button of the reminder item whose text mentions `about` (each item: a section, then its buttons). */
   async function clickOnReminder(user: DriverUser, message: StoredMessage, actionId: string, about: string) {
@@ -286,7 +264,7 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
   });
 
   it.runIf(kind.name === 'mongo')('two instances on one database send each reminder once', async () => {
-    replica = await h.startReplica();
+    const replica = await h.startReplica();
     at('08:00');
     await raise(people.alice, 'Checkout is down');
     at('09:05');

@@ -1,6 +1,42 @@
-import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { ASK_BLOCKS, INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, RecordedCall, StoredMessage, StoredView } from './fake-slack/index.js';
-import { channels, type Harness, people } from './rapport-harness.js';
+import { channels, type Harness, people, startHarness } from './rapport-harness.js';
+import type { StoreKind } from './stores.js';
+import { TestClock } from './test-clock.js';
+
+/**
+ * For each test: the app on a fresh store of `kind`, its clock at `startAt`, and Acme set up; afterwards
+ * no Block Kit violation, and everything stopped. `use` receives each test's harness and clock.
+ */
+export function acmeForEachTest(
+  kind: StoreKind,
+  startAt: string,
+  use: (h: Harness, clock: TestClock) => void,
+) {
+  let h: Harness | null = null;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    const clock = new TestClock(startAt);
+    h = await startHarness(kind.freshLocation(), { clock });
+    use(h, clock);
+    await setUpAcme(h);
+  });
+  afterEach(async () => {
+    if (!h) return;
+    expect(h.fake.violations).toEqual([]);
+    await h.stop();
+    h = null;
+  });
+}
+
+/** `/rapport ask <title>` by `user` with the urgency chosen, through the form, until its card is posted. */
+export async function raiseHelpRequest(h: Harness, user: DriverUser, title: string, urgency: string) {
+  const view = await openModalByCommand(h, user, `ask ${title}`);
+  await h.driver.viewSubmission({ user, view, values: { [ASK_BLOCKS.urgency]: { [INPUT]: urgency } } });
+  await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('this is now'));
+  await h.rapport.settled();
+}
 
 /** Runs a command that opens a modal and returns the view Slack shows. */
 export async function openModalByCommand(

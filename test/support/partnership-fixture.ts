@@ -1,3 +1,4 @@
+import { DEFAULT_DIGEST_CRON } from '../../src/domain/digests/digest-schedule.js';
 import {
   DEFAULT_ESCALATION,
   DEFAULT_SLA,
@@ -27,8 +28,10 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     reactions: { help: 'ticket', enhancement: 'bulb' },
     sla: DEFAULT_SLA,
     escalation: DEFAULT_ESCALATION,
+    digest: { cron: DEFAULT_DIGEST_CRON, timeZone: 'Europe/Berlin' },
     welcomeMessageTs: null,
     lastCustomerMessageAt: null,
+    digestNextAt: null,
     createdBy: 'UVENDOR1',
     createdAt: at,
     updatedBy: 'UVENDOR1',

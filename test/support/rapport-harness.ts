@@ -4,6 +4,9 @@ import { createLogger } from '../../src/logger.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
 import { FakeSlack, SlackDriver } from './fake-slack/index.js';
+import { TestClock } from './test-clock.js';
+
+const passTime = (clock: TestClock) => async (ms: number) => clock.advance(ms / 60_000);
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const VENDOR_TEAM = 'TVENDOR01';
@@ -28,7 +31,7 @@ export interface Harness {
   driver: SlackDriver;
   rapport: RunningRapport;
   logs: string[];
-  /** A second instance of the app on the same store and fake Slack, as another replica; the caller stops it. */
+  /** A second instance of the app on the same store and fake Slack, as another replica; stopped with the harness. */
   startReplica(): Promise<RunningRapport>;
   /** Stops the app and starts it again on the same store, as after a deploy or a crash. */
   restart(): Promise<void>;
@@ -66,6 +69,7 @@ export async function startHarness(store: StoreLocation, options: { clock?: Cloc
     port: 0,
     store: store,
     logLevel: 'debug',
+    digestGraceMs: 6 * 3_600_000,
   };
   const logs: string[] = [];
   const start = () =>
@@ -74,8 +78,11 @@ export async function startHarness(store: StoreLocation, options: { clock?: Cloc
       slackRetries: 0,
       schedules: false,
       ...(options.clock ? { clock: options.clock } : {}),
+      // Waits (a 429's Retry-After) pass on the test's clock: nothing sleeps.
+      ...(options.clock instanceof TestClock ? { sleep: passTime(options.clock) } : {}),
     });
   let rapport = await start();
+  const replicas: RunningRapport[] = [];
   const driverFor = (r: RunningRapport) =>
     new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, fake });
   const harness: Harness = {
@@ -83,7 +90,11 @@ export async function startHarness(store: StoreLocation, options: { clock?: Cloc
     driver: driverFor(rapport),
     rapport,
     logs,
-    startReplica: start,
+    async startReplica() {
+      const replica = await start();
+      replicas.push(replica);
+      return replica;
+    },
     async restart() {
       await rapport.stop();
       rapport = await start();
@@ -91,6 +102,7 @@ export async function startHarness(store: StoreLocation, options: { clock?: Cloc
       harness.driver = driverFor(rapport);
     },
     async stop() {
+      await Promise.all(replicas.map((r) => r.stop()));
       await rapport.stop();
       await fake.stop();
     },

@@ -19,7 +19,19 @@ describe('loadConfig', () => {
         port: 3000,
         store: { dataDir: './data' },
         logLevel: 'info',
+        digestGraceMs: 6 * 3_600_000,
       },
+    });
+  });
+
+  it('reads the digest grace in hours and refuses a negative one', () => {
+    expect(loadConfig({ ...http, DIGEST_GRACE_HOURS: '1.5' })).toMatchObject({
+      ok: true,
+      config: { digestGraceMs: 5_400_000 },
+    });
+    expect(loadConfig({ ...http, DIGEST_GRACE_HOURS: '-1' })).toMatchObject({
+      ok: false,
+      problems: [expect.stringMatching(/^DIGEST_GRACE_HOURS: /)],
     });
   });
 

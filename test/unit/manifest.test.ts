@@ -70,6 +70,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
 };
 
 /** Scopes each subscribed event needs. */

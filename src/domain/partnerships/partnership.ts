@@ -1,4 +1,5 @@
 import type { Urgency } from '../asks/ask.js';
+import type { DigestSchedule } from '../digests/digest-schedule.js';
 
 export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'technical', 'billing', 'end_user'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -75,6 +76,8 @@ export interface PartnershipInput {
   reactions: AskReactions;
   sla: SlaPolicy;
   escalation: EscalationPolicy;
+  /** When status digests are posted; null posts none on a schedule (they can still be posted on demand). */
+  digest: DigestSchedule | null;
 }
 
 /** One customer account, bound to one shared channel. */
@@ -87,6 +90,8 @@ export interface Partnership extends PartnershipInput {
   welcomeMessageTs: string | null;
   /** When someone at the customer last wrote in the shared channel. */
   lastCustomerMessageAt: Date | null;
+  /** The next digest slot not yet taken (indexed: the digest tick finds due partnerships by it). */
+  digestNextAt: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Actor } from '../actors.js';
 import type { Urgency } from '../asks/ask.js';
+import { checkSchedule, type DigestSchedule, slotAfter } from '../digests/digest-schedule.js';
 import type { Clock, Directory, PartnershipRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import {
@@ -29,7 +30,9 @@ export type PartnershipField =
   | 'sla.resolution'
   | 'escalation.backupAfterNags'
   | 'escalation.finalAfterNags'
-  | 'escalation.userId';
+  | 'escalation.userId'
+  | 'digest.cron'
+  | 'digest.timeZone';
 
 type FieldErrors = Partial<Record<PartnershipField, string>>;
 
@@ -66,7 +69,7 @@ export async function savePartnership(
   if (actor.side !== 'vendor') {
     return fail({ code: 'forbidden', message: 'Only people at the vendor can set up a partnership.' });
   }
-  const fields = await checkInput(deps.directory, channelId, input);
+  const fields = await checkInput(deps.directory, channelId, input, deps.clock.now());
   if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
 
   const now = deps.clock.now();
@@ -80,6 +83,7 @@ export async function savePartnership(
       refPrefix: deriveRefPrefix(input.accountName),
       welcomeMessageTs: null,
       lastCustomerMessageAt: null,
+      digestNextAt: input.digest ? slotAfter(input.digest, now) : null,
       createdBy: actor.userId,
       createdAt: now,
       updatedBy: actor.userId,
@@ -93,12 +97,23 @@ export async function savePartnership(
   const updated: Partnership = {
     ...existing,
     ...input,
+    digestNextAt: nextDigestAfterEdit(existing, input.digest, now),
     updatedBy: actor.userId,
     updatedAt: now,
     version: existing.version + 1,
   };
   const replaced = await deps.partnerships.replace(updated, existing.version);
   return replaced === 'replaced' ? ok({ partnership: updated, created: false }) : fail(changedMeanwhile());
+}
+
+/**
+ * An unchanged schedule keeps its pending slot, so saving other settings at 09:00:30 cannot lose the
+ * 09:00 digest that the tick has not taken yet; a new schedule starts from its first slot after now.
+ */
+function nextDigestAfterEdit(existing: Partnership, digest: DigestSchedule | null, now: Date): Date | null {
+  if (digest === null) return null;
+  const same = existing.digest?.cron === digest.cron && existing.digest?.timeZone === digest.timeZone;
+  return same && existing.digestNextAt ? existing.digestNextAt : slotAfter(digest, now);
 }
 
 function changedMeanwhile(): SaveError {
@@ -113,11 +128,13 @@ async function checkInput(
   directory: Directory,
   channelId: string,
   input: PartnershipInput,
+  now: Date,
 ): Promise<FieldErrors> {
   const fields: FieldErrors = {
     ...checkDays(input.businessHours),
     ...checkSla(input.sla),
     ...checkEscalation(input.escalation, input.ownerId),
+    ...checkDigest(input.digest, now),
   };
   if (!IANAZone.isValidZone(input.timeZone)) {
     fields.timeZone = 'Use a time zone name such as Europe/Berlin or America/New_York.';
@@ -241,6 +258,11 @@ function checkEscalation(escalation: EscalationPolicy, ownerId: string): FieldEr
     fields['escalation.userId'] = 'The owner is the one being nagged: escalate to someone else.';
   }
   return fields;
+}
+
+function checkDigest(digest: DigestSchedule | null, now: Date): FieldErrors {
+  const problem = digest && checkSchedule(digest, now);
+  return problem ? { [`digest.${problem.field}`]: problem.message } : {};
 }
 
 const isMinutes = (n: number) => Number.isInteger(n) && n > 0;

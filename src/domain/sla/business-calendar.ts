@@ -73,10 +73,25 @@ function compile(cal: BusinessCalendar): Compiled {
   return { zone: timeZone, days: new Set(hours.days), holidays: new Set(hours.holidays), parts, spans };
 }
 
+/**
+ * Zone offsets change only on quarter hours (every zone's offset is a multiple of 15 minutes), so the
+ * offset found for a quarter hour holds for all of it: one luxon lookup serves many instants.
+ */
+const QUARTER_MS = 15 * MINUTE_MS;
+const offsetMemo = new Map<string, number>();
+
 function localDay(c: Compiled, ms: number): number {
-  const local = DateTime.fromMillis(ms, { zone: c.zone });
-  if (!local.isValid) throw new Error(`Invalid time zone "${c.zone}" or instant ${ms}.`);
-  return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const key = `${c.zone}|${quarter}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    const local = DateTime.fromMillis(quarter * QUARTER_MS, { zone: c.zone });
+    if (!local.isValid) throw new Error(`Invalid time zone "${c.zone}" or instant ${ms}.`);
+    if (offsetMemo.size >= MEMO_LIMIT) offsetMemo.clear();
+    offset = local.offset;
+    offsetMemo.set(key, offset);
+  }
+  return Math.floor((ms + offset * MINUTE_MS) / DAY_MS);
 }
 
 function instant(c: Compiled, day: number, minuteOfDay: number): number {

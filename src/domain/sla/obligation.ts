@@ -47,11 +47,7 @@ export function askObligation(ask: Ask, p: Partnership): Obligation | null {
   if (isClosed(ask.kind, ask.status)) return null;
   const cal = calendarOf(p);
   const side = owingSide(ask.kind);
-  const responses = ask.history
-    .slice(1)
-    .filter((h) => h.by.side === side && RESPONSES.has(h.action))
-    .map((h) => h.at);
-  if (ask.threadReplies) responses.push(ask.threadReplies.firstAt, ask.threadReplies.lastAt);
+  const responses = responsesTo(ask);
   const firstResponse = responses.length > 0 ? min(responses) : null;
   const running = runningIntervals(ask);
   const owe = (target: Target, since: Date, minutes: number) => ({
@@ -74,6 +70,23 @@ export function askObligation(ask: Ask, p: Partnership): Obligation | null {
   const resolution = owe('resolution', ask.createdAt, p.sla.resolution);
   const sooner = (update.dueAt?.getTime() ?? 0) <= (resolution.dueAt?.getTime() ?? 0) ? update : resolution;
   return { ...base, ...sooner };
+}
+
+/** When the owing side answered the ask in a way the other side can see: changes, notes, thread replies. */
+function responsesTo(ask: Ask): Date[] {
+  const side = owingSide(ask.kind);
+  const responses = ask.history
+    .slice(1)
+    .filter((h) => h.by.side === side && RESPONSES.has(h.action))
+    .map((h) => h.at);
+  if (ask.threadReplies) responses.push(ask.threadReplies.firstAt, ask.threadReplies.lastAt);
+  return responses;
+}
+
+/** The owing side's first visible response to the ask, if any yet. */
+export function firstResponseAt(ask: Ask): Date | null {
+  const responses = responsesTo(ask);
+  return responses.length > 0 ? min(responses) : null;
 }
 
 /** A customer message is owed a vendor reply within the normal first-response target; no heads-up. */

@@ -7,8 +7,11 @@ import { errorFields } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
 import { buildHomeView, HOME_LIMITS, type HomeData, type OwedItem } from '../views/home-view.js';
 
+/** What a Home tab is made from. */
+type HomeDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;
+
 /** Everything the Home tab shows, loading only what fits on it: someone may owe hundreds of things. */
-async function gatherHome(deps: SlackDeps, userId: string, now: Date): Promise<HomeData> {
+async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<HomeData> {
   const repos = deps.repositories;
   const [followUps, raised, owned, viewer] = await Promise.all([
     repos.followUps.listOpenByOwner(userId),
@@ -26,11 +29,12 @@ async function gatherHome(deps: SlackDeps, userId: string, now: Date): Promise<H
   const partnerships = await Promise.all(
     owned.slice(0, HOME_LIMITS.partnerships).map(async (partnership) => {
       const query = { partnershipId: partnership.id, viewer, filter: 'open' as const, skip: 0, limit: 1 };
-      const [open, overdue] = await Promise.all([
+      const [open, overdue, digests] = await Promise.all([
         listAsks(repos.asks, query),
         repos.followUps.countOverdue(partnership.id, now),
+        repos.digests.listRecent(partnership.id, 1),
       ]);
-      return { partnership, openAsks: open.total, overdue };
+      return { partnership, openAsks: open.total, overdue, lastDigest: digests[0] ?? null };
     }),
   );
   const partnershipIds = [
@@ -61,7 +65,7 @@ async function accountNames(
   return names;
 }
 
-async function publishHome(client: WebClient, deps: SlackDeps, userId: string): Promise<void> {
+async function publishHome(client: WebClient, deps: HomeDeps, userId: string): Promise<void> {
   const now = deps.clock.now();
   const view = buildHomeView(await gatherHome(deps, userId, now), now);
   await client.views.publish({ user_id: userId, view });
@@ -71,18 +75,14 @@ async function publishHome(client: WebClient, deps: SlackDeps, userId: string): 
  * The Home tab shows internal things (who owes what, snooze reasons), so it is published only to
  * people at the vendor. Resolves to whether it was published.
  */
-export async function publishVendorHome(
-  client: WebClient,
-  deps: SlackDeps,
-  userId: string,
-): Promise<boolean> {
+export async function publishVendorHome(client: WebClient, deps: HomeDeps, userId: string): Promise<boolean> {
   if ((await deps.directory.sideOfUser(userId)) !== 'vendor') return false;
   await publishHome(client, deps, userId);
   return true;
 }
 
 /** Brings these people's Home tabs up to date after a change. Never fails: the change itself has happened. */
-export async function refreshHomes(client: WebClient, deps: SlackDeps, userIds: string[]): Promise<void> {
+export async function refreshHomes(client: WebClient, deps: HomeDeps, userIds: string[]): Promise<void> {
   const distinct = [...new Set(userIds.filter((id) => id !== ''))];
   await Promise.all(
     distinct.map(async (userId) => {

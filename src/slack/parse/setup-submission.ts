@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Urgency } from '../../domain/asks/ask.js';
+import type { DigestSchedule } from '../../domain/digests/digest-schedule.js';
 import {
   CONTACT_ROLES,
   type ContactRole,
@@ -53,6 +54,7 @@ export function parseSetupSubmission(
   const dailyBreak = readBreak(v, errors);
   const { sla, escalation } = readPolicy(v, errors);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const timeZone = (read(SETUP_BLOCKS.timeZone).value ?? '').trim();
 
   return {
     ok: true,
@@ -62,7 +64,7 @@ export function parseSetupSubmission(
       ownerId,
       backupOwnerId: read(SETUP_BLOCKS.backupOwnerId).selected_user ?? null,
       contacts: readContacts(v),
-      timeZone: (read(SETUP_BLOCKS.timeZone).value ?? '').trim(),
+      timeZone,
       businessHours: { days: readDays(v), start, end, dailyBreak, holidays: readHolidays(v) },
       triageChannelId: read(SETUP_BLOCKS.triageChannelId).selected_conversation ?? null,
       reactions: {
@@ -71,8 +73,17 @@ export function parseSetupSubmission(
       },
       sla,
       escalation,
+      digest: readDigestSchedule(v, timeZone),
     },
   };
+}
+
+/** An empty schedule means no scheduled digest; an empty zone, the partnership's own. */
+export function readDigestSchedule(values: ViewStateValues, partnershipZone: string): DigestSchedule | null {
+  const text = (blockId: string) => (element(values, blockId, INPUT).value ?? '').trim();
+  const cron = text(SETUP_BLOCKS.digestCron).replace(/\s+/g, ' ');
+  if (cron === '') return null;
+  return { cron, timeZone: text(SETUP_BLOCKS.digestTimeZone) || partnershipZone };
 }
 
 type PrefixedField = `contacts.${string}` | `sla.firstResponse.${string}`;
@@ -92,6 +103,8 @@ const FIELD_BLOCKS: Record<Exclude<PartnershipField, PrefixedField>, string> = {
   'escalation.backupAfterNags': SETUP_BLOCKS.backupAfterNags,
   'escalation.finalAfterNags': SETUP_BLOCKS.finalAfterNags,
   'escalation.userId': SETUP_BLOCKS.escalationUserId,
+  'digest.cron': SETUP_BLOCKS.digestCron,
+  'digest.timeZone': SETUP_BLOCKS.digestTimeZone,
 };
 
 const startsWith = <P extends string>(field: string, prefix: P): field is `${P}${string}` =>

@@ -10,6 +10,7 @@ const USAGE: [string, string][] = [
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['status', 'show how this channel’s partnership is set up'],
+  ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
   ['help', 'show this help'],
 ];
 

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Ask } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { DigestRecord } from '../../domain/digests/digest-record.js';
 import type { FollowUp } from '../../domain/follow-ups/follow-up.js';
 import type { Subject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
@@ -23,6 +24,8 @@ export interface PartnershipHealth {
   partnership: Partnership;
   openAsks: number;
   overdue: number;
+  /** The latest digest of any state: a refused or skipped one is news to its owner too. */
+  lastDigest: DigestRecord | null;
 }
 
 export interface HomeData {
@@ -89,13 +92,28 @@ function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date
 const raisedLine = (a: Ask, account: string) =>
   `*${a.ref}* ${safeText(a.content.title, 150)}\n${STATUS_LABELS[a.status]} · ${account}`;
 
-function healthLine({ partnership: p, openAsks, overdue }: PartnershipHealth): string {
+function healthLine({ partnership: p, openAsks, overdue, lastDigest }: PartnershipHealth): string {
   const asks = `${openAsks} open ${openAsks === 1 ? 'ask' : 'asks'}`;
   const late = overdue > 0 ? `*${overdue} overdue*` : 'none overdue';
   const lastCustomer = p.lastCustomerMessageAt ? slackDate(p.lastCustomerMessageAt) : 'none yet';
-  // Digests come later; saying so beats a blank.
+  const next = p.digestNextAt ? ` (next ${slackDate(p.digestNextAt)})` : ' (none scheduled)';
   return (
     `*${safeText(p.accountName, 80)}* in <#${p.channelId}>\n` +
-    `${asks} · ${late} · last customer message: ${lastCustomer} · no digest yet`
+    `${asks} · ${late} · last customer message: ${lastCustomer} · last digest: ${describeDigest(lastDigest)}${next}`
   );
+}
+
+function describeDigest(d: DigestRecord | null): string {
+  if (d === null) return 'none yet';
+  const when = slackDate(d.slot);
+  switch (d.state) {
+    case 'posted':
+      return when;
+    case 'posting':
+      return `${when}, being posted`;
+    case 'skipped':
+      return `*${when} skipped* (Rapport was down)`;
+    case 'failed':
+      return `*${when} not posted*: \`${safeText(d.error ?? 'unknown error', 60)}\``;
+  }
 }

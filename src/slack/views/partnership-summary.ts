@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { ContactRole, Partnership } from '../../domain/partnerships/partnership.js';
 import { describeDuration, describeResponseTargets } from '../render/describe-duration.js';
 import { describeHours } from '../render/describe-hours.js';
-import { safeText } from '../render/escape.js';
+import { describeSchedule } from '../render/describe-schedule.js';
+import { escapeText, safeText } from '../render/escape.js';
 import { type MessageContent, section } from './blocks.js';
 
 export const ROLE_LABELS: Record<ContactRole, string> = {
@@ -33,6 +34,7 @@ export function buildPartnershipSummary(p: Partnership, now: Date): MessageConte
     `*Owner updates:* at least every ${describeDuration(p.sla.updateEvery)} while a request is open`,
     `*Resolution:* help requests within ${describeDuration(p.sla.resolution)}`,
     `*Escalation:* ${describeEscalation(p)}`,
+    `*Status digest:* ${escapeText(describeSchedule(p.digest, now))}`,
   ];
   return { text: `Partnership ${safeText(p.accountName, 200)}`, blocks: [section(lines.join('\n'))] };
 }

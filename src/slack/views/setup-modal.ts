@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import type { Urgency } from '../../domain/asks/ask.js';
+import { DEFAULT_DIGEST_CRON, type DigestSchedule } from '../../domain/digests/digest-schedule.js';
 import {
   CONTACT_ROLES,
   type ContactRole,
@@ -15,6 +16,8 @@ import {
 import { MAX_HOLIDAYS, MAX_NAGS } from '../../domain/partnerships/save-partnership.js';
 import { SETUP_BLOCKS, VIEWS } from '../ids.js';
 import { describeDurationWithDays, URGENCIES_BY_PRIORITY } from '../render/describe-duration.js';
+import { describeSchedule } from '../render/describe-schedule.js';
+import { escapeText } from '../render/escape.js';
 import { context, header, plain } from './blocks.js';
 import { input, textInput, withInitial } from './inputs.js';
 import { ROLE_LABELS } from './partnership-summary.js';
@@ -61,6 +64,8 @@ export interface SetupModalInput {
   metadata: SetupMetadata;
   /** The saved partnership's values when editing; defaults when creating. */
   values: Partial<PartnershipInput> & { ownerId: string; timeZone: string };
+  /** For the digest schedule's preview of its next slots. */
+  now: Date;
 }
 
 const dayOption = ([day, name]: [Weekday, string]) => ({ text: plain(name), value: String(day) });
@@ -81,7 +86,7 @@ function choice(choices: number[], selected: number, option: (n: number) => Opti
   return { type: 'static_select', options: all.map(option), initial_option: option(selected) };
 }
 
-export function buildSetupModal({ metadata, values }: SetupModalInput): View {
+export function buildSetupModal({ metadata, values, now }: SetupModalInput): View {
   const hours = values.businessHours ?? DEFAULT_BUSINESS_HOURS;
   const contactsOf = (role: ContactRole) =>
     (values.contacts ?? []).filter((c) => c.role === role).map((c) => c.userId);
@@ -172,6 +177,11 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
       max: 64,
     }),
     ...policyBlocks(values.sla ?? DEFAULT_SLA, values.escalation ?? DEFAULT_ESCALATION),
+    // A new partnership gets the weekly default; an edited one shows what it has, none included.
+    ...digestBlocks(
+      values.digest === undefined ? { cron: DEFAULT_DIGEST_CRON, timeZone: values.timeZone } : values.digest,
+      now,
+    ),
   ] as KnownBlock[];
   return {
     type: 'modal',
@@ -183,6 +193,52 @@ export function buildSetupModal({ metadata, values }: SetupModalInput): View {
     blocks,
   };
 }
+
+/**
+ * The digest schedule, with a preview of its next slots. Pressing Enter in either field refreshes the
+ * preview (dispatch_action); Slack keeps what was typed in the other fields across that update.
+ */
+function digestBlocks(digest: DigestSchedule | null, now: Date): KnownBlock[] {
+  const onEnter = { dispatch_action_config: { trigger_actions_on: ['on_enter_pressed'] } };
+  return [
+    header('Status digest'),
+    context(
+      'Posted in this channel for everyone, with an internal one for your team in the triage channel (or to the owner).',
+    ),
+    input(
+      SETUP_BLOCKS.digestCron,
+      'Schedule (cron: minute hour day month weekday)',
+      {
+        type: 'plain_text_input',
+        max_length: 100,
+        ...onEnter,
+        ...withInitial('initial_value', digest?.cron),
+      },
+      {
+        optional: true,
+        dispatch_action: true,
+        hint: plain(`“${DEFAULT_DIGEST_CRON}” is Mondays at 09:00. Leave empty for no scheduled digest.`),
+      },
+    ),
+    input(
+      SETUP_BLOCKS.digestTimeZone,
+      'Digest time zone',
+      {
+        type: 'plain_text_input',
+        max_length: 64,
+        ...onEnter,
+        ...withInitial('initial_value', digest?.timeZone),
+      },
+      { optional: true, dispatch_action: true, hint: plain('Empty: the partnership’s time zone.') },
+    ),
+    digestPreviewBlock(escapeText(describeSchedule(digest, now))),
+  ] as KnownBlock[];
+}
+
+export const digestPreviewBlock = (text: string): KnownBlock => ({
+  ...context(text),
+  block_id: SETUP_BLOCKS.digestPreview,
+});
 
 /** Response targets and escalation steps: what is promised, and who is nagged when it slips. */
 function policyBlocks(sla: SlaPolicy, escalation: EscalationPolicy): KnownBlock[] {

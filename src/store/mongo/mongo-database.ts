@@ -25,7 +25,7 @@ export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> 
     kind: 'mongo',
     async collection<D extends StoredDocument>(spec: CollectionSpec) {
       const collection = db.collection<D>(spec.name);
-      for (const index of spec.indexes) {
+      for (const index of spec.indexes.filter((i) => i.mongo !== false)) {
         const keys = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
         await collection.createIndex(keys, { unique: index.unique ?? false });
       }

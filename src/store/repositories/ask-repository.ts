@@ -38,6 +38,7 @@ export const askCollection: CollectionSpec = {
   indexes: [
     { fields: ['partnershipId', 'number'], unique: true },
     { fields: ['partnershipId', 'createdAt'] },
+    { fields: ['partnershipId'], mongo: false },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
     { fields: ['linkedTo'] },
@@ -144,6 +145,13 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     },
     async listRaisedBy(userId, limit) {
       const docs = await collection.find({ 'requester.userId': userId }, { sort: { createdAt: -1 }, limit });
+      return docs.map(fromAskDocument);
+    },
+    async listActive(partnershipId, openStatuses, since) {
+      const docs = await collection.find({
+        partnershipId,
+        $or: [{ status: { $in: openStatuses } }, { updatedAt: { $gte: since } }],
+      });
       return docs.map(fromAskDocument);
     },
     async list(query, page) {

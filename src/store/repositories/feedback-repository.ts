@@ -49,6 +49,9 @@ export function feedbackRepository(collection: DocumentCollection<FeedbackDocume
     async save(feedback) {
       await collection.replaceOne({ _id: feedback.askId }, toDocument(feedback));
     },
+    async listRatedSince(partnershipId, since) {
+      return (await collection.find({ partnershipId, ratedAt: { $gte: since } })).map(fromDocument);
+    },
     async lastAskedAt(partnershipId, userId) {
       const [latest] = await collection.find({ partnershipId, userId }, { sort: { askedAt: -1 }, limit: 1 });
       return latest?.askedAt ?? null;

@@ -42,6 +42,9 @@ export function followUpRepository(collection: DocumentCollection<FollowUpDocume
       const key = (f: FollowUp) => f.dueAt?.getTime() ?? Number.MAX_SAFE_INTEGER;
       return docs.map(fromDocument).sort((a, b) => key(a) - key(b));
     },
+    async findByIds(ids) {
+      return (await collection.find({ _id: { $in: ids } })).map(fromDocument);
+    },
     countOverdue: (partnershipId, now) =>
       collection.count({ partnershipId, closed: false, dueAt: { $gte: EPOCH, $lte: now } }),
   };

@@ -31,6 +31,8 @@ export interface PartnershipDocument {
   escalation?: { backupAfterNags: number; finalAfterNags: number; userId: string | null };
   welcomeMessageTs: string | null;
   lastCustomerMessageAt?: Date | null;
+  digest?: { cron: string; timeZone: string } | null;
+  digestNextAt?: Date | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;
@@ -40,7 +42,7 @@ export interface PartnershipDocument {
 
 export const partnershipCollection: CollectionSpec = {
   name: 'partnerships',
-  indexes: [{ fields: ['channelId'], unique: true }, { fields: ['ownerId'] }],
+  indexes: [{ fields: ['channelId'], unique: true }, { fields: ['ownerId'] }, { fields: ['digestNextAt'] }],
 };
 
 export function toPartnershipDocument(p: Partnership): PartnershipDocument {
@@ -66,6 +68,8 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
     escalation: { ...p.escalation },
     welcomeMessageTs: p.welcomeMessageTs,
     lastCustomerMessageAt: p.lastCustomerMessageAt,
+    digest: p.digest ? { ...p.digest } : null,
+    digestNextAt: p.digestNextAt,
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedBy: p.updatedBy,
@@ -104,6 +108,9 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
     escalation: d.escalation ? { ...d.escalation } : { ...DEFAULT_ESCALATION },
     welcomeMessageTs: d.welcomeMessageTs,
     lastCustomerMessageAt: d.lastCustomerMessageAt ?? null,
+    // Partnerships saved before digests existed get none until their setup is saved again.
+    digest: d.digest ? { ...d.digest } : null,
+    digestNextAt: d.digestNextAt ?? null,
     createdBy: d.createdBy,
     createdAt: d.createdAt,
     updatedBy: d.updatedBy,
@@ -131,6 +138,19 @@ export function partnershipRepository(
     },
     async recordCustomerMessage(id, at) {
       await collection.updateOne({ _id: id }, { $set: { lastCustomerMessageAt: at } });
+    },
+    async listDigestDue(now, limit) {
+      // The lower bound keeps partnerships without a schedule (null) out, as for follow-ups.
+      const docs = await collection.find(
+        { digestNextAt: { $gte: new Date(0), $lte: now } },
+        { sort: { digestNextAt: 1 }, limit },
+      );
+      return docs.map(fromPartnershipDocument);
+    },
+    async advanceDigest(id, from, to) {
+      return (
+        (await collection.updateOne({ _id: id, digestNextAt: from }, { $set: { digestNextAt: to } })) === 1
+      );
     },
   };
 }

@@ -7,7 +7,7 @@ export type TrackedMessageDocument = Omit<TrackedMessage, 'id'> & { _id: string;
 
 export const trackedMessageCollection: CollectionSpec = {
   name: 'trackedMessages',
-  indexes: [{ fields: ['channelId', 'open', 'postedAt'] }],
+  indexes: [{ fields: ['channelId', 'open', 'postedAt'] }, { fields: ['channelId'], mongo: false }],
 };
 
 const toDocument = ({ id, ...rest }: TrackedMessage): TrackedMessageDocument => ({
@@ -39,6 +39,13 @@ export function trackedMessageRepository(
     },
     async reassign(id, ownerId) {
       await collection.updateOne({ _id: id }, { $set: { ownerId } });
+    },
+    async listActive(channelId, since) {
+      const docs = await collection.find(
+        { channelId, $or: [{ open: true }, { postedAt: { $gte: since } }] },
+        { sort: { postedAt: 1 } },
+      );
+      return docs.map(fromDocument);
     },
   };
 }

@@ -32,6 +32,7 @@ const input = (overrides: Partial<PartnershipInput> = {}): PartnershipInput => (
   reactions: { help: 'ticket', enhancement: 'bulb' },
   sla: DEFAULT_SLA,
   escalation: DEFAULT_ESCALATION,
+  digest: { cron: '0 9 * * 1', timeZone: 'Europe/Berlin' },
   ...overrides,
 });
 
@@ -274,5 +275,45 @@ describe('savePartnership', () => {
     expect(await fieldsOf(hours({ holidays: days(61) }))).toMatchObject({
       fields: { 'businessHours.holidays': 'List at most 60 holidays (there are 61).' },
     });
+  });
+  it('refuses a digest schedule that is not cron, too frequent, or in an unknown zone, on its field', async () => {
+    const digestError = async (cron: string, timeZone = 'Europe/Berlin') => {
+      const error = await fieldsOf({ digest: { cron, timeZone } });
+      return 'fields' in error ? error.fields : {};
+    };
+    expect(await digestError('every monday')).toEqual({
+      'digest.cron': expect.stringMatching(/^Write five fields/),
+    });
+    expect(await digestError('0 25 * * 1')).toEqual({
+      'digest.cron': expect.stringContaining('expected range 0-23'),
+    });
+    expect(await digestError('*/30 * * * *')).toEqual({
+      'digest.cron': expect.stringMatching(/at most once an hour/),
+    });
+    expect(await digestError('0 9 * * 1', 'Mars/Olympus')).toEqual({
+      'digest.timeZone': expect.stringMatching(/time zone name/),
+    });
+    expect(await digestError('0 * * * *')).toEqual({});
+  });
+
+  it('plans the first digest slot, keeps a pending slot on unrelated edits, and re-plans a new schedule', async () => {
+    const save = async (overrides: Partial<PartnershipInput>, expectedVersion: number | null) => {
+      await savePartnership(deps, {
+        actor: vendor,
+        channelId: 'C1',
+        input: input(overrides),
+        expectedVersion,
+      });
+      return (await store.partnerships.findByChannel('C1'))?.digestNextAt;
+    };
+    // Monday 4 May 2026, 08:00 UTC = 10:00 in Berlin: this week's 09:00 slot has passed.
+    expect(await save({}, null)).toEqual(new Date('2026-05-11T07:00:00Z'));
+    // The slot comes and the tick has not taken it yet when someone saves other settings.
+    now = new Date('2026-05-11T07:00:30Z');
+    expect(await save({ accountName: 'Acme Inc' }, 1)).toEqual(new Date('2026-05-11T07:00:00Z'));
+    const fridays = { cron: '0 17 * * 5', timeZone: 'America/New_York' };
+    expect(await save({ digest: fridays }, 2)).toEqual(new Date('2026-05-15T21:00:00Z'));
+    expect(await save({ digest: null }, 3)).toBeNull();
+    expect(await store.partnerships.findByChannel('C1')).toMatchObject({ digest: null, digestNextAt: null });
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../../src/domain/asks/ask.js';
 import type { TrackedMessage } from '../../../src/domain/conversations/tracked-message.js';
+import type { DigestRecord } from '../../../src/domain/digests/digest-record.js';
 import type { FollowUp } from '../../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../../src/domain/follow-ups/plan.js';
 import type { Partnership } from '../../../src/domain/partnerships/partnership.js';
@@ -119,6 +120,21 @@ describe('the Home tab', () => {
   });
 
   it('shows the asks raised with status and account, and the health of each partnership owned', () => {
+    const failed: DigestRecord = {
+      id: 'p-globex@2026-11-23T08:00:00.000Z',
+      partnershipId: 'p-globex',
+      trigger: 'schedule',
+      slot: minutes(-120),
+      state: 'failed',
+      lease: null,
+      missedSlots: 0,
+      period: null,
+      customerMessage: null,
+      internalMessage: null,
+      error: 'channel_not_found',
+      createdAt: minutes(-120),
+      finishedAt: minutes(-119),
+    };
     const globex = aPartnership({
       accountName: 'Globex',
       channelId: 'CGLOBEX01',
@@ -131,18 +147,23 @@ describe('the Home tab', () => {
           anAsk({ ref: 'GLOBEX-1', status: 'planned', partnershipId: 'p-gone' }),
         ],
         partnerships: [
-          { partnership: acme, openAsks: 1, overdue: 0 },
-          { partnership: globex, openAsks: 4, overdue: 2 },
+          { partnership: acme, openAsks: 1, overdue: 0, lastDigest: null },
+          {
+            partnership: { ...globex, digestNextAt: minutes(60) },
+            openAsks: 4,
+            overdue: 2,
+            lastDigest: failed,
+          },
         ],
       }),
     );
     expect(shown).toContain(`*ACME-3* ${anAsk().content.title}\nWaiting on customer · Acme Corp`);
     expect(shown).toContain(`*GLOBEX-1* ${anAsk().content.title}\nPlanned · an unknown account`);
     expect(shown).toContain(
-      '*Acme Corp* in <#CACME0001>\n1 open ask · none overdue · last customer message: none yet · no digest yet',
+      '*Acme Corp* in <#CACME0001>\n1 open ask · none overdue · last customer message: none yet · last digest: none yet (none scheduled)',
     );
     expect(shown.find((t) => t.startsWith('*Globex*'))).toMatch(
-      /^\*Globex\* in <#CGLOBEX01>\n4 open asks · \*2 overdue\* · last customer message: <!date\^\d+\^.*> · no digest yet$/,
+      /^\*Globex\* in <#CGLOBEX01>\n4 open asks · \*2 overdue\* · last customer message: <!date\^\d+\^.*> · last digest: \*<!date\^\d+\^.*> not posted\*: `channel_not_found` \(next <!date\^\d+\^.*>\)$/,
     );
   });
 
@@ -173,6 +194,7 @@ describe('the Home tab', () => {
       partnership: aPartnership({ accountName: huge }),
       openAsks: 10_000,
       overdue: 9_999,
+      lastDigest: null,
     }));
     const data = home({
       owed,
@@ -186,7 +208,7 @@ describe('the Home tab', () => {
     const shown = texts(data);
     expect(shown).toContain(`…and ${1000 - HOME_LIMITS.owed} more`);
     expect(shown).toContain(`…and ${500 - HOME_LIMITS.partnerships} more`);
-    expect(shown.filter((t) => t.includes('no digest yet'))).toHaveLength(HOME_LIMITS.partnerships);
+    expect(shown.filter((t) => t.includes('last digest: none yet'))).toHaveLength(HOME_LIMITS.partnerships);
     expect(shown.filter((t) => t.includes('\nOpen · '))).toHaveLength(HOME_LIMITS.raised);
   });
 
@@ -223,7 +245,7 @@ describe('the Home tab', () => {
             owedMessage(preview),
           ],
           raised: [ask],
-          partnerships: [{ partnership, openAsks: 1, overdue: 1 }],
+          partnerships: [{ partnership, openAsks: 1, overdue: 1, lastDigest: null }],
           accountNames: new Map([[acme.id, accountName]]),
         });
         const view = buildHomeView(data, NOW);

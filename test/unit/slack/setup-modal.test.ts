@@ -14,9 +14,12 @@ const B = SETUP_BLOCKS;
 type Element = { options?: { value: string; text: { text: string } }[]; initial_option?: { value: string } };
 type Block = { type: string; block_id?: string; element?: Element };
 
+const NOW = new Date('2026-11-22T12:00:00Z');
+
 const creating: SetupModalInput = {
   metadata: { channelId: 'C1', expectedVersion: null },
   values: { ownerId: 'UV1', timeZone: 'Europe/Berlin' },
+  now: NOW,
 };
 
 /** Every setting away from its default, with an urgent target (45 min) that no option offers. */
@@ -45,6 +48,7 @@ const saved: PartnershipInput = {
     resolution: 4800,
   },
   escalation: { backupAfterNags: 1, finalAfterNags: 3, userId: 'UV3' },
+  digest: { cron: '30 8 * * 1-5', timeZone: 'America/New_York' },
 };
 
 const blocksOf = (input: SetupModalInput) => buildSetupModal(input).blocks as Block[];
@@ -74,7 +78,7 @@ describe('the setup modal', () => {
   });
 
   it('gives back exactly what was saved when it is submitted unchanged', () => {
-    const editing = { metadata: { channelId: 'C1', expectedVersion: 3 }, values: saved };
+    const editing = { metadata: { channelId: 'C1', expectedVersion: 3 }, values: saved, now: NOW };
     expect(submit(editing)).toEqual({ ok: true, metadata: editing.metadata, input: saved });
   });
 
@@ -101,9 +105,54 @@ describe('the setup modal', () => {
     const view = buildSetupModal({
       metadata: { channelId: 'C1', expectedVersion: 1 },
       values: { ...saved, sla: { ...saved.sla, resolution: 999_999 } },
+      now: NOW,
     });
     expect(validateView(view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('the digest schedule in the setup modal', () => {
+  const named = { [B.accountName]: { [INPUT]: 'Acme Corp' } };
+  const previewOf = (input: SetupModalInput) =>
+    (
+      blocksOf(input).find((b) => b.block_id === B.digestPreview) as unknown as {
+        elements: { text: string }[];
+      }
+    ).elements[0]?.text;
+
+  it('starts a new partnership on Mondays at 09:00 in its zone, with the next slots in words', () => {
+    expect(submit(creating, named)).toMatchObject({
+      ok: true,
+      input: { digest: { cron: '0 9 * * 1', timeZone: 'Europe/Berlin' } },
+    });
+    // Sunday 22 Nov 2026 noon UTC: the next Mondays are the 23rd and the 30th, 09:00 in Berlin.
+    expect(previewOf(creating)).toBe(
+      'At 09:00, only on Monday (Europe/Berlin). Next: Mon 23 Nov 2026, 09:00, then Mon 30 Nov 2026, 09:00.',
+    );
+  });
+
+  it('reads an empty schedule as no scheduled digest, and an empty zone as the partnership’s', () => {
+    expect(submit(creating, { ...named, [B.digestCron]: { [INPUT]: '' } })).toMatchObject({
+      ok: true,
+      input: { digest: null },
+    });
+    expect(
+      submit(creating, {
+        ...named,
+        [B.digestCron]: { [INPUT]: ' 0  17 * * 5 ' },
+        [B.digestTimeZone]: { [INPUT]: '' },
+      }),
+    ).toMatchObject({ ok: true, input: { digest: { cron: '0 17 * * 5', timeZone: 'Europe/Berlin' } } });
+  });
+
+  it('shows a saved schedule in its own zone, and none when digests are off', () => {
+    const editing = { ...creating, values: saved };
+    expect(previewOf(editing)).toContain('(America/New_York). Next: Mon 23 Nov 2026, 08:30');
+    expect(previewOf({ ...creating, values: { ...saved, digest: null } })).toMatch(/^No scheduled digest/);
+    expect(elementOf({ ...creating, values: { ...saved, digest: null } }, B.digestCron)).not.toHaveProperty(
+      'initial_value',
+    );
   });
 });
 
@@ -156,6 +205,8 @@ describe('reading the setup modal', () => {
       'escalation.backupAfterNags',
       'escalation.finalAfterNags',
       'escalation.userId',
+      'digest.cron',
+      'digest.timeZone',
     ];
     const inputs = new Set(
       blocksOf(creating)

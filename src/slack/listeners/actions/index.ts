@@ -1,10 +1,12 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-actions.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS, NAG_ACTIONS } from '../../ids.js';
+import { ACTIONS, DIGEST_ACTIONS, INPUT, NAG_ACTIONS, SETUP_BLOCKS } from '../../ids.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
+import { handleEditDigestSchedule, handlePostDigestNow } from './handle-digest-buttons.js';
 import { handleCommentButton, handleRating } from './handle-feedback.js';
 import { handleNagDismiss, handleNagFormButton, handleNagOpen } from './handle-nag-buttons.js';
+import { handleSchedulePreview } from './handle-schedule-preview.js';
 import { handleAddDetailsButton, handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
 
@@ -34,4 +36,9 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NAG_ACTIONS.snooze, handleNagFormButton(deps, 'snooze'));
   app.action<BlockButtonAction>(NAG_ACTIONS.reassign, handleNagFormButton(deps, 'reassign'));
   app.action<BlockButtonAction>(NAG_ACTIONS.dismiss, handleNagDismiss(deps));
+  app.action<BlockButtonAction>(DIGEST_ACTIONS.postNow, handlePostDigestNow(deps));
+  app.action<BlockButtonAction>(DIGEST_ACTIONS.editSchedule, handleEditDigestSchedule(deps));
+  for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
+    app.action<BlockAction>({ block_id: blockId, action_id: INPUT }, handleSchedulePreview(deps));
+  }
 }

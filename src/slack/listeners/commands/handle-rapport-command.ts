@@ -5,6 +5,7 @@ import { buildHelpMessage } from '../../views/help-message.js';
 import { linkAsks } from './link-asks.js';
 import { openAskModal } from './open-ask-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
+import { showDigestPreview } from './show-digest-preview.js';
 import { showList } from './show-list.js';
 import { showStatus } from './show-status.js';
 
@@ -19,6 +20,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   link: linkAsks,
   setup: openSetupModal,
   status: showStatus,
+  digest: showDigestPreview,
 };
 
 /** `/rapport <sub>`: acks at once (Slack allows 3 s), then routes; unknown input gets usage help. */

@@ -1,0 +1,128 @@
+import { DateTime } from 'luxon';
+import type { Ask, AskStatus, HistoryEntry } from '../asks/ask.js';
+import { isClosed } from '../asks/lifecycle.js';
+import { followUpId } from '../follow-ups/follow-up.js';
+import { businessMinutesBetween } from '../sla/business-calendar.js';
+import { calendarOf, firstResponseAt } from '../sla/obligation.js';
+import type { CustomerDigest, DigestAsk, StatusChange } from './digest-content.js';
+import { type DigestSources, inPeriod, OPEN_STATUSES } from './digest-sources.js';
+
+/** Promised dates this close are listed as coming up. */
+const UPCOMING_DAYS = 14;
+const RELEASED: AskStatus[] = ['withdrawn', 'declined'];
+
+/** What the customer reads: the period's changes, what is open now, promises and response times. */
+export function compileCustomerDigest(s: DigestSources): CustomerDigest {
+  const { partnership: p, period, now } = s;
+  const overdue = new Map(
+    s.followUps
+      .filter((f) => f.subject.type === 'ask' && !f.closed && f.dueAt !== null && f.dueAt <= now)
+      .map((f) => [f.id, f.dueAt as Date]),
+  );
+  const line = (a: Ask): DigestAsk => ({
+    id: a.id,
+    ref: a.ref,
+    title: a.content.title,
+    kind: a.kind,
+    status: a.status,
+    ownerId: a.ownerId,
+    requesterId: a.requester.userId,
+    createdAt: a.createdAt,
+    card: a.card,
+    promisedDate: a.promisedDate,
+    overdueSince: overdue.get(followUpId('ask', a.id)) ?? null,
+  });
+  const open = s.asks.filter((a) => !isClosed(a.kind, a.status));
+  const closedInPeriod = (a: Ask, status: AskStatus) =>
+    a.status === status &&
+    lastStatusChange(a, status) !== null &&
+    inPeriod(lastStatusChange(a, status) as Date, period);
+  // Zone conversions are the costly part of a digest: each promised date is converted once.
+  const ends = new Map<string, Date>();
+  const endOfDay = (date: string) => {
+    let end = ends.get(date);
+    if (!end) {
+      end = DateTime.fromISO(date, { zone: p.timeZone }).endOf('day').toJSDate();
+      ends.set(date, end);
+    }
+    return end;
+  };
+  const today = DateTime.fromJSDate(now, { zone: p.timeZone }).toISODate() as string;
+  const horizon = DateTime.fromJSDate(now, { zone: p.timeZone })
+    .plus({ days: UPCOMING_DAYS })
+    .toISODate() as string;
+  // A promise on an ask that was withdrawn or declined was released, neither kept nor missed.
+  const promisedInPeriod = s.asks.filter(
+    (a) =>
+      a.promisedDate !== null && !RELEASED.includes(a.status) && inPeriod(endOfDay(a.promisedDate), period),
+  );
+  const keptPromise = (a: Ask) => {
+    const done = isClosed(a.kind, a.status) ? lastStatusChange(a, a.status) : null;
+    return done !== null && done <= endOfDay(a.promisedDate as string);
+  };
+  const calendar = calendarOf(p);
+  const firstResponses = s.asks
+    .map((a) => ({ a, at: firstResponseAt(a) }))
+    .filter((r): r is { a: Ask; at: Date } => r.at !== null && inPeriod(r.at, period))
+    .map(({ a, at }) => businessMinutesBetween(calendar, a.createdAt, at));
+
+  return {
+    accountName: p.accountName,
+    channelId: p.channelId,
+    timeZone: p.timeZone,
+    period,
+    newAsks: s.asks
+      .filter((a) => inPeriod(a.createdAt, period))
+      .sort(newestFirst)
+      .map(line),
+    resolved: s.asks.filter((a) => a.kind !== 'enhancement' && closedInPeriod(a, 'resolved')).map(line),
+    shipped: s.asks.filter((a) => a.kind === 'enhancement' && closedInPeriod(a, 'shipped')).map(line),
+    statusChanges: statusChanges(s, line),
+    open: OPEN_STATUSES.map((status) => ({
+      status,
+      asks: open
+        .filter((a) => a.status === status)
+        .sort(oldestFirst)
+        .map(line),
+    })).filter((group) => group.asks.length > 0),
+    promises: {
+      upcoming: open
+        .filter((a) => a.promisedDate !== null && a.promisedDate >= today && a.promisedDate <= horizon)
+        .sort((a, b) => (a.promisedDate as string).localeCompare(b.promisedDate as string))
+        .map(line),
+      kept: promisedInPeriod.filter(keptPromise).map(line),
+      missed: promisedInPeriod.filter((a) => !keptPromise(a)).map(line),
+    },
+    firstResponse: { medianMinutes: median(firstResponses), count: firstResponses.length },
+  };
+}
+
+/** Status moves in the period, except those the digest already lists as resolved or shipped. */
+function statusChanges(s: DigestSources, line: (a: Ask) => DigestAsk): StatusChange[] {
+  const listedElsewhere = (a: Ask, h: HistoryEntry) =>
+    h.to === a.status && (a.status === 'resolved' || a.status === 'shipped');
+  return s.asks
+    .flatMap((a) =>
+      a.history
+        .filter((h) => h.action === 'status' && inPeriod(h.at, s.period) && !listedElsewhere(a, h))
+        .map((h) => ({ ask: line(a), from: h.from as AskStatus, to: h.to as AskStatus, at: h.at })),
+    )
+    .sort((x, y) => x.at.getTime() - y.at.getTime());
+}
+
+/** When the ask last moved into `status`, if it ever did. */
+function lastStatusChange(a: Ask, status: AskStatus): Date | null {
+  return a.history.findLast((h) => h.action === 'status' && h.to === status)?.at ?? null;
+}
+
+const newestFirst = (a: Ask, b: Ask) => b.createdAt.getTime() - a.createdAt.getTime();
+const oldestFirst = (a: Ask, b: Ask) => a.createdAt.getTime() - b.createdAt.getTime();
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+}

@@ -1,0 +1,69 @@
+import type { Ask, AskStatus } from '../asks/ask.js';
+import { LIFECYCLES } from '../asks/lifecycle.js';
+import type { TrackedMessage } from '../conversations/tracked-message.js';
+import type { Feedback } from '../feedback/feedback.js';
+import { type FollowUp, followUpId } from '../follow-ups/follow-up.js';
+import type { Partnership } from '../partnerships/partnership.js';
+import type { Repositories } from '../ports.js';
+import type { DigestRecord } from './digest-record.js';
+
+/** A partnership counts as single-threaded, and its customer as quiet, over these windows. */
+export const ACTIVITY_WINDOW_DAYS = 30;
+export const QUIET_AFTER_DAYS = 14;
+const DAY_MS = 86_400_000;
+/** Enough earlier digests to find the last posted one behind a run of failed or skipped ones. */
+const RECENT_DIGESTS = 20;
+
+/** Every status in which some kind of ask is still open, in the order a digest lists them. */
+export const OPEN_STATUSES: AskStatus[] = [
+  ...new Set(Object.values(LIFECYCLES).flatMap((l) => [l.initial, ...Object.keys(l.next)] as AskStatus[])),
+].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
+
+/**
+ * Everything both digests of a partnership are made from, read with a fixed number of queries (five)
+ * however many asks, messages and reminders the partnership has.
+ */
+export interface DigestSources {
+  partnership: Partnership;
+  now: Date;
+  period: { start: Date; end: Date };
+  /** Open asks and those changed since the earliest window start. */
+  asks: Ask[];
+  followUps: FollowUp[];
+  /** Open customer messages and those posted in the activity window. */
+  messages: TrackedMessage[];
+  /** Ratings given since the start of the period before this one. */
+  ratings: Feedback[];
+  /** Earlier digests, newest first. */
+  digests: DigestRecord[];
+}
+
+export async function gatherDigestSources(
+  repos: Pick<Repositories, 'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests'>,
+  partnership: Partnership,
+  now: Date,
+): Promise<DigestSources> {
+  const digests = await repos.digests.listRecent(partnership.id, RECENT_DIGESTS);
+  const lastPosted = digests.find((d) => d.state === 'posted' && d.period !== null);
+  const start = lastPosted?.period?.end ?? partnership.createdAt;
+  const previousStart = new Date(start.getTime() - (now.getTime() - start.getTime()));
+  const activitySince = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * DAY_MS);
+  const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
+  const [asks, messages, ratings] = await Promise.all([
+    repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
+    repos.trackedMessages.listActive(partnership.channelId, activitySince),
+    repos.feedback.listRatedSince(partnership.id, previousStart),
+  ]);
+  // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
+  // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
+  const followUps = await repos.followUps.findByIds([
+    ...asks.map((a) => followUpId('ask', a.id)),
+    ...messages.map((m) => followUpId('message', m.id)),
+  ]);
+  return { partnership, now, period: { start, end: now }, asks, followUps, messages, ratings, digests };
+}
+
+export const inPeriod = (at: Date, period: { start: Date; end: Date }) =>
+  at >= period.start && at < period.end;
+
+export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);

@@ -1,0 +1,23 @@
+import { compileCustomerDigest } from '../../domain/digests/compile-customer-digest.js';
+import { gatherDigestSources } from '../../domain/digests/digest-sources.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import type { SlackDeps } from '../deps.js';
+import { describeSchedule } from '../render/describe-schedule.js';
+import type { MessageContent } from '../views/blocks.js';
+import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
+
+/** The digest as it would be posted now, for the eyes of one vendor-side user, with where it goes. */
+export async function previewDigest(deps: SlackDeps, partnership: Partnership): Promise<MessageContent> {
+  const now = deps.clock.now();
+  const sources = await gatherDigestSources(deps.repositories, partnership, now);
+  const internalGoesTo = partnership.triageChannelId
+    ? `<#${partnership.triageChannelId}>`
+    : `<@${partnership.ownerId}> by direct message`;
+  const note =
+    `Preview: only you can see this. Post now sends it to this channel, and the internal digest to ${internalGoesTo}. ` +
+    `Schedule: ${describeSchedule(partnership.digest, now)}`;
+  return buildCustomerDigestMessage(compileCustomerDigest(sources), now, {
+    note,
+    partnershipId: partnership.id,
+  });
+}

@@ -1,0 +1,148 @@
+import type { WebClient } from '@slack/web-api';
+import { compileCustomerDigest } from '../../domain/digests/compile-customer-digest.js';
+import { compileInternalDigest } from '../../domain/digests/compile-internal-digest.js';
+import type { CustomerDigest, InternalDigest } from '../../domain/digests/digest-content.js';
+import { gatherDigestSources } from '../../domain/digests/digest-sources.js';
+import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
+import { leaseFrom } from '../../domain/digests/take-due-digests.js';
+import type { Clock, Repositories } from '../../domain/ports.js';
+import type { AppLogger } from '../../logger.js';
+import type { MessageContent } from '../views/blocks.js';
+import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
+import { buildInternalDigestMessage } from '../views/internal-digest-message.js';
+import { type PacingOptions, postPaced } from './paced-poster.js';
+
+export interface DigestPublisherDeps {
+  /** Made with rejectRateLimitedCalls and no retries: the pacing below owns every 429 and retry. */
+  client: WebClient;
+  repositories: Repositories;
+  clock: Clock;
+  sleep: (ms: number) => Promise<void>;
+  logger: AppLogger;
+  pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
+}
+
+export interface PublishReport {
+  posted: number;
+  failed: number;
+  /** Another replica took the digest over (this one outlived its lease): not recorded by this one. */
+  lost: number;
+}
+
+interface Built {
+  claim: DigestClaim;
+  customer: CustomerDigest;
+  internal: InternalDigest;
+  customerPost: { ts: string } | { error: string } | null;
+}
+
+/**
+ * Builds and posts claimed digests: first every customer digest (shared channels), then every internal
+ * one (triage channel, or the owner's DM), which also reports a customer digest Slack refused. Each
+ * message is recorded the moment it is posted, so a replica that takes over a half-done digest posts
+ * only what is missing; the outcome is recorded once both are done.
+ */
+export async function publishDigests(
+  deps: DigestPublisherDeps,
+  claims: DigestClaim[],
+): Promise<PublishReport> {
+  const built: Built[] = [];
+  for (const claim of claims) {
+    const sources = await gatherDigestSources(deps.repositories, claim.partnership, deps.clock.now());
+    built.push({
+      claim,
+      customer: compileCustomerDigest(sources),
+      internal: compileInternalDigest(sources),
+      customerPost: claim.record.customerMessage ? { ts: claim.record.customerMessage.ts } : null,
+    });
+  }
+  const pacing = { clock: deps.clock, sleep: deps.sleep, ...deps.pacing };
+  const customers = await postPaced(
+    built.filter((b) => b.customerPost === null).map((b) => ({ channelId: b.customer.channelId, b })),
+    ({ b }) =>
+      post(
+        deps,
+        b.claim,
+        'customerMessage',
+        b.customer.channelId,
+        buildCustomerDigestMessage(b.customer, deps.clock.now()),
+      ),
+    pacing,
+  );
+  for (const outcome of customers)
+    outcome.job.b.customerPost = outcome.ok ? { ts: outcome.value } : { error: outcome.error };
+
+  const internals = await postPaced(
+    built
+      .filter((b) => b.claim.record.internalMessage === null)
+      .map((b) => ({ channelId: b.claim.partnership.triageChannelId ?? b.claim.partnership.ownerId, b })),
+    ({ b, channelId }) => {
+      const refused =
+        b.customerPost && 'error' in b.customerPost
+          ? [{ slot: b.claim.record.slot, error: b.customerPost.error }]
+          : [];
+      const internal = { ...b.internal, failedDigests: [...refused, ...b.internal.failedDigests] };
+      return post(
+        deps,
+        b.claim,
+        'internalMessage',
+        channelId,
+        buildInternalDigestMessage(internal, deps.clock.now()),
+      );
+    },
+    pacing,
+  );
+  const internalErrors = new Map(internals.flatMap((o) => (o.ok ? [] : [[o.job.b, o.error] as const])));
+
+  const report: PublishReport = { posted: 0, failed: 0, lost: 0 };
+  for (const b of built) {
+    const customerError = b.customerPost && 'error' in b.customerPost ? b.customerPost.error : null;
+    const internalError = internalErrors.get(b) ?? null;
+    if (customerError === LOST || internalError === LOST) {
+      report.lost++;
+      continue;
+    }
+    const error = customerError ?? (internalError ? `internal digest: ${internalError}` : null);
+    const finished = await deps.repositories.digests.finish(b.claim.record.id, b.claim.token, {
+      state: customerError ? 'failed' : 'posted',
+      period: b.customer.period,
+      error,
+      finishedAt: deps.clock.now(),
+    });
+    if (!finished) report.lost++;
+    else if (customerError) report.failed++;
+    else report.posted++;
+    if (error) {
+      deps.logger.event('warn', 'digest not fully posted', { digest: b.claim.record.id, error });
+    }
+  }
+  return report;
+}
+
+const LOST = 'lease_lost';
+
+/** One post, under the digest's lease: renewed first, and the message recorded as soon as Slack has it. */
+async function post(
+  deps: DigestPublisherDeps,
+  claim: DigestClaim,
+  which: 'customerMessage' | 'internalMessage',
+  channelId: string,
+  content: MessageContent,
+): Promise<string> {
+  const digests = deps.repositories.digests;
+  const { until } = leaseFrom(claim.token, deps.clock.now());
+  if (!(await digests.renew(claim.record.id, claim.token, until))) throw new Error(LOST);
+  const result = await deps.client.chat.postMessage({
+    channel: channelId,
+    text: content.text,
+    blocks: content.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+  });
+  const ts = result.ts as string;
+  await digests.recordMessage(claim.record.id, claim.token, which, {
+    channelId: result.channel ?? channelId,
+    ts,
+  });
+  return ts;
+}

@@ -1,0 +1,153 @@
+import type { KnownBlock } from '@slack/types';
+import type { AskStatus } from '../../domain/asks/ask.js';
+import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { CustomerDigest, DigestAsk } from '../../domain/digests/digest-content.js';
+import { ACTIONS, DIGEST_ACTIONS } from '../ids.js';
+import { describeSpan } from '../render/describe-due.js';
+import { describeDuration } from '../render/describe-duration.js';
+import { safeText } from '../render/escape.js';
+import { context, divider, type MessageContent, section } from './blocks.js';
+import {
+  button,
+  count,
+  digestText,
+  digestTop,
+  lineText,
+  listSection,
+  optionalList,
+  refTitle,
+} from './digest-lines.js';
+
+export interface DigestPreview {
+  note: string;
+  partnershipId: string;
+}
+
+/**
+ * The status digest both organisations read in the shared channel. At most a dozen status lists plus
+ * a dozen other blocks: about 30 blocks however much there is. Overdue asks come first in their list
+ * and are counted in the period line and in any '…and N more', so a cap never hides them.
+ */
+export function buildCustomerDigestMessage(
+  d: CustomerDigest,
+  now: Date,
+  preview?: DigestPreview,
+): MessageContent {
+  const open = d.open.flatMap((g) => g.asks);
+  const overdue = open.filter(isOverdue).length;
+  const late = overdue > 0 ? ` · *${overdue} overdue*` : '';
+  const blocks: KnownBlock[] = [
+    ...digestTop('Status digest', d.accountName, d.period.start, `${count(open.length, 'open ask')}${late}`),
+    ...periodBlocks(d),
+    divider(),
+    ...nowBlocks(d, now),
+    ...promiseBlocks(d),
+    section(firstResponseLine(d.firstResponse)),
+    ...(preview ? previewBlocks(preview) : [askButtons()]),
+  ];
+  const shipped = d.shipped.length > 0 ? `, ${d.shipped.length} shipped` : '';
+  const summary =
+    `${d.newAsks.length} new, ${d.resolved.length} resolved${shipped}, ` +
+    `${open.length} open (${overdue} overdue)`;
+  return { text: digestText('Status digest', d.accountName, summary), blocks };
+}
+
+function periodBlocks(d: CustomerDigest): KnownBlock[] {
+  const title = section('*Since the last digest*');
+  const lists = [
+    ...optionalList('New asks', d.newAsks, askLine),
+    ...optionalList('Resolved', d.resolved, askLine),
+    ...optionalList('You asked, we shipped', d.shipped, askLine),
+    ...optionalList(
+      'Status changes',
+      d.statusChanges,
+      (c) => `${askLine(c.ask)}: ${STATUS_LABELS[c.from]} → ${STATUS_LABELS[c.to]}`,
+    ),
+  ];
+  return lists.length > 0
+    ? [title, ...lists]
+    : [title, context('No activity: no new asks, nothing resolved or shipped, and no status changes.')];
+}
+
+function nowBlocks(d: CustomerDigest, now: Date): KnownBlock[] {
+  const groups = [...groupByStatus(d.open)];
+  if (groups.length === 0) return [section('*Now*\nNo open asks.')];
+  return [section('*Now*'), ...groups.map(([status, asks]) => statusList(status, asks, now))];
+}
+
+/** One list per status even if the same status came in twice, so the block count stays bounded. */
+function groupByStatus(open: CustomerDigest['open']): Map<AskStatus, DigestAsk[]> {
+  const groups = new Map<AskStatus, DigestAsk[]>();
+  for (const { status, asks } of open) {
+    if (asks.length > 0) groups.set(status, [...(groups.get(status) ?? []), ...asks]);
+  }
+  return groups;
+}
+
+function statusList(status: AskStatus, asks: DigestAsk[], now: Date): KnownBlock {
+  const overdue = asks.filter(isOverdue);
+  const ordered = [...overdue, ...asks.filter((a) => !isOverdue(a))];
+  return listSection(
+    `*${STATUS_LABELS[status]} (${asks.length})*`,
+    ordered,
+    (a) => openLine(a, now),
+    (shown) => {
+      const hiddenOverdue = Math.max(0, overdue.length - shown);
+      const late = hiddenOverdue > 0 ? ` (${hiddenOverdue} overdue)` : '';
+      return `…and ${asks.length - shown} more${late}: press See open asks`;
+    },
+  );
+}
+
+function promiseBlocks({ promises: p }: CustomerDigest): KnownBlock[] {
+  const lists = [
+    ...optionalList('Promised dates ahead', p.upcoming, promiseLine),
+    ...optionalList('Promises kept', p.kept, promiseLine),
+    ...optionalList('Promises missed', p.missed, (a) => `${promiseLine(a)} · *missed*`),
+  ];
+  return lists.length > 0 ? [divider(), section('*Promises*'), ...lists] : [];
+}
+
+function firstResponseLine({ medianMinutes, count: answered }: CustomerDigest['firstResponse']): string {
+  if (medianMinutes === null || answered === 0) return '*First response:* no first responses in this period.';
+  const median = describeDuration(Math.round(medianMinutes));
+  const over = `over ${count(answered, 'ask')} answered in this period`;
+  return `*Median first response:* ${median} (business hours), ${over}.`;
+}
+
+const isOverdue = (a: DigestAsk) => a.overdueSince !== null;
+
+const askLine = (a: DigestAsk) => `• ${refTitle(a.ref, a.title)}`;
+
+/** Promised dates are calendar days ('YYYY-MM-DD'), so they show as written, not as a moment. */
+const promiseLine = (a: DigestAsk) =>
+  `${askLine(a)}${a.promisedDate ? ` · promised for ${lineText(a.promisedDate, 20)}` : ''}`;
+
+function openLine(a: DigestAsk, now: Date): string {
+  const age = `open ${describeSpan(now.getTime() - a.createdAt.getTime())}`;
+  const late = a.overdueSince
+    ? ` · *overdue by ${describeSpan(now.getTime() - a.overdueSince.getTime())}*`
+    : '';
+  return `${askLine(a)} · <@${a.ownerId}> · ${age}${late}`;
+}
+
+const askButtons = (): KnownBlock => ({
+  type: 'actions',
+  elements: [
+    button(ACTIONS.askForHelp, 'Ask for help', { primary: true }),
+    button(ACTIONS.suggestImprovement, 'Suggest an improvement'),
+    button(ACTIONS.seeOpenAsks, 'See open asks'),
+  ],
+});
+
+/** What only the vendor user who ran `/rapport digest` sees, in place of the buttons everyone gets. */
+const previewBlocks = ({ note, partnershipId }: DigestPreview): KnownBlock[] => [
+  ...(note.trim() === '' ? [] : [context(safeText(note, 2900))]),
+  {
+    type: 'actions',
+    elements: [
+      button(DIGEST_ACTIONS.postNow, 'Post now', { value: partnershipId, primary: true }),
+      button(DIGEST_ACTIONS.editSchedule, 'Edit schedule', { value: partnershipId }),
+    ],
+  },
+];

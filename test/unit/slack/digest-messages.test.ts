@@ -1,0 +1,456 @@
+import type { KnownBlock } from '@slack/types';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AskStatus } from '../../../src/domain/asks/ask.js';
+import type {
+  CustomerDigest,
+  DigestAsk,
+  InternalDigest,
+} from '../../../src/domain/digests/digest-content.js';
+import { ACTIONS, DIGEST_ACTIONS } from '../../../src/slack/ids.js';
+import type { MessageContent } from '../../../src/slack/views/blocks.js';
+import { buildCustomerDigestMessage } from '../../../src/slack/views/customer-digest-message.js';
+import { LIST_LINE_CAP } from '../../../src/slack/views/digest-lines.js';
+import { buildInternalDigestMessage } from '../../../src/slack/views/internal-digest-message.js';
+import { validateMessage } from '../../support/fake-slack/index.js';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
+const period = { start: hoursAgo(7 * 24), end: NOW };
+
+let n = 0;
+function anAsk(overrides: Partial<DigestAsk> = {}): DigestAsk {
+  n += 1;
+  return {
+    id: `ask-${n}`,
+    ref: `ACME-${n}`,
+    title: 'Export fails',
+    kind: 'help',
+    status: 'open',
+    ownerId: 'UVENDOR1',
+    requesterId: 'UCUST1',
+    createdAt: hoursAgo(24),
+    card: null,
+    promisedDate: null,
+    overdueSince: null,
+    ...overrides,
+  };
+}
+
+function aCustomerDigest(overrides: Partial<CustomerDigest> = {}): CustomerDigest {
+  return {
+    accountName: 'Acme Corp',
+    channelId: 'CACME0001',
+    timeZone: 'Europe/Paris',
+    period,
+    newAsks: [],
+    resolved: [],
+    shipped: [],
+    statusChanges: [],
+    open: [],
+    promises: { upcoming: [], kept: [], missed: [] },
+    firstResponse: { medianMinutes: null, count: 0 },
+    ...overrides,
+  };
+}
+
+function anInternalDigest(overrides: Partial<InternalDigest> = {}): InternalDigest {
+  return {
+    accountName: 'Acme Corp',
+    channelId: 'CACME0001',
+    ownerId: 'UVENDOR1',
+    period,
+    overdue: [],
+    unanswered: [],
+    risks: [],
+    nags: { reminded: 0, escalated: 0, snoozes: [] },
+    failedDigests: [],
+    skippedSlots: [],
+    ...overrides,
+  };
+}
+
+/** Each block as a reader sees it: its text, or the action ids (and values) of its buttons. */
+const shown = (m: MessageContent): string[] =>
+  m.blocks.map((b: KnownBlock) => {
+    if (b.type === 'actions')
+      return `[${b.elements.map((e) => ('value' in e && e.value ? `${e.action_id}=${e.value}` : e.action_id)).join(' ')}]`;
+    if (b.type === 'context') return (b.elements[0] as { text: string }).text;
+    return b.type === 'section' || b.type === 'header' ? (b.text?.text ?? '') : `[${b.type}]`;
+  });
+
+/** Every list says how many it holds; what it shows plus its '…and N more' must add up to that. */
+function expectExactCounts(m: MessageContent): void {
+  for (const text of shown(m)) {
+    const total = text.match(/^\*[^\n]+ \((\d+)\)\*/)?.[1];
+    if (total === undefined) continue;
+    const lines = text.split('\n').filter((l) => l.startsWith('• ')).length;
+    const hidden = Number(text.match(/\n…and (\d+) more/)?.[1] ?? 0);
+    expect(lines).toBeLessThanOrEqual(LIST_LINE_CAP);
+    expect(lines + hidden).toBe(Number(total));
+  }
+}
+
+/** What the builders add on purpose: people and channels from id fields, and Slack's date token. */
+const OURS = /<@U[A-Z0-9]+>|<#C[A-Z0-9]+>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
+const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
+
+/** The fallback text and every mrkdwn text: the strings Slack parses for mentions. */
+function expectNoPings(m: MessageContent): void {
+  const parsed = [m.text];
+  JSON.stringify(m.blocks, (_key, value) => {
+    if (value?.type === 'mrkdwn') parsed.push(value.text);
+    return value;
+  });
+  for (const text of parsed) expect(text.replace(OURS, '')).not.toMatch(PINGS);
+}
+
+describe('the customer status digest', () => {
+  const overdueAsk = anAsk({
+    ref: 'ACME-11',
+    title: 'SSO login loops',
+    status: 'in_progress',
+    createdAt: hoursAgo(72),
+    overdueSince: hoursAgo(2),
+  });
+  const planned = anAsk({
+    ref: 'ACME-15',
+    title: 'Parquet export',
+    kind: 'enhancement',
+    status: 'planned',
+    promisedDate: '2026-12-01',
+  });
+  const waiting = anAsk({ ref: 'ACME-12', title: 'Need a HAR file', status: 'waiting_on_customer' });
+  const realistic = aCustomerDigest({
+    newAsks: [planned, anAsk({ ref: 'ACME-14', title: 'Webhook retries' })],
+    resolved: [anAsk({ ref: 'ACME-9', title: 'CSV export times out', status: 'resolved' })],
+    shipped: [anAsk({ ref: 'ACME-4', title: 'Dark mode', kind: 'enhancement', status: 'shipped' })],
+    statusChanges: [
+      { ask: overdueAsk, from: 'open', to: 'in_progress', at: hoursAgo(50) },
+      { ask: waiting, from: 'in_progress', to: 'waiting_on_customer', at: hoursAgo(5) },
+    ],
+    open: [
+      { status: 'in_progress', asks: [overdueAsk, anAsk({ ref: 'ACME-14', title: 'Webhook retries' })] },
+      { status: 'waiting_on_customer', asks: [waiting] },
+      { status: 'planned', asks: [planned] },
+    ],
+    promises: {
+      upcoming: [planned],
+      kept: [anAsk({ ref: 'ACME-9', title: 'CSV export times out', promisedDate: '2026-11-20' })],
+      missed: [anAsk({ ref: 'ACME-7', title: 'Audit log', promisedDate: '2026-11-18' })],
+    },
+    firstResponse: { medianMinutes: 95, count: 4 },
+  });
+
+  it('reports the period, what is open now (overdue plainly), promises and the median first response', () => {
+    const message = buildCustomerDigestMessage(realistic, NOW);
+    expect(message.text).toBe(
+      'Status digest for Acme Corp: 2 new, 1 resolved, 1 shipped, 4 open (1 overdue)',
+    );
+    expect(validateMessage(message)).toEqual([]);
+    const texts = shown(message);
+    expect(texts).toContain(
+      '*In progress (2)*\n• *ACME-11* SSO login loops · <@UVENDOR1> · open 3 d · *overdue by 2 h*\n' +
+        '• *ACME-14* Webhook retries · <@UVENDOR1> · open 1 d',
+    );
+    expect(texts).toContain('*You asked, we shipped (1)*\n• *ACME-4* Dark mode');
+    expect(texts).toContain(
+      '*Promises missed (1)*\n• *ACME-7* Audit log · promised for 2026-11-18 · *missed*',
+    );
+    expect(texts.at(-2)).toBe(
+      '*Median first response:* 1 business hour 35 min (business hours), over 4 asks answered in this period.',
+    );
+    expect(texts.at(-1)).toBe(`[${ACTIONS.askForHelp} ${ACTIONS.suggestImprovement} ${ACTIONS.seeOpenAsks}]`);
+    expect(message.blocks.at(-1)).toMatchObject({ elements: [{ style: 'primary' }, {}, {}] });
+    expect(texts.join('\n---\n')).toMatchInlineSnapshot(`
+      "Status digest · Acme Corp
+      ---
+      Since <!date^1794823200^{date_short_pretty} at {time}|2026-11-16 10:00 UTC> · 4 open asks · *1 overdue*
+      ---
+      *Since the last digest*
+      ---
+      *New asks (2)*
+      • *ACME-15* Parquet export
+      • *ACME-14* Webhook retries
+      ---
+      *Resolved (1)*
+      • *ACME-9* CSV export times out
+      ---
+      *You asked, we shipped (1)*
+      • *ACME-4* Dark mode
+      ---
+      *Status changes (2)*
+      • *ACME-11* SSO login loops: Open → In progress
+      • *ACME-12* Need a HAR file: In progress → Waiting on customer
+      ---
+      [divider]
+      ---
+      *Now*
+      ---
+      *In progress (2)*
+      • *ACME-11* SSO login loops · <@UVENDOR1> · open 3 d · *overdue by 2 h*
+      • *ACME-14* Webhook retries · <@UVENDOR1> · open 1 d
+      ---
+      *Waiting on customer (1)*
+      • *ACME-12* Need a HAR file · <@UVENDOR1> · open 1 d
+      ---
+      *Planned (1)*
+      • *ACME-15* Parquet export · <@UVENDOR1> · open 1 d
+      ---
+      [divider]
+      ---
+      *Promises*
+      ---
+      *Promised dates ahead (1)*
+      • *ACME-15* Parquet export · promised for 2026-12-01
+      ---
+      *Promises kept (1)*
+      • *ACME-9* CSV export times out · promised for 2026-11-20
+      ---
+      *Promises missed (1)*
+      • *ACME-7* Audit log · promised for 2026-11-18 · *missed*
+      ---
+      *Median first response:* 1 business hour 35 min (business hours), over 4 asks answered in this period.
+      ---
+      [welcome.ask_for_help welcome.suggest_improvement welcome.see_open_asks]"
+    `);
+  });
+
+  it('says honestly when nothing happened, and still offers the buttons', () => {
+    const message = buildCustomerDigestMessage(aCustomerDigest(), NOW);
+    expect(message.text).toBe('Status digest for Acme Corp: 0 new, 0 resolved, 0 open (0 overdue)');
+    expect(shown(message).slice(1)).toEqual([
+      expect.stringMatching(/^Since <!date\^\d+\^[^>]+> · 0 open asks$/),
+      '*Since the last digest*',
+      'No activity: no new asks, nothing resolved or shipped, and no status changes.',
+      '[divider]',
+      '*Now*\nNo open asks.',
+      '*First response:* no first responses in this period.',
+      `[${ACTIONS.askForHelp} ${ACTIONS.suggestImprovement} ${ACTIONS.seeOpenAsks}]`,
+    ]);
+  });
+
+  it('escapes user text so it cannot ping, mention or fake a line', () => {
+    const hostile = anAsk({ ref: 'ACME-1', title: '<!channel> @here hi <@U123>\n• *ACME-2* fake' });
+    const message = buildCustomerDigestMessage(
+      aCustomerDigest({ accountName: 'Acme <!here>', newAsks: [hostile] }),
+      NOW,
+    );
+    expect(shown(message)).toContain(
+      '*New asks (1)*\n• *ACME-1* &lt;!channel&gt; @\u2060here hi &lt;@U123&gt; • *ACME-2* fake',
+    );
+    expect(message.text).toMatch(/^Status digest for Acme &lt;!here&gt;: 1 new/);
+    expectNoPings(message);
+  });
+
+  it('in preview, adds the note and offers Post now and Edit schedule instead of the ask buttons', () => {
+    const note = 'Preview: posts Monday 09:00 in <#CACME0001> <!channel>';
+    const message = buildCustomerDigestMessage(realistic, NOW, { note, partnershipId: 'p-acme' });
+    expect(shown(message).slice(-2)).toEqual([
+      'Preview: posts Monday 09:00 in &lt;#CACME0001&gt; &lt;!channel&gt;',
+      `[${DIGEST_ACTIONS.postNow}=p-acme ${DIGEST_ACTIONS.editSchedule}=p-acme]`,
+    ]);
+    expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.askForHelp);
+    expect(message.blocks.at(-1)).toMatchObject({ elements: [{ style: 'primary' }, {}] });
+  });
+
+  it('fits any amount of data in 50 blocks, with exact counts of what is left out', () => {
+    const huge = `${'🙂'.repeat(1200)}<!channel>${'é'.repeat(2600)}`;
+    const statuses: AskStatus[] = ['open', 'acknowledged', 'in_progress', 'waiting_on_customer', 'planned'];
+    const many = (count: number, extra: Partial<DigestAsk> = {}) =>
+      Array.from({ length: count }, (_, i) =>
+        anAsk({ title: huge, promisedDate: '2026-12-01', ...extra, ref: `ACME-${i}` }),
+      );
+    const open = statuses.map((status, i) => ({
+      status,
+      asks: many(1000, { status, overdueSince: i % 2 === 0 ? hoursAgo(3) : null }),
+    }));
+    const message = buildCustomerDigestMessage(
+      aCustomerDigest({
+        accountName: huge,
+        newAsks: many(3000),
+        resolved: many(2000),
+        shipped: many(700),
+        statusChanges: many(2000).map((ask) => ({ ask, from: 'open', to: 'in_progress', at: hoursAgo(1) })),
+        // The same status twice still makes one list.
+        open: [...open, { status: 'open', asks: many(10) }],
+        promises: { upcoming: many(400), kept: many(400), missed: many(400) },
+        firstResponse: { medianMinutes: 480, count: 10_000 },
+      }),
+      NOW,
+    );
+    expect(validateMessage(message)).toEqual([]);
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expectExactCounts(message);
+    expectNoPings(message);
+    // JSON.stringify writes a lone surrogate as an escape: none means no emoji was cut in half.
+    expect(JSON.stringify(message)).not.toMatch(/\\ud[89a-f]/i);
+    const texts = shown(message);
+    expect(texts[1]).toMatch(/ · 5010 open asks · \*3000 overdue\*$/);
+    expect(texts.find((t) => t.startsWith('*Open (1010)*'))).toMatch(
+      new RegExp(
+        `\\n…and ${1010 - LIST_LINE_CAP} more \\(${1000 - LIST_LINE_CAP} overdue\\): press See open asks$`,
+      ),
+    );
+    expect(texts).toContain(
+      '*Median first response:* 8 business hours (business hours), over 10000 asks answered in this period.',
+    );
+  });
+});
+
+describe('the internal digest', () => {
+  it('lists overdue items, unanswered messages, every kind of risk, reminders and unposted digests', () => {
+    const message = buildInternalDigestMessage(
+      anInternalDigest({
+        overdue: [
+          {
+            subject: 'ask',
+            ref: 'ACME-11',
+            label: 'SSO login loops',
+            ownerId: 'UVENDOR1',
+            dueAt: hoursAgo(5),
+            link: null,
+          },
+          {
+            subject: 'message',
+            ref: null,
+            label: 'Is the API down?',
+            ownerId: 'UVENDOR2',
+            dueAt: hoursAgo(2),
+            link: { channelId: 'CACME0001', ts: '1.1' },
+          },
+        ],
+        unanswered: [
+          {
+            authorId: 'UCUST1',
+            preview: 'Any news on\nthe export?',
+            postedAt: hoursAgo(26),
+            ownerId: 'UVENDOR1',
+            link: { channelId: 'CACME0001', ts: '2.2' },
+          },
+        ],
+        risks: [
+          { kind: 'sla_breaches', count: 3 },
+          { kind: 'ratings_dropping', previous: { good: 8, total: 10 }, current: { good: 2, total: 4 } },
+          { kind: 'single_threaded', userId: 'UCUST1' },
+          { kind: 'quiet_customer', lastMessageAt: hoursAgo(24 * 21), days: 21 },
+          { kind: 'quiet_customer', lastMessageAt: null, days: 0 },
+        ],
+        nags: {
+          reminded: 4,
+          escalated: 1,
+          snoozes: [
+            { label: 'ACME-12 Need a HAR file', by: 'UVENDOR2', until: hoursAgo(-48), reason: 'on leave' },
+          ],
+        },
+        failedDigests: [{ slot: hoursAgo(48), error: 'invalid_blocks `x`' }],
+        skippedSlots: [hoursAgo(24 * 6)],
+      }),
+      NOW,
+    );
+    expect(validateMessage(message)).toEqual([]);
+    expect(message.text).toBe(
+      'Internal digest for Acme Corp: 2 overdue, 1 unanswered message, 5 risks, 2 digests not posted',
+    );
+    const [top, period, overdue, unanswered, risks, reminders, notPosted] = shown(message);
+    expect(top).toBe('Internal digest · Acme Corp');
+    expect(period).toMatch(/^Since <!date\^[^>]+> · for <#CACME0001> · owner <@UVENDOR1>$/);
+    expect(overdue).toMatch(
+      /^\*Overdue \(2\)\*\n• \*ACME-11\* SSO login loops · <@UVENDOR1> · \*overdue by 5 h\* \(was due <!date.*>\)\n• Message: Is the API down\? in <#CACME0001> · <@UVENDOR2> · \*overdue by 2 h\*/,
+    );
+    expect(unanswered).toMatch(
+      /^\*Unanswered customer messages \(1\)\*\n• <@UCUST1> in <#CACME0001>, <!date[^>]+> \(1 d 2 h ago\): “Any news on the export\?” · <@UVENDOR1> to answer$/,
+    );
+    expect(risks?.split('\n').slice(1)).toEqual([
+      '• 3 response targets missed this period',
+      '• Good ratings fell from 80% (8 of 10) to 50% (2 of 4)',
+      '• Single-threaded: only <@UCUST1> at the customer has been active in the last 30 days',
+      expect.stringMatching(/^• No message from the customer for 21 days \(last <!date[^>]+>\)$/),
+      '• The customer has never written here',
+    ]);
+    expect(reminders).toMatch(
+      /^\*Reminders\*\n4 reminders and 1 escalation sent\n• ACME-12 Need a HAR file snoozed by <@UVENDOR2> until <!date[^>]+>: on leave$/,
+    );
+    expect(notPosted).toMatch(
+      /^\*Digests not posted \(2\)\*\n• <!date[^>]+> skipped: Rapport was down at the time\n• <!date[^>]+>: Slack refused it with `invalid_blocks 'x'`$/,
+    );
+  });
+
+  it('says all is on track when there is nothing to report', () => {
+    const message = buildInternalDigestMessage(anInternalDigest(), NOW);
+    expect(message.text).toBe('Internal digest for Acme Corp: nothing overdue or at risk');
+    expect(shown(message)[2]).toMatch(/^:white_check_mark: All is on track/);
+    expect(message.blocks).toHaveLength(3);
+  });
+});
+
+describe('both digests, fed random amounts of hostile or huge text (property)', () => {
+  const HOSTILE = ['<!channel>', '<!here>', '@here', '@everyone', '<@U0EVIL>', '<#C0EVIL>', '&', '\n• *X-1*'];
+  const pieces = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...HOSTILE));
+  const text = fc.oneof(
+    fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join('')),
+    fc.string({ unit: 'binary', minLength: 2000, maxLength: 6000 }),
+  );
+  const size = fc.nat({ max: 300 });
+  const sizes = fc.tuple(size, size, size, size, size, size, size, size);
+  const times = <T>(count: number, make: (i: number) => T) =>
+    Array.from({ length: count }, (_, i) => make(i));
+
+  it('never pings anyone, stays within Block Kit limits and counts what it leaves out', () => {
+    fc.assert(
+      fc.property(text, text, sizes, (hostile, other, [a, b, c, d, e, f, g, h]) => {
+        const asks = (count: number, extra: Partial<DigestAsk> = {}) =>
+          times(count, (i) => anAsk({ title: i % 2 ? hostile : other, ref: hostile, ...extra }));
+        const customer = aCustomerDigest({
+          accountName: hostile,
+          newAsks: asks(a),
+          resolved: asks(b),
+          shipped: asks(c),
+          statusChanges: asks(d).map((ask) => ({ ask, from: 'open', to: 'planned', at: NOW })),
+          open: [
+            { status: 'open', asks: asks(e, { overdueSince: hoursAgo(1) }) },
+            { status: 'planned', asks: asks(f, { promisedDate: hostile }) },
+          ],
+          promises: { upcoming: asks(g), kept: asks(h), missed: asks(a) },
+          firstResponse: { medianMinutes: b * 7.5, count: b },
+        });
+        const internal = anInternalDigest({
+          accountName: other,
+          overdue: times(a, () => ({
+            subject: 'ask',
+            ref: hostile,
+            label: other,
+            ownerId: 'UV1',
+            dueAt: NOW,
+            link: null,
+          })),
+          unanswered: times(b, () => ({
+            authorId: 'UC1',
+            preview: hostile,
+            postedAt: NOW,
+            ownerId: 'UV1',
+            link: { channelId: 'CX1', ts: '1.1' },
+          })),
+          risks: times(c, () => ({ kind: 'sla_breaches', count: d })),
+          nags: {
+            reminded: e,
+            escalated: f,
+            snoozes: times(g, () => ({ label: hostile, by: 'UV1', until: NOW, reason: other })),
+          },
+          failedDigests: times(h, () => ({ slot: NOW, error: hostile })),
+          skippedSlots: times(a, () => NOW),
+        });
+        for (const message of [
+          buildCustomerDigestMessage(customer, NOW),
+          buildCustomerDigestMessage(customer, NOW, { note: other, partnershipId: 'p-1' }),
+          buildInternalDigestMessage(internal, NOW),
+        ]) {
+          expect(validateMessage(message)).toEqual([]);
+          expectNoPings(message);
+          expectExactCounts(message);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
