@@ -72,7 +72,17 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       logger,
     });
     const publishDigestsNow = (claims: DigestClaim[]) =>
-      publishDigests({ client: digestClient, repositories: store, clock, sleep, logger }, claims);
+      publishDigests(
+        {
+          client: digestClient,
+          repositories: store,
+          clock,
+          sleep,
+          logger,
+          isExternallyShared: (channelId) => directory.isExternallyShared(channelId),
+        },
+        claims,
+      );
     const slackDeps = {
       repositories: store,
       directory,

@@ -82,6 +82,36 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
     });
   });
 
+  it('sends the internal digest to the owner instead if the triage channel has since been shared', async () => {
+    h.fake.addChannel({
+      id: channels.triage,
+      name: 'acme-triage',
+      isExtShared: true,
+      members: [people.alice.id, people.bob.id],
+    });
+    minutesAfterSlot(0);
+    await tick();
+    expect(h.fake.messagesIn(channels.triage)).toEqual([]);
+    expect(h.fake.dmsTo(people.alice.id).filter(isInternal)).toHaveLength(1);
+    expect(h.fake.messagesIn(channels.shared).filter(isInternal)).toEqual([]);
+    expect(customerDigests()).toHaveLength(1);
+  });
+
+  it('shows the last digest on the owner’s Home tab', async () => {
+    minutesAfterSlot(0);
+    await tick();
+    const before = h.fake.callsTo('views.publish').length;
+    await h.driver.event({
+      event: { type: 'app_home_opened', user: people.alice.id, channel: 'DHOME0001', tab: 'home' },
+    });
+    await h.rapport.settled();
+    const home = h.fake.callsTo('views.publish')[before];
+    if (!home) throw new Error('no Home tab published');
+    expect(JSON.stringify(home.args.view)).toMatch(
+      /last digest: <!date\^1795420800\^[^>]*> \(next <!date\^1796025600\^/,
+    );
+  });
+
   it('catches up a slot missed while it was down once, within the grace; past it, skips and says so', async () => {
     minutesAfterSlot(4 * 60);
     await h.restart();

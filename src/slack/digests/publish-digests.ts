@@ -19,6 +19,8 @@ export interface DigestPublisherDeps {
   clock: Clock;
   sleep: (ms: number) => Promise<void>;
   logger: AppLogger;
+  /** Asked again before anything internal is posted: a triage channel may have been shared since setup. */
+  isExternallyShared: (channelId: string) => Promise<boolean>;
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
 }
 
@@ -72,10 +74,10 @@ export async function publishDigests(
   for (const outcome of customers)
     outcome.job.b.customerPost = outcome.ok ? { ts: outcome.value } : { error: outcome.error };
 
+  const pending = built.filter((b) => b.claim.record.internalMessage === null);
+  const destinations = await Promise.all(pending.map((b) => internalDestination(deps, b.claim.partnership)));
   const internals = await postPaced(
-    built
-      .filter((b) => b.claim.record.internalMessage === null)
-      .map((b) => ({ channelId: b.claim.partnership.triageChannelId ?? b.claim.partnership.ownerId, b })),
+    pending.map((b, i) => ({ channelId: destinations[i] as string, b })),
     ({ b, channelId }) => {
       const refused =
         b.customerPost && 'error' in b.customerPost
@@ -120,6 +122,25 @@ export async function publishDigests(
 }
 
 const LOST = 'lease_lost';
+
+/** The triage channel while it is internal; otherwise (none, or shared since setup) the owner, by DM. */
+async function internalDestination(
+  deps: DigestPublisherDeps,
+  p: DigestClaim['partnership'],
+): Promise<string> {
+  const triage = p.triageChannelId;
+  if (triage === null) return p.ownerId;
+  if (!(await deps.isExternallyShared(triage))) return triage;
+  deps.logger.event(
+    'warn',
+    'triage channel is shared with another organisation: internal digest sent to the owner',
+    {
+      partnershipId: p.id,
+      channel: triage,
+    },
+  );
+  return p.ownerId;
+}
 
 /** One post, under the digest's lease: renewed first, and the message recorded as soon as Slack has it. */
 async function post(
