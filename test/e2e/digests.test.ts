@@ -42,6 +42,7 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
 
     expect(customerDigests()).toHaveLength(1);
     const digest = JSON.stringify(customerDigests()[0]);
+    expect(digest).toContain('Since Rapport started here');
     expect(digest).toContain('ACME-1');
     expect(digest).toContain('Checkout is down');
     expect(digest).toContain('ACME-2');
@@ -127,6 +128,7 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
     clock.set('2026-12-07T08:00:30Z');
     await tick();
     expect(customerDigests()).toHaveLength(2);
+    expect(JSON.stringify(customerDigests().at(-1))).toContain('Since the last digest');
     expect(JSON.stringify(internalDigests().at(-1))).toMatch(/skipped/i);
   });
 

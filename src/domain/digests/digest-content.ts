@@ -4,6 +4,8 @@ import type { AskKind, AskStatus } from '../asks/ask.js';
 export interface DigestPeriod {
   start: Date;
   end: Date;
+  /** No digest was posted before: the period starts when the partnership was set up. */
+  first: boolean;
 }
 
 /** An ask as a digest line; what it shows is already decided here, the builder only lays it out. */

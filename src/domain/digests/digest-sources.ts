@@ -5,6 +5,7 @@ import type { Feedback } from '../feedback/feedback.js';
 import { type FollowUp, followUpId } from '../follow-ups/follow-up.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { Repositories } from '../ports.js';
+import type { DigestPeriod } from './digest-content.js';
 import type { DigestRecord } from './digest-record.js';
 
 /** A partnership counts as single-threaded, and its customer as quiet, over these windows. */
@@ -26,7 +27,7 @@ export const OPEN_STATUSES: AskStatus[] = [
 export interface DigestSources {
   partnership: Partnership;
   now: Date;
-  period: { start: Date; end: Date };
+  period: DigestPeriod;
   /** Open asks and those changed since the earliest window start. */
   asks: Ask[];
   followUps: FollowUp[];
@@ -60,7 +61,8 @@ export async function gatherDigestSources(
     ...asks.map((a) => followUpId('ask', a.id)),
     ...messages.map((m) => followUpId('message', m.id)),
   ]);
-  return { partnership, now, period: { start, end: now }, asks, followUps, messages, ratings, digests };
+  const period = { start, end: now, first: lastPosted === undefined };
+  return { partnership, now, period, asks, followUps, messages, ratings, digests };
 }
 
 export const inPeriod = (at: Date, period: { start: Date; end: Date }) =>

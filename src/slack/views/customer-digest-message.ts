@@ -53,7 +53,7 @@ export function buildCustomerDigestMessage(
 }
 
 function periodBlocks(d: CustomerDigest): KnownBlock[] {
-  const title = section('*Since the last digest*');
+  const title = section(d.period.first ? '*Since Rapport started here*' : '*Since the last digest*');
   const lists = [
     ...optionalList('New asks', d.newAsks, askLine),
     ...optionalList('Resolved', d.resolved, askLine),

@@ -16,7 +16,7 @@ import { validateMessage } from '../../support/fake-slack/index.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
-const period = { start: hoursAgo(7 * 24), end: NOW };
+const period = { start: hoursAgo(7 * 24), end: NOW, first: false };
 
 let n = 0;
 function anAsk(overrides: Partial<DigestAsk> = {}): DigestAsk {
