@@ -10,14 +10,25 @@ export interface DigestSchedule {
 /** Weekly, Monday 09:00 in the partnership's zone. */
 export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
 
-/** A digest more often than this would bury the channel it is meant to summarise. */
-export const MIN_DIGEST_INTERVAL_MINUTES = 60;
-
 export type ScheduleProblem = { field: 'cron' | 'timeZone'; message: string };
 
-const MINUTE_MS = 60_000;
-/** Enough consecutive slots to see the shortest gap of any five-field expression (it repeats hourly at most). */
-const GAP_SAMPLE = 48;
+/**
+ * Each step of cron-parser in a zone costs about a millisecond (luxon), and at a busy slot many
+ * partnerships share one schedule, so results are cached per schedule and instant (pure, bounded).
+ */
+const slotMemo = new Map<string, Date>();
+const MEMO_LIMIT = 10_000;
+
+function memoised(kind: 'before' | 'after', schedule: DigestSchedule, at: Date, compute: () => Date): Date {
+  const key = `${kind}|${schedule.cron}|${schedule.timeZone}|${at.getTime()}`;
+  let slot = slotMemo.get(key);
+  if (!slot) {
+    if (slotMemo.size >= MEMO_LIMIT) slotMemo.clear();
+    slot = compute();
+    slotMemo.set(key, slot);
+  }
+  return new Date(slot);
+}
 
 const parse = (schedule: DigestSchedule, currentDate: Date) =>
   CronExpressionParser.parse(schedule.cron, { currentDate, tz: schedule.timeZone });
@@ -34,16 +45,18 @@ export function checkSchedule(schedule: DigestSchedule, now: Date): ScheduleProb
       message: `Write five fields, minute hour day-of-month month weekday, such as “${DEFAULT_DIGEST_CRON}” (Mondays at 09:00).`,
     };
   }
-  let slots: Date[];
+  let minutes: readonly unknown[];
   try {
     const expression = parse(schedule, now);
-    slots = Array.from({ length: GAP_SAMPLE }, () => expression.next().toDate());
+    // Parsing alone accepts dates that never come (30 February): there must be a next slot.
+    expression.next();
+    minutes = expression.fields.minute.values;
   } catch (error) {
     const detail = error instanceof Error ? error.message.replace(/^Constraint error, /, '') : '';
     return { field: 'cron', message: `Not a schedule Rapport can read (${detail}). Example: “0 9 * * 1”.` };
   }
-  const gaps = slots.slice(1).map((slot, i) => slot.getTime() - (slots[i] as Date).getTime());
-  if (Math.min(...gaps) < MIN_DIGEST_INTERVAL_MINUTES * MINUTE_MS) {
+  // Two minutes in the hour fire twice in any hour that matches; one minute is at most hourly.
+  if (minutes.length > 1) {
     return { field: 'cron', message: 'Post a digest at most once an hour, such as “0 9 * * 1-5”.' };
   }
   return null;
@@ -52,14 +65,16 @@ export function checkSchedule(schedule: DigestSchedule, now: Date): ScheduleProb
 /** The latest slot at or before `at`. */
 export function slotAtOrBefore(schedule: DigestSchedule, at: Date): Date {
   // cron-parser's prev() is strictly before its start, so start one millisecond after `at`.
-  return parse(schedule, new Date(at.getTime() + 1))
-    .prev()
-    .toDate();
+  return memoised('before', schedule, at, () =>
+    parse(schedule, new Date(at.getTime() + 1))
+      .prev()
+      .toDate(),
+  );
 }
 
 /** The first slot strictly after `at`. */
 export function slotAfter(schedule: DigestSchedule, at: Date): Date {
-  return parse(schedule, at).next().toDate();
+  return memoised('after', schedule, at, () => parse(schedule, at).next().toDate());
 }
 
 /** The next `count` slots after `at`, for previews. */
