@@ -71,8 +71,8 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       retryConfig: { retries: 0 },
       logger,
     });
-    const publishDigestsNow = (claims: DigestClaim[]) =>
-      publishDigests(
+    const publishDigestsNow = async (claims: DigestClaim[]) => {
+      const report = await publishDigests(
         {
           client: digestClient,
           repositories: store,
@@ -83,6 +83,10 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         },
         claims,
       );
+      // Owners see each partnership's last digest (or its failure) on their Home tab.
+      await refreshHomes(app.client, slackDeps, [...new Set(claims.map((c) => c.partnership.ownerId))]);
+      return report;
+    };
     const slackDeps = {
       repositories: store,
       directory,
