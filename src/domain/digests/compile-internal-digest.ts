@@ -35,6 +35,7 @@ export function compileInternalDigest(s: DigestSources): InternalDigest {
       .map((f): OverdueItem => ({ ...label(f), ownerId: f.ownerId, dueAt: f.dueAt as Date })),
     unanswered: s.messages
       .filter((m) => m.closed === null)
+      .sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime())
       .map((m) => ({
         authorId: m.author.userId,
         preview: m.preview,

@@ -64,12 +64,16 @@ export function checkSchedule(schedule: DigestSchedule, now: Date): ScheduleProb
 
 /** The latest slot at or before `at`. */
 export function slotAtOrBefore(schedule: DigestSchedule, at: Date): Date {
-  // cron-parser's prev() is strictly before its start, so start one millisecond after `at`.
-  return memoised('before', schedule, at, () =>
-    parse(schedule, new Date(at.getTime() + 1))
+  return memoised('before', schedule, at, () => {
+    // cron-parser's prev() is strictly before its start, so start one millisecond after `at`. Looking
+    // back across a spring-forward gap it can land a day early (cron-parser #378), so walk forward
+    // from there while the next slot is still at or before `at`.
+    let slot = parse(schedule, new Date(at.getTime() + 1))
       .prev()
-      .toDate(),
-  );
+      .toDate();
+    for (let next = slotAfter(schedule, slot); next <= at; next = slotAfter(schedule, slot)) slot = next;
+    return slot;
+  });
 }
 
 /** The first slot strictly after `at`. */
