@@ -1,0 +1,218 @@
+import type { Actor } from '../actors.js';
+import { fail, ok, type Result } from '../result.js';
+import type {
+  Approval,
+  ApprovalRequest,
+  ApprovalRule,
+  Approver,
+  AuditEntry,
+  Decision,
+  Verdict,
+} from './approval.js';
+
+export const MAX_TITLE = 150;
+export const MAX_DETAILS = 2000;
+export const MAX_COMMENT = 1000;
+/** The card lists every approver; past this it no longer reads (nor fits Block Kit limits). */
+export const MAX_APPROVERS = 20;
+
+export type RequestField = 'title' | 'details' | 'approvers' | 'backups' | 'rule' | 'dueAt';
+export type RequestErrors = Partial<Record<RequestField, string>>;
+
+/** An expected refusal, shown privately to whoever tried. */
+export type ApprovalRefusal = { code: 'forbidden' | 'not_pending' | 'not_applicable'; message: string };
+export type DecideError = ApprovalRefusal | { code: 'invalid'; fields: { comment: string } };
+
+/** `changed` is false when the change was already in effect (a double click, a retried delivery). */
+export type ApprovalChange = { approval: Approval; changed: boolean };
+
+export interface DecideInput {
+  actor: Actor;
+  /** The seat decided for: the actor's own, or one whose backup they are. */
+  approverId: string;
+  verdict: Verdict;
+  comment: string | null;
+}
+
+/** How many approvals the rule asks for among `approverCount` approvers. */
+export function needed(rule: ApprovalRule, approverCount: number): number {
+  switch (rule.kind) {
+    case 'all':
+      return approverCount;
+    case 'any':
+      return 1;
+    case 'at_least':
+      return rule.n;
+  }
+}
+
+/**
+ * Settles as early as the outcome is certain: approved once enough approvals are in, rejected once
+ * the approvals plus the seats still undecided can no longer reach what the rule needs.
+ */
+export function evaluate(
+  rule: ApprovalRule,
+  approvers: readonly Approver[],
+  decisions: readonly Decision[],
+): Verdict | 'pending' {
+  // One vote per seat, the latest one, and only from seats that exist.
+  const seats = new Set(approvers.map((a) => a.userId));
+  const current = new Map<string, Verdict>();
+  for (const d of decisions) if (seats.has(d.approverId)) current.set(d.approverId, d.verdict);
+  const approvals = [...current.values()].filter((v) => v === 'approved').length;
+  const undecided = seats.size - current.size;
+  const need = needed(rule, seats.size);
+  if (approvals >= need) return 'approved';
+  if (approvals + undecided < need) return 'rejected';
+  return 'pending';
+}
+
+const audit = (at: Date, action: AuditEntry['action'], fields: Partial<AuditEntry> = {}): AuditEntry => ({
+  at,
+  action,
+  by: null,
+  approverId: null,
+  verdict: null,
+  note: null,
+  ...fields,
+});
+
+const mention = (userId: string) => `<@${userId}>`;
+
+const notPending = (approval: Approval) =>
+  fail({ code: 'not_pending' as const, message: `This approval is already ${approval.state}.` });
+
+/** The approval after a change, with its audit entries appended. */
+const changedTo = (
+  approval: Approval,
+  now: Date,
+  changes: Partial<Approval>,
+  entries: AuditEntry[],
+): ApprovalChange => ({
+  approval: { ...approval, ...changes, audit: [...approval.audit, ...entries], updatedAt: now },
+  changed: true,
+});
+
+/** Records a decision for one approver seat, and settles the approval when the rule says so. */
+export function decide(
+  approval: Approval,
+  input: DecideInput,
+  now: Date,
+): Result<ApprovalChange, DecideError> {
+  const { actor, approverId, verdict } = input;
+  const refused = mayDecide(approval, actor, approverId);
+  if (refused) return fail(refused);
+  const previous = approval.decisions.find((d) => d.approverId === approverId);
+  // A repeat of the current verdict is a double click or a retried delivery, even once settled.
+  if (previous?.verdict === verdict) return ok({ approval, changed: false });
+  if (approval.state !== 'pending') return notPending(approval);
+  if (now >= approval.dueAt)
+    return fail({ code: 'not_pending', message: 'This approval is past its due time.' });
+  const comment = input.comment?.trim() || null;
+  if (verdict === 'rejected' && !comment) {
+    return fail({ code: 'invalid', fields: { comment: 'Give a reason for the reject.' } });
+  }
+  if (comment && comment.length > MAX_COMMENT) {
+    return fail({ code: 'invalid', fields: { comment: `Keep it under ${MAX_COMMENT} characters.` } });
+  }
+
+  const decision: Decision = { approverId, by: actor, verdict, comment, at: now };
+  const decisions = [...approval.decisions.filter((d) => d.approverId !== approverId), decision];
+  const entries = [
+    audit(now, previous ? 'changed' : 'decided', { by: actor, approverId, verdict, note: comment }),
+  ];
+  const outcome = evaluate(approval.rule, approval.approvers, decisions);
+  if (outcome !== 'pending') entries.push(audit(now, 'settled', { verdict: outcome }));
+  const settledAt = outcome === 'pending' ? null : now;
+  return ok(changedTo(approval, now, { decisions, state: outcome, settledAt }, entries));
+}
+
+/** The named approver, or their backup once escalated; anyone else is told who can. */
+function mayDecide(approval: Approval, actor: Actor, approverId: string): ApprovalRefusal | null {
+  const seat = approval.approvers.find((a) => a.userId === approverId);
+  if (seat && actor.userId === seat.userId) return null;
+  if (seat && actor.userId === seat.backupId) {
+    if (approval.escalated.includes(seat.userId)) return null;
+    return {
+      code: 'forbidden',
+      message: `You are ${mention(seat.userId)}'s backup: you can decide once it is passed on to you.`,
+    };
+  }
+  const names = approval.approvers.map((a) => mention(a.userId)).join(', ');
+  return { code: 'forbidden', message: `Only the named approvers can decide on this: ${names}.` };
+}
+
+/** Pending past its due time: expired. Anything else is left as it is. */
+export function expire(approval: Approval, now: Date): ApprovalChange {
+  if (approval.state !== 'pending' || now < approval.dueAt) return { approval, changed: false };
+  return changedTo(approval, now, { state: 'expired', settledAt: now }, [audit(now, 'expired')]);
+}
+
+/** The requester takes back a pending approval. */
+export function withdraw(
+  approval: Approval,
+  actor: Actor,
+  now: Date,
+): Result<ApprovalChange, ApprovalRefusal> {
+  if (actor.userId !== approval.requester.userId) {
+    const requester = mention(approval.requester.userId);
+    return fail({ code: 'forbidden', message: `Only ${requester}, who asked for it, can withdraw it.` });
+  }
+  if (approval.state === 'withdrawn') return ok({ approval, changed: false });
+  if (approval.state !== 'pending') return notPending(approval);
+  const entry = audit(now, 'withdrawn', { by: actor });
+  return ok(changedTo(approval, now, { state: 'withdrawn', settledAt: now }, [entry]));
+}
+
+/** Lets an undecided approver's backup decide in their place. */
+export function escalate(
+  approval: Approval,
+  approverId: string,
+  now: Date,
+): Result<ApprovalChange, ApprovalRefusal> {
+  if (approval.state !== 'pending') return notPending(approval);
+  if (approval.escalated.includes(approverId)) return ok({ approval, changed: false });
+  const seat = pendingApprovers(approval).find((a) => a.userId === approverId);
+  if (!seat?.backupId) {
+    return fail({ code: 'not_applicable', message: `${mention(approverId)} has no backup or has decided.` });
+  }
+  const entry = audit(now, 'escalated', { approverId, note: `to ${mention(seat.backupId)}` });
+  return ok(changedTo(approval, now, { escalated: [...approval.escalated, approverId] }, [entry]));
+}
+
+/** The approvers still owing a decision: the ones to nag. Nobody once the approval is settled. */
+export function pendingApprovers(approval: Approval): Approver[] {
+  if (approval.state !== 'pending') return [];
+  const decided = new Set(approval.decisions.map((d) => d.approverId));
+  return approval.approvers.filter((a) => !decided.has(a.userId));
+}
+
+/** Every problem with a new request, by form field; empty when it can be sent. */
+export function checkRequest(request: ApprovalRequest, now: Date): RequestErrors {
+  const { title, details, approvers, rule, dueAt } = request;
+  const errors: RequestErrors = {};
+  const trimmed = title.trim();
+  if (!trimmed) errors.title = 'Say what is being decided.';
+  else if (trimmed.length > MAX_TITLE) errors.title = `Keep the title under ${MAX_TITLE} characters.`;
+  if (details.length > MAX_DETAILS) errors.details = `Keep the details under ${MAX_DETAILS} characters.`;
+
+  const ids = approvers.map((a) => a.userId);
+  if (ids.length === 0) errors.approvers = 'Name at least one approver.';
+  else if (new Set(ids).size < ids.length) errors.approvers = 'Name each approver once.';
+  else if (ids.length > MAX_APPROVERS) errors.approvers = `Name at most ${MAX_APPROVERS} approvers.`;
+  const selfBackup = approvers.find((a) => a.backupId === a.userId);
+  // An approver standing in for another would cast two votes once escalated.
+  const approverAsBackup = approvers.find(
+    (a) => a.backupId !== null && a.backupId !== a.userId && ids.includes(a.backupId),
+  );
+  if (selfBackup) errors.backups = `${mention(selfBackup.userId)} cannot be their own backup.`;
+  else if (approverAsBackup) {
+    errors.backups = `${mention(approverAsBackup.backupId as string)} is an approver already, so cannot also be a backup.`;
+  }
+
+  if (rule.kind === 'at_least' && !(Number.isInteger(rule.n) && rule.n >= 1 && rule.n <= ids.length)) {
+    errors.rule = `Ask for between 1 and ${Math.max(ids.length, 1)} approvals.`;
+  }
+  if (Number.isNaN(dueAt.getTime()) || dueAt <= now) errors.dueAt = 'Pick a due time in the future.';
+  return errors;
+}
