@@ -6,7 +6,7 @@ import { gatherDigestSources } from '../../domain/digests/digest-sources.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import { leaseFrom } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
-import type { AppLogger } from '../../logger.js';
+import { type AppLogger, errorFields } from '../../logger.js';
 import type { MessageContent } from '../views/blocks.js';
 import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
 import { buildInternalDigestMessage } from '../views/internal-digest-message.js';
@@ -50,13 +50,22 @@ export async function publishDigests(
 ): Promise<PublishReport> {
   const built: Built[] = [];
   for (const claim of claims) {
-    const sources = await gatherDigestSources(deps.repositories, claim.partnership, deps.clock.now());
-    built.push({
-      claim,
-      customer: compileCustomerDigest(sources),
-      internal: compileInternalDigest(sources),
-      customerPost: claim.record.customerMessage ? { ts: claim.record.customerMessage.ts } : null,
-    });
+    try {
+      const sources = await gatherDigestSources(deps.repositories, claim.partnership, deps.clock.now());
+      built.push({
+        claim,
+        customer: compileCustomerDigest(sources),
+        internal: compileInternalDigest(sources),
+        customerPost: claim.record.customerMessage ? { ts: claim.record.customerMessage.ts } : null,
+      });
+    } catch (error) {
+      // One partnership that cannot be read must not hold up the others; its lease runs out and the
+      // digest is tried again by the next tick after it.
+      deps.logger.event('error', 'digest could not be built', {
+        digest: claim.record.id,
+        ...errorFields(error),
+      });
+    }
   }
   const pacing = { clock: deps.clock, sleep: deps.sleep, ...deps.pacing };
   const customers = await postPaced(
