@@ -1,4 +1,5 @@
 import type { Side } from './actors.js';
+import type { Approval } from './approvals/approval.js';
 import type { Ask, AskStatus } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
 import type { DigestRecord } from './digests/digest-record.js';
@@ -116,6 +117,25 @@ export interface DigestRepository {
   listRecent(partnershipId: string, limit: number): Promise<DigestRecord[]>;
 }
 
+export interface ApprovalRepository {
+  /** 'duplicate' when an approval with that id exists already. */
+  insert(approval: Approval): Promise<'inserted' | 'duplicate'>;
+  findById(id: string): Promise<Approval | null>;
+  /** Compare-and-set on the version. */
+  replace(approval: Approval, expectedVersion: number): Promise<'replaced' | 'conflict'>;
+  /** Remembers the approval card; not a change of the approval itself, so the version stays. */
+  recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
+  /** A channel's approvals: pending ones first, then the rest, newest first within each. */
+  listByChannel(channelId: string, limit: number): Promise<Approval[]>;
+  /** Pending approvals whose due time has come (`dueAt <= now`), soonest due first. */
+  listDue(now: Date, limit: number): Promise<Approval[]>;
+  /**
+   * Pending approvals waiting on `userId`: as an approver who has not decided, or as the backup of an
+   * undecided approver who was escalated. Soonest due first; for the Home tab and digests.
+   */
+  listPendingFor(userId: string, limit: number): Promise<Approval[]>;
+}
+
 export interface FeedbackRepository {
   /** 'duplicate' when the ask already had its feedback request (one per ask). */
   insert(feedback: Feedback): Promise<'inserted' | 'duplicate'>;
@@ -150,6 +170,7 @@ export interface Repositories {
   followUps: FollowUpRepository;
   trackedMessages: TrackedMessageRepository;
   digests: DigestRepository;
+  approvals: ApprovalRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

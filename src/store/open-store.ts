@@ -2,6 +2,11 @@ import type { Repositories } from '../domain/ports.js';
 import type { DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import { openMongoDatabase } from './mongo/mongo-database.js';
+import {
+  type ApprovalDocument,
+  approvalCollection,
+  approvalRepository,
+} from './repositories/approval-repository.js';
 import { type AskDocument, askCollection, askRepository } from './repositories/ask-repository.js';
 import { type DigestDocument, digestCollection, digestRepository } from './repositories/digest-repository.js';
 import {
@@ -54,7 +59,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages, digests] =
+  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages, digests, approvals] =
     await Promise.all([
       db.collection<PartnershipDocument>(partnershipCollection),
       db.collection<AskDocument>(askCollection),
@@ -64,6 +69,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
       db.collection<FollowUpDocument>(followUpCollection),
       db.collection<TrackedMessageDocument>(trackedMessageCollection),
       db.collection<DigestDocument>(digestCollection),
+      db.collection<ApprovalDocument>(approvalCollection),
     ]);
   return {
     kind: db.kind,
@@ -75,6 +81,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     followUps: followUpRepository(followUps),
     trackedMessages: trackedMessageRepository(trackedMessages),
     digests: digestRepository(digests),
+    approvals: approvalRepository(approvals),
     ping: () => db.ping(),
     close: () => db.close(),
   };

@@ -1,0 +1,74 @@
+import type { Approval } from '../../domain/approvals/approval.js';
+import type { ApprovalRepository } from '../../domain/ports.js';
+import type { CollectionSpec, DocumentCollection } from '../documents.js';
+import { findOneAs, replaceIfVersion } from './versioned.js';
+
+/** Stored shape of an approval; the same fields as the domain, with the id as _id. */
+export type ApprovalDocument = Omit<Approval, 'id'> & { _id: string };
+
+export const approvalCollection: CollectionSpec = {
+  name: 'approvals',
+  // NeDB uses a compound index only for exact matches on every field, so it gets single-field
+  // indexes instead: the channel (many approvals each, as asks share a partnership) and the due time
+  // (its range scan). `state` alone is not indexed there: nearly every approval shares one of five.
+  indexes: [
+    { fields: ['channelId', 'createdAt'], embedded: false },
+    { fields: ['channelId'], mongo: false },
+    { fields: ['state', 'dueAt'], embedded: false },
+    { fields: ['dueAt'], mongo: false },
+  ],
+};
+
+const toDocument = ({ id, ...rest }: Approval): ApprovalDocument => ({ _id: id, ...rest });
+const fromDocument = ({ _id, ...rest }: ApprovalDocument): Approval => ({ id: _id, ...rest });
+
+/** Whether the approval waits on `userId`: an undecided seat of theirs, or one escalated to them. */
+function waitsOn(approval: Approval, userId: string): boolean {
+  const decided = new Set(approval.decisions.map((d) => d.approverId));
+  return approval.approvers.some(
+    (a) =>
+      !decided.has(a.userId) &&
+      (a.userId === userId || (a.backupId === userId && approval.escalated.includes(a.userId))),
+  );
+}
+
+export function approvalRepository(collection: DocumentCollection<ApprovalDocument>): ApprovalRepository {
+  const one = findOneAs(collection, fromDocument);
+  return {
+    insert: (approval) => collection.insertOne(toDocument(approval)),
+    findById: (id) => one({ _id: id }),
+    replace: (approval, expectedVersion) =>
+      replaceIfVersion(collection, toDocument(approval), expectedVersion),
+    async recordCard(id, card) {
+      await collection.updateOne({ _id: id }, { $set: { card } });
+    },
+    async listByChannel(channelId, limit) {
+      const newest = { sort: { createdAt: -1 as const } };
+      const pending = await collection.find({ channelId, state: 'pending' }, { ...newest, limit });
+      const left = limit - pending.length;
+      const rest =
+        left > 0
+          ? await collection.find({ channelId, state: { $ne: 'pending' } }, { ...newest, limit: left })
+          : [];
+      return [...pending, ...rest].map(fromDocument);
+    },
+    async listDue(now, limit) {
+      const docs = await collection.find(
+        { state: 'pending', dueAt: { $lte: now } },
+        { sort: { dueAt: 1 }, limit },
+      );
+      return docs.map(fromDocument);
+    },
+    async listPendingFor(userId, limit) {
+      // The query narrows to approvals naming the user; who still owes a decision is checked here.
+      const docs = await collection.find(
+        { state: 'pending', $or: [{ 'approvers.userId': userId }, { 'approvers.backupId': userId }] },
+        { sort: { dueAt: 1 } },
+      );
+      return docs
+        .map(fromDocument)
+        .filter((a) => waitsOn(a, userId))
+        .slice(0, limit);
+    },
+  };
+}
