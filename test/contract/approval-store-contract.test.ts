@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/actors.js';
 import type { Approval, Approver } from '../../src/domain/approvals/approval.js';
 import { openStore, type Store } from '../../src/store/open-store.js';
+import { anApproval as baseApproval } from '../support/approval-fixture.js';
 import { storeKinds } from '../support/stores.js';
 
 const requester: Actor = { userId: 'UREQ', teamId: 'TV', side: 'vendor' };
@@ -22,29 +23,17 @@ let n = 0;
 function anApproval(overrides: Partial<Approval> = {}): Approval {
   n += 1;
   const createdAt = at(n);
-  return {
+  return baseApproval({
     id: `approval-${n}`,
-    partnershipId: 'P1',
-    channelId: 'CSHARED',
-    title: 'Go live on 1 June',
-    details: 'Cut-over plan in the doc.',
-    requester,
     approvers: [seat(vendor), seat(customer, BACKUP)],
-    rule: { kind: 'all' },
     dueAt: at(24 * 60),
-    decisions: [],
-    escalated: [],
-    state: 'pending',
-    settledAt: null,
-    card: null,
     audit: [
       { at: createdAt, action: 'requested', by: requester, approverId: null, verdict: null, note: null },
     ],
     createdAt,
     updatedAt: createdAt,
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 const ids = (approvals: Approval[]) => approvals.map((a) => a.id);

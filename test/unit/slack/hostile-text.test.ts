@@ -7,58 +7,17 @@ import { buildPartnershipSummary } from '../../../src/slack/views/partnership-su
 import { buildWelcomeMessage } from '../../../src/slack/views/welcome-message.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
+import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
-/** Text that tries to ping, mention, link or break the layout. */
-const hostile = fc
-  .array(
-    fc.oneof(
-      fc.string({ maxLength: 20 }),
-      fc.constantFrom(
-        '<!channel>',
-        '<!here|here>',
-        '<!everyone>',
-        '@here',
-        '@channel',
-        '<@U0EVIL>',
-        '<#C0EVIL>',
-        '<https://evil.example|click>',
-        '*',
-        '_',
-        '~',
-        '```',
-        '>',
-        '&',
-        '\n',
-      ),
-    ),
-    { maxLength: 60 },
-  )
-  .map((parts) => parts.join(''));
+const hostile = hostileText(60);
 const long = fc.string({ minLength: 3000, maxLength: 6000 });
 const anyText = fc.oneof(hostile, long);
 
 /** Mentions the builders add on purpose: known people, the triage channel and Slack's date token. */
 const OURS = /<@(UVENDOR1|UVENDOR2|UCUST1|UCUST2)>|<#CTRIAGE1>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
-const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
-
-/** The strings Slack parses for mentions: the notification text and every mrkdwn object (plain_text never is). */
-function parsedTexts(message: { text: string; blocks: unknown[] }): string[] {
-  const found = [message.text];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'mrkdwn' && typeof o.text === 'string') found.push(o.text);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(message.blocks);
-  return found;
-}
-
 function assertSafe(message: { text: string; blocks: unknown[] }) {
-  for (const text of parsedTexts(message)) expect(text.replace(OURS, '')).not.toMatch(PINGS);
+  for (const text of mrkdwnTexts(message)) expect(text.replace(OURS, '')).not.toMatch(PINGS);
   expect(validateMessage(message)).toEqual([]);
 }
 

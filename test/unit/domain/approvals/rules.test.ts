@@ -19,6 +19,7 @@ import {
   pendingApprovers,
   withdraw,
 } from '../../../../src/domain/approvals/rules.js';
+import { anApproval } from '../../../support/approval-fixture.js';
 
 const requester: Actor = { userId: 'UREQ', teamId: 'TV', side: 'vendor' };
 const vendor: Actor = { userId: 'UV1', teamId: 'TV', side: 'vendor' };
@@ -32,33 +33,9 @@ const seat = (a: Actor, backupId: string | null = null): Approver => ({
   side: a.side,
   backupId,
 });
-const start = new Date('2026-05-01T09:00:00Z');
+const start = anApproval().createdAt;
 const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
-const dueAt = at(24 * 60);
-
-function anApproval(overrides: Partial<Approval> = {}): Approval {
-  return {
-    id: 'AP1',
-    partnershipId: 'P1',
-    channelId: 'CSHARED',
-    title: 'Go live on 1 June',
-    details: 'Cut-over plan in the doc.',
-    requester,
-    approvers: [seat(vendor), seat(customer, backup.userId), seat(customer2)],
-    rule: { kind: 'all' },
-    dueAt,
-    decisions: [],
-    escalated: [],
-    state: 'pending',
-    settledAt: null,
-    card: null,
-    audit: [{ at: start, action: 'requested', by: requester, approverId: null, verdict: null, note: null }],
-    createdAt: start,
-    updatedAt: start,
-    version: 1,
-    ...overrides,
-  };
-}
+const dueAt = anApproval().dueAt;
 
 const vote = (actor: Actor, verdict: Verdict, comment: string | null = null): DecideInput => ({
   actor,
