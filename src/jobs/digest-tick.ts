@@ -1,5 +1,4 @@
-import type { DigestClaim } from '../domain/digests/take-due-digests.js';
-import { type TakeDeps, takeDueDigests } from '../domain/digests/take-due-digests.js';
+import { type DigestClaim, type TakeDeps, takeDueDigests } from '../domain/digests/take-due-digests.js';
 import type { AppLogger } from '../logger.js';
 import type { PublishReport } from '../slack/digests/publish-digests.js';
 import type { Job } from './scheduler.js';

@@ -5,6 +5,7 @@ import { enhancementGroup } from '../domain/asks/link-enhancements.js';
 import type { Repositories } from '../domain/ports.js';
 import type { AppLogger } from '../logger.js';
 import type { SlackDirectory } from './directory.js';
+import { internalTriageChannel } from './internal-triage-channel.js';
 import { safeText } from './render/escape.js';
 import { buildAskCard, type GroupFacts } from './views/ask-card.js';
 import { buildTriageCard } from './views/triage-card.js';
@@ -120,19 +121,13 @@ async function publishMirror(
   newInternalNote: string | null,
 ): Promise<Ask> {
   const partnership = await deps.repositories.partnerships.findById(ask.partnershipId);
-  const triage = partnership?.triageChannelId;
-  if (!partnership || !triage) return ask;
-  if (await deps.directory.isExternallyShared(triage)) {
-    deps.logger.event(
-      'warn',
-      'triage channel is shared with another organisation: internal mirror withheld',
-      {
-        partnershipId: partnership.id,
-        channel: triage,
-      },
-    );
-    return ask;
-  }
+  if (!partnership) return ask;
+  const triage = await internalTriageChannel(
+    { isExternallyShared: (channelId) => deps.directory.isExternallyShared(channelId), logger: deps.logger },
+    partnership,
+    'internal mirror withheld',
+  );
+  if (!triage) return ask;
   const message = buildTriageCard(ask, partnership.accountName);
   let mirror = ask.mirror;
   if (mirror) await client.chat.update({ channel: mirror.channelId, ts: mirror.ts, ...message });

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/actors.js';
 import type { Approval, Approver } from '../../src/domain/approvals/approval.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
 import { anApproval as baseApproval } from '../support/approval-fixture.js';
-import { storeKinds } from '../support/stores.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 const requester: Actor = { userId: 'UREQ', teamId: 'TV', side: 'vendor' };
 const vendor: Actor = { userId: 'UV1', teamId: 'TV', side: 'vendor' };
@@ -41,12 +41,8 @@ const ids = (approvals: Approval[]) => approvals.map((a) => a.id);
 describe.each(storeKinds())('approval store contract: $name', (kind) => {
   let store: Store;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    store = await openStore(kind.freshLocation());
-  });
-  afterEach(async () => {
-    if (kind.available) await store.close();
+  storeForEachTest(kind, (opened) => {
+    store = opened;
   });
 
   async function stored(...approvals: Approval[]): Promise<Approval[]> {

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
-import { storeKinds } from '../support/stores.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 describe.each(storeKinds())('ask store contract: $name', (kind) => {
   let store: Store;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    store = await openStore(kind.freshLocation());
-  });
-  afterEach(async () => {
-    if (kind.available) await store.close();
+  storeForEachTest(kind, (opened) => {
+    store = opened;
   });
 
   it('stores an ask with its history, actors and dates intact', async () => {

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduledDigestId } from '../../src/domain/digests/digest-record.js';
 import { DIGEST_LEASE_MS, takeDueDigests } from '../../src/domain/digests/take-due-digests.js';
 import type { Partnership } from '../../src/domain/partnerships/partnership.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
 import { aPartnership } from '../support/partnership-fixture.js';
-import { storeKinds } from '../support/stores.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 const HOUR = 3_600_000;
 const GRACE = 6 * HOUR;
@@ -18,12 +18,8 @@ describe.each(storeKinds())('digest store contract: $name', (kind) => {
   let ids = 0;
   const deps = () => ({ ...store, newId: () => `token-${++ids}` });
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    store = await openStore(kind.freshLocation());
-  });
-  afterEach(async () => {
-    if (kind.available) await store.close();
+  storeForEachTest(kind, (opened) => {
+    store = opened;
   });
 
   async function scheduled(nextAt: Date): Promise<Partnership> {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Feedback } from '../../src/domain/feedback/feedback.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
-import { storeKinds } from '../support/stores.js';
+import type { Store } from '../../src/store/open-store.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 const aRequest = (overrides: Partial<Feedback> = {}): Feedback => ({
   askId: 'ask-1',
@@ -17,12 +17,8 @@ const aRequest = (overrides: Partial<Feedback> = {}): Feedback => ({
 
 describe.each(storeKinds())('feedback store contract: $name', (kind) => {
   let store: Store;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    store = await openStore(kind.freshLocation());
-  });
-  afterEach(async () => {
-    if (kind.available) await store.close();
+  storeForEachTest(kind, (opened) => {
+    store = opened;
   });
 
   it('keeps one request per ask and stores the rating and comment', async () => {

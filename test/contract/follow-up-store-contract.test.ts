@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/asks/ask.js';
 import { followUpId } from '../../src/domain/follow-ups/follow-up.js';
 import { type NagItem, sweep } from '../../src/domain/follow-ups/sweep.js';
 import { track } from '../../src/domain/follow-ups/track.js';
-import { openStore, type Store } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
 import { aPartnership } from '../support/partnership-fixture.js';
-import { storeKinds } from '../support/stores.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 // Monday 23 November 2026; the partnership works 08:00–16:00 UTC (Europe/Berlin).
 const at = (time: string) => new Date(`2026-11-23T${time}:00Z`);
@@ -15,13 +15,9 @@ describe.each(storeKinds())('follow-up store contract: $name', (kind) => {
   let store: Store;
   const partnership = aPartnership();
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    store = await openStore(kind.freshLocation());
-    await store.partnerships.insert(partnership);
-  });
-  afterEach(async () => {
-    if (kind.available) await store.close();
+  storeForEachTest(kind, async (opened) => {
+    store = opened;
+    await opened.partnerships.insert(partnership);
   });
 
   /** Urgent help requests raised at 08:00: due at 09:00, each tracked like the app does. */

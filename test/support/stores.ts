@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreLocation } from '../../src/store/open-store.js';
+import { afterEach, beforeEach } from 'vitest';
+import { openStore, type Store, type StoreLocation } from '../../src/store/open-store.js';
 import { hasMongo, mongoUri, uniqueDbName } from './mongo.js';
 
 export interface StoreKind {
@@ -28,4 +29,18 @@ export function storeKinds(): StoreKind[] {
       freshLocation: () => ({ mongodbUri: withDatabase(mongoUri(), uniqueDbName('rapport')) }),
     },
   ];
+}
+
+/** For each test: a fresh store of `kind` (the test is skipped when that kind is unavailable), closed after. */
+export function storeForEachTest(kind: StoreKind, use: (store: Store) => void | Promise<void>): void {
+  let store: Store | null = null;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    store = await openStore(kind.freshLocation());
+    await use(store);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = null;
+  });
 }

@@ -33,10 +33,10 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
     overdueSince: overdue.get(followUpId('ask', a.id)) ?? null,
   });
   const open = s.asks.filter((a) => !isClosed(a.kind, a.status));
-  const closedInPeriod = (a: Ask, status: AskStatus) =>
-    a.status === status &&
-    lastStatusChange(a, status) !== null &&
-    inPeriod(lastStatusChange(a, status) as Date, period);
+  const closedInPeriod = (a: Ask, status: AskStatus) => {
+    const at = a.status === status ? lastStatusChange(a, status) : null;
+    return at !== null && inPeriod(at, period);
+  };
   // Zone conversions are the costly part of a digest: each promised date is converted once.
   const ends = new Map<string, Date>();
   const endOfDay = (date: string) => {

@@ -7,6 +7,7 @@ import {
   type DigestSources,
   daysBefore,
   inPeriod,
+  periodBefore,
   QUIET_AFTER_DAYS,
 } from './digest-sources.js';
 
@@ -73,9 +74,8 @@ function risks(s: DigestSources): RiskFlag[] {
   );
   if (breached.length > 0) flags.push({ kind: 'sla_breaches', count: breached.length });
 
-  const previous = { start: new Date(2 * period.start.getTime() - period.end.getTime()), end: period.start };
   const current = tally(s, period);
-  const before = tally(s, previous);
+  const before = tally(s, periodBefore(period));
   if (
     current.total >= MIN_RATINGS &&
     before.total >= MIN_RATINGS &&

@@ -33,7 +33,7 @@ export interface DigestSources {
   followUps: FollowUp[];
   /** Open customer messages and those posted in the activity window. */
   messages: TrackedMessage[];
-  /** Ratings given since the start of the period before this one. */
+  /** Ratings given since the start of the period before this one (periodBefore). */
   ratings: Feedback[];
   /** Earlier digests, newest first. */
   digests: DigestRecord[];
@@ -47,13 +47,12 @@ export async function gatherDigestSources(
   const digests = await repos.digests.listRecent(partnership.id, RECENT_DIGESTS);
   const lastPosted = digests.find((d) => d.state === 'posted' && d.period !== null);
   const start = lastPosted?.period?.end ?? partnership.createdAt;
-  const previousStart = new Date(start.getTime() - (now.getTime() - start.getTime()));
   const activitySince = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * DAY_MS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
   const [asks, messages, ratings] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
     repos.trackedMessages.listActive(partnership.channelId, activitySince),
-    repos.feedback.listRatedSince(partnership.id, previousStart),
+    repos.feedback.listRatedSince(partnership.id, periodBefore({ start, end: now }).start),
   ]);
   // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
   // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
@@ -64,6 +63,12 @@ export async function gatherDigestSources(
   const period = { start, end: now, first: lastPosted === undefined };
   return { partnership, now, period, asks, followUps, messages, ratings, digests };
 }
+
+/** The period of the same length just before `period`: what a trend (ratings) is compared with. */
+export const periodBefore = (period: { start: Date; end: Date }) => ({
+  start: new Date(2 * period.start.getTime() - period.end.getTime()),
+  end: period.start,
+});
 
 export const inPeriod = (at: Date, period: { start: Date; end: Date }) =>
   at >= period.start && at < period.end;

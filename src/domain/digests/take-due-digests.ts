@@ -109,7 +109,7 @@ function blankRecord(partnershipId: string, trigger: DigestTrigger, slot: Date, 
   };
 }
 
-/** Slots strictly between `from` (the first one not taken) and `to` (the one being taken), plus `from` itself. */
+/** Slots from `from` (the first one not taken) up to, not including, `to`: those folded into `to`'s digest. */
 function countSlotsBetween(schedule: DigestSchedule, from: Date, to: Date): number {
   let count = 0;
   for (let slot = from; slot < to && count < MISSED_COUNT_LIMIT; slot = slotAfter(schedule, slot)) count++;

@@ -7,6 +7,7 @@ import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import { leaseFrom } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
+import { internalTriageChannel } from '../internal-triage-channel.js';
 import type { MessageContent } from '../views/blocks.js';
 import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
 import { buildInternalDigestMessage } from '../views/internal-digest-message.js';
@@ -133,23 +134,8 @@ export async function publishDigests(
 const LOST = 'lease_lost';
 
 /** The triage channel while it is internal; otherwise (none, or shared since setup) the owner, by DM. */
-async function internalDestination(
-  deps: DigestPublisherDeps,
-  p: DigestClaim['partnership'],
-): Promise<string> {
-  const triage = p.triageChannelId;
-  if (triage === null) return p.ownerId;
-  if (!(await deps.isExternallyShared(triage))) return triage;
-  deps.logger.event(
-    'warn',
-    'triage channel is shared with another organisation: internal digest sent to the owner',
-    {
-      partnershipId: p.id,
-      channel: triage,
-    },
-  );
-  return p.ownerId;
-}
+const internalDestination = async (deps: DigestPublisherDeps, p: DigestClaim['partnership']) =>
+  (await internalTriageChannel(deps, p, 'internal digest sent to the owner')) ?? p.ownerId;
 
 /** One post, under the digest's lease: renewed first, and the message recorded as soon as Slack has it. */
 async function post(
