@@ -5,12 +5,14 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DigestClaim } from './domain/digests/take-due-digests.js';
 import type { Clock } from './domain/ports.js';
+import { approvalTickJob } from './jobs/approval-tick.js';
 import { digestTickJob } from './jobs/digest-tick.js';
 import { nagSweepJob } from './jobs/nag-sweep.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { buildSlackApp } from './slack/app.js';
+import { approvalChanged } from './slack/approvals/publish-approval.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
 import { createSlackDirectory } from './slack/directory.js';
 import { registerErrorSink } from './slack/error-sink.js';
@@ -107,6 +109,13 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         logger,
         timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
         sender: slackNagSender(app.client, clock, (userId) => refreshHomes(app.client, slackDeps, [userId])),
+      }),
+      approvalTickJob({
+        approvals: store.approvals,
+        logger,
+        announce: async ({ approval, entries }) => {
+          await approvalChanged(app.client, slackDeps, approval, entries);
+        },
       }),
       digestTickJob({
         ...store,

@@ -127,7 +127,7 @@ export interface ApprovalRepository {
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
   /** A channel's approvals: pending ones first, then the rest, newest first within each. */
   listByChannel(channelId: string, limit: number): Promise<Approval[]>;
-  /** Pending approvals whose due time has come (`dueAt <= now`), soonest due first. */
+  /** Pending approvals whose next check has come (`checkAt <= now`), the longest waiting first. */
   listDue(now: Date, limit: number): Promise<Approval[]>;
   /**
    * Pending approvals waiting on `userId`: as an approver who has not decided, or as the backup of an

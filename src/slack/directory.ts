@@ -6,6 +6,8 @@ interface UserFacts {
   teamId: string;
   side: Side;
   timeZone: string | null;
+  /** How people see them in Slack, for plain-text places (modal errors) where a mention does not render. */
+  name: string;
 }
 
 const TTL_MS = 10 * 60_000;
@@ -19,6 +21,8 @@ export interface SlackDirectory extends Directory {
    * view_submission carry it); commands do not, so users.info decides.
    */
   actor(userId: string, teamIdHint?: string): Promise<Actor>;
+  /** Everyone in the channel now (not cached: membership is what an approval is checked against). */
+  channelMembers(channelId: string): Promise<Set<string>>;
 }
 
 /** People and channels as Slack sees them. A user is customer-side when their team is not ours. */
@@ -41,7 +45,8 @@ export function createSlackDirectory(client: WebClient, vendorTeamId: string, cl
       if (!u) return null;
       const teamId = u.team_id ?? '';
       const external = u.is_stranger === true || teamId !== vendorTeamId;
-      return { teamId, side: external ? 'customer' : 'vendor', timeZone: u.tz ?? null };
+      const name = u.profile?.display_name || u.real_name || u.name || userId;
+      return { teamId, side: external ? 'customer' : 'vendor', timeZone: u.tz ?? null, name };
     } catch (error) {
       if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') return null;
       throw error;
@@ -63,6 +68,20 @@ export function createSlackDirectory(client: WebClient, vendorTeamId: string, cl
       // Someone Slack cannot describe gets the narrower, customer-side rights.
       if (!facts) return { userId, teamId: teamIdHint ?? '', side: 'customer' };
       return { userId, teamId: facts.teamId, side: facts.side };
+    },
+    async channelMembers(channelId) {
+      const members = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.members({
+          channel: channelId,
+          limit: 500,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const id of page.members ?? []) members.add(id);
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return members;
     },
   };
 }

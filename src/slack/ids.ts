@@ -29,6 +29,7 @@ export const ACTIONS = {
   askForHelp: 'welcome.ask_for_help',
   suggestImprovement: 'welcome.suggest_improvement',
   seeOpenAsks: 'welcome.see_open_asks',
+  askForSignOff: 'welcome.ask_for_sign_off',
   listPrevious: 'asks.list_previous',
   listNext: 'asks.list_next',
 } as const;

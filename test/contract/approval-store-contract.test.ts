@@ -113,15 +113,15 @@ describe.each(storeKinds())('approval store contract: $name', (kind) => {
     expect(ids(await store.approvals.listByChannel('CSHARED', 1))).toEqual(ids([newPending] as Approval[]));
   });
 
-  it('lists only pending approvals that are due, soonest first', async () => {
+  it('lists only pending approvals whose check is due, the longest waiting first', async () => {
     const now = at(600);
     const [dueLater, dueFirst, dueNow] = await stored(
-      anApproval({ dueAt: at(500) }),
-      anApproval({ dueAt: at(100) }),
-      anApproval({ dueAt: now }),
-      anApproval({ dueAt: at(601) }),
-      anApproval({ dueAt: at(200), state: 'rejected', settledAt: at(150) }),
-      anApproval({ dueAt: at(300), state: 'withdrawn', settledAt: at(150) }),
+      anApproval({ checkAt: at(500) }),
+      anApproval({ checkAt: at(100) }),
+      anApproval({ checkAt: now }),
+      anApproval({ checkAt: at(601) }),
+      anApproval({ checkAt: null, state: 'rejected', settledAt: at(150) }),
+      anApproval({ checkAt: at(300), state: 'withdrawn', settledAt: at(150) }),
     );
     expect(ids(await store.approvals.listDue(now, 10))).toEqual(
       ids([dueFirst, dueLater, dueNow] as Approval[]),

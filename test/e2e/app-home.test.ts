@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Approval } from '../../src/domain/approvals/approval.js';
+import { nextCheckAt } from '../../src/domain/approvals/rules.js';
+import { followUpId } from '../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../src/domain/follow-ups/plan.js';
 import { createLogger } from '../../src/logger.js';
 import { createSlackDirectory } from '../../src/slack/directory.js';
 import { refreshHomes } from '../../src/slack/home/publish-home.js';
 import { ASK_BLOCKS, INPUT } from '../../src/slack/ids.js';
 import { slackDate } from '../../src/slack/render/describe-due.js';
+import { anApproval } from '../support/approval-fixture.js';
 import { anAsk } from '../support/ask-fixture.js';
 import type { DriverUser, RecordedCall } from '../support/fake-slack/index.js';
 import { openModalByCommand, setUpAcme } from '../support/flows.js';
@@ -109,6 +113,9 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
       'What I owe',
       'Nothing is waiting on you. :tada:',
       '[divider]',
+      'Approvals waiting for me',
+      'No sign-off is waiting on you.',
+      '[divider]',
       'Asks I raised',
       'You have not raised any asks yet.',
       '[divider]',
@@ -138,10 +145,20 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
       expect(await store.followUps.insert({ ...followUp, ownerId: people.alice.id, dueAt })).toBe('inserted');
     }
 
+    // Her seats on five approvals, due before everything else: listed apart, never as owed.
+    for (let i = 0; i < 5; i += 1) {
+      const approval = await insertApproval({
+        id: `ap-${i}`,
+        dueAt: new Date(now.getTime() + 60_000 * (i + 1)),
+      });
+      await insertSeatFollowUp(approval, people.alice.id);
+    }
+
     const call = (await openTab(people.alice))[0] as RecordedCall;
     expect(call.response.ok).toBe(true);
     const shown = texts(call);
     expect(shown.length).toBeLessThanOrEqual(100);
+    expect(shown.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(5);
     const owed = shown.slice(1, shown.indexOf('[divider]'));
     expect(owed.slice(0, 3).map((t) => t.match(/Item \d+/)?.[0])).toEqual(['Item 39', 'Item 38', 'Item 37']);
     expect(owed).toHaveLength(16);
@@ -152,6 +169,68 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
         `last customer message: none yet · last digest: none yet (next ${slackDate(NEXT_DIGEST)})`,
     );
   });
+
+  it('lists the approvals waiting on a vendor approver in their own section, not in what she owes', async () => {
+    const dueAt = new Date('2026-11-25T16:00:00Z');
+    const approval = await insertApproval({
+      title: 'Go live on 1 December',
+      dueAt,
+      card: { channelId: channels.shared, ts: '1795000000.000100' },
+    });
+    await insertSeatFollowUp(approval, people.alice.id);
+    await insertApproval({ id: 'ap-done', title: 'Old pricing', state: 'approved', settledAt: clock.now() });
+
+    const shown = texts((await openTab(people.alice))[0] as RecordedCall);
+    expect(shown.slice(0, 6)).toEqual([
+      'What I owe',
+      'Nothing is waiting on you. :tada:',
+      '[divider]',
+      'Approvals waiting for me',
+      `*Sign-off* Go live on 1 December\nAcme Corp · due in 2 d 6 h (${slackDate(dueAt)}) · card in <#${channels.shared}>`,
+      '[divider]',
+    ]);
+    expect(JSON.stringify(shown)).not.toContain('Old pricing');
+
+    // Bob is her backup: nothing for him until her seat is passed on to him.
+    expect(texts((await openTab(people.bob))[0] as RecordedCall)).toContain('No sign-off is waiting on you.');
+    const escalated = { ...approval, escalated: [people.alice.id] };
+    expect(await h.rapport.store.approvals.replace(escalated, approval.version)).toBe('replaced');
+    expect(texts((await openTab(people.bob))[0] as RecordedCall)).toContain(
+      `*Sign-off* Go live on 1 December · as backup for <@${people.alice.id}>\nAcme Corp · ` +
+        `due in 2 d 6 h (${slackDate(dueAt)}) · card in <#${channels.shared}>`,
+    );
+  });
+
+  /** A pending approval in Acme's channel asking Alice (Bob her backup) and Carol. */
+  async function insertApproval(overrides: Partial<Approval>): Promise<Approval> {
+    const acme = await h.rapport.store.partnerships.findByChannel(channels.shared);
+    if (!acme) throw new Error('Acme is not set up');
+    const now = clock.now();
+    const approval = anApproval({
+      partnershipId: acme.id,
+      channelId: channels.shared,
+      requester: { userId: people.alice.id, teamId: VENDOR_TEAM, side: 'vendor' },
+      approvers: [
+        { userId: people.alice.id, side: 'vendor', backupId: people.bob.id },
+        { userId: people.carol.id, side: 'customer', backupId: null },
+      ],
+      createdAt: now,
+      updatedAt: now,
+      ...overrides,
+    });
+    const stored = { ...approval, checkAt: nextCheckAt(approval) };
+    expect(await h.rapport.store.approvals.insert(stored)).toBe('inserted');
+    return stored;
+  }
+
+  /** The nag engine's record of one approver's seat, owed by them. */
+  async function insertSeatFollowUp(approval: Approval, userId: string): Promise<void> {
+    const subjectId = `${approval.id}/${userId}`;
+    const id = followUpId('approval', subjectId);
+    const blank = blankFollowUp({ type: 'approval', id: subjectId }, approval.partnershipId, id, clock.now());
+    const followUp = { ...blank, ownerId: userId, target: 'sign_off' as const, dueAt: approval.dueAt };
+    expect(await h.rapport.store.followUps.insert(followUp)).toBe('inserted');
+  }
 
   it('refreshes each vendor-side person once, and a failed publish is logged, never thrown', async () => {
     const client = new WebClient('xoxb-test-token', {

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SETUP_BLOCKS, SHORTCUTS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { buttonValue, modalOpenedAfter, openModalByCommand, setUpAcme } from '../support/flows.js';
+import {
+  buttonValue,
+  commandReply,
+  modalOpenedAfter,
+  openModalByCommand,
+  setUpAcme,
+} from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -102,25 +108,11 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     await h.driver.viewSubmission({ user: people.alice, view });
     await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('ACME-2'));
 
-    const mine = await h.driver.command({
-      user: people.alice,
-      channelId: channels.shared,
-      text: 'list mine',
-    });
-    const reply = await h.fake.waitForCall('response_url', (c) =>
-      mine.responseUrl.endsWith(String(c.args.responseUrlId)),
-    );
+    const reply = await commandReply(h, people.alice, 'list mine', channels.shared);
     expect(JSON.stringify(reply.args.blocks)).toContain('From Alice');
     expect(JSON.stringify(reply.args.blocks)).not.toContain('From Carol');
 
-    const wrong = await h.driver.command({
-      user: people.alice,
-      channelId: channels.shared,
-      text: 'list everything',
-    });
-    const usage = await h.fake.waitForCall('response_url', (c) =>
-      wrong.responseUrl.endsWith(String(c.args.responseUrlId)),
-    );
+    const usage = await commandReply(h, people.alice, 'list everything', channels.shared);
     expect(usage.args.text).toContain('/rapport list open');
   });
 

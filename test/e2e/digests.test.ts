@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Approval } from '../../src/domain/approvals/approval.js';
+import { nextCheckAt } from '../../src/domain/approvals/rules.js';
 import type { RunningRapport } from '../../src/rapport.js';
 import { DIGEST_ACTIONS, INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
+import { anApproval } from '../support/approval-fixture.js';
 import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { acmeForEachTest, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
-import { channels, type Harness, people } from '../support/rapport-harness.js';
+import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
 
@@ -58,6 +61,63 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
     );
     expect(record).toMatchObject({ state: 'posted', slot: new Date(SLOT), error: null });
     expect(record?.customerMessage?.ts).toBe(customerDigests()[0]?.ts);
+  });
+
+  it('lists the pending sign-offs of the channel and whom each waits on; settled ones are left out', async () => {
+    const acme = await h.rapport.store.partnerships.findByChannel(channels.shared);
+    if (!acme) throw new Error('Acme is not set up');
+    const now = clock.now();
+    const approval = (overrides: Partial<Approval>) => {
+      const a = anApproval({
+        partnershipId: acme.id,
+        channelId: channels.shared,
+        requester: { userId: people.alice.id, teamId: VENDOR_TEAM, side: 'vendor' },
+        approvers: [
+          { userId: people.alice.id, side: 'vendor', backupId: null },
+          { userId: people.carol.id, side: 'customer', backupId: people.dave.id },
+        ],
+        dueAt: new Date('2026-11-25T16:00:00Z'),
+        createdAt: now,
+        updatedAt: now,
+        ...overrides,
+      });
+      return { ...a, checkAt: nextCheckAt(a) };
+    };
+    const store = h.rapport.store.approvals;
+    // Carol's seat has been passed on to Dave, her backup.
+    await store.insert(
+      approval({
+        id: 'ap-go-live',
+        title: 'Go live <!channel>',
+        escalated: [people.carol.id],
+        card: { channelId: channels.shared, ts: '1795000000.000100' },
+      }),
+    );
+    await store.insert(approval({ id: 'ap-old', title: 'Old pricing', state: 'approved', settledAt: now }));
+    await store.insert(
+      approval({ id: 'ap-globex', title: 'Globex rollout', channelId: channels.otherShared }),
+    );
+
+    minutesAfterSlot(0);
+    await tick();
+    const [digest] = customerDigests();
+    if (!digest) throw new Error('no customer digest was posted');
+    expect(digest.text).toMatch(/, 1 sign-off waiting$/);
+    const list = (digest.blocks as { text?: { text: string } }[])
+      .map((b) => b.text?.text ?? '')
+      .find((t) => t.startsWith('*Sign-offs waiting'));
+    expect(list).toMatch(
+      new RegExp(
+        '^\\*Sign-offs waiting \\(1\\)\\*\\n• Go live &lt;!channel&gt; · card in <#CSHARED01> · due in 2 d 8 h ' +
+          '\\(<!date\\^[^>]+>\\) · All 2 must approve: 0 so far · ' +
+          'waiting on <@UALICE001> and <@UDAVE0001> \\(for <@UCAROL001>\\)$',
+      ),
+    );
+    const posted = JSON.stringify(customerDigests());
+    expect(posted).not.toContain('Old pricing');
+    expect(posted).not.toContain('Globex rollout');
+    // Sign-offs are for both sides to read: the internal digest does not repeat them.
+    expect(JSON.stringify(internalDigests())).not.toContain('Go live');
   });
 
   it('absorbs 429s: waits out Retry-After on its clock and posts each digest once', async () => {

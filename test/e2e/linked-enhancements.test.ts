@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
 import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
-import { buttonValue, modalOpenedAfter, openModalByCommand, setUpPartnership } from '../support/flows.js';
+import {
+  buttonValue,
+  commandReply,
+  modalOpenedAfter,
+  openModalByCommand,
+  setUpPartnership,
+} from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -78,14 +84,7 @@ describe.each(storeKinds())('the same enhancement across customers ($name store)
         )
       ).args.text,
     ).toBe('There is no enhancement NOPE-9.');
-    const res = await h.driver.command({
-      user: people.alice,
-      channelId: channels.otherShared,
-      text: 'link GLOBEX-1 acme-1',
-    });
-    const reply = await h.fake.waitForCall('response_url', (c) =>
-      res.responseUrl.endsWith(String(c.args.responseUrlId)),
-    );
+    const reply = await commandReply(h, people.alice, 'link GLOBEX-1 acme-1', channels.otherShared);
     expect(reply.args.text).toContain('Linked: *GLOBEX-1* is tracked together with *ACME-1*');
     for (const [channel, ref] of [
       [channels.shared, 'ACME-1'],

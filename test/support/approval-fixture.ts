@@ -24,6 +24,7 @@ export function anApproval(overrides: Partial<Approval> = {}): Approval {
     escalated: [],
     state: 'pending',
     settledAt: null,
+    checkAt: new Date(createdAt.getTime() + 86_400_000),
     card: null,
     audit: [
       { at: createdAt, action: 'requested', by: requester, approverId: null, verdict: null, note: null },

@@ -107,3 +107,21 @@ export function buttonValue(message: StoredMessage, actionId: string): string {
   if (value === undefined) throw new Error(`no button ${actionId} on message ${message.ts}`);
   return value;
 }
+
+/** The private answer sent through an interaction's response URL (commands, button clicks). */
+export function replyThrough(h: Harness, responseUrl: string | undefined): Promise<RecordedCall> {
+  return h.fake.waitForCall('response_url', (c) =>
+    Boolean(responseUrl?.endsWith(`/${String(c.args.responseUrlId)}`)),
+  );
+}
+
+/** Runs `/rapport <text>` as `user` and resolves to its private answer. */
+export async function commandReply(
+  h: Harness,
+  user: DriverUser,
+  text: string,
+  channelId = channels.shared,
+): Promise<RecordedCall> {
+  const { responseUrl } = await h.driver.command({ user, channelId, text });
+  return replyThrough(h, responseUrl);
+}

@@ -65,6 +65,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],
+  'conversations.members': ['channels:read', 'groups:read'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],

@@ -67,6 +67,11 @@ export interface Approval extends ApprovalRequest {
   state: ApprovalState;
   /** When the approval left 'pending', whatever the outcome. */
   settledAt: Date | null;
+  /**
+   * When Rapport must look at it next: the escalation point while an undecided approver has a backup,
+   * then the due time; null once settled. Indexed, so the approvals tick reads only what is due.
+   */
+  checkAt: Date | null;
   /** The one approval card in the shared channel. */
   card: { channelId: string; ts: string } | null;
   audit: AuditEntry[];

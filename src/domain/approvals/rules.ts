@@ -82,16 +82,74 @@ const mention = (userId: string) => `<@${userId}>`;
 const notPending = (approval: Approval) =>
   fail({ code: 'not_pending' as const, message: `This approval is already ${approval.state}.` });
 
-/** The approval after a change, with its audit entries appended. */
-const changedTo = (
+/** The approval after a change, with its audit entries appended and its next check re-planned. */
+function changedTo(
   approval: Approval,
   now: Date,
   changes: Partial<Approval>,
   entries: AuditEntry[],
-): ApprovalChange => ({
-  approval: { ...approval, ...changes, audit: [...approval.audit, ...entries], updatedAt: now },
-  changed: true,
-});
+): ApprovalChange {
+  const next = { ...approval, ...changes, audit: [...approval.audit, ...entries], updatedAt: now };
+  return { approval: { ...next, checkAt: nextCheckAt(next) }, changed: true };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How long before the due time an undecided approver's backup is asked: a quarter of the time the
+ * approvers were given, at most a day. The reminder comes twice as long before the due time.
+ */
+export function escalationMargin(approval: Pick<Approval, 'createdAt' | 'dueAt'>): number {
+  return Math.min((approval.dueAt.getTime() - approval.createdAt.getTime()) / 4, DAY_MS);
+}
+
+const beforeDue = (approval: Pick<Approval, 'createdAt' | 'dueAt'>, margins: number) =>
+  new Date(
+    Math.max(approval.createdAt.getTime(), approval.dueAt.getTime() - margins * escalationMargin(approval)),
+  );
+
+/** When undecided approvers with a backup are passed on to their backup. */
+export const escalateAt = (approval: Pick<Approval, 'createdAt' | 'dueAt'>) => beforeDue(approval, 1);
+
+/** When undecided approvers get their private reminder. */
+export const remindAt = (approval: Pick<Approval, 'createdAt' | 'dueAt'>) => beforeDue(approval, 2);
+
+/** The escalation point while someone undecided has a backup not yet asked, then the due time. */
+export function nextCheckAt(approval: Approval): Date | null {
+  if (approval.state !== 'pending') return null;
+  const toEscalate = pendingApprovers(approval).some(
+    (a) => a.backupId !== null && !approval.escalated.includes(a.userId),
+  );
+  return toEscalate ? escalateAt(approval) : approval.dueAt;
+}
+
+export interface NewApproval {
+  id: string;
+  partnershipId: string;
+  channelId: string;
+  requester: Actor;
+  request: ApprovalRequest;
+}
+
+/** A checked request as a pending approval, its trail opened with who asked. */
+export function newApproval(fields: NewApproval, now: Date): Approval {
+  const { request, ...rest } = fields;
+  const approval: Approval = {
+    ...rest,
+    ...request,
+    decisions: [],
+    escalated: [],
+    state: 'pending',
+    settledAt: null,
+    checkAt: null,
+    card: null,
+    audit: [audit(now, 'requested', { by: fields.requester, note: request.title })],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  return { ...approval, checkAt: nextCheckAt(approval) };
+}
 
 /** Records a decision for one approver seat, and settles the approval when the rule says so. */
 export function decide(
@@ -127,6 +185,38 @@ export function decide(
   return ok(changedTo(approval, now, { decisions, state: outcome, settledAt }, entries));
 }
 
+/**
+ * The seats `actor` decides for: their own, or those passed on to them as a backup (one person may
+ * stand in for several approvers). Anyone else is told who can decide.
+ */
+export function seatsOf(approval: Approval, actor: Actor): Result<string[], ApprovalRefusal> {
+  if (approval.approvers.some((a) => a.userId === actor.userId)) return ok([actor.userId]);
+  const standIns = approval.approvers.filter(
+    (a) => a.backupId === actor.userId && approval.escalated.includes(a.userId),
+  );
+  if (standIns.length > 0) return ok(standIns.map((a) => a.userId));
+  const backupOf = approval.approvers.find((a) => a.backupId === actor.userId);
+  return fail(mayDecide(approval, actor, backupOf?.userId ?? '') as ApprovalRefusal);
+}
+
+/** One decision by `actor` for every seat they hold; settling stops it, as nothing more can count. */
+export function decideAsActor(
+  approval: Approval,
+  input: Omit<DecideInput, 'approverId'>,
+  now: Date,
+): Result<ApprovalChange, DecideError> {
+  const seats = seatsOf(approval, input.actor);
+  if (!seats.ok) return seats;
+  let current: ApprovalChange = { approval, changed: false };
+  for (const approverId of seats.value) {
+    if (current.changed && current.approval.state !== 'pending') break;
+    const next = decide(current.approval, { ...input, approverId }, now);
+    if (!next.ok) return next;
+    current = { approval: next.value.approval, changed: current.changed || next.value.changed };
+  }
+  return ok(current);
+}
+
 /** The named approver, or their backup once escalated; anyone else is told who can. */
 function mayDecide(approval: Approval, actor: Actor, approverId: string): ApprovalRefusal | null {
   const seat = approval.approvers.find((a) => a.userId === approverId);
@@ -146,6 +236,35 @@ function mayDecide(approval: Approval, actor: Actor, approverId: string): Approv
 export function expire(approval: Approval, now: Date): ApprovalChange {
   if (approval.state !== 'pending' || now < approval.dueAt) return { approval, changed: false };
   return changedTo(approval, now, { state: 'expired', settledAt: now }, [audit(now, 'expired')]);
+}
+
+/**
+ * What the passing of time does: past the due time a pending approval expires; past the escalation
+ * point every undecided approver with a backup is passed on to them.
+ */
+export function tick(approval: Approval, now: Date): ApprovalChange {
+  if (approval.state !== 'pending') return { approval, changed: false };
+  if (now >= approval.dueAt) return expire(approval, now);
+  if (now < escalateAt(approval)) return { approval, changed: false };
+  let current: ApprovalChange = { approval, changed: false };
+  for (const seat of pendingApprovers(approval)) {
+    if (!seat.backupId || approval.escalated.includes(seat.userId)) continue;
+    const next = escalate(current.approval, seat.userId, now);
+    if (next.ok) current = { approval: next.value.approval, changed: true };
+  }
+  return current;
+}
+
+/** Notes in the trail that the nag engine reminded these people about one approver's seat. */
+export function recordReminder(
+  approval: Approval,
+  approverId: string,
+  reminded: string[],
+  now: Date,
+): ApprovalChange {
+  if (approval.state !== 'pending' || reminded.length === 0) return { approval, changed: false };
+  const entry = audit(now, 'reminded', { approverId, note: `to ${reminded.map(mention).join(', ')}` });
+  return changedTo(approval, now, {}, [entry]);
 }
 
 /** The requester takes back a pending approval. */

@@ -1,17 +1,22 @@
 import { DateTime } from 'luxon';
+import type { Approval } from '../approvals/approval.js';
+import { pendingApprovers } from '../approvals/rules.js';
 import type { Ask, AskStatus, HistoryEntry } from '../asks/ask.js';
 import { isClosed } from '../asks/lifecycle.js';
 import { followUpId } from '../follow-ups/follow-up.js';
 import { businessMinutesBetween } from '../sla/business-calendar.js';
 import { calendarOf, firstResponseAt } from '../sla/obligation.js';
-import type { CustomerDigest, DigestAsk, StatusChange } from './digest-content.js';
-import { type DigestSources, inPeriod, OPEN_STATUSES } from './digest-sources.js';
+import type { AwaitedSeat, CustomerDigest, DigestAsk, StatusChange } from './digest-content.js';
+import { type DigestSources, inPeriod, OPEN_STATUSES, SIGN_OFFS_READ } from './digest-sources.js';
 
 /** Promised dates this close are listed as coming up. */
 const UPCOMING_DAYS = 14;
 const RELEASED: AskStatus[] = ['withdrawn', 'declined'];
 
-/** What the customer reads: the period's changes, what is open now, promises and response times. */
+/**
+ * What the customer reads: the period's changes, what is open now, promises, response times, and the
+ * sign-offs still waiting.
+ */
 export function compileCustomerDigest(s: DigestSources): CustomerDigest {
   const { partnership: p, period, now } = s;
   const overdue = new Map(
@@ -94,8 +99,25 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
       missed: promisedInPeriod.filter((a) => !keptPromise(a)).map(line),
     },
     firstResponse: { medianMinutes: median(firstResponses), count: firstResponses.length },
+    signOffs: signOffs(s.approvals),
   };
 }
+
+/** Pending approvals, soonest due first, each with the seats it waits on. */
+function signOffs(approvals: Approval[]): CustomerDigest['signOffs'] {
+  const waiting = approvals
+    .filter((a) => a.state === 'pending')
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+    .map((approval) => ({ approval, waitingOn: waitingOn(approval) }));
+  return { waiting: waiting.slice(0, SIGN_OFFS_READ), atLeast: waiting.length > SIGN_OFFS_READ };
+}
+
+/** The undecided seats; one passed on to a backup is now theirs to decide. */
+const waitingOn = (approval: Approval): AwaitedSeat[] =>
+  pendingApprovers(approval).map((a) => ({
+    approverId: a.userId,
+    backupId: a.backupId !== null && approval.escalated.includes(a.userId) ? a.backupId : null,
+  }));
 
 /** Status moves in the period, except those the digest already lists as resolved or shipped. */
 function statusChanges(s: DigestSources, line: (a: Ask) => DigestAsk): StatusChange[] {

@@ -1,3 +1,4 @@
+import type { Approval } from '../approvals/approval.js';
 import type { AskKind, AskStatus } from '../asks/ask.js';
 
 /** The period a digest covers: since the previous posted digest (or the partnership's start). */
@@ -32,6 +33,19 @@ export interface StatusChange {
   at: Date;
 }
 
+/** One approver seat a sign-off still waits on. */
+export interface AwaitedSeat {
+  approverId: string;
+  /** Set once the seat was passed on to the approver's backup, who may now decide in their place. */
+  backupId: string | null;
+}
+
+/** A pending approval as a digest line: the approval (the builder phrases its progress) and who owes it. */
+export interface DigestSignOff {
+  approval: Approval;
+  waitingOn: AwaitedSeat[];
+}
+
 /** What the customer reads in the shared channel. Nothing internal (notes, nags, risks) is in here. */
 export interface CustomerDigest {
   accountName: string;
@@ -58,6 +72,12 @@ export interface CustomerDigest {
   };
   /** Median first response over the asks first answered in the period, in business minutes. */
   firstResponse: { medianMinutes: number | null; count: number };
+  signOffs: {
+    /** The channel's pending approvals, soonest due first. */
+    waiting: DigestSignOff[];
+    /** More were pending than a digest reads: the count of `waiting` is a floor. */
+    atLeast: boolean;
+  };
 }
 
 export type RiskFlag =

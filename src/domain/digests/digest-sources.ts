@@ -1,3 +1,4 @@
+import type { Approval } from '../approvals/approval.js';
 import type { Ask, AskStatus } from '../asks/ask.js';
 import { LIFECYCLES } from '../asks/lifecycle.js';
 import type { TrackedMessage } from '../conversations/tracked-message.js';
@@ -14,6 +15,11 @@ export const QUIET_AFTER_DAYS = 14;
 const DAY_MS = 86_400_000;
 /** Enough earlier digests to find the last posted one behind a run of failed or skipped ones. */
 const RECENT_DIGESTS = 20;
+/**
+ * Pending approvals a digest reads from its channel: far more than it lists, so the count of those
+ * left out is exact; one more is read to tell when there are more than that.
+ */
+export const SIGN_OFFS_READ = 50;
 
 /** Every status in which some kind of ask is still open, in the order a digest lists them. */
 export const OPEN_STATUSES: AskStatus[] = [
@@ -21,8 +27,8 @@ export const OPEN_STATUSES: AskStatus[] = [
 ].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
 
 /**
- * Everything both digests of a partnership are made from, read with a fixed number of queries (five)
- * however many asks, messages and reminders the partnership has.
+ * Everything both digests of a partnership are made from, read with a fixed number of queries (six)
+ * however many asks, messages, reminders and approvals the partnership has.
  */
 export interface DigestSources {
   partnership: Partnership;
@@ -37,10 +43,12 @@ export interface DigestSources {
   ratings: Feedback[];
   /** Earlier digests, newest first. */
   digests: DigestRecord[];
+  /** The channel's pending approvals, newest first: at most SIGN_OFFS_READ + 1. */
+  approvals: Approval[];
 }
 
 export async function gatherDigestSources(
-  repos: Pick<Repositories, 'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests'>,
+  repos: Pick<Repositories, 'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests' | 'approvals'>,
   partnership: Partnership,
   now: Date,
 ): Promise<DigestSources> {
@@ -49,10 +57,12 @@ export async function gatherDigestSources(
   const start = lastPosted?.period?.end ?? partnership.createdAt;
   const activitySince = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * DAY_MS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
-  const [asks, messages, ratings] = await Promise.all([
+  const [asks, messages, ratings, approvals] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
     repos.trackedMessages.listActive(partnership.channelId, activitySince),
     repos.feedback.listRatedSince(partnership.id, periodBefore({ start, end: now }).start),
+    // Pending ones come first, so settled ones read past them are only the remainder of the limit.
+    repos.approvals.listByChannel(partnership.channelId, SIGN_OFFS_READ + 1),
   ]);
   // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
   // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
@@ -61,7 +71,8 @@ export async function gatherDigestSources(
     ...messages.map((m) => followUpId('message', m.id)),
   ]);
   const period = { start, end: now, first: lastPosted === undefined };
-  return { partnership, now, period, asks, followUps, messages, ratings, digests };
+  const pending = approvals.filter((a) => a.state === 'pending');
+  return { partnership, now, period, asks, followUps, messages, ratings, digests, approvals: pending };
 }
 
 /** The period of the same length just before `period`: what a trend (ratings) is compared with. */

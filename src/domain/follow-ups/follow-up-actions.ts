@@ -3,17 +3,15 @@ import type { AppliedChange } from '../asks/apply-change.js';
 import { assignAsk } from '../asks/ask-actions.js';
 import { closeMessage } from '../conversations/watch-messages.js';
 import type { Partnership } from '../partnerships/partnership.js';
-import type { AskRepository, Directory, PartnershipRepository, TrackedMessageRepository } from '../ports.js';
+import type { Directory, PartnershipRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import { calendarOf } from '../sla/obligation.js';
 import type { FollowUp, TrailEntry } from './follow-up.js';
 import { type SnoozeChoice, snoozeUntil } from './snooze-until.js';
-import { loadSubject, type Subject } from './subject.js';
+import { loadSubject, type Subject, type SubjectRepositories } from './subject.js';
 import { changeFollowUp, type TrackDeps } from './track.js';
 
-export interface FollowUpActionDeps extends TrackDeps {
-  asks: AskRepository;
-  trackedMessages: TrackedMessageRepository;
+export interface FollowUpActionDeps extends TrackDeps, SubjectRepositories {
   partnerships: PartnershipRepository;
   directory: Directory;
 }
@@ -122,6 +120,12 @@ export async function reassignFollowUp(
     return fail({ code: 'forbidden', message: 'Only people at the vendor can reassign.' });
   if ((await deps.directory.sideOfUser(newOwnerId)) !== 'vendor') {
     return fail({ code: 'invalid', fields: { ownerId: 'Choose someone at your company.' } });
+  }
+  if (subject.type === 'approval') {
+    return fail({
+      code: 'forbidden',
+      message: 'A sign-off belongs to its approver and cannot be reassigned.',
+    });
   }
   let current: Subject = subject;
   let askChange: AppliedChange | null = null;

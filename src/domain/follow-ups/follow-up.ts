@@ -1,10 +1,10 @@
 import type { Side } from '../actors.js';
 
-/** What can be owed: an ask, or a customer message nobody has answered (approvals join later). */
-export type SubjectType = 'ask' | 'message';
+/** What can be owed: an ask, a customer message nobody has answered, or one approver's decision. */
+export type SubjectType = 'ask' | 'message' | 'approval';
 
 /** Which promise the clock is running against. */
-export type Target = 'first_response' | 'update' | 'resolution' | 'due_date' | 'reply';
+export type Target = 'first_response' | 'update' | 'resolution' | 'due_date' | 'reply' | 'sign_off';
 
 export interface TrailEntry {
   at: Date;

@@ -95,7 +95,7 @@ export function recordNag(
 }
 
 function nextNagAt(f: FollowUp, o: Obligation, p: Partnership): Date | null {
-  if (o.dueAt === null) return null;
+  if (o.dueAt === null || (o.endsAtDue && f.round.warned)) return null;
   let at: Date;
   if (!f.round.warned && o.warnAt && o.warnAt < o.dueAt) at = o.warnAt;
   else if (f.round.overdueNags === 0) at = o.dueAt;

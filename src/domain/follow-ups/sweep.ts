@@ -1,16 +1,12 @@
+import { recordApprovalReminder } from '../approvals/approval-actions.js';
 import type { Partnership } from '../partnerships/partnership.js';
-import type {
-  AskRepository,
-  FollowUpRepository,
-  PartnershipRepository,
-  TrackedMessageRepository,
-} from '../ports.js';
+import type { FollowUpRepository, PartnershipRepository } from '../ports.js';
 import { type BusinessCalendar, isWorkingTime, nextWorkingTime } from '../sla/business-calendar.js';
 import { calendarOf, type Obligation } from '../sla/obligation.js';
 import { type NagKind, type Recipient, type Rung, recipientsFor } from './escalation.js';
 import type { FollowUp } from './follow-up.js';
 import { recordNag, refresh } from './plan.js';
-import { loadSubject, obligationOf, type Subject } from './subject.js';
+import { loadSubject, obligationOf, type Subject, type SubjectRepositories } from './subject.js';
 
 /** How long a claimed follow-up stays with this sweep; if the process dies, it is due again after this. */
 export const LEASE_MS = 5 * 60_000;
@@ -30,10 +26,8 @@ export interface NagSender {
   send(to: Omit<Recipient, 'rung'>, items: NagItem[]): Promise<void>;
 }
 
-export interface SweepDeps {
+export interface SweepDeps extends SubjectRepositories {
   followUps: FollowUpRepository;
-  asks: AskRepository;
-  trackedMessages: TrackedMessageRepository;
   partnerships: PartnershipRepository;
   /** The person's Slack time zone, or null when unknown (the partnership's zone applies). */
   timeZoneOf(userId: string): Promise<string | null>;
@@ -101,7 +95,21 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
       report.failedBatches += 1;
     }
   }
-  for (const [entry, recipients] of sent) await saveNag(deps, entry, recipients, now);
+  for (const [entry, recipients] of sent) {
+    await saveNag(deps, entry, recipients, now);
+    const { subject } = entry.item;
+    // An approval's own trail records its reminders too, for whoever audits the decision.
+    if (subject.type === 'approval') {
+      const clock = { now: () => now };
+      const to = recipients.map((r) => r.id);
+      await recordApprovalReminder(
+        { approvals: deps.approvals, clock },
+        subject.approval.id,
+        subject.approverId,
+        to,
+      );
+    }
+  }
   return report;
 }
 

@@ -21,6 +21,8 @@ export interface Obligation {
   dueAt: Date | null;
   /** When the owner gets a heads-up that the target is near; equal to dueAt when there is none. */
   warnAt: Date | null;
+  /** The subject settles itself at the due time (an approval expires): the heads-up is the only reminder. */
+  endsAtDue?: true;
 }
 
 /** Part of the target that has run when the heads-up goes out. */

@@ -1,11 +1,20 @@
 import type { WebClient } from '@slack/web-api';
+import type { Approval } from '../../domain/approvals/approval.js';
+import { pendingApprovers } from '../../domain/approvals/rules.js';
 import { listAsks } from '../../domain/asks/list-asks.js';
 import { loadSubject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import { errorFields } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
-import { buildHomeView, HOME_LIMITS, type HomeData, type OwedItem } from '../views/home-view.js';
+import {
+  APPROVALS_COUNTED,
+  buildHomeView,
+  HOME_LIMITS,
+  type HomeData,
+  type OwedItem,
+  type WaitingApproval,
+} from '../views/home-view.js';
 
 /** What a Home tab is made from. */
 type HomeDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;
@@ -13,19 +22,23 @@ type HomeDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger
 /** Everything the Home tab shows, loading only what fits on it: someone may owe hundreds of things. */
 async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<HomeData> {
   const repos = deps.repositories;
-  const [followUps, raised, owned, viewer] = await Promise.all([
+  const [openFollowUps, pending, raised, owned, viewer] = await Promise.all([
     repos.followUps.listOpenByOwner(userId),
+    repos.approvals.listPendingFor(userId, APPROVALS_COUNTED + 1),
     repos.asks.listRaisedBy(userId, HOME_LIMITS.raised),
     repos.partnerships.listByOwner(userId),
     deps.directory.actor(userId),
   ]);
+  // Approvals have their own section: their follow-ups are neither listed nor counted as owed.
+  const followUps = openFollowUps.filter((f) => f.subject.type !== 'approval');
   const loaded = await Promise.all(
     followUps.slice(0, HOME_LIMITS.owed).map(async (followUp) => {
       const subject = await loadSubject(repos, followUp.subject);
-      return subject && { followUp, subject };
+      return subject && subject.type !== 'approval' ? { followUp, subject } : null;
     }),
   );
   const owed = loaded.filter((item): item is OwedItem => item !== null);
+  const approvals = pending.map((approval) => waitingOn(approval, userId));
   const partnerships = await Promise.all(
     owned.slice(0, HOME_LIMITS.partnerships).map(async (partnership) => {
       const query = { partnershipId: partnership.id, viewer, filter: 'open' as const, skip: 0, limit: 1 };
@@ -39,17 +52,31 @@ async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<Ho
   );
   const partnershipIds = [
     ...owed.map((i) => i.followUp.partnershipId),
+    ...approvals.slice(0, HOME_LIMITS.approvals).map((w) => w.approval.partnershipId),
     ...raised.map((a) => a.partnershipId),
   ];
   return {
     owed,
     // A subject that is gone cannot be shown, so it is not counted either.
     owedTotal: followUps.length - (loaded.length - owed.length),
+    approvals,
     raised,
     partnerships,
     partnershipsTotal: owned.length,
     accountNames: await accountNames(repos.partnerships, partnershipIds, owned),
   };
+}
+
+/** Whose seats the reader would decide for: their own, or those passed on to them as a backup. */
+function waitingOn(approval: Approval, userId: string): WaitingApproval {
+  const seats = pendingApprovers(approval);
+  const own = seats.some((a) => a.userId === userId);
+  const standingInFor = own
+    ? []
+    : seats
+        .filter((a) => a.backupId === userId && approval.escalated.includes(a.userId))
+        .map((a) => a.userId);
+  return { approval, standingInFor };
 }
 
 async function accountNames(

@@ -146,6 +146,11 @@ function readBackups(pairs: BackupPair[], approverIds: string[], errors: BlockEr
   return backups;
 }
 
+/** The channel a request form was opened in; null when the metadata is not ours. */
+export function parseRequestChannel(privateMetadata: string): string | null {
+  return parseMetadata(privateMetadata, requestMetadata)?.channelId ?? null;
+}
+
 /** The id of the approval a reject or approve modal is about; null when the metadata is not ours. */
 export function parseDecisionMetadata(privateMetadata: string): string | null {
   return parseMetadata(privateMetadata, decisionMetadata)?.approvalId ?? null;

@@ -10,7 +10,7 @@ import { context, type MessageContent, mrkdwn, plain } from './blocks.js';
 const COMMENT_MAX = 1200;
 const DETAILS_MAX = 2900;
 
-const STATE_LABELS: Record<ApprovalState, string> = {
+export const STATE_LABELS: Record<ApprovalState, string> = {
   pending: 'Waiting for decisions',
   approved: 'Approved',
   rejected: 'Rejected',
@@ -38,7 +38,8 @@ export function describeProgress(approval: Approval): string {
 export function buildApprovalCard(
   approval: Approval,
   now: Date,
-  vendorName: string | null = null,
+  /** The customer's account name, shown beside their approvers. */
+  accountName: string | null = null,
 ): MessageContent {
   const pending = approval.state === 'pending';
   const title = approval.title.trim() || 'Sign-off';
@@ -57,7 +58,7 @@ export function buildApprovalCard(
   });
   for (const approver of approval.approvers) {
     const decision = approval.decisions.find((d) => d.approverId === approver.userId);
-    blocks.push({ type: 'section', text: mrkdwn(approverLine(approval, approver, decision, vendorName)) });
+    blocks.push({ type: 'section', text: mrkdwn(approverLine(approval, approver, decision, accountName)) });
   }
   if (pending) blocks.push(buttons(approval.id));
   else blocks.push(context(`${STATE_LABELS[approval.state]}. Decisions can no longer be changed.`));
@@ -73,18 +74,16 @@ function stateLine(approval: Approval): string {
   return `*${label}* ${slackDate(approval.settledAt)}`;
 }
 
-const sideLabel = (approver: Approver, vendorName: string | null) =>
-  approver.side === 'customer'
-    ? 'at the customer'
-    : `at ${vendorName ? safeText(vendorName, 80) : 'the vendor'}`;
+const sideLabel = (approver: Approver, accountName: string | null) =>
+  approver.side === 'vendor' ? 'vendor' : accountName ? safeText(accountName, 80) : 'customer';
 
 function approverLine(
   approval: Approval,
   approver: Approver,
   decision: Decision | undefined,
-  vendorName: string | null,
+  accountName: string | null,
 ): string {
-  const who = `<@${approver.userId}> (${sideLabel(approver, vendorName)})`;
+  const who = `<@${approver.userId}> (${sideLabel(approver, accountName)})`;
   const lines = [who];
   if (decision) {
     const mark = decision.verdict === 'approved' ? ':white_check_mark: Approved' : ':x: Rejected';
@@ -118,7 +117,18 @@ function buttons(approvalId: string): KnownBlock {
         style: 'danger',
         value: approvalId,
       },
-      { type: 'button', action_id: APPROVAL_ACTIONS.withdraw, text: plain('Withdraw'), value: approvalId },
+      {
+        type: 'button',
+        action_id: APPROVAL_ACTIONS.withdraw,
+        text: plain('Withdraw'),
+        value: approvalId,
+        confirm: {
+          title: plain('Withdraw this request?'),
+          text: plain('Decisions so far are kept on the record, and no one can decide any more.'),
+          confirm: plain('Withdraw'),
+          deny: plain('Keep it'),
+        },
+      },
     ],
   };
 }

@@ -1,11 +1,17 @@
 import type { KnownBlock } from '@slack/types';
 import type { AskStatus } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
-import type { CustomerDigest, DigestAsk } from '../../domain/digests/digest-content.js';
+import type {
+  AwaitedSeat,
+  CustomerDigest,
+  DigestAsk,
+  DigestSignOff,
+} from '../../domain/digests/digest-content.js';
 import { ACTIONS, DIGEST_ACTIONS } from '../ids.js';
-import { describeSpan } from '../render/describe-due.js';
+import { describeDue, describeSpan } from '../render/describe-due.js';
 import { describeDuration } from '../render/describe-duration.js';
 import { safeText } from '../render/escape.js';
+import { describeProgress } from './approval-card.js';
 import { context, divider, type MessageContent, section } from './blocks.js';
 import {
   button,
@@ -14,9 +20,13 @@ import {
   digestTop,
   lineText,
   listSection,
+  namedList,
   optionalList,
   refTitle,
 } from './digest-lines.js';
+
+/** People named on a sign-off line; the rest are counted, so ten lines fit in one section. */
+const WAITING_NAMED = 5;
 
 export interface DigestPreview {
   note: string;
@@ -24,9 +34,9 @@ export interface DigestPreview {
 }
 
 /**
- * The status digest both organisations read in the shared channel. At most a dozen status lists plus
- * a dozen other blocks: about 30 blocks however much there is. Overdue asks come first in their list
- * and are counted in the period line and in any '…and N more', so a cap never hides them.
+ * The status digest both organisations read in the shared channel. One list per open status (eight)
+ * and at most 19 other blocks: under 30 blocks however much there is. Overdue asks come first in their
+ * list and are counted in the period line and in any '…and N more', so a cap never hides them.
  */
 export function buildCustomerDigestMessage(
   d: CustomerDigest,
@@ -41,14 +51,16 @@ export function buildCustomerDigestMessage(
     ...periodBlocks(d),
     divider(),
     ...nowBlocks(d, now),
+    ...signOffBlocks(d, now),
     ...promiseBlocks(d),
     section(firstResponseLine(d.firstResponse)),
     ...(preview ? previewBlocks(preview) : [askButtons()]),
   ];
   const shipped = d.shipped.length > 0 ? `, ${d.shipped.length} shipped` : '';
+  const signOffs = d.signOffs.waiting.length > 0 ? `, ${signOffCount(d)} waiting` : '';
   const summary =
     `${d.newAsks.length} new, ${d.resolved.length} resolved${shipped}, ` +
-    `${open.length} open (${overdue} overdue)`;
+    `${open.length} open (${overdue} overdue)${signOffs}`;
   return { text: digestText('Status digest', d.accountName, summary), blocks };
 }
 
@@ -98,6 +110,37 @@ function statusList(status: AskStatus, asks: DigestAsk[], now: Date): KnownBlock
     },
   );
 }
+
+/** Left out when nothing waits; otherwise one list, after what is open. */
+function signOffBlocks(d: CustomerDigest, now: Date): KnownBlock[] {
+  const { waiting, atLeast } = d.signOffs;
+  if (waiting.length === 0) return [];
+  const plus = atLeast ? '+' : '';
+  return [
+    divider(),
+    listSection(
+      `*Sign-offs waiting (${waiting.length}${plus})*`,
+      waiting,
+      (s) => signOffLine(s, now),
+      (shown) => `…and ${waiting.length - shown}${plus} more`,
+    ),
+  ];
+}
+
+const signOffCount = ({ signOffs: { waiting, atLeast } }: CustomerDigest) =>
+  `${count(waiting.length, 'sign-off')}${atLeast ? '+' : ''}`;
+
+/** Its title, where its card is, when it is due, how far along it is, and whose decision it waits on. */
+function signOffLine({ approval, waitingOn }: DigestSignOff, now: Date): string {
+  const title = lineText(approval.title.trim() || 'Sign-off');
+  const card = approval.card ? ` · card in <#${approval.card.channelId}>` : '';
+  const who = namedList(waitingOn.map(seatMention), WAITING_NAMED);
+  return `• ${title}${card} · ${describeDue(approval.dueAt, now)} · ${describeProgress(approval)} · waiting on ${who}`;
+}
+
+/** A seat passed on to a backup is theirs to decide: they are named, for the approver. */
+const seatMention = ({ approverId, backupId }: AwaitedSeat) =>
+  backupId ? `<@${backupId}> (for <@${approverId}>)` : `<@${approverId}>`;
 
 function promiseBlocks({ promises: p }: CustomerDigest): KnownBlock[] {
   const lists = [

@@ -64,6 +64,14 @@ export const optionalList = <T>(
         ),
       ];
 
+/** 'A, B and 3 more': at most `max` items named, so a line stays short however many there are. */
+export function namedList(items: readonly string[], max: number): string {
+  const named = items.slice(0, max);
+  const rest = items.length - named.length;
+  const last = rest > 0 ? `${rest} more` : named.pop();
+  return named.length > 0 ? `${named.join(', ')} and ${last}` : (last ?? '');
+}
+
 /** Header and period line; a header is plain text (never parsed for mentions), so it is only shortened. */
 export const digestTop = (title: string, accountName: string, start: Date, details: string): KnownBlock[] => [
   header(`${title} · ${truncate(accountName, 120)}`),

@@ -11,6 +11,8 @@ const USAGE: [string, string][] = [
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['status', 'show how this channel’s partnership is set up'],
   ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
+  ['approval [title]', 'ask named people on both sides to sign off a decision, by a due time'],
+  ['approvals', 'list this channel’s sign-offs and who they wait on, privately'],
   ['help', 'show this help'],
 ];
 

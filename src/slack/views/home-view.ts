@@ -1,4 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { Approval } from '../../domain/approvals/approval.js';
 import type { Ask } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
 import type { DigestRecord } from '../../domain/digests/digest-record.js';
@@ -10,14 +11,28 @@ import { safeText } from '../render/escape.js';
 import { context, divider, header, section } from './blocks.js';
 
 /**
- * One section per item keeps every text far under 3000 characters; with these caps the whole tab
- * stays near 55 blocks, inside the Home tab's 100, however much there is.
+ * One section per item keeps every text far under 3000 characters. With these caps the whole tab is
+ * at most 66 blocks, inside the Home tab's 100, however much there is: what I owe 1 + 15 + 1 (header,
+ * items, '…and N more'), approvals 1 + 1 + 10 + 1 (divider, header, items, more), asks raised
+ * 1 + 1 + 10, partnerships 1 + 1 + 20 + 1, and the 'Updated' line.
  */
-export const HOME_LIMITS = { owed: 15, raised: 10, partnerships: 20 } as const;
+export const HOME_LIMITS = { owed: 15, approvals: 10, raised: 10, partnerships: 20 } as const;
+
+/** Pending approvals read for the Home tab beyond those shown, to say exactly how many more there are. */
+export const APPROVALS_COUNTED = 100;
+
+/** Approvals have a section of their own, so their follow-ups are never listed as owed. */
+export type OwedSubject = Exclude<Subject, { type: 'approval' }>;
 
 export interface OwedItem {
   followUp: FollowUp;
-  subject: Subject;
+  subject: OwedSubject;
+}
+
+export interface WaitingApproval {
+  approval: Approval;
+  /** The approvers whose seats were passed on to the reader as their backup; empty for their own seat. */
+  standingInFor: string[];
 }
 
 export interface PartnershipHealth {
@@ -33,6 +48,11 @@ export interface HomeData {
   owed: OwedItem[];
   /** Everything owed, shown or not. */
   owedTotal: number;
+  /**
+   * Pending approvals waiting on the reader, soonest due first: only the first HOME_LIMITS.approvals
+   * are shown. At most APPROVALS_COUNTED + 1: one past the count means there are more than that.
+   */
+  approvals: WaitingApproval[];
   /** Newest first. */
   raised: Ask[];
   partnerships: PartnershipHealth[];
@@ -41,7 +61,10 @@ export interface HomeData {
   accountNames: ReadonlyMap<string, string>;
 }
 
-/** The reader's own Home tab: what they owe, what they asked for, and how their accounts are doing. */
+/**
+ * The reader's own Home tab: what they owe, the approvals waiting on them, what they asked for, and
+ * how their accounts are doing.
+ */
 export function buildHomeView(data: HomeData, now: Date): HomeView {
   const account = (partnershipId: string) =>
     safeText(data.accountNames.get(partnershipId) ?? 'an unknown account', 80);
@@ -54,6 +77,8 @@ export function buildHomeView(data: HomeData, now: Date): HomeView {
       'Nothing is waiting on you. :tada:',
     ),
     ...more(data.owedTotal - owed.length),
+    divider(),
+    ...approvalBlocks(data.approvals, account, now),
     divider(),
     header('Asks I raised'),
     ...listOrEmpty(
@@ -74,7 +99,33 @@ export function buildHomeView(data: HomeData, now: Date): HomeView {
 
 const listOrEmpty = (blocks: KnownBlock[], empty: string) => (blocks.length > 0 ? blocks : [context(empty)]);
 
-const more = (hidden: number) => (hidden > 0 ? [context(`…and ${hidden} more`)] : []);
+const more = (hidden: number, atLeast = false) =>
+  hidden > 0 ? [context(`…and ${hidden}${atLeast ? '+' : ''} more`)] : [];
+
+function approvalBlocks(
+  approvals: WaitingApproval[],
+  account: (partnershipId: string) => string,
+  now: Date,
+): KnownBlock[] {
+  const counted = approvals.slice(0, APPROVALS_COUNTED);
+  const shown = counted.slice(0, HOME_LIMITS.approvals);
+  return [
+    header('Approvals waiting for me'),
+    ...listOrEmpty(
+      shown.map((w) => section(approvalLine(w, account(w.approval.partnershipId), now))),
+      'No sign-off is waiting on you.',
+    ),
+    ...more(counted.length - shown.length, approvals.length > APPROVALS_COUNTED),
+  ];
+}
+
+function approvalLine({ approval: a, standingInFor }: WaitingApproval, account: string, now: Date): string {
+  const title = safeText((a.title.trim() || 'Sign-off').replace(/\s+/g, ' '), 150);
+  const backup =
+    standingInFor.length > 0 ? ` · as backup for ${standingInFor.map((id) => `<@${id}>`).join(', ')}` : '';
+  const card = a.card ? ` · card in <#${a.card.channelId}>` : '';
+  return `*Sign-off* ${title}${backup}\n${account} · ${describeDue(a.dueAt, now)}${card}`;
+}
 
 function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date): string {
   const what =

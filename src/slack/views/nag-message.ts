@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import type { Approval } from '../../domain/approvals/approval.js';
 import { KIND_LABELS } from '../../domain/asks/ask.js';
 import type { Target } from '../../domain/follow-ups/follow-up.js';
 import type { NagItem } from '../../domain/follow-ups/sweep.js';
-import { NAG_ACTIONS } from '../ids.js';
+import { APPROVAL_ACTIONS, NAG_ACTIONS } from '../ids.js';
 import { describeDue } from '../render/describe-due.js';
 import { safeText } from '../render/escape.js';
 import { context, type MessageContent, plain, section } from './blocks.js';
@@ -16,6 +17,7 @@ const TARGET_LABELS: Record<Target, string> = {
   resolution: 'resolution',
   due_date: 'due date',
   reply: 'reply',
+  sign_off: 'sign-off',
 };
 
 export interface ShownItem extends NagItem {
@@ -55,6 +57,7 @@ function itemBlocks(item: ShownItem, now: Date): KnownBlock[] {
   const f = item.followUp;
   const due = `${TARGET_LABELS[f.target ?? 'reply']} ${describeDue(f.dueAt, now)}`;
   const account = safeText(item.partnership.accountName, 80);
+  if (item.subject.type === 'approval') return signOffBlocks(item, item.subject, `${account} · ${due}`);
   let line: string;
   if (item.subject.type === 'ask') {
     const ask = item.subject.ask;
@@ -76,4 +79,30 @@ function itemBlocks(item: ShownItem, now: Date): KnownBlock[] {
     ...(item.subject.type === 'message' ? [button(NAG_ACTIONS.dismiss, 'No reply needed', f.id)] : []),
   ];
   return [section(line), { type: 'actions', block_id: `nag:${f.id}`, elements }];
+}
+
+/**
+ * A sign-off reminder may reach someone at the customer: it names nobody's reminders, and offers the
+ * card's own Approve and Reject rather than Snooze or Reassign (a seat belongs to its approver).
+ */
+function signOffBlocks(
+  item: ShownItem,
+  { approval, approverId }: { approval: Approval; approverId: string },
+  dueLine: string,
+): KnownBlock[] {
+  const title = safeText(approval.title, 150);
+  const label = item.permalink ? `<${item.permalink}|Sign-off>` : 'Sign-off';
+  const standIn =
+    item.followUp.ownerId !== approverId ? `\n_You are asked in place of <@${approverId}>._` : '';
+  const elements = [
+    ...(item.permalink
+      ? [{ ...button(NAG_ACTIONS.open, 'Open', item.followUp.id), url: item.permalink }]
+      : []),
+    { ...button(APPROVAL_ACTIONS.approve, 'Approve', approval.id), style: 'primary' as const },
+    { ...button(APPROVAL_ACTIONS.reject, 'Reject', approval.id), style: 'danger' as const },
+  ];
+  return [
+    section(`*${label}*: ${title}\n${dueLine}${standIn}`),
+    { type: 'actions', block_id: `nag:${item.followUp.id}`, elements },
+  ];
 }

@@ -32,10 +32,11 @@ export function buildWelcomeMessage(p: Partnership): MessageContent {
           { type: 'button', action_id: ACTIONS.askForHelp, text: plain('Ask for help'), style: 'primary' },
           { type: 'button', action_id: ACTIONS.suggestImprovement, text: plain('Suggest an improvement') },
           { type: 'button', action_id: ACTIONS.seeOpenAsks, text: plain('See open asks') },
+          { type: 'button', action_id: ACTIONS.askForSignOff, text: plain('Ask for sign-off') },
         ],
       },
       context(
-        `Everyone in this channel can use these buttons, or react to any message with :${p.reactions.help}: (help) or :${p.reactions.enhancement}: (improvement). Each request gets a status card here that shows every change.`,
+        `Everyone in this channel can use these buttons, or react to any message with :${p.reactions.help}: (help) or :${p.reactions.enhancement}: (improvement). Each request gets a status card here that shows every change. *Ask for sign-off* asks named people on both sides to approve a decision by a due time.`,
       ),
     ],
   };

@@ -9,13 +9,13 @@ export type ApprovalDocument = Omit<Approval, 'id'> & { _id: string };
 export const approvalCollection: CollectionSpec = {
   name: 'approvals',
   // NeDB uses a compound index only for exact matches on every field, so it gets single-field
-  // indexes instead: the channel (many approvals each, as asks share a partnership) and the due time
-  // (its range scan). `state` alone is not indexed there: nearly every approval shares one of five.
+  // indexes instead: the channel (many approvals each, as asks share a partnership) and the next check
+  // (its range scan; null once settled). `state` alone is not indexed there: nearly every approval
+  // shares one of five.
   indexes: [
     { fields: ['channelId', 'createdAt'], embedded: false },
     { fields: ['channelId'], mongo: false },
-    { fields: ['state', 'dueAt'], embedded: false },
-    { fields: ['dueAt'], mongo: false },
+    { fields: ['checkAt'] },
   ],
 };
 
@@ -54,8 +54,8 @@ export function approvalRepository(collection: DocumentCollection<ApprovalDocume
     },
     async listDue(now, limit) {
       const docs = await collection.find(
-        { state: 'pending', dueAt: { $lte: now } },
-        { sort: { dueAt: 1 }, limit },
+        { state: 'pending', checkAt: { $lte: now } },
+        { sort: { checkAt: 1 }, limit },
       );
       return docs.map(fromDocument);
     },

@@ -216,15 +216,15 @@ describe('the approval card', () => {
     const card = buildApprovalCard(
       anApproval({ decisions: [decision('UV1', 'approved', 'Fine by us')], escalated: ['UC1'] }),
       NOW,
-      'Rapport Inc',
+      'Acme Corp',
     );
     expect(validateMessage(card)).toEqual([]);
     expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Go live on 1 June' } });
     const text = textOf(card);
     expect(text).toContain('2 of 3 approvals needed: 1 so far');
-    expect(text).toContain('<@UV1> (at Rapport Inc)\\n:white_check_mark: Approved <!date^');
+    expect(text).toContain('<@UV1> (vendor)\\n:white_check_mark: Approved <!date^');
     expect(text).toContain('“Fine by us”');
-    expect(text).toContain('<@UC1> (at the customer)');
+    expect(text).toContain('<@UC1> (Acme Corp)');
     expect(text).toContain('Backup <@UC9> asked instead');
     expect(text).toContain('due in 3 d 4 h');
     expect(card.blocks.at(-1)).toMatchObject({
@@ -296,7 +296,7 @@ describe('the approval card, fed hostile or huge text', () => {
         anyText,
         anyText,
         fc.boolean(),
-        (title, details, comment, vendor, settled) => {
+        (title, details, comment, account, settled) => {
           const approval = anApproval({
             title,
             details,
@@ -307,7 +307,7 @@ describe('the approval card, fed hostile or huge text', () => {
             state: settled ? 'rejected' : 'pending',
             settledAt: settled ? NOW : null,
           });
-          const card = buildApprovalCard(approval, NOW, vendor);
+          const card = buildApprovalCard(approval, NOW, account);
           expect(validateMessage(card)).toEqual([]);
           expect(card.blocks.length).toBeLessThanOrEqual(50);
           for (const text of mrkdwnTexts(card)) {

@@ -12,7 +12,9 @@ import type { MessageContent } from '../../../src/slack/views/blocks.js';
 import { buildCustomerDigestMessage } from '../../../src/slack/views/customer-digest-message.js';
 import { LIST_LINE_CAP } from '../../../src/slack/views/digest-lines.js';
 import { buildInternalDigestMessage } from '../../../src/slack/views/internal-digest-message.js';
+import { anApproval } from '../../support/approval-fixture.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
+import { hostileText, mrkdwnTexts } from '../../support/hostile-text.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
@@ -50,6 +52,7 @@ function aCustomerDigest(overrides: Partial<CustomerDigest> = {}): CustomerDiges
     open: [],
     promises: { upcoming: [], kept: [], missed: [] },
     firstResponse: { medianMinutes: null, count: 0 },
+    signOffs: { waiting: [], atLeast: false },
     ...overrides,
   };
 }
@@ -276,6 +279,13 @@ describe('the customer status digest', () => {
         open: [...open, { status: 'open', asks: many(10) }],
         promises: { upcoming: many(400), kept: many(400), missed: many(400) },
         firstResponse: { medianMinutes: 480, count: 10_000 },
+        signOffs: {
+          waiting: Array.from({ length: 500 }, (_, i) => ({
+            approval: anApproval({ id: `a-${i}`, title: huge }),
+            waitingOn: [{ approverId: 'UC1', backupId: 'UBACK' }],
+          })),
+          atLeast: false,
+        },
       }),
       NOW,
     );
@@ -295,6 +305,123 @@ describe('the customer status digest', () => {
     expect(texts).toContain(
       '*Median first response:* 8 business hours (business hours), over 10000 asks answered in this period.',
     );
+  });
+});
+
+describe('the customer status digest: sign-offs waiting', () => {
+  const VENDOR = { userId: 'UV1', teamId: 'TV', side: 'vendor' as const };
+  const goLive = anApproval({
+    id: 'go-live',
+    title: 'Go live on 1 June',
+    rule: { kind: 'at_least', n: 2 },
+    dueAt: hoursAgo(-5),
+    card: { channelId: 'CACME0001', ts: '1700000000.000100' },
+    decisions: [{ approverId: 'UV1', by: VENDOR, verdict: 'approved', comment: null, at: hoursAgo(1) }],
+    escalated: ['UC1'],
+  });
+  const budget = anApproval({ id: 'budget', title: 'Budget 2027', dueAt: hoursAgo(3), card: null });
+  const signOffs = (
+    ...items: { approval: typeof goLive; waitingOn: { approverId: string; backupId: string | null }[] }[]
+  ) => ({ signOffs: { waiting: items, atLeast: false } });
+  const realistic = aCustomerDigest({
+    open: [{ status: 'open', asks: [anAsk({ ref: 'ACME-3', title: 'Webhook retries' })] }],
+    ...signOffs(
+      {
+        approval: goLive,
+        waitingOn: [
+          { approverId: 'UC1', backupId: 'UBACK' },
+          { approverId: 'UC2', backupId: null },
+        ],
+      },
+      { approval: budget, waitingOn: [{ approverId: 'UV1', backupId: null }] },
+    ),
+  });
+
+  it('lists each one with its card, due time, progress and who it waits on, after what is open', () => {
+    const message = buildCustomerDigestMessage(realistic, NOW);
+    expect(validateMessage(message)).toEqual([]);
+    expect(message.text).toBe(
+      'Status digest for Acme Corp: 0 new, 0 resolved, 1 open (0 overdue), 2 sign-offs waiting',
+    );
+    const texts = shown(message);
+    const list = texts.find((t) => t.startsWith('*Sign-offs waiting'));
+    expect(list?.split('\n')).toEqual([
+      '*Sign-offs waiting (2)*',
+      '• Go live on 1 June · card in <#CACME0001> · due in 5 h (<!date^1795446000^{date_short_pretty} at {time}|2026-11-23 15:00 UTC>) · ' +
+        '2 of 3 approvals needed: 1 so far · waiting on <@UBACK> (for <@UC1>) and <@UC2>',
+      '• Budget 2027 · *overdue by 3 h* (was due <!date^1795417200^{date_short_pretty} at {time}|2026-11-23 07:00 UTC>) · ' +
+        'All 3 must approve: 0 so far · waiting on <@UV1>',
+    ]);
+    // After the open asks, set apart by a divider, before the first response line.
+    const at = texts.indexOf(list as string);
+    expect(texts[at - 1]).toBe('[divider]');
+    expect(texts[at - 2]).toMatch(/^\*Open \(1\)\*/);
+    expect(texts[at + 1]).toMatch(/^\*First response:\*/);
+  });
+
+  it('is left out when nothing waits for a sign-off', () => {
+    const message = buildCustomerDigestMessage(aCustomerDigest(), NOW);
+    expect(JSON.stringify(message)).not.toContain('Sign-off');
+    expect(message.text).not.toContain('sign-off');
+  });
+
+  it('escapes a hostile title so it cannot ping, mention, link or fake a line', () => {
+    const hostile = anApproval({
+      title: '<!channel> @here ok? <@U0EVIL> <https://evil.example|click>\n• fake line',
+      dueAt: hoursAgo(-5),
+      card: null,
+    });
+    const message = buildCustomerDigestMessage(
+      aCustomerDigest(signOffs({ approval: hostile, waitingOn: [{ approverId: 'UC2', backupId: null }] })),
+      NOW,
+    );
+    expect(shown(message).find((t) => t.startsWith('*Sign-offs'))).toMatch(
+      /^\*Sign-offs waiting \(1\)\*\n• &lt;!channel&gt; @\u2060here ok\? &lt;@U0EVIL&gt; &lt;https:\/\/evil\.example\|click&gt; • fake line · due in/,
+    );
+    expectNoPings(message);
+  });
+
+  it('never lets any title ping anyone (property)', () => {
+    fc.assert(
+      fc.property(hostileText(30), (title) => {
+        const message = buildCustomerDigestMessage(
+          aCustomerDigest(signOffs({ approval: anApproval({ title }), waitingOn: [] })),
+          NOW,
+        );
+        expect(validateMessage(message)).toEqual([]);
+        for (const text of mrkdwnTexts(message)) expect(text.replace(OURS, '')).not.toMatch(PINGS);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('caps the list and the people named per line, counting what is left out, in any amount', () => {
+    const approvers = Array.from({ length: 20 }, (_, i) => ({
+      approverId: `UAPPROVER${String(i).padStart(2, '0')}`,
+      backupId: i % 2 ? `UBACKUP0${String(i).padStart(2, '0')}` : null,
+    }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      approval: anApproval({ id: `a-${i}`, title: `${'<!here>'.repeat(40)} ${i}` }),
+      waitingOn: approvers,
+    }));
+    for (const atLeast of [false, true]) {
+      const message = buildCustomerDigestMessage(
+        aCustomerDigest({ signOffs: { waiting: many, atLeast } }),
+        NOW,
+      );
+      expect(validateMessage(message)).toEqual([]);
+      expectNoPings(message);
+      const list = shown(message).find((t) => t.startsWith('*Sign-offs')) as string;
+      const lines = list.split('\n').filter((l) => l.startsWith('• '));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.length).toBeLessThanOrEqual(LIST_LINE_CAP);
+      expect(lines[0]).toMatch(/ and 15 more$/);
+      expect(lines[0]?.match(/<@U/g)).toHaveLength(5 + 2); // five seats named, two of them through a backup
+      const plus = atLeast ? '\\+' : '';
+      expect(list).toMatch(new RegExp(`^\\*Sign-offs waiting \\(40${plus}\\)\\*`));
+      expect(list).toMatch(new RegExp(`\\n…and ${40 - lines.length}${plus} more$`));
+      if (!atLeast) expectExactCounts(message);
+    }
   });
 });
 
@@ -413,6 +540,13 @@ describe('both digests, fed random amounts of hostile or huge text (property)', 
           ],
           promises: { upcoming: asks(g), kept: asks(h), missed: asks(a) },
           firstResponse: { medianMinutes: b * 7.5, count: b },
+          signOffs: {
+            waiting: times(c, (i) => ({
+              approval: anApproval({ title: i % 2 ? hostile : other }),
+              waitingOn: [{ approverId: 'UC1', backupId: i % 2 ? 'UBACK' : null }],
+            })),
+            atLeast: false,
+          },
         });
         const internal = anInternalDigest({
           accountName: other,

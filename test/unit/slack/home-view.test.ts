@@ -8,11 +8,14 @@ import type { FollowUp } from '../../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../../src/domain/follow-ups/plan.js';
 import type { Partnership } from '../../../src/domain/partnerships/partnership.js';
 import {
+  APPROVALS_COUNTED,
   buildHomeView,
   HOME_LIMITS,
   type HomeData,
   type OwedItem,
+  type WaitingApproval,
 } from '../../../src/slack/views/home-view.js';
+import { anApproval } from '../../support/approval-fixture.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { validateView } from '../../support/fake-slack/index.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
@@ -53,10 +56,16 @@ function owedMessage(preview: string, overrides: Partial<FollowUp> = {}): OwedIt
   };
 }
 
+const waiting = (overrides: Partial<WaitingApproval['approval']> = {}, standingInFor: string[] = []) => ({
+  approval: anApproval({ partnershipId: acme.id, dueAt: minutes(180), ...overrides }),
+  standingInFor,
+});
+
 function home(data: Partial<HomeData>): HomeData {
   return {
     owed: [],
     owedTotal: data.owed?.length ?? 0,
+    approvals: [],
     raised: [],
     partnerships: [],
     partnershipsTotal: data.partnerships?.length ?? 0,
@@ -167,10 +176,47 @@ describe('the Home tab', () => {
     );
   });
 
+  it('lists the approvals waiting on the reader after what they owe: account, due, card, and whose seat', () => {
+    const shown = texts(
+      home({
+        approvals: [
+          waiting({ title: 'Go live on 1 June', card: { channelId: 'CACME0001', ts: '1.1' } }),
+          waiting({ title: 'Budget 2027', dueAt: minutes(-30), partnershipId: 'p-gone' }, ['UC1', 'UC2']),
+        ],
+      }),
+    );
+    const at = shown.indexOf('Approvals waiting for me');
+    expect(shown.slice(at - 2, at)).toEqual(['Nothing is waiting on you. :tada:', '[divider]']);
+    expect(shown[at + 1]).toMatch(
+      /^\*Sign-off\* Go live on 1 June\nAcme Corp · due in 3 h \(<!date\^\d+\^[^>]+>\) · card in <#CACME0001>$/,
+    );
+    expect(shown[at + 2]).toMatch(
+      /^\*Sign-off\* Budget 2027 · as backup for <@UC1>, <@UC2>\nan unknown account · \*overdue by 30 min\* \(was due <!date\^\d+\^[^>]+>\)$/,
+    );
+    expect(shown[at + 3]).toBe('[divider]');
+  });
+
+  it('shows at most its cap of approvals and counts the rest, exactly up to what it reads', () => {
+    const many = (count: number) =>
+      Array.from({ length: count }, (_, i) => waiting({ id: `a-${i}`, title: `Sign ${i}` }));
+    const shownOf = (count: number) => texts(home({ approvals: many(count) }));
+    const exact = shownOf(25);
+    expect(exact.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(HOME_LIMITS.approvals);
+    expect(exact).toContain(`…and ${25 - HOME_LIMITS.approvals} more`);
+    expect(shownOf(APPROVALS_COUNTED)).toContain(`…and ${APPROVALS_COUNTED - HOME_LIMITS.approvals} more`);
+    expect(shownOf(APPROVALS_COUNTED + 1)).toContain(
+      `…and ${APPROVALS_COUNTED - HOME_LIMITS.approvals}+ more`,
+    );
+    expect(shownOf(HOME_LIMITS.approvals).some((t) => t.startsWith('…and'))).toBe(false);
+  });
+
   it('says so when a list is empty', () => {
     expect(texts(home({}))).toEqual([
       'What I owe',
       'Nothing is waiting on you. :tada:',
+      '[divider]',
+      'Approvals waiting for me',
+      'No sign-off is waiting on you.',
       '[divider]',
       'Asks I raised',
       'You have not raised any asks yet.',
@@ -198,15 +244,21 @@ describe('the Home tab', () => {
     }));
     const data = home({
       owed,
+      approvals: Array.from({ length: 1000 }, (_, i) =>
+        waiting({ id: `a-${i}`, title: huge, card: { channelId: 'CACME0001', ts: '1.1' } }, ['UC1', 'UC2']),
+      ),
       raised: Array.from({ length: 500 }, () => anAsk({ content: { ...anAsk().content, title: huge } })),
       partnerships,
       accountNames: new Map([[acme.id, huge]]),
     });
     const view = buildHomeView(data, NOW);
     expect(validateView(view)).toEqual([]);
-    expect(view.blocks.length).toBeLessThanOrEqual(60);
+    // Every list full: the most the tab ever holds (the arithmetic is in HOME_LIMITS' comment).
+    expect(view.blocks.length).toBe(66);
     const shown = texts(data);
     expect(shown).toContain(`…and ${1000 - HOME_LIMITS.owed} more`);
+    expect(shown.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(HOME_LIMITS.approvals);
+    expect(shown).toContain(`…and ${APPROVALS_COUNTED - HOME_LIMITS.approvals}+ more`);
     expect(shown).toContain(`…and ${500 - HOME_LIMITS.partnerships} more`);
     expect(shown.filter((t) => t.includes('last digest: none yet'))).toHaveLength(HOME_LIMITS.partnerships);
     expect(shown.filter((t) => t.includes('\nOpen · '))).toHaveLength(HOME_LIMITS.raised);
@@ -233,7 +285,7 @@ describe('the Home tab', () => {
       )
       .map((parts) => parts.join(''));
     // What the builder adds on purpose: our own users and channels, and Slack's date token.
-    const OURS = /<@UCUST1>|<#CACME0001>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
+    const OURS = /<@UCUST1>|<@UC1>|<#CACME0001>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
     const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (title, preview, reason, accountName) => {
@@ -244,6 +296,7 @@ describe('the Home tab', () => {
             owedAsk(ask, { snooze: { until: minutes(30), reason, by: 'UVENDOR1' } }),
             owedMessage(preview),
           ],
+          approvals: [waiting({ title, card: { channelId: 'CACME0001', ts: '1.1' } }, ['UC1'])],
           raised: [ask],
           partnerships: [{ partnership, openAsks: 1, overdue: 1, lastDigest: null }],
           accountNames: new Map([[acme.id, accountName]]),

@@ -1,7 +1,12 @@
 import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-actions.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS, DIGEST_ACTIONS, INPUT, NAG_ACTIONS, SETUP_BLOCKS } from '../../ids.js';
+import { ACTIONS, APPROVAL_ACTIONS, DIGEST_ACTIONS, INPUT, NAG_ACTIONS, SETUP_BLOCKS } from '../../ids.js';
+import {
+  handleDecisionButton,
+  handleSignOffButton,
+  handleWithdrawButton,
+} from './handle-approval-buttons.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
 import { handleEditDigestSchedule, handlePostDigestNow } from './handle-digest-buttons.js';
 import { handleCommentButton, handleRating } from './handle-feedback.js';
@@ -38,6 +43,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(NAG_ACTIONS.dismiss, handleNagDismiss(deps));
   app.action<BlockButtonAction>(DIGEST_ACTIONS.postNow, handlePostDigestNow(deps));
   app.action<BlockButtonAction>(DIGEST_ACTIONS.editSchedule, handleEditDigestSchedule(deps));
+  app.action<BlockButtonAction>(ACTIONS.askForSignOff, handleSignOffButton(deps));
+  app.action<BlockButtonAction>(APPROVAL_ACTIONS.approve, handleDecisionButton(deps, 'approved'));
+  app.action<BlockButtonAction>(APPROVAL_ACTIONS.reject, handleDecisionButton(deps, 'rejected'));
+  app.action<BlockButtonAction>(APPROVAL_ACTIONS.withdraw, handleWithdrawButton(deps));
   for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
     app.action<BlockAction>({ block_id: blockId, action_id: INPUT }, handleSchedulePreview(deps));
   }

@@ -3,8 +3,10 @@ import type { SlackDeps } from '../../deps.js';
 import { parseCommandText } from '../../parse/command-text.js';
 import { buildHelpMessage } from '../../views/help-message.js';
 import { linkAsks } from './link-asks.js';
+import { openApprovalModal } from './open-approval-modal.js';
 import { openAskModal } from './open-ask-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
+import { showApprovals } from './show-approvals.js';
 import { showDigestPreview } from './show-digest-preview.js';
 import { showList } from './show-list.js';
 import { showStatus } from './show-status.js';
@@ -21,6 +23,8 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   setup: openSetupModal,
   status: showStatus,
   digest: showDigestPreview,
+  approval: openApprovalModal,
+  approvals: showApprovals,
 };
 
 /** `/rapport <sub>`: acks at once (Slack allows 3 s), then routes; unknown input gets usage help. */

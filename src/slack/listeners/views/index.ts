@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { NAG_VIEWS, VIEWS } from '../../ids.js';
+import { APPROVAL_VIEWS, NAG_VIEWS, VIEWS } from '../../ids.js';
 import { handleAddDetails } from './handle-add-details.js';
+import { handleApprovalRequest, handleDecisionSubmission } from './handle-approval-submissions.js';
 import { handleAskSubmission } from './handle-ask-submission.js';
 import { handleAskUpdateSubmission } from './handle-ask-update-submission.js';
 import { handleFeedbackComment } from './handle-feedback-comment.js';
@@ -16,4 +17,7 @@ export function registerViews(app: App, deps: SlackDeps): void {
   app.view(VIEWS.addDetails, handleAddDetails(deps));
   app.view(NAG_VIEWS.snooze, handleSnoozeSubmission(deps));
   app.view(NAG_VIEWS.reassign, handleReassignSubmission(deps));
+  app.view(APPROVAL_VIEWS.request, handleApprovalRequest(deps));
+  app.view(APPROVAL_VIEWS.approve, handleDecisionSubmission(deps, 'approved'));
+  app.view(APPROVAL_VIEWS.reject, handleDecisionSubmission(deps, 'rejected'));
 }

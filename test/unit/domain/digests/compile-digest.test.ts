@@ -44,6 +44,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
     messages: [],
     ratings: [],
     digests: [],
+    approvals: [],
     ...overrides,
   };
 }
