@@ -5,7 +5,8 @@ import type { ClosedReason, TrackedMessage } from './conversations/tracked-messa
 import type { DigestRecord } from './digests/digest-record.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
-import type { Partnership } from './partnerships/partnership.js';
+import type { ContactRole, Partnership } from './partnerships/partnership.js';
+import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
 
 export interface Clock {
   now(): Date;
@@ -136,6 +137,32 @@ export interface ApprovalRepository {
   listPendingFor(userId: string, limit: number): Promise<Approval[]>;
 }
 
+export interface StakeholderRepository {
+  /**
+   * A message or action by `person` at `at`: they are in the channel and active. Created on first
+   * sight. Activity is kept to the minute it matters: a write at most every ACTIVITY_RESOLUTION_MS.
+   */
+  recordActivity(partnershipId: string, person: Person, at: Date): Promise<void>;
+  /** They joined the channel (again): active, with their first sighting kept. */
+  recordJoined(partnershipId: string, person: Person, at: Date): Promise<void>;
+  /**
+   * They left the channel or were deactivated. Resolves to the stakeholder as it was just before,
+   * only for the one call that turned them from active to gone (so one departure alerts once).
+   */
+  markGone(partnershipId: string, userId: string, reason: GoneReason, at: Date): Promise<Stakeholder | null>;
+  /** Sets a person's role (null clears it); someone not yet on the map is added, active. */
+  setRole(
+    partnershipId: string,
+    person: Person,
+    role: { role: ContactRole | null; customRole: string | null },
+    at: Date,
+  ): Promise<void>;
+  /** Everyone on a partnership's map, both sides, active or gone. */
+  listByPartnership(partnershipId: string): Promise<Stakeholder[]>;
+  /** Every partnership where `userId` is active: where a deactivation must be recorded. */
+  listActiveByUser(userId: string): Promise<Stakeholder[]>;
+}
+
 export interface FeedbackRepository {
   /** 'duplicate' when the ask already had its feedback request (one per ask). */
   insert(feedback: Feedback): Promise<'inserted' | 'duplicate'>;
@@ -171,6 +198,7 @@ export interface Repositories {
   trackedMessages: TrackedMessageRepository;
   digests: DigestRepository;
   approvals: ApprovalRepository;
+  stakeholders: StakeholderRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -31,6 +31,11 @@ import {
   sequenceRepository,
 } from './repositories/sequence-repository.js';
 import {
+  type StakeholderDocument,
+  stakeholderCollection,
+  stakeholderRepository,
+} from './repositories/stakeholder-repository.js';
+import {
   type TrackedMessageDocument,
   trackedMessageCollection,
   trackedMessageRepository,
@@ -59,18 +64,29 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
-  const [partnerships, asks, feedback, sequences, markers, followUps, trackedMessages, digests, approvals] =
-    await Promise.all([
-      db.collection<PartnershipDocument>(partnershipCollection),
-      db.collection<AskDocument>(askCollection),
-      db.collection<FeedbackDocument>(feedbackCollection),
-      db.collection<SequenceDocument>(sequenceCollection),
-      db.collection<MarkerDocument>(markerCollection),
-      db.collection<FollowUpDocument>(followUpCollection),
-      db.collection<TrackedMessageDocument>(trackedMessageCollection),
-      db.collection<DigestDocument>(digestCollection),
-      db.collection<ApprovalDocument>(approvalCollection),
-    ]);
+  const [
+    partnerships,
+    asks,
+    feedback,
+    sequences,
+    markers,
+    followUps,
+    trackedMessages,
+    digests,
+    approvals,
+    stakeholders,
+  ] = await Promise.all([
+    db.collection<PartnershipDocument>(partnershipCollection),
+    db.collection<AskDocument>(askCollection),
+    db.collection<FeedbackDocument>(feedbackCollection),
+    db.collection<SequenceDocument>(sequenceCollection),
+    db.collection<MarkerDocument>(markerCollection),
+    db.collection<FollowUpDocument>(followUpCollection),
+    db.collection<TrackedMessageDocument>(trackedMessageCollection),
+    db.collection<DigestDocument>(digestCollection),
+    db.collection<ApprovalDocument>(approvalCollection),
+    db.collection<StakeholderDocument>(stakeholderCollection),
+  ]);
   return {
     kind: db.kind,
     partnerships: partnershipRepository(partnerships),
@@ -82,6 +98,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     trackedMessages: trackedMessageRepository(trackedMessages),
     digests: digestRepository(digests),
     approvals: approvalRepository(approvals),
+    stakeholders: stakeholderRepository(stakeholders),
     ping: () => db.ping(),
     close: () => db.close(),
   };
