@@ -111,7 +111,15 @@ function counting(repos: Repositories): { repos: Repositories; calls: () => numb
           : value;
       },
     });
-  const names = ['asks', 'followUps', 'trackedMessages', 'feedback', 'digests', 'approvals'] as const;
+  const names = [
+    'asks',
+    'followUps',
+    'trackedMessages',
+    'feedback',
+    'digests',
+    'approvals',
+    'stakeholders',
+  ] as const;
   const wrapped = { ...repos, ...Object.fromEntries(names.map((n) => [n, wrap(repos[n])])) } as Repositories;
   return { repos: wrapped, calls: () => calls };
 }

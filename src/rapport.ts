@@ -21,6 +21,7 @@ import { refreshHomes } from './slack/home/publish-home.js';
 import { createInFlight } from './slack/in-flight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { slackNagSender } from './slack/nags/send-nags.js';
+import { recordActivity } from './slack/stakeholders/record-activity.js';
 import { openStore, type Store } from './store/open-store.js';
 
 export interface RapportOptions {
@@ -66,6 +67,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const auth = await app.client.auth.test();
     const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
     registerErrorSink(app, logger);
+    app.use(recordActivity({ repositories: store, directory, clock, logger }));
     // Digests get a client of their own that hands every 429 to their pacing instead of sleeping in it.
     const digestClient = new WebClient(config.slack.botToken, {
       slackApiUrl: config.slack.apiUrl,

@@ -6,6 +6,7 @@ import type { DigestRecord } from './digests/digest-record.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
+import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
 
 export interface Clock {
@@ -31,6 +32,10 @@ export interface PartnershipRepository {
    * Not a settings change: the version stays.
    */
   advanceDigest(id: string, from: Date, to: Date): Promise<boolean>;
+  /** Compare-and-set: stores the communication plan only if the version is still `expectedVersion`; bumps it. */
+  savePlan(id: string, plan: CommunicationPlan, expectedVersion: number): Promise<'saved' | 'conflict'>;
+  /** Remembers the plan's pinned message; like the welcome message, no new version. */
+  recordPlanMessage(id: string, ts: string): Promise<void>;
 }
 
 export interface AskQuery {
@@ -135,6 +140,8 @@ export interface ApprovalRepository {
    * undecided approver who was escalated. Soonest due first; for the Home tab and digests.
    */
   listPendingFor(userId: string, limit: number): Promise<Approval[]>;
+  /** A channel's approvals that were settled (any outcome) in [start, end), earliest settled first; for reports. */
+  listSettledBetween(channelId: string, start: Date, end: Date): Promise<Approval[]>;
 }
 
 export interface StakeholderRepository {

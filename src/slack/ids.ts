@@ -144,3 +144,37 @@ export const APPROVAL_ACTIONS = {
   reject: 'approval.reject',
   withdraw: 'approval.withdraw',
 } as const;
+
+/** The stakeholder map's form (`/rapport people`): one role and one custom role per person listed. */
+export const PEOPLE_VIEWS = { edit: 'rapport.people' } as const;
+export const PEOPLE_BLOCKS = {
+  role: (userId: string) => `people.role.${userId}`,
+  custom: (userId: string) => `people.custom.${userId}`,
+  addUser: 'people.add.user',
+  addRole: 'people.add.role',
+  addCustom: 'people.add.custom',
+} as const;
+
+/** The communication plan (`/rapport plan`): its edit form and the Edit plan button (value: partnership id). */
+export const PLAN_VIEWS = { edit: 'rapport.plan.edit' } as const;
+export const PLAN_ACTIONS = { edit: 'plan.edit' } as const;
+/** Input blocks of the plan form: one users_select per purpose and side, then the two texts. */
+export const PLAN_BLOCKS = {
+  technical: { vendor: 'plan.technical.vendor', customer: 'plan.technical.customer' },
+  billing: { vendor: 'plan.billing.vendor', customer: 'plan.billing.customer' },
+  escalation: { vendor: 'plan.escalation.vendor', customer: 'plan.escalation.customer' },
+  executive: { vendor: 'plan.executive.vendor', customer: 'plan.executive.customer' },
+  meetingCadence: 'plan.meeting_cadence',
+  shared: 'plan.shared',
+} as const;
+
+/** `/rapport connect`: the form that creates a customer channel and sends its Slack Connect invitations. */
+export const CONNECT_VIEWS = { create: 'rapport.connect' } as const;
+/** Input blocks of the connect form; each holds one element whose action_id is INPUT. */
+export const CONNECT_BLOCKS = {
+  accountName: 'connect.account_name',
+  channelName: 'connect.channel_name',
+  isPrivate: 'connect.private',
+  emails: 'connect.emails',
+  ownerId: 'connect.owner',
+} as const;

@@ -151,4 +151,23 @@ describe.each(storeKinds())('approval store contract: $name', (kind) => {
     );
     expect(await store.approvals.listPendingFor(requester.userId, 10)).toEqual([]);
   });
+
+  it('lists a channel’s approvals settled in a window, any outcome, earliest settled first', async () => {
+    const [, approved, rejected, atStart, expired] = await stored(
+      anApproval(),
+      anApproval({ state: 'approved', settledAt: at(200) }),
+      anApproval({ state: 'rejected', settledAt: at(150) }),
+      anApproval({ state: 'withdrawn', settledAt: at(100) }),
+      anApproval({ state: 'expired', settledAt: at(299) }),
+      anApproval({ state: 'approved', settledAt: at(99) }),
+      anApproval({ state: 'approved', settledAt: at(300) }),
+      anApproval({ channelId: 'COTHER', state: 'approved', settledAt: at(200) }),
+    );
+
+    expect(ids(await store.approvals.listSettledBetween('CSHARED', at(100), at(300)))).toEqual(
+      ids([atStart, rejected, approved, expired] as Approval[]),
+    );
+    expect(await store.approvals.listSettledBetween('CSHARED', at(301), at(400))).toEqual([]);
+    expect(ids(await store.approvals.listSettledBetween('COTHER', at(0), at(400)))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
-import { aPartnership } from '../support/partnership-fixture.js';
+import { aPartnership, aPlan } from '../support/partnership-fixture.js';
 import { storeKinds } from '../support/stores.js';
 
 /** The behaviour every store adapter must have. Runs once per adapter, against the real thing. */
@@ -73,6 +73,52 @@ describe.each(storeKinds())('store contract: $name', (kind) => {
         ...p,
         welcomeMessageTs: '1700000000.000100',
       });
+    });
+
+    it('saves the communication plan by compare-and-set, bumping the version; a stale version changes nothing', async () => {
+      const p = aPartnership();
+      await store.partnerships.insert(p);
+      const plan = aPlan();
+      expect(await store.partnerships.savePlan(p.id, plan, 1)).toBe('saved');
+      expect(await store.partnerships.findById(p.id)).toEqual({ ...p, plan, version: 2 });
+      expect(await store.partnerships.savePlan(p.id, aPlan({ shared: 'Stale' }), 1)).toBe('conflict');
+      expect(await store.partnerships.savePlan('p-missing', plan, 1)).toBe('conflict');
+      expect((await store.partnerships.findById(p.id))?.plan).toEqual(plan);
+      // A settings edit keeps the plan, and a plan saved on the old version then conflicts.
+      expect(await store.partnerships.replace({ ...p, plan, accountName: 'Acme Inc', version: 3 }, 2)).toBe(
+        'replaced',
+      );
+      expect(await store.partnerships.savePlan(p.id, aPlan({ shared: 'Late' }), 2)).toBe('conflict');
+      expect(await store.partnerships.findByChannel(p.channelId)).toMatchObject({ plan, version: 3 });
+    });
+
+    it('lets exactly one of many concurrent plan saves of the same version win', async () => {
+      const p = aPartnership();
+      await store.partnerships.insert(p);
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          store.partnerships.savePlan(p.id, aPlan({ shared: `Edit ${i}` }), 1),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'saved')).toHaveLength(1);
+      const stored = await store.partnerships.findById(p.id);
+      expect(stored?.plan?.shared).toBe(`Edit ${outcomes.indexOf('saved')}`);
+      expect(stored?.version).toBe(2);
+    });
+
+    it('records the plan message without changing the version, and keeps both across reopening', async () => {
+      const p = aPartnership();
+      await store.partnerships.insert(p);
+      const plan = aPlan({
+        contacts: { ...aPlan().contacts, executive: { vendor: 'UVENDOR3', customer: null } },
+      });
+      await store.partnerships.savePlan(p.id, plan, 1);
+      await store.partnerships.recordPlanMessage(p.id, '1700000000.000200');
+      const expected = { ...p, plan, planMessageTs: '1700000000.000200', version: 2 };
+      expect(await store.partnerships.findById(p.id)).toEqual(expected);
+      await store.close();
+      store = await openStore(location);
+      expect(await store.partnerships.findById(p.id)).toEqual(expected);
     });
   });
 

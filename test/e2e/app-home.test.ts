@@ -98,7 +98,9 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     expect(owed).toMatch(/\nAcme Corp · \*overdue by /);
     expect(shown).toContain(
       `*Acme Corp* in <#${channels.shared}>\n0 open asks · *1 overdue* · ` +
-        `last customer message: ${slackDate(new Date(START))} · last digest: none yet (next ${slackDate(NEXT_DIGEST)})`,
+        `last customer message: ${slackDate(new Date(START))} · last digest: none yet (next ${slackDate(NEXT_DIGEST)})\n` +
+        // carol is the only person at Acme seen acting in the last 30 days.
+        `:warning: Single-threaded: only <@${people.carol.id}> active in 30 days`,
     );
   });
 

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESCALATION, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
 import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
 import type { RecordedCall } from '../support/fake-slack/index.js';
-import { modalOpenedAfter } from '../support/flows.js';
-import { channels, type Harness, people, startHarness, VENDOR_TEAM } from '../support/rapport-harness.js';
+import { harnessForEachTest, modalOpenedAfter } from '../support/flows.js';
+import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 
 const B = SETUP_BLOCKS;
@@ -39,14 +39,8 @@ const elementsOf = (view: Record<string, unknown>) =>
 describe.each(storeKinds())('partnership setup end to end ($name store)', (kind) => {
   let h: Harness;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    h = await startHarness(kind.freshLocation());
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
+  harnessForEachTest(kind, (started) => {
+    h = started;
   });
 
   const setupCommand = async (user = people.alice, channelId = channels.shared) => {

@@ -6,21 +6,19 @@ import type { StoreKind } from './stores.js';
 import { TestClock } from './test-clock.js';
 
 /**
- * For each test: the app on a fresh store of `kind`, its clock at `startAt`, and Acme set up; afterwards
- * no Block Kit violation, and everything stopped. `use` receives each test's harness and clock.
+ * For each test: the app on a fresh store of `kind` (on `clock` when given); afterwards no Block Kit
+ * violation, and everything stopped. `use` receives each test's harness, and may set things up.
  */
-export function acmeForEachTest(
+export function harnessForEachTest(
   kind: StoreKind,
-  startAt: string,
-  use: (h: Harness, clock: TestClock) => void,
+  use: (h: Harness) => void | Promise<void>,
+  clock?: () => TestClock,
 ) {
   let h: Harness | null = null;
   beforeEach(async (context) => {
     if (!kind.available) context.skip();
-    const clock = new TestClock(startAt);
-    h = await startHarness(kind.freshLocation(), { clock });
-    use(h, clock);
-    await setUpAcme(h);
+    h = await startHarness(kind.freshLocation(), clock ? { clock: clock() } : {});
+    await use(h);
   });
   afterEach(async () => {
     if (!h) return;
@@ -28,6 +26,28 @@ export function acmeForEachTest(
     await h.stop();
     h = null;
   });
+}
+
+/**
+ * The same with Acme set up and the clock at `startAt`. `use` receives each test's harness and clock.
+ */
+export function acmeForEachTest(
+  kind: StoreKind,
+  startAt: string,
+  use: (h: Harness, clock: TestClock) => void,
+) {
+  let clock = new TestClock(startAt);
+  harnessForEachTest(
+    kind,
+    async (h) => {
+      use(h, clock);
+      await setUpAcme(h);
+    },
+    () => {
+      clock = new TestClock(startAt);
+      return clock;
+    },
+  );
 }
 
 /** `/rapport ask <title>` by `user` with the urgency chosen, through the form, until its card is posted. */

@@ -4,6 +4,7 @@ import {
   DEFAULT_SLA,
   type Partnership,
 } from '../../src/domain/partnerships/partnership.js';
+import type { CommunicationPlan } from '../../src/domain/plan/communication-plan.js';
 
 let n = 0;
 
@@ -32,11 +33,30 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     welcomeMessageTs: null,
     lastCustomerMessageAt: null,
     digestNextAt: null,
+    plan: null,
+    planMessageTs: null,
     createdBy: 'UVENDOR1',
     createdAt: at,
     updatedBy: 'UVENDOR1',
     updatedAt: at,
     version: 1,
+    ...overrides,
+  };
+}
+
+/** A saved communication plan naming the fixture's people, with overridable fields. */
+export function aPlan(overrides: Partial<CommunicationPlan> = {}): CommunicationPlan {
+  return {
+    contacts: {
+      technical: { vendor: 'UVENDOR2', customer: 'UCUST2' },
+      billing: { vendor: null, customer: 'UCUST3' },
+      escalation: { vendor: 'UVENDOR1', customer: 'UCUST1' },
+      executive: { vendor: null, customer: null },
+    },
+    meetingCadence: 'Fortnightly, Tuesdays 15:00 CET',
+    shared: 'Roadmap each quarter, release notes, incident reports within 48 hours',
+    updatedBy: 'UVENDOR1',
+    updatedAt: new Date('2026-03-03T10:00:00.000Z'),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Approval } from '../approvals/approval.js';
 import { pendingApprovers } from '../approvals/rules.js';
 import type { Ask, AskStatus, HistoryEntry } from '../asks/ask.js';
 import { isClosed } from '../asks/lifecycle.js';
+import { endOfDayIn, lastStatusChange, promisesDueIn } from '../asks/promises.js';
 import { followUpId } from '../follow-ups/follow-up.js';
 import { businessMinutesBetween } from '../sla/business-calendar.js';
 import { calendarOf, firstResponseAt } from '../sla/obligation.js';
@@ -11,7 +12,6 @@ import { type DigestSources, inPeriod, OPEN_STATUSES, SIGN_OFFS_READ } from './d
 
 /** Promised dates this close are listed as coming up. */
 const UPCOMING_DAYS = 14;
-const RELEASED: AskStatus[] = ['withdrawn', 'declined'];
 
 /**
  * What the customer reads: the period's changes, what is open now, promises, response times, and the
@@ -42,29 +42,11 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
     const at = a.status === status ? lastStatusChange(a, status) : null;
     return at !== null && inPeriod(at, period);
   };
-  // Zone conversions are the costly part of a digest: each promised date is converted once.
-  const ends = new Map<string, Date>();
-  const endOfDay = (date: string) => {
-    let end = ends.get(date);
-    if (!end) {
-      end = DateTime.fromISO(date, { zone: p.timeZone }).endOf('day').toJSDate();
-      ends.set(date, end);
-    }
-    return end;
-  };
   const today = DateTime.fromJSDate(now, { zone: p.timeZone }).toISODate() as string;
   const horizon = DateTime.fromJSDate(now, { zone: p.timeZone })
     .plus({ days: UPCOMING_DAYS })
     .toISODate() as string;
-  // A promise on an ask that was withdrawn or declined was released, neither kept nor missed.
-  const promisedInPeriod = s.asks.filter(
-    (a) =>
-      a.promisedDate !== null && !RELEASED.includes(a.status) && inPeriod(endOfDay(a.promisedDate), period),
-  );
-  const keptPromise = (a: Ask) => {
-    const done = isClosed(a.kind, a.status) ? lastStatusChange(a, a.status) : null;
-    return done !== null && done <= endOfDay(a.promisedDate as string);
-  };
+  const promised = promisesDueIn(s.asks, period, endOfDayIn(p.timeZone));
   const calendar = calendarOf(p);
   const firstResponses = s.asks
     .map((a) => ({ a, at: firstResponseAt(a) }))
@@ -95,8 +77,8 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
         .filter((a) => a.promisedDate !== null && a.promisedDate >= today && a.promisedDate <= horizon)
         .sort((a, b) => (a.promisedDate as string).localeCompare(b.promisedDate as string))
         .map(line),
-      kept: promisedInPeriod.filter(keptPromise).map(line),
-      missed: promisedInPeriod.filter((a) => !keptPromise(a)).map(line),
+      kept: promised.kept.map(line),
+      missed: promised.missed.map(line),
     },
     firstResponse: { medianMinutes: median(firstResponses), count: firstResponses.length },
     signOffs: signOffs(s.approvals),
@@ -130,11 +112,6 @@ function statusChanges(s: DigestSources, line: (a: Ask) => DigestAsk): StatusCha
         .map((h) => ({ ask: line(a), from: h.from as AskStatus, to: h.to as AskStatus, at: h.at })),
     )
     .sort((x, y) => x.at.getTime() - y.at.getTime());
-}
-
-/** When the ask last moved into `status`, if it ever did. */
-function lastStatusChange(a: Ask, status: AskStatus): Date | null {
-  return a.history.findLast((h) => h.action === 'status' && h.to === status)?.at ?? null;
 }
 
 const newestFirst = (a: Ask, b: Ask) => b.createdAt.getTime() - a.createdAt.getTime();

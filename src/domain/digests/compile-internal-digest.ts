@@ -1,6 +1,7 @@
 import type { Ask } from '../asks/ask.js';
 import type { TrackedMessage } from '../conversations/tracked-message.js';
 import type { FollowUp } from '../follow-ups/follow-up.js';
+import { activeCustomerIds, recentDepartures } from '../stakeholders/relationship-risks.js';
 import type { InternalDigest, OverdueItem, RatingTally, RiskFlag, SnoozeLine } from './digest-content.js';
 import {
   ACTIVITY_WINDOW_DAYS,
@@ -86,6 +87,8 @@ function risks(s: DigestSources): RiskFlag[] {
 
   const active = activeCustomers(s);
   if (active.size === 1) flags.push({ kind: 'single_threaded', userId: [...active][0] as string });
+  for (const departure of recentDepartures(s.stakeholders, p, now))
+    flags.push({ kind: 'contact_left', departure });
 
   const last = p.lastCustomerMessageAt;
   const quietSince = last ?? p.createdAt;
@@ -106,7 +109,10 @@ function tally(s: DigestSources, period: { start: Date; end: Date }): RatingTall
   return { good: rated.filter((r) => r.rating === 'good').length, total: rated.length };
 }
 
-/** People at the customer who wrote, asked, changed an ask or rated over the activity window. */
+/**
+ * People at the customer who wrote, asked, changed an ask or rated over the activity window, or whom
+ * the stakeholder map saw act (a click, a reaction).
+ */
 function activeCustomers(s: DigestSources): Set<string> {
   const since = daysBefore(s.now, ACTIVITY_WINDOW_DAYS);
   const recent = (at: Date) => at >= since;
@@ -118,6 +124,7 @@ function activeCustomers(s: DigestSources): Set<string> {
       a.history.filter((h) => h.by.side === 'customer' && recent(h.at)).map((h) => h.by.userId),
     ),
     ...s.ratings.filter((r) => r.ratedAt !== null && recent(r.ratedAt)).map((r) => r.userId),
+    ...activeCustomerIds(s.stakeholders, s.now),
   ]);
 }
 

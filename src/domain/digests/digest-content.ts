@@ -1,5 +1,6 @@
 import type { Approval } from '../approvals/approval.js';
 import type { AskKind, AskStatus } from '../asks/ask.js';
+import type { Departure } from '../stakeholders/relationship-risks.js';
 
 /** The period a digest covers: since the previous posted digest (or the partnership's start). */
 export interface DigestPeriod {
@@ -87,6 +88,8 @@ export type RiskFlag =
   | { kind: 'ratings_dropping'; previous: RatingTally; current: RatingTally }
   /** Only one person at the customer was active over the last 30 days. */
   | { kind: 'single_threaded'; userId: string }
+  /** A listed customer contact left the channel or Slack in the last 30 days. */
+  | { kind: 'contact_left'; departure: Departure }
   /** Nobody at the customer has written in the channel for weeks (or ever). */
   | { kind: 'quiet_customer'; lastMessageAt: Date | null; days: number };
 

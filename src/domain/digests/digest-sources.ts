@@ -6,6 +6,7 @@ import type { Feedback } from '../feedback/feedback.js';
 import { type FollowUp, followUpId } from '../follow-ups/follow-up.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { Repositories } from '../ports.js';
+import type { Stakeholder } from '../stakeholders/stakeholder.js';
 import type { DigestPeriod } from './digest-content.js';
 import type { DigestRecord } from './digest-record.js';
 
@@ -27,7 +28,7 @@ export const OPEN_STATUSES: AskStatus[] = [
 ].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
 
 /**
- * Everything both digests of a partnership are made from, read with a fixed number of queries (six)
+ * Everything both digests of a partnership are made from, read with a fixed number of queries (seven)
  * however many asks, messages, reminders and approvals the partnership has.
  */
 export interface DigestSources {
@@ -45,10 +46,15 @@ export interface DigestSources {
   digests: DigestRecord[];
   /** The channel's pending approvals, newest first: at most SIGN_OFFS_READ + 1. */
   approvals: Approval[];
+  /** The stakeholder map: who is active on each side, and who left. */
+  stakeholders: Stakeholder[];
 }
 
 export async function gatherDigestSources(
-  repos: Pick<Repositories, 'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests' | 'approvals'>,
+  repos: Pick<
+    Repositories,
+    'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests' | 'approvals' | 'stakeholders'
+  >,
   partnership: Partnership,
   now: Date,
 ): Promise<DigestSources> {
@@ -57,12 +63,13 @@ export async function gatherDigestSources(
   const start = lastPosted?.period?.end ?? partnership.createdAt;
   const activitySince = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * DAY_MS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
-  const [asks, messages, ratings, approvals] = await Promise.all([
+  const [asks, messages, ratings, approvals, stakeholders] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
     repos.trackedMessages.listActive(partnership.channelId, activitySince),
     repos.feedback.listRatedSince(partnership.id, periodBefore({ start, end: now }).start),
     // Pending ones come first, so settled ones read past them are only the remainder of the limit.
     repos.approvals.listByChannel(partnership.channelId, SIGN_OFFS_READ + 1),
+    repos.stakeholders.listByPartnership(partnership.id),
   ]);
   // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
   // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
@@ -72,7 +79,18 @@ export async function gatherDigestSources(
   ]);
   const period = { start, end: now, first: lastPosted === undefined };
   const pending = approvals.filter((a) => a.state === 'pending');
-  return { partnership, now, period, asks, followUps, messages, ratings, digests, approvals: pending };
+  return {
+    partnership,
+    now,
+    period,
+    asks,
+    followUps,
+    messages,
+    ratings,
+    digests,
+    approvals: pending,
+    stakeholders,
+  };
 }
 
 /** The period of the same length just before `period`: what a trend (ratings) is compared with. */

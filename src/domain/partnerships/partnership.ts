@@ -1,5 +1,6 @@
 import type { Urgency } from '../asks/ask.js';
 import type { DigestSchedule } from '../digests/digest-schedule.js';
+import type { CommunicationPlan } from '../plan/communication-plan.js';
 
 export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'technical', 'billing', 'end_user'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -92,6 +93,10 @@ export interface Partnership extends PartnershipInput {
   lastCustomerMessageAt: Date | null;
   /** The next digest slot not yet taken (indexed: the digest tick finds due partnerships by it). */
   digestNextAt: Date | null;
+  /** Who to contact for what, meetings and what is shared; null until someone at the vendor saves one. */
+  plan: CommunicationPlan | null;
+  /** The plan's pinned message in the shared channel, once posted. */
+  planMessageTs: string | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;

@@ -84,6 +84,8 @@ export async function savePartnership(
       welcomeMessageTs: null,
       lastCustomerMessageAt: null,
       digestNextAt: input.digest ? slotAfter(input.digest, now) : null,
+      plan: null,
+      planMessageTs: null,
       createdBy: actor.userId,
       createdAt: now,
       updatedBy: actor.userId,

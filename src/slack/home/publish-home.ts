@@ -5,6 +5,7 @@ import { listAsks } from '../../domain/asks/list-asks.js';
 import { loadSubject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
+import { activeCustomerIds, recentDepartures } from '../../domain/stakeholders/relationship-risks.js';
 import { errorFields } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
 import {
@@ -42,12 +43,21 @@ async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<Ho
   const partnerships = await Promise.all(
     owned.slice(0, HOME_LIMITS.partnerships).map(async (partnership) => {
       const query = { partnershipId: partnership.id, viewer, filter: 'open' as const, skip: 0, limit: 1 };
-      const [open, overdue, digests] = await Promise.all([
+      const [open, overdue, digests, people] = await Promise.all([
         listAsks(repos.asks, query),
         repos.followUps.countOverdue(partnership.id, now),
         repos.digests.listRecent(partnership.id, 1),
+        repos.stakeholders.listByPartnership(partnership.id),
       ]);
-      return { partnership, openAsks: open.total, overdue, lastDigest: digests[0] ?? null };
+      const active = activeCustomerIds(people, now);
+      return {
+        partnership,
+        openAsks: open.total,
+        overdue,
+        lastDigest: digests[0] ?? null,
+        singleThreadedOn: active.length === 1 ? (active[0] as string) : null,
+        departures: recentDepartures(people, partnership, now),
+      };
     }),
   );
   const partnershipIds = [

@@ -9,10 +9,14 @@ const USAGE: [string, string][] = [
   ['link <ref> <other ref>', 'track an enhancement together with the same one asked by another customer'],
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
+  ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
   ['status', 'show how this channel’s partnership is set up'],
+  ['plan', 'show the communication plan privately: who to contact for what, meetings; edit it'],
   ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
   ['approval [title]', 'ask named people on both sides to sign off a decision, by a due time'],
+  ['people', 'see everyone on both sides of this partnership and edit their roles'],
   ['approvals', 'list this channel’s sign-offs and who they wait on, privately'],
+  ['report [period]', 'value report privately (default: the last 30 days), with a CSV of the asks by DM'],
   ['help', 'show this help'],
 ];
 

@@ -6,9 +6,11 @@ import type { DigestRecord } from '../../domain/digests/digest-record.js';
 import type { FollowUp } from '../../domain/follow-ups/follow-up.js';
 import type { Subject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
+import type { Departure } from '../../domain/stakeholders/relationship-risks.js';
 import { describeDue, slackDate } from '../render/describe-due.js';
 import { safeText } from '../render/escape.js';
 import { context, divider, header, section } from './blocks.js';
+import { describeRole } from './departure-alert.js';
 
 /**
  * One section per item keeps every text far under 3000 characters. With these caps the whole tab is
@@ -41,6 +43,10 @@ export interface PartnershipHealth {
   overdue: number;
   /** The latest digest of any state: a refused or skipped one is news to its owner too. */
   lastDigest: DigestRecord | null;
+  /** The one customer person active over the last 30 days, when there is only one. */
+  singleThreadedOn: string | null;
+  /** Listed customer contacts who left recently, most recent first. */
+  departures: Departure[];
 }
 
 export interface HomeData {
@@ -143,15 +149,31 @@ function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date
 const raisedLine = (a: Ask, account: string) =>
   `*${a.ref}* ${safeText(a.content.title, 150)}\n${STATUS_LABELS[a.status]} · ${account}`;
 
-function healthLine({ partnership: p, openAsks, overdue, lastDigest }: PartnershipHealth): string {
+function healthLine(h: PartnershipHealth): string {
+  const { partnership: p, openAsks, overdue, lastDigest } = h;
   const asks = `${openAsks} open ${openAsks === 1 ? 'ask' : 'asks'}`;
   const late = overdue > 0 ? `*${overdue} overdue*` : 'none overdue';
   const lastCustomer = p.lastCustomerMessageAt ? slackDate(p.lastCustomerMessageAt) : 'none yet';
   const next = p.digestNextAt ? ` (next ${slackDate(p.digestNextAt)})` : ' (none scheduled)';
   return (
     `*${safeText(p.accountName, 80)}* in <#${p.channelId}>\n` +
-    `${asks} · ${late} · last customer message: ${lastCustomer} · last digest: ${describeDigest(lastDigest)}${next}`
+    `${asks} · ${late} · last customer message: ${lastCustomer} · last digest: ${describeDigest(lastDigest)}${next}` +
+    relationshipLine(h)
   );
+}
+
+/** Who the relationship hangs on: a single active contact, or contacts who left (at most two named). */
+function relationshipLine({ singleThreadedOn, departures }: PartnershipHealth): string {
+  const flags = departures
+    .slice(0, 2)
+    .map(
+      (d) =>
+        `${d.highRisk ? ':rotating_light: *High risk:* ' : ''}${describeRole(d)} <@${d.userId}> ${d.reason === 'left' ? 'left' : 'was deactivated'} ${slackDate(d.goneAt)}`,
+    );
+  if (departures.length > 2) flags.push(`${departures.length - 2} more contacts left`);
+  if (singleThreadedOn)
+    flags.push(`:warning: Single-threaded: only <@${singleThreadedOn}> active in 30 days`);
+  return flags.length > 0 ? `\n${flags.join(' · ')}` : '';
 }
 
 function describeDigest(d: DigestRecord | null): string {

@@ -70,5 +70,13 @@ export function approvalRepository(collection: DocumentCollection<ApprovalDocume
         .filter((a) => waitsOn(a, userId))
         .slice(0, limit);
     },
+    async listSettledBetween(channelId, start, end) {
+      // Pending approvals have no settledAt, so the range alone leaves them out.
+      const docs = await collection.find(
+        { channelId, settledAt: { $gte: start, $lt: end } },
+        { sort: { settledAt: 1 } },
+      );
+      return docs.map(fromDocument);
+    },
   };
 }

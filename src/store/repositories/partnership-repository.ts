@@ -4,6 +4,11 @@ import {
   DEFAULT_SLA,
   type Partnership,
 } from '../../domain/partnerships/partnership.js';
+import {
+  type CommunicationPlan,
+  PLAN_PURPOSES,
+  type PlanContacts,
+} from '../../domain/plan/communication-plan.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs, replaceIfVersion } from './versioned.js';
@@ -33,11 +38,22 @@ export interface PartnershipDocument {
   lastCustomerMessageAt?: Date | null;
   digest?: { cron: string; timeZone: string } | null;
   digestNextAt?: Date | null;
+  plan?: PlanDocument | null;
+  planMessageTs?: string | null;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;
   updatedAt: Date;
   version: number;
+}
+
+/** Stored shape of a communication plan: per purpose, the vendor-side and customer-side user ids. */
+export interface PlanDocument {
+  contacts: Record<string, { vendor: string | null; customer: string | null }>;
+  meetingCadence: string;
+  shared: string;
+  updatedBy: string;
+  updatedAt: Date;
 }
 
 export const partnershipCollection: CollectionSpec = {
@@ -70,6 +86,8 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
     lastCustomerMessageAt: p.lastCustomerMessageAt,
     digest: p.digest ? { ...p.digest } : null,
     digestNextAt: p.digestNextAt,
+    plan: p.plan ? toPlanDocument(p.plan) : null,
+    planMessageTs: p.planMessageTs,
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedBy: p.updatedBy,
@@ -111,11 +129,41 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
     // Partnerships saved before digests existed get none until their setup is saved again.
     digest: d.digest ? { ...d.digest } : null,
     digestNextAt: d.digestNextAt ?? null,
+    // Partnerships saved before communication plans existed have none yet.
+    plan: d.plan ? fromPlanDocument(d.plan) : null,
+    planMessageTs: d.planMessageTs ?? null,
     createdBy: d.createdBy,
     createdAt: d.createdAt,
     updatedBy: d.updatedBy,
     updatedAt: d.updatedAt,
     version: d.version,
+  };
+}
+
+function toPlanDocument(plan: CommunicationPlan): PlanDocument {
+  return {
+    contacts: Object.fromEntries(PLAN_PURPOSES.map((purpose) => [purpose, { ...plan.contacts[purpose] }])),
+    meetingCadence: plan.meetingCadence,
+    shared: plan.shared,
+    updatedBy: plan.updatedBy,
+    updatedAt: plan.updatedAt,
+  };
+}
+
+/** A purpose missing from the document (stored before it existed) has nobody named. */
+function fromPlanDocument(d: PlanDocument): CommunicationPlan {
+  const contacts = Object.fromEntries(
+    PLAN_PURPOSES.map((purpose) => {
+      const slot = d.contacts[purpose];
+      return [purpose, { vendor: slot?.vendor ?? null, customer: slot?.customer ?? null }];
+    }),
+  ) as PlanContacts;
+  return {
+    contacts,
+    meetingCadence: d.meetingCadence,
+    shared: d.shared,
+    updatedBy: d.updatedBy,
+    updatedAt: d.updatedAt,
   };
 }
 
@@ -151,6 +199,16 @@ export function partnershipRepository(
       return (
         (await collection.updateOne({ _id: id, digestNextAt: from }, { $set: { digestNextAt: to } })) === 1
       );
+    },
+    async savePlan(id, plan, expectedVersion) {
+      const matched = await collection.updateOne(
+        { _id: id, version: expectedVersion },
+        { $set: { plan: toPlanDocument(plan) }, $inc: { version: 1 } },
+      );
+      return matched === 1 ? 'saved' : 'conflict';
+    },
+    async recordPlanMessage(id, ts) {
+      await collection.updateOne({ _id: id }, { $set: { planMessageTs: ts } });
     },
   };
 }

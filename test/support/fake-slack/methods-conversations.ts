@@ -96,6 +96,21 @@ const inviteShared: Handler = (args, { fake }) => {
   return ok({ invite_id: inviteId, is_legacy_shared_channel: false });
 };
 
+/** Adds workspace members to a channel the bot is in; `already_in_channel` when none of them is new. */
+const invite: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel, true);
+  if ('body' in channel) return channel;
+  if (channel.isIm) return fail('method_not_supported_for_channel_type');
+  const users = listArg(args.users);
+  if (users.length === 0) return fail('no_user');
+  if (users.includes(fake.botUserId)) return fail('cant_invite_self');
+  if (users.some((u) => !fake.users.has(u))) return fail('user_not_found');
+  const fresh = users.filter((u) => !channel.members.has(u));
+  if (fresh.length === 0) return fail('already_in_channel');
+  for (const u of fresh) channel.members.add(u);
+  return ok({ channel: channelView(fake, channel) });
+};
+
 /** A thread: its parent first, then the replies. `ts` may name the parent or any reply, as in Slack. */
 const replies: Handler = (args, { fake }) => {
   const channel = resolveChannel(fake, args.channel, true);
@@ -115,6 +130,7 @@ export const conversationHandlers: Record<string, Handler> = {
   'conversations.join': join,
   'conversations.open': open,
   'conversations.create': create,
+  'conversations.invite': invite,
   'conversations.inviteShared': inviteShared,
   'conversations.replies': replies,
 };

@@ -1,8 +1,9 @@
 /** Call recording, waiting, violations and failure injection of the fake Slack. */
 import { InteractionState } from './interaction-state.js';
-import type { InjectedFailure, RecordedCall, ServedFailure } from './types.js';
+import type { CallArgs, InjectedFailure, RecordedCall, ServedFailure } from './types.js';
 
 type Predicate = (call: RecordedCall) => boolean;
+type ArgsMatch = (args: CallArgs) => boolean;
 
 interface Waiter {
   method: string;
@@ -32,7 +33,10 @@ export class CallRecorder extends InteractionState {
   readonly violations: string[] = [];
   /** Injected failures that were actually served, in order. */
   readonly failuresServed: ServedFailure[] = [];
-  private readonly pending = new Map<string, Array<{ failure: InjectedFailure; remaining: number }>>();
+  private readonly pending = new Map<
+    string,
+    Array<{ failure: InjectedFailure; remaining: number; match: ArgsMatch | undefined }>
+  >();
   private readonly waiters = new Set<Waiter>();
 
   callsTo(method: string): RecordedCall[] {
@@ -75,6 +79,14 @@ export class CallRecorder extends InteractionState {
     this.inject(method, { kind: 'error', error }, times);
   }
 
+  /**
+   * The next `times` calls to `method` whose arguments satisfy `match` answer `{ ok: false, error }`;
+   * other calls to it pass (e.g. refuse one address of several conversations.inviteShared calls).
+   */
+  failNextWhen(method: string, match: ArgsMatch, error: string, times = 1): void {
+    this.inject(method, { kind: 'error', error }, times, match);
+  }
+
   /** The next `times` calls to `method` answer HTTP 429 with `Retry-After: retryAfterSeconds`. */
   rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void {
     this.inject(method, { kind: 'rate_limited', retryAfterSeconds }, times);
@@ -105,19 +117,27 @@ export class CallRecorder extends InteractionState {
     this.resetState();
   }
 
-  private inject(method: string, failure: InjectedFailure, times: number): void {
+  private inject(method: string, failure: InjectedFailure, times: number, match?: ArgsMatch): void {
     const queue = this.pending.get(method) ?? [];
-    queue.push({ failure, remaining: times });
+    queue.push({ failure, remaining: times, match });
     this.pending.set(method, queue);
   }
 
-  /** Takes the next injected failure for `method`, if any, and counts it as served. */
-  protected takeFailure(method: string): InjectedFailure | undefined {
+  /** Takes the next injected failure for `method` that applies to `args`, if any, and counts it as served. */
+  protected takeFailure(method: string, args: CallArgs = {}): InjectedFailure | undefined {
     const queue = this.pending.get(method);
-    const head = queue?.[0];
+    const applies = (m: ArgsMatch | undefined) => {
+      try {
+        return m === undefined || m(args);
+      } catch {
+        return false;
+      }
+    };
+    const index = queue?.findIndex((q) => applies(q.match)) ?? -1;
+    const head = queue?.[index];
     if (queue === undefined || head === undefined) return undefined;
     head.remaining -= 1;
-    if (head.remaining <= 0) queue.shift();
+    if (head.remaining <= 0) queue.splice(index, 1);
     this.failuresServed.push({ method, failure: head.failure, at: Date.now() });
     return head.failure;
   }

@@ -116,7 +116,7 @@ export class FakeSlack extends CallRecorder {
     delete args.token;
     const method =
       kind === 'api' ? decodeURIComponent(id) : kind === 'response' ? 'response_url' : 'file_upload';
-    const injected = this.takeFailure(method) ?? this.overPostingLimit(method, args);
+    const injected = this.takeFailure(method, args) ?? this.overPostingLimit(method, args);
     let result: MethodResult;
     if (injected !== undefined) result = failureResult(injected);
     else if ('unparsable_body' in args) result = { body: { ok: false, error: 'invalid_form_data' } };

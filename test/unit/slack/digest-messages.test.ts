@@ -460,6 +460,28 @@ describe('the internal digest', () => {
           { kind: 'sla_breaches', count: 3 },
           { kind: 'ratings_dropping', previous: { good: 8, total: 10 }, current: { good: 2, total: 4 } },
           { kind: 'single_threaded', userId: 'UCUST1' },
+          {
+            kind: 'contact_left',
+            departure: {
+              userId: 'UCUST2',
+              role: 'champion',
+              customRole: null,
+              goneAt: hoursAgo(30),
+              reason: 'left',
+              highRisk: true,
+            },
+          },
+          {
+            kind: 'contact_left',
+            departure: {
+              userId: 'UCUST3',
+              role: null,
+              customRole: 'Procurement <!channel>',
+              goneAt: hoursAgo(3),
+              reason: 'deactivated',
+              highRisk: false,
+            },
+          },
           { kind: 'quiet_customer', lastMessageAt: hoursAgo(24 * 21), days: 21 },
           { kind: 'quiet_customer', lastMessageAt: null, days: 0 },
         ],
@@ -477,7 +499,7 @@ describe('the internal digest', () => {
     );
     expect(validateMessage(message)).toEqual([]);
     expect(message.text).toBe(
-      'Internal digest for Acme Corp: 2 overdue, 1 unanswered message, 5 risks, 2 digests not posted',
+      'Internal digest for Acme Corp: 2 overdue, 1 unanswered message, 7 risks, 2 digests not posted',
     );
     const [top, period, overdue, unanswered, risks, reminders, notPosted] = shown(message);
     expect(top).toBe('Internal digest · Acme Corp');
@@ -492,6 +514,10 @@ describe('the internal digest', () => {
       '• 3 response targets missed this period',
       '• Good ratings fell from 80% (8 of 10) to 50% (2 of 4)',
       '• Single-threaded: only <@UCUST1> at the customer has been active in the last 30 days',
+      expect.stringMatching(
+        /^• :rotating_light: \*High risk:\* Champion <@UCUST2> left the channel <!date[^>]+>$/,
+      ),
+      expect.stringMatching(/^• Procurement &lt;!channel&gt; <@UCUST3> was deactivated <!date[^>]+>$/),
       expect.stringMatching(/^• No message from the customer for 21 days \(last <!date[^>]+>\)$/),
       '• The customer has never written here',
     ]);

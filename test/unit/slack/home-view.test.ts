@@ -23,6 +23,8 @@ import { aPartnership } from '../../support/partnership-fixture.js';
 const NOW = new Date('2026-11-23T10:00:00Z');
 const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
 const acme = aPartnership({ id: 'p-acme', accountName: 'Acme Corp', channelId: 'CACME0001' });
+/** A partnership whose relationship shows no warning. */
+const calm = { singleThreadedOn: null, departures: [] };
 
 function aFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
   const blank = blankFollowUp({ type: 'ask', id: 'a-1' }, acme.id, 'ask:a-1', NOW);
@@ -156,12 +158,23 @@ describe('the Home tab', () => {
           anAsk({ ref: 'GLOBEX-1', status: 'planned', partnershipId: 'p-gone' }),
         ],
         partnerships: [
-          { partnership: acme, openAsks: 1, overdue: 0, lastDigest: null },
+          { partnership: acme, openAsks: 1, overdue: 0, lastDigest: null, ...calm },
           {
             partnership: { ...globex, digestNextAt: minutes(60) },
             openAsks: 4,
             overdue: 2,
             lastDigest: failed,
+            singleThreadedOn: 'UC1',
+            departures: [
+              {
+                userId: 'UC2',
+                role: 'champion',
+                customRole: null,
+                goneAt: minutes(-30),
+                reason: 'left',
+                highRisk: true,
+              },
+            ],
           },
         ],
       }),
@@ -172,7 +185,7 @@ describe('the Home tab', () => {
       '*Acme Corp* in <#CACME0001>\n1 open ask · none overdue · last customer message: none yet · last digest: none yet (none scheduled)',
     );
     expect(shown.find((t) => t.startsWith('*Globex*'))).toMatch(
-      /^\*Globex\* in <#CGLOBEX01>\n4 open asks · \*2 overdue\* · last customer message: <!date\^\d+\^.*> · last digest: \*<!date\^\d+\^.*> not posted\*: `channel_not_found` \(next <!date\^\d+\^.*>\)$/,
+      /^\*Globex\* in <#CGLOBEX01>\n4 open asks · \*2 overdue\* · last customer message: <!date\^\d+\^.*> · last digest: \*<!date\^\d+\^.*> not posted\*: `channel_not_found` \(next <!date\^\d+\^.*>\)\n:rotating_light: \*High risk:\* Champion <@UC2> left <!date\^\d+\^.*> · :warning: Single-threaded: only <@UC1> active in 30 days$/,
     );
   });
 
@@ -241,6 +254,15 @@ describe('the Home tab', () => {
       openAsks: 10_000,
       overdue: 9_999,
       lastDigest: null,
+      singleThreadedOn: 'UC1',
+      departures: Array.from({ length: 40 }, (_, i) => ({
+        userId: `UC${i}`,
+        role: null,
+        customRole: huge,
+        goneAt: NOW,
+        reason: 'left' as const,
+        highRisk: false,
+      })),
     }));
     const data = home({
       owed,
@@ -285,7 +307,7 @@ describe('the Home tab', () => {
       )
       .map((parts) => parts.join(''));
     // What the builder adds on purpose: our own users and channels, and Slack's date token.
-    const OURS = /<@UCUST1>|<@UC1>|<#CACME0001>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
+    const OURS = /<@UCUST1>|<@UC1>|<@UC2>|<#CACME0001>|<!date\^\d+\^[^|>]*\|[^>]*>/g;
     const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (title, preview, reason, accountName) => {
@@ -298,7 +320,25 @@ describe('the Home tab', () => {
           ],
           approvals: [waiting({ title, card: { channelId: 'CACME0001', ts: '1.1' } }, ['UC1'])],
           raised: [ask],
-          partnerships: [{ partnership, openAsks: 1, overdue: 1, lastDigest: null }],
+          partnerships: [
+            {
+              partnership,
+              openAsks: 1,
+              overdue: 1,
+              lastDigest: null,
+              singleThreadedOn: null,
+              departures: [
+                {
+                  userId: 'UC2',
+                  role: null,
+                  customRole: reason,
+                  goneAt: NOW,
+                  reason: 'deactivated',
+                  highRisk: false,
+                },
+              ],
+            },
+          ],
           accountNames: new Map([[acme.id, accountName]]),
         });
         const view = buildHomeView(data, NOW);

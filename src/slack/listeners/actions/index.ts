@@ -1,7 +1,15 @@
 import type { App, BlockAction, BlockButtonAction } from '@slack/bolt';
 import { assignAsk, voteForAsk, withdrawAsk } from '../../../domain/asks/ask-actions.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS, APPROVAL_ACTIONS, DIGEST_ACTIONS, INPUT, NAG_ACTIONS, SETUP_BLOCKS } from '../../ids.js';
+import {
+  ACTIONS,
+  APPROVAL_ACTIONS,
+  DIGEST_ACTIONS,
+  INPUT,
+  NAG_ACTIONS,
+  PLAN_ACTIONS,
+  SETUP_BLOCKS,
+} from '../../ids.js';
 import {
   handleDecisionButton,
   handleSignOffButton,
@@ -11,6 +19,7 @@ import { type AskAction, handleAskAction } from './handle-ask-action.js';
 import { handleEditDigestSchedule, handlePostDigestNow } from './handle-digest-buttons.js';
 import { handleCommentButton, handleRating } from './handle-feedback.js';
 import { handleNagDismiss, handleNagFormButton, handleNagOpen } from './handle-nag-buttons.js';
+import { handleEditPlanButton } from './handle-plan-buttons.js';
 import { handleSchedulePreview } from './handle-schedule-preview.js';
 import { handleAddDetailsButton, handleUpdateButton } from './handle-update-button.js';
 import { handleAskButton, handleListPage, handleSeeOpenAsks } from './handle-welcome-buttons.js';
@@ -47,6 +56,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(APPROVAL_ACTIONS.approve, handleDecisionButton(deps, 'approved'));
   app.action<BlockButtonAction>(APPROVAL_ACTIONS.reject, handleDecisionButton(deps, 'rejected'));
   app.action<BlockButtonAction>(APPROVAL_ACTIONS.withdraw, handleWithdrawButton(deps));
+  app.action<BlockButtonAction>(PLAN_ACTIONS.edit, handleEditPlanButton(deps));
   for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
     app.action<BlockAction>({ block_id: blockId, action_id: INPUT }, handleSchedulePreview(deps));
   }

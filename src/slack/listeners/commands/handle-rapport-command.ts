@@ -5,10 +5,14 @@ import { buildHelpMessage } from '../../views/help-message.js';
 import { linkAsks } from './link-asks.js';
 import { openApprovalModal } from './open-approval-modal.js';
 import { openAskModal } from './open-ask-modal.js';
+import { openConnectModal } from './open-connect-modal.js';
+import { openPeopleModal } from './open-people-modal.js';
 import { openSetupModal } from './open-setup-modal.js';
 import { showApprovals } from './show-approvals.js';
 import { showDigestPreview } from './show-digest-preview.js';
 import { showList } from './show-list.js';
+import { showPlan } from './show-plan.js';
+import { showReport } from './show-report.js';
 import { showStatus } from './show-status.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -21,10 +25,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   list: showList,
   link: linkAsks,
   setup: openSetupModal,
+  connect: openConnectModal,
   status: showStatus,
+  plan: showPlan,
   digest: showDigestPreview,
   approval: openApprovalModal,
   approvals: showApprovals,
+  report: showReport,
+  people: openPeopleModal,
 };
 
 /** `/rapport <sub>`: acks at once (Slack allows 3 s), then routes; unknown input gets usage help. */

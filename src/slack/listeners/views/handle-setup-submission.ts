@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { savePartnership } from '../../../domain/partnerships/save-partnership.js';
+import { syncContactRoles } from '../../../domain/stakeholders/save-roles.js';
 import type { SlackDeps } from '../../deps.js';
 import { COMMAND, SETUP_BLOCKS } from '../../ids.js';
 import { blockForField, parseSetupSubmission } from '../../parse/setup-submission.js';
+import { refreshPinnedPlan } from '../../plan/publish-plan.js';
 import { publishWelcome, type WelcomeOutcome } from '../../publish-welcome.js';
 import { safeText } from '../../render/escape.js';
 import { guardedWrite } from './guarded-write.js';
@@ -55,7 +57,13 @@ export const handleSetupSubmission =
     await ack();
 
     const { partnership, created } = result.value;
+    await syncContactRoles(
+      { stakeholders: deps.repositories.stakeholders, sideTeamOf: (userId) => deps.directory.actor(userId) },
+      partnership,
+      deps.clock.now(),
+    );
     const welcome: WelcomeOutcome = await publishWelcome(client, deps.repositories.partnerships, partnership);
+    await refreshPinnedPlan(client, deps, partnership);
     const account = safeText(partnership.accountName, 200);
     const lines = [
       created

@@ -20,6 +20,7 @@ import {
   type TrailEntry,
 } from '../../../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../../../src/domain/follow-ups/plan.js';
+import type { Stakeholder } from '../../../../src/domain/stakeholders/stakeholder.js';
 import { anAsk } from '../../../support/ask-fixture.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 
@@ -45,6 +46,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
     ratings: [],
     digests: [],
     approvals: [],
+    stakeholders: [],
     ...overrides,
   };
 }
@@ -511,6 +513,57 @@ describe('compileInternalDigest: risk flags', () => {
 
   it('does not call a partnership with nobody active single-threaded', () => {
     expect(risk(sources(), 'single_threaded')).toBeUndefined();
+  });
+
+  const person = (overrides: Partial<Stakeholder> = {}): Stakeholder => ({
+    partnershipId: 'p1',
+    userId: 'UCUST2',
+    side: 'customer',
+    teamId: 'TCUST',
+    role: null,
+    customRole: null,
+    active: true,
+    firstSeenAt: utc('09-01T10:00'),
+    lastActiveAt: null,
+    goneAt: null,
+    goneReason: null,
+    ...overrides,
+  });
+
+  it('does not flag it when the stakeholder map saw a second person act (a click, a reaction)', () => {
+    const clicked = { stakeholders: [person({ lastActiveAt: utc('11-21T10:00') })] };
+    expect(risk(sources({ ...oneActive, ...clicked }), 'single_threaded')).toBeUndefined();
+    const longAgo = { stakeholders: [person({ lastActiveAt: utc('10-20T10:00') })] };
+    expect(risk(sources({ ...oneActive, ...longAgo }), 'single_threaded')).toBeDefined();
+  });
+
+  it('flags a listed contact who left in the last 30 days, a champion as high risk until replaced', () => {
+    const champion = person({
+      role: 'champion',
+      active: false,
+      goneAt: utc('11-20T09:00'),
+      goneReason: 'left',
+    });
+    const left = risk(sources({ stakeholders: [champion] }), 'contact_left');
+    expect(left).toEqual({
+      kind: 'contact_left',
+      departure: {
+        userId: 'UCUST2',
+        role: 'champion',
+        customRole: null,
+        goneAt: utc('11-20T09:00'),
+        reason: 'left',
+        highRisk: true,
+      },
+    });
+    const successor = person({ userId: 'UCUST3', role: 'champion' });
+    expect(risk(sources({ stakeholders: [champion, successor] }), 'contact_left')?.departure.highRisk).toBe(
+      false,
+    );
+    const old = { ...champion, goneAt: utc('10-20T09:00') };
+    expect(risk(sources({ stakeholders: [old] }), 'contact_left')).toBeUndefined();
+    const unlisted = { ...champion, userId: 'UCUST9', role: null };
+    expect(risk(sources({ stakeholders: [unlisted] }), 'contact_left')).toBeUndefined();
   });
 
   const quietness = (last: string | null, created = '03-02T09:30') => {

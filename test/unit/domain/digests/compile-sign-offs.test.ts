@@ -21,6 +21,7 @@ function sources(approvals: Approval[]): DigestSources {
     ratings: [],
     digests: [],
     approvals,
+    stakeholders: [],
   };
 }
 
