@@ -19,6 +19,12 @@ import {
   followUpCollection,
   followUpRepository,
 } from './repositories/follow-up-repository.js';
+import {
+  type InstallationDocument,
+  type InstallationRepository,
+  installationCollection,
+  installationRepository,
+} from './repositories/installation-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
 import {
   type PartnershipDocument,
@@ -43,6 +49,8 @@ import {
 
 export interface Store extends Repositories {
   readonly kind: DocumentDatabase['kind'];
+  /** Slack installations (OAuth distribution), their tokens sealed; not part of the domain. */
+  installations: InstallationRepository;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -75,6 +83,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     digests,
     approvals,
     stakeholders,
+    installations,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(partnershipCollection),
     db.collection<AskDocument>(askCollection),
@@ -86,6 +95,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     db.collection<DigestDocument>(digestCollection),
     db.collection<ApprovalDocument>(approvalCollection),
     db.collection<StakeholderDocument>(stakeholderCollection),
+    db.collection<InstallationDocument>(installationCollection),
   ]);
   return {
     kind: db.kind,
@@ -99,6 +109,7 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     digests: digestRepository(digests),
     approvals: approvalRepository(approvals),
     stakeholders: stakeholderRepository(stakeholders),
+    installations: installationRepository(installations),
     ping: () => db.ping(),
     close: () => db.close(),
   };
