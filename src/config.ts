@@ -32,6 +32,12 @@ const schema = z.object({
     z.coerce.number({ error: 'must be a number of hours' }).min(0).max(168).default(6),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+  METRICS_TOKEN: optional(
+    z
+      .string()
+      .min(16, { error: 'use at least 16 characters, e.g. from openssl rand -hex 32' })
+      .regex(/^[\x21-\x7e]+$/, { error: 'use printable characters without spaces' }),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -52,6 +58,8 @@ export interface Config {
   logLevel: LogLevelName;
   /** A digest slot missed while the app was down is still posted this long after it; later, skipped. */
   digestGraceMs: number;
+  /** When set, GET /metrics answers only requests with `Authorization: Bearer <it>`; otherwise anyone. */
+  metricsToken?: string;
 }
 
 /**
@@ -100,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       store: e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : { dataDir: e.DATA_DIR },
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
+      ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },
   };
 }

@@ -1,9 +1,22 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger, LogLevel } from '@slack/bolt';
 import type { LogLevelName } from './config.js';
 
 const RANK: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type Fields = Record<string, unknown>;
+
+/** Fields of the work in progress (the Slack request being handled), carried across awaits. */
+const scope = new AsyncLocalStorage<Fields>();
+
+/**
+ * Runs `work` with `fields` added to every line any logger writes until it settles, including lines
+ * from code that never sees them (listeners, services, the Web API client): how a request's id reaches
+ * every line it causes without passing a logger down.
+ */
+export function withLogFields<T>(fields: Fields, work: () => T): T {
+  return scope.run({ ...scope.getStore(), ...fields }, work);
+}
 
 /** Structured logger: one JSON object per line, usable as Bolt's logger too. */
 export interface AppLogger extends Logger {
@@ -20,9 +33,8 @@ export function createLogger(
   let current = level;
   const emit = (at: LogLevelName, message: string, fields: Fields = {}) => {
     if (RANK[at] < RANK[current]) return;
-    write(
-      JSON.stringify({ time: new Date().toISOString(), level: at, name, msg: message, ...base, ...fields }),
-    );
+    const line = { time: new Date().toISOString(), level: at, name, msg: message };
+    write(JSON.stringify({ ...line, ...base, ...scope.getStore(), ...fields }));
   };
   const fromArgs =
     (at: LogLevelName) =>

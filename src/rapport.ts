@@ -11,6 +11,8 @@ import { nagSweepJob } from './jobs/nag-sweep.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
+import { createRapportMetrics } from './metrics/rapport-metrics.js';
+import { observedSlackFetch } from './metrics/slack-fetch.js';
 import { buildSlackApp } from './slack/app.js';
 import { approvalChanged } from './slack/approvals/publish-approval.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
@@ -56,34 +58,44 @@ export async function startRapport(config: Config, options: RapportOptions = {})
   const store = await openStore(config.store);
   try {
     const inFlight = createInFlight();
-    const app = buildSlackApp(config, logger, () =>
-      store.ping().then(
-        () => true,
-        () => false,
-      ),
-    );
+    // One registry per running instance: tests start several in one process.
+    const metrics = createRapportMetrics({ countAsks: () => store.asks.countByKindAndStatus(), logger });
+    const app = buildSlackApp(config, {
+      logger,
+      metrics,
+      isReady: () =>
+        store.ping().then(
+          () => true,
+          () => false,
+        ),
+      ...(options.slackRetries === undefined ? {} : { retries: options.slackRetries }),
+    });
     app.use(inFlight.middleware);
     app.use(dedupeEvents(store.markers, clock, logger));
     const auth = await app.client.auth.test();
     const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
     registerErrorSink(app, logger);
     app.use(recordActivity({ repositories: store, directory, clock, logger }));
-    // Digests get a client of their own that hands every 429 to their pacing instead of sleeping in it.
-    const digestClient = new WebClient(config.slack.botToken, {
+    // Digests and reminders get a client of their own that never waits or retries inside: every 429 and
+    // failure reaches their own retries (the digest pacing; a reminder's 5-minute lease), so no post is
+    // still being retried after its lease has passed and another replica has taken the work over.
+    const jobClient = new WebClient(config.slack.botToken, {
       slackApiUrl: config.slack.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
       logger,
+      fetch: observedSlackFetch(config.slack.apiUrl, metrics),
     });
     const publishDigestsNow = async (claims: DigestClaim[]) => {
       const report = await publishDigests(
         {
-          client: digestClient,
+          client: jobClient,
           repositories: store,
           clock,
           sleep,
           logger,
           isExternallyShared: (channelId) => directory.isExternallyShared(channelId),
+          onPost: metrics.digestPost,
         },
         claims,
       );
@@ -110,7 +122,13 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         ...store,
         logger,
         timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
-        sender: slackNagSender(app.client, clock, (userId) => refreshHomes(app.client, slackDeps, [userId])),
+        sender: slackNagSender(
+          jobClient,
+          clock,
+          // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
+          (userId) => refreshHomes(jobClient, slackDeps, [userId]),
+          metrics.nagMessage,
+        ),
       }),
       approvalTickJob({
         approvals: store.approvals,

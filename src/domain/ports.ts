@@ -1,6 +1,6 @@
 import type { Side } from './actors.js';
 import type { Approval } from './approvals/approval.js';
-import type { Ask, AskStatus } from './asks/ask.js';
+import type { Ask, AskKind, AskStatus } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
 import type { DigestRecord } from './digests/digest-record.js';
 import type { Feedback } from './feedback/feedback.js';
@@ -45,6 +45,13 @@ export interface AskQuery {
   ownerId?: string;
 }
 
+/** How many asks of one kind are in one status. */
+export interface AskCount {
+  kind: AskKind;
+  status: AskStatus;
+  count: number;
+}
+
 export interface AskRepository {
   /** 'duplicate' when the partnership already has an ask with that number. */
   insert(ask: Ask): Promise<'inserted' | 'duplicate'>;
@@ -68,6 +75,8 @@ export interface AskRepository {
   listActive(partnershipId: string, openStatuses: AskStatus[], since: Date): Promise<Ask[]>;
   /** Newest first. */
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
+  /** Every partnership's asks counted by kind and status, in one query (operations metrics); no zeros. */
+  countByKindAndStatus(): Promise<AskCount[]>;
 }
 
 export interface FollowUpRepository {

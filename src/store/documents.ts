@@ -48,6 +48,11 @@ export interface DocumentCollection<D extends StoredDocument> {
   findOne(filter: Filter): Promise<D | null>;
   find(filter: Filter, options?: FindOptions): Promise<D[]>;
   count(filter: Filter): Promise<number>;
+  /**
+   * Counts every document of the collection per distinct combination of the values of top-level
+   * `fields`, in one query (a missing field counts as null); combinations without documents are absent.
+   */
+  countBy(fields: string[]): Promise<CountedGroup[]>;
   /** 'duplicate' when a unique index (or _id) already holds the value. */
   insertOne(doc: D): Promise<'inserted' | 'duplicate'>;
   /** Replaces the one document matching `filter`; returns how many matched (0 or 1). */
@@ -62,6 +67,12 @@ export interface DocumentCollection<D extends StoredDocument> {
    */
   claimOne(filter: Filter, update: UpdateSpec): Promise<D | null>;
   deleteMany(filter: Filter): Promise<number>;
+}
+
+export interface CountedGroup {
+  /** The value of each field, by field name. */
+  values: Record<string, unknown>;
+  count: number;
 }
 
 export interface DocumentDatabase {

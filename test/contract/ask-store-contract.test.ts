@@ -82,4 +82,26 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       ids(await store.asks.list({ partnershipId: 'p-x', ownerId: 'UOTHER' }, { limit: 10, skip: 0 })),
     ).toEqual([asks[1]?.id]);
   });
+
+  it('counts every partnership’s asks by kind and status in one answer, changes included', async () => {
+    expect(await store.asks.countByKindAndStatus()).toEqual([]);
+    const changing = anAsk({ partnershipId: 'p-a', status: 'open' });
+    await store.asks.insert(changing);
+    await store.asks.insert(anAsk({ partnershipId: 'p-b', status: 'open' }));
+    await store.asks.insert(anAsk({ partnershipId: 'p-b', status: 'resolved' }));
+    await store.asks.insert(anAsk({ partnershipId: 'p-a', kind: 'enhancement', status: 'in_progress' }));
+    await store.asks.insert(anAsk({ partnershipId: 'p-a', kind: 'vendor', status: 'in_progress' }));
+    await store.asks.replace({ ...changing, status: 'resolved', version: 2 }, 1);
+
+    const byKey = (counts: { kind: string; status: string; count: number }[]) =>
+      Object.fromEntries(counts.map((c) => [`${c.kind}/${c.status}`, c.count]));
+    const counts = await store.asks.countByKindAndStatus();
+    expect(byKey(counts)).toEqual({
+      'help/open': 1,
+      'help/resolved': 2,
+      'enhancement/in_progress': 1,
+      'vendor/in_progress': 1,
+    });
+    expect(counts).toHaveLength(4);
+  });
 });

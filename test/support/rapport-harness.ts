@@ -39,7 +39,14 @@ export interface Harness {
 }
 
 /** The real app in HTTP mode on a free port, against the fake Slack API, on the given store. */
-export async function startHarness(store: StoreLocation, options: { clock?: Clock } = {}): Promise<Harness> {
+export async function startHarness(
+  store: StoreLocation,
+  options: {
+    clock?: Clock;
+    /** The Web API clients' own retries, as in production (real-time backoff), instead of none. */
+    productionRetries?: boolean;
+  } = {},
+): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
   fake.addUser({ id: people.alice.id, teamId: VENDOR_TEAM, tz: 'Europe/Berlin', name: 'alice' });
   fake.addUser({ id: people.bob.id, teamId: VENDOR_TEAM, tz: 'America/New_York', name: 'bob' });
@@ -75,7 +82,7 @@ export async function startHarness(store: StoreLocation, options: { clock?: Cloc
   const start = () =>
     startRapport(config, {
       logger: createLogger('debug', (line) => logs.push(line)),
-      slackRetries: 0,
+      ...(options.productionRetries ? {} : { slackRetries: 0 }),
       schedules: false,
       ...(options.clock ? { clock: options.clock } : {}),
       // Waits (a 429's Retry-After) pass on the test's clock: nothing sleeps.

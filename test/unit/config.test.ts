@@ -87,4 +87,21 @@ describe('loadConfig', () => {
       'SLACK_APP_TOKEN: required in Socket Mode (xapp-... with connections:write)',
     ]);
   });
+
+  it('protects /metrics with a bearer token only when one is set', () => {
+    const token = 'f3a9c1d27b6e4058a1c2';
+    const withToken = loadConfig({ ...http, METRICS_TOKEN: token });
+    expect(withToken.ok && withToken.config.metricsToken).toBe(token);
+    const blank = loadConfig({ ...http, METRICS_TOKEN: '' });
+    expect(blank.ok && 'metricsToken' in blank.config).toBe(false);
+  });
+
+  it('refuses a metrics token that is short or has spaces', () => {
+    for (const METRICS_TOKEN of ['short', 'a token with some spaces in it']) {
+      const result = loadConfig({ ...http, METRICS_TOKEN });
+      expect(result.ok ? [] : result.problems, METRICS_TOKEN).toEqual([
+        expect.stringMatching(/^METRICS_TOKEN: /),
+      ]);
+    }
+  });
 });

@@ -80,8 +80,13 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     if (report.claimed >= MAX_CLAIMS) break;
   }
 
+  // Each item is recorded as soon as every batch it is in has been tried, not at the end of the sweep:
+  // a process that dies mid-sweep has recorded what it sent, and only the rest comes back after the lease.
+  const batches = [...groupByRecipient(due).values()];
+  const batchesLeft = new Map<Due, number>();
+  for (const { entry } of batches.flat()) batchesLeft.set(entry, (batchesLeft.get(entry) ?? 0) + 1);
   const sent = new Map<Due, Recipient[]>();
-  for (const batch of groupByRecipient(due).values()) {
+  for (const batch of batches) {
     const to = batch[0]?.recipient as Recipient;
     try {
       await deps.sender.send(
@@ -94,23 +99,36 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     } catch {
       report.failedBatches += 1;
     }
-  }
-  for (const [entry, recipients] of sent) {
-    await saveNag(deps, entry, recipients, now);
-    const { subject } = entry.item;
-    // An approval's own trail records its reminders too, for whoever audits the decision.
-    if (subject.type === 'approval') {
-      const clock = { now: () => now };
-      const to = recipients.map((r) => r.id);
-      await recordApprovalReminder(
-        { approvals: deps.approvals, clock },
-        subject.approval.id,
-        subject.approverId,
-        to,
-      );
+    for (const { entry } of batch) {
+      const left = (batchesLeft.get(entry) ?? 1) - 1;
+      batchesLeft.set(entry, left);
+      const recipients = sent.get(entry);
+      if (left === 0 && recipients) await recordReminders(deps, entry, recipients, now);
     }
   }
   return report;
+}
+
+/** Records the reminders an item was sent on its follow-up (and on an approval's own trail). */
+async function recordReminders(
+  deps: SweepDeps,
+  entry: Due,
+  recipients: Recipient[],
+  now: Date,
+): Promise<void> {
+  await saveNag(deps, entry, recipients, now);
+  const { subject } = entry.item;
+  // An approval's own trail records its reminders too, for whoever audits the decision.
+  if (subject.type === 'approval') {
+    const clock = { now: () => now };
+    const to = recipients.map((r) => r.id);
+    await recordApprovalReminder(
+      { approvals: deps.approvals, clock },
+      subject.approval.id,
+      subject.approverId,
+      to,
+    );
+  }
 }
 
 /** Re-plans a claimed follow-up; returns what is due now, 'deferred', or null when nothing is. */

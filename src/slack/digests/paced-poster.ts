@@ -16,8 +16,16 @@ export interface PacingOptions {
   perChannelIntervalMs?: number;
   /** Posts in flight at once, across channels. */
   concurrency?: number;
-  /** Retries of 5xx, network and transient platform errors, after 1 s, 2 s, 4 s, ... */
+  /**
+   * Retries of 5xx, network and transient platform errors, after 1 s, 2 s, 4 s, ... and then every
+   * minute. Default: as many as fit in `maxTransientWaitMs`.
+   */
   transientRetries?: number;
+  /**
+   * Longest a job keeps retrying transient errors, from its first one (default 30 minutes, as for
+   * 429s): a Slack outage shorter than that delays a post, a longer one fails it.
+   */
+  maxTransientWaitMs?: number;
   /**
    * Longest a job keeps waiting out 429s, from its first one. Past it the job fails with 'ratelimited'
    * (the pause still applies to the others), so a scheduler can record it and try again later.
@@ -76,10 +84,22 @@ interface Lane {
   busy: boolean;
   /** Clock ms from which the channel may get its next post. */
   readyAt: number;
-  head: { attempts: number; retries: number; limitedSince: number | undefined };
+  head: {
+    attempts: number;
+    retries: number;
+    limitedSince: number | undefined;
+    failingSince: number | undefined;
+  };
 }
 
-const newHead = (): Lane['head'] => ({ attempts: 0, retries: 0, limitedSince: undefined });
+const newHead = (): Lane['head'] => ({
+  attempts: 0,
+  retries: 0,
+  limitedSince: undefined,
+  failingSince: undefined,
+});
+/** Backoff of transient errors: doubling from 1 s, at most this. */
+const MAX_BACKOFF_MS = 60_000;
 const remaining = (lane: Lane) => lane.indexes.length - lane.next;
 
 /**
@@ -115,7 +135,8 @@ export async function postPaced<J extends { channelId: string }, R>(
 ): Promise<PostOutcome<J, R>[]> {
   const { clock, sleep } = options;
   const interval = options.perChannelIntervalMs ?? 1000;
-  const transientRetries = options.transientRetries ?? 5;
+  const transientRetries = options.transientRetries ?? Number.POSITIVE_INFINITY;
+  const maxTransientWaitMs = options.maxTransientWaitMs ?? 30 * 60_000;
   const maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 30 * 60_000;
   const now = () => clock.now().getTime();
   const results: PostOutcome<J, R>[] = new Array(jobs.length);
@@ -169,10 +190,14 @@ export async function postPaced<J extends { channelId: string }, R>(
           // Keep the lane: nothing posts during the pause anyway, and this job goes first when it ends.
           if (at + failure.retryAfterMs - head.limitedSince <= maxRateLimitWaitMs) continue;
           settle(lane, { job, ok: false, error: 'ratelimited', attempts });
-        } else if (failure.kind === 'transient' && head.retries < transientRetries) {
-          // Free the slot during the backoff: other channels go on meanwhile.
-          lane.readyAt = Math.max(lane.readyAt, at + 1000 * 2 ** head.retries);
-          head.retries += 1;
+        } else if (failure.kind === 'transient') {
+          head.failingSince ??= at;
+          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** head.retries);
+          if (head.retries < transientRetries && at + backoff - head.failingSince <= maxTransientWaitMs) {
+            // Free the slot during the backoff: other channels go on meanwhile.
+            lane.readyAt = Math.max(lane.readyAt, at + backoff);
+            head.retries += 1;
+          } else settle(lane, { job, ok: false, error: failure.error, attempts });
         } else {
           settle(lane, { job, ok: false, error: failure.error, attempts });
         }

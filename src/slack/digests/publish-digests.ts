@@ -23,7 +23,12 @@ export interface DigestPublisherDeps {
   /** Asked again before anything internal is posted: a triage channel may have been shared since setup. */
   isExternallyShared: (channelId: string) => Promise<boolean>;
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
+  /** Told the outcome of every message this call tried to post (operations metrics). */
+  onPost?: (audience: 'customer' | 'internal', outcome: DigestPostOutcome) => void;
 }
+
+/** lost: another replica took the digest over while this one was posting. */
+export type DigestPostOutcome = 'posted' | 'failed' | 'lost';
 
 export interface PublishReport {
   posted: number;
@@ -83,6 +88,7 @@ export async function publishDigests(
   );
   for (const outcome of customers)
     outcome.job.b.customerPost = outcome.ok ? { ts: outcome.value } : { error: outcome.error };
+  tell(deps, 'customer', customers);
 
   const pending = built.filter((b) => b.claim.record.internalMessage === null);
   const destinations = await Promise.all(pending.map((b) => internalDestination(deps, b.claim.partnership)));
@@ -104,6 +110,7 @@ export async function publishDigests(
     },
     pacing,
   );
+  tell(deps, 'internal', internals);
   const internalErrors = new Map(internals.flatMap((o) => (o.ok ? [] : [[o.job.b, o.error] as const])));
 
   const report: PublishReport = { posted: 0, failed: 0, lost: 0 };
@@ -132,6 +139,14 @@ export async function publishDigests(
 }
 
 const LOST = 'lease_lost';
+
+function tell(
+  deps: DigestPublisherDeps,
+  audience: 'customer' | 'internal',
+  outcomes: ({ ok: true } | { ok: false; error: string })[],
+): void {
+  for (const o of outcomes) deps.onPost?.(audience, o.ok ? 'posted' : o.error === LOST ? 'lost' : 'failed');
+}
 
 /** The triage channel while it is internal; otherwise (none, or shared since setup) the owner, by DM. */
 const internalDestination = async (deps: DigestPublisherDeps, p: DigestClaim['partnership']) =>

@@ -17,19 +17,29 @@ function location(item: NagItem): { channel: string; ts: string } | null {
   return source ? { channel: source.channelId, ts: source.messageTs } : null;
 }
 
+export type NagOutcome = 'sent' | 'failed';
+
 /** Reminders go to people by DM and to the triage channel as a post: never to a shared channel. */
 export function slackNagSender(
   client: WebClient,
   clock: Clock,
   /** A person's Home tab lists what they owe: refreshed after each reminder. */
   reminded: (userId: string) => Promise<void>,
+  /** Told whether each reminder message reached Slack (operations metrics). */
+  counted: (recipient: 'user' | 'channel', outcome: NagOutcome) => void,
 ): NagSender {
   return {
     async send(to, items) {
-      const shown = await Promise.all(
-        items.map(async (item) => ({ ...item, permalink: await permalinkOf(client, location(item)) })),
-      );
-      await client.chat.postMessage({ channel: to.id, ...buildNagMessage(shown, clock.now()) });
+      try {
+        const shown = await Promise.all(
+          items.map(async (item) => ({ ...item, permalink: await permalinkOf(client, location(item)) })),
+        );
+        await client.chat.postMessage({ channel: to.id, ...buildNagMessage(shown, clock.now()) });
+      } catch (error) {
+        counted(to.kind, 'failed');
+        throw error;
+      }
+      counted(to.kind, 'sent');
       if (to.kind === 'user') await reminded(to.id);
     },
   };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type * as NedbModule from '@seald-io/nedb';
 import type {
   CollectionSpec,
+  CountedGroup,
   DocumentCollection,
   DocumentDatabase,
   Filter,
@@ -61,6 +62,20 @@ function embeddedCollection<D extends StoredDocument>(store: Datastore): Documen
       return (await cursor) as unknown as D[];
     },
     count: async (filter: Filter) => (await store.countAsync(filter)) as unknown as number,
+    async countBy(fields: string[]) {
+      // NeDB has no aggregation: one pass over the projected fields (kept in memory anyway), tallied here.
+      const projection = Object.fromEntries([...fields.map((f) => [f, 1]), ['_id', 0]]);
+      const docs = (await store.findAsync({}, projection)) as unknown as Record<string, unknown>[];
+      const groups = new Map<string, CountedGroup>();
+      for (const doc of docs) {
+        const values = Object.fromEntries(fields.map((f) => [f, doc[f] ?? null]));
+        const key = JSON.stringify(fields.map((f) => values[f]));
+        const group = groups.get(key) ?? { values, count: 0 };
+        group.count += 1;
+        groups.set(key, group);
+      }
+      return [...groups.values()];
+    },
     insertOne: (doc: D) => insertOrDuplicate(() => store.insertAsync(doc), isUniqueViolation),
     async replaceOne(filter: Filter, doc: D) {
       return (await store.updateAsync(filter, doc, {})).numAffected;

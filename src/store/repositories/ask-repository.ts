@@ -162,5 +162,13 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
       ]);
       return { asks: docs.map(fromAskDocument), total };
     },
+    async countByKindAndStatus() {
+      const groups = await collection.countBy(['kind', 'status']);
+      return groups.map(({ values, count }) => ({
+        kind: values.kind as Ask['kind'],
+        status: values.status as Ask['status'],
+        count,
+      }));
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** Public API of the Slack test harness: the fake Web API server and the signed-request driver. */
 export { validateMessage, validateView } from './block-kit-limits.js';
+export type { HeldCall, HoldOptions } from './call-hold.js';
 export { SlackDriver } from './driver.js';
 export type { ActionInput, BlockActionInput, DriverUser } from './driver-payloads.js';
 export type { DriverOptions, DriverResponse, RawRequest } from './driver-transport.js';

@@ -1,6 +1,7 @@
 /** FakeSlack: a local HTTP fake of Slack's Web API, response URLs and upload URLs. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CallHolds, type HeldCall, type HoldOptions } from './call-hold.js';
 import { bearerToken, parseArgs, readRaw, sendJson } from './http-body.js';
 import type { Handler, HandlerContext } from './method-kit.js';
 import { chatHandlers } from './methods-chat.js';
@@ -40,6 +41,12 @@ function failureResult(failure: InjectedFailure): MethodResult {
 
 export class FakeSlack extends CallRecorder {
   private postLimiter: PostLimiter | undefined;
+  private readonly holds = new CallHolds();
+  private readonly outages: Array<{
+    method: string;
+    failure: InjectedFailure;
+    active: (args: CallArgs) => boolean;
+  }> = [];
 
   private constructor(
     private readonly server: Server,
@@ -86,10 +93,60 @@ export class FakeSlack extends CallRecorder {
     return channel + workspace + random;
   }
 
-  /** Also turns the posting limiter off. */
+  /**
+   * Holds calls to `method` unanswered (see call-hold.ts): after `options.after` matching calls were
+   * answered, each further matching one waits for `releaseHeld()`; if the app's connection closes first
+   * (it was killed), the call is dropped. `stage: 'after'` acts on the call first and holds only the answer.
+   */
+  holdCalls(method: string, options: HoldOptions = {}): void {
+    this.holds.add(method, options);
+  }
+
+  /** Calls held now, oldest first. */
+  get heldCalls(): readonly HeldCall[] {
+    return this.holds.held;
+  }
+
+  /** Held calls whose app went away before they were released: never answered, not in `calls`. */
+  get droppedCalls(): readonly HeldCall[] {
+    return this.holds.dropped;
+  }
+
+  /** Resolves once at least `count` calls are held at once. */
+  waitForHeld(count = 1, timeoutMs = 5000): Promise<void> {
+    return this.holds.waitFor(`${count} held call(s)`, () => this.holds.held.length >= count, timeoutMs);
+  }
+
+  /** Resolves once at least `count` held calls were dropped (their app went away). */
+  waitForDropped(count = 1, timeoutMs = 5000): Promise<void> {
+    return this.holds.waitFor(
+      `${count} dropped call(s)`,
+      () => this.holds.dropped.length >= count,
+      timeoutMs,
+    );
+  }
+
+  /** Answers every held call and holds no more. */
+  releaseHeld(): void {
+    this.holds.release();
+  }
+
+  /**
+   * An outage of one method: while `active(args)` is true (asked at each call), every call to `method`
+   * is answered with `failure` (e.g. `{ kind: 'http', status: 503 }` or `{ kind: 'rate_limited',
+   * retryAfterSeconds: 30 }`), counted in `failuresServed`. Tie `active` to a test clock to end it, or to
+   * the arguments to fail some calls only.
+   */
+  failWhile(method: string, failure: InjectedFailure, active: (args: CallArgs) => boolean): void {
+    this.outages.push({ method, failure, active });
+  }
+
+  /** Also turns the posting limiter and outages off, and releases held calls. */
   override reset(): void {
     super.reset();
     this.postLimiter = undefined;
+    this.outages.length = 0;
+    this.holds.reset();
   }
 
   async stop(): Promise<void> {
@@ -116,17 +173,32 @@ export class FakeSlack extends CallRecorder {
     delete args.token;
     const method =
       kind === 'api' ? decodeURIComponent(id) : kind === 'response' ? 'response_url' : 'file_upload';
-    const injected = this.takeFailure(method, args) ?? this.overPostingLimit(method, args);
+    const injected =
+      this.takeFailure(method, args) ??
+      this.duringOutage(method, args) ??
+      this.overPostingLimit(method, args);
+    const stage = injected === undefined ? this.holds.stageFor(method, args) : undefined;
+    const held = () =>
+      this.holds.hold({ method, args, stage: stage ?? 'before' }, (l) => res.once('close', l));
+    if (stage === 'before' && !(await held())) return;
     let result: MethodResult;
     if (injected !== undefined) result = failureResult(injected);
     else if ('unparsable_body' in args) result = { body: { ok: false, error: 'invalid_form_data' } };
     else if (kind === 'response') result = handleResponseUrl(this, id, args);
     else if (kind === 'upload') result = handleUpload(this, id, args, raw);
     else result = await this.callMethod(method, args, token);
+    if (stage === 'after' && !(await held())) return;
     if (kind === 'response') args.responseUrlId = id;
     if (kind === 'upload') args = { fileId: id, length: this.files.get(id)?.content?.length ?? raw.length };
     sendJson(res, result.status ?? 200, result.body, result.headers);
     this.record({ method, args, token, at: Date.now(), status: result.status ?? 200, response: result.body });
+  }
+
+  /** The failure of an outage of `method` that is on now, counted as served. */
+  private duringOutage(method: string, args: CallArgs): InjectedFailure | undefined {
+    const outage = this.outages.find((o) => o.method === method && o.active(args));
+    if (outage !== undefined) this.failuresServed.push({ method, failure: outage.failure, at: Date.now() });
+    return outage?.failure;
   }
 
   /** The posting limiter's 429 for this call, if the limiter is on and the call is over a limit. */

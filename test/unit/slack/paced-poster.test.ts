@@ -189,6 +189,17 @@ describe('postPaced', () => {
     expect(slack.calls.map((c) => c.at)).toEqual([0, 1000, 3000]);
   });
 
+  it('retries transient errors up to a minute apart for maxTransientWaitMs, then fails the job', async () => {
+    const { slack, run } = setup(() => new WebAPIHTTPError(503, 'Service Unavailable', {}, ''), {
+      maxTransientWaitMs: 5 * 60_000,
+    });
+    const [result] = await run(jobsIn('CA', 1));
+    const gaps = slack.calls.slice(1).map((c, i) => c.at - (slack.calls[i] as { at: number }).at);
+    // 4 min 3 s of retries; one more minute would pass the 5 minutes.
+    expect(gaps).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000]);
+    expect(result).toMatchObject({ ok: false, error: 'http_503', attempts: 10 });
+  });
+
   it('fails a job with ratelimited once it has waited maxRateLimitWaitMs, and posts the others', async () => {
     const { slack, run } = setup(
       (job) => (job.channelId === 'CHOT' ? new WebAPIRateLimitedError(60) : undefined),

@@ -1,0 +1,131 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { AskKind, AskStatus } from '../domain/asks/ask.js';
+import { LIFECYCLES } from '../domain/asks/lifecycle.js';
+import type { AskCount } from '../domain/ports.js';
+import { type AppLogger, errorFields } from '../logger.js';
+import type { DigestPostOutcome } from '../slack/digests/publish-digests.js';
+import type { NagOutcome } from '../slack/nags/send-nags.js';
+import type { RequestKind, RequestObserver } from '../slack/traced-app.js';
+import type { SlackCallObserver } from './slack-fetch.js';
+
+/** Ack deadlines are 3 s: fine steps up to it, one beyond to see how late the late ones are. */
+const ACK_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 2.5, 3, 5];
+/** Listener work goes on after the ack (Slack calls, the store): seconds to tens of seconds. */
+const HANDLING_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
+export interface RapportMetrics extends RequestObserver, SlackCallObserver {
+  /** This instance's registry: what /metrics exposes. */
+  readonly registry: Registry;
+  nagMessage(recipient: 'user' | 'channel', outcome: NagOutcome): void;
+  digestPost(audience: 'customer' | 'internal', outcome: DigestPostOutcome): void;
+}
+
+export interface MetricsDeps {
+  /** Asked at every scrape, for the asks-by-status gauge. */
+  countAsks(): Promise<AskCount[]>;
+  logger: AppLogger;
+}
+
+/** Every status each kind of ask can be in: reported as 0 when none is, so a series never just vanishes. */
+const KNOWN_STATUSES: [AskKind, AskStatus][] = Object.entries(LIFECYCLES).flatMap(([kind, l]) => {
+  const statuses = new Set<AskStatus>([l.initial, ...l.closed]);
+  for (const [from, to] of Object.entries(l.next))
+    for (const s of [from, ...(to ?? [])]) statuses.add(s as AskStatus);
+  return [...statuses].map((status): [AskKind, AskStatus] => [kind as AskKind, status]);
+});
+
+/**
+ * The metrics of one running instance, on a registry of its own (never prom-client's global one: tests
+ * run several instances in one process), with Node's process metrics under their usual names.
+ */
+export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+
+  const ack = new Histogram({
+    name: 'rapport_slack_ack_duration_seconds',
+    help: 'Time from Bolt receiving a Slack request to its acknowledgement being sent, by kind (Slack waits 3 s).',
+    labelNames: ['kind'],
+    buckets: ACK_BUCKETS,
+    registers,
+  });
+  const handling = new Histogram({
+    name: 'rapport_slack_request_duration_seconds',
+    help: 'Time from Bolt receiving a Slack request to every listener having finished (work after the ack included), by kind.',
+    labelNames: ['kind'],
+    buckets: HANDLING_BUCKETS,
+    registers,
+  });
+  const unacknowledged = new Counter({
+    name: 'rapport_slack_unacknowledged_total',
+    help: 'Slack requests whose handling ended without an acknowledgement (no listener matched, or one failed before its ack): Slack shows the user an error.',
+    labelNames: ['kind'],
+    registers,
+  });
+  new Gauge({
+    name: 'rapport_asks',
+    help: 'Asks of all partnerships by kind and status, counted in the store at each scrape.',
+    labelNames: ['kind', 'status'],
+    registers,
+    async collect() {
+      this.reset();
+      try {
+        const counts = await deps.countAsks();
+        for (const [kind, status] of KNOWN_STATUSES) this.set({ kind, status }, 0);
+        for (const c of counts) this.set({ kind: c.kind, status: c.status }, c.count);
+      } catch (error) {
+        // The rest of the scrape still answers; the gap in rapport_asks shows the store did not.
+        deps.logger.event('warn', 'asks could not be counted for /metrics', errorFields(error));
+      }
+    },
+  });
+  const nagsSent = new Counter({
+    name: 'rapport_nags_sent_total',
+    help: 'Reminder messages delivered by the nag sweep, by recipient (user: a DM listing what they owe; channel: a triage-channel post).',
+    labelNames: ['recipient'],
+    registers,
+  });
+  const nagsFailed = new Counter({
+    name: 'rapport_nags_failed_total',
+    help: 'Reminder messages Slack refused, by recipient; their items are due again after the sweep lease (5 min).',
+    labelNames: ['recipient'],
+    registers,
+  });
+  const digests = new Counter({
+    name: 'rapport_digest_messages_total',
+    help: 'Digest messages this instance tried to post, by audience (customer, internal) and outcome (posted; failed: refused by Slack after pacing and retries; lost: another replica took the digest over).',
+    labelNames: ['audience', 'outcome'],
+    registers,
+  });
+  // Known label sets start at 0, so that rates and increases see the first event too.
+  for (const recipient of ['user', 'channel']) {
+    nagsSent.inc({ recipient }, 0);
+    nagsFailed.inc({ recipient }, 0);
+  }
+  for (const audience of ['customer', 'internal'])
+    for (const outcome of ['posted', 'failed', 'lost']) digests.inc({ audience, outcome }, 0);
+  const slackErrors = new Counter({
+    name: 'rapport_slack_api_errors_total',
+    help: 'Failed Web API attempts, by method and error code (Slack error, http_<status>, or request_failed); 429s are counted apart.',
+    labelNames: ['method', 'error'],
+    registers,
+  });
+  const rateLimited = new Counter({
+    name: 'rapport_slack_rate_limited_total',
+    help: 'Web API attempts Slack answered with HTTP 429, by method.',
+    labelNames: ['method'],
+    registers,
+  });
+
+  return {
+    registry,
+    acked: (kind: RequestKind, seconds: number) => ack.observe({ kind }, seconds),
+    handled: (kind: RequestKind, seconds: number) => handling.observe({ kind }, seconds),
+    unacknowledged: (kind: RequestKind) => unacknowledged.inc({ kind }),
+    slackError: (method, error) => slackErrors.inc({ method, error }),
+    slackRateLimited: (method) => rateLimited.inc({ method }),
+    nagMessage: (recipient, outcome) => (outcome === 'sent' ? nagsSent : nagsFailed).inc({ recipient }),
+    digestPost: (audience, outcome) => digests.inc({ audience, outcome }),
+  };
+}

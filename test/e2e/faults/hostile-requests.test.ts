@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreLocation } from '../../../src/store/open-store.js';
+import { signSlackRequest } from '../../support/fake-slack/signing.js';
+import {
+  channels,
+  type Harness,
+  people,
+  SIGNING_SECRET,
+  startHarness,
+} from '../../support/rapport-harness.js';
+import { storeSnapshot } from '../../support/store-snapshot.js';
+import { storeKinds } from '../../support/stores.js';
+
+/** Bolt's HTTPReceiver buffers at most this much of a body (its `bodyLimit` default) and answers 413 beyond. */
+const BOLT_BODY_LIMIT = 4 * 1024 * 1024;
+const FORM = 'application/x-www-form-urlencoded';
+const now = () => Math.floor(Date.now() / 1000);
+
+describe.each(storeKinds())('requests that are not from Slack, or not now ($name store)', (kind) => {
+  let h: Harness;
+  let location: StoreLocation;
+  beforeAll(async () => {
+    if (!kind.available) return;
+    location = kind.freshLocation();
+    h = await startHarness(location);
+  });
+  afterAll(() => h?.stop());
+
+  /** A slash command that opens a modal when it is let in: an effect on Slack. */
+  const command = () =>
+    new URLSearchParams({
+      team_id: people.alice.teamId,
+      channel_id: channels.shared,
+      user_id: people.alice.id,
+      command: '/rapport',
+      text: 'setup',
+      response_url: h.fake.responseUrl({ channelId: channels.shared, userId: people.alice.id }),
+      trigger_id: h.fake.issueTriggerId(),
+    }).toString();
+  /** A message event: when it is let in, its event_id is claimed in the store (a write). */
+  const event = (eventId = `Ev${h.fake.nextId('')}`) =>
+    JSON.stringify({
+      type: 'event_callback',
+      team_id: people.alice.teamId,
+      api_app_id: h.fake.appId,
+      event_id: eventId,
+      event_time: now(),
+      event: {
+        type: 'message',
+        channel: channels.shared,
+        user: people.carol.id,
+        text: 'hello',
+        ts: '1795000000.000100',
+        channel_type: 'channel',
+      },
+    });
+  const events = () => `http://127.0.0.1:${h.rapport.port}/slack/events`;
+
+  /** Sends, lets any work the request started finish, and reports the status and what changed. */
+  async function effectOf(send: () => Promise<number>) {
+    const before = await storeSnapshot(location);
+    const calls = h.fake.calls.length;
+    const status = await send();
+    await h.rapport.settled();
+    return {
+      status,
+      storeChanged: JSON.stringify(await storeSnapshot(location)) !== JSON.stringify(before),
+      slackCalls: h.fake.calls.slice(calls).map((c) => c.method),
+    };
+  }
+  const raw = (req: Parameters<Harness['driver']['sendRaw']>[0]) => async () =>
+    (await h.driver.sendRaw(req)).status;
+
+  it.skipIf(!kind.available).each([
+    ['an unsigned command', 401, () => raw({ body: command(), contentType: FORM, unsigned: true })],
+    [
+      'a command with a made-up signature',
+      401,
+      () => raw({ body: command(), contentType: FORM, signature: `v0=${'0'.repeat(64)}` }),
+    ],
+    [
+      'a command signed with another secret',
+      401,
+      () => {
+        const body = command();
+        return raw({ body, contentType: FORM, signature: signSlackRequest('not-our-secret', now(), body) });
+      },
+    ],
+    [
+      'an event whose body was changed after signing',
+      401,
+      () => raw({ body: event(), signature: signSlackRequest(SIGNING_SECRET, now(), event()) }),
+    ],
+    [
+      'a command replayed 6 minutes later',
+      401,
+      () => raw({ body: command(), contentType: FORM, timestamp: now() - 360 }),
+    ],
+    ['an event replayed 6 minutes later', 401, () => raw({ body: event(), timestamp: now() - 360 })],
+    ['a signed event that is not JSON', 400, () => raw({ body: event().slice(0, -7) })],
+    [
+      'a signed interaction whose payload is not JSON',
+      400,
+      () => raw({ body: 'payload=%7Bnot-json', contentType: FORM }),
+    ],
+    [
+      'a signed event over the body limit',
+      413,
+      () => raw({ body: JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(BOLT_BODY_LIMIT) }) }),
+    ],
+    [
+      'an event over the body limit, streamed without a length',
+      413,
+      () => async () => {
+        const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+        let sent = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent > BOLT_BODY_LIMIT) controller.close();
+            else controller.enqueue(chunk);
+            sent += chunk.length;
+          },
+        });
+        const ts = now();
+        const res = await fetch(events(), {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-slack-request-timestamp': String(ts),
+            'x-slack-signature': signSlackRequest(SIGNING_SECRET, ts, ''),
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        return res.status;
+      },
+    ],
+  ] as const)('refuses %s (HTTP %i) without writing or calling Slack', async (_name, expected, request) => {
+    expect(await effectOf(request())).toEqual({ status: expected, storeChanged: false, slackCalls: [] });
+  });
+
+  it.skipIf(!kind.available)(
+    'acts on the same requests when they are signed and fresh, and on an event once however often it is replayed within the 5 minutes',
+    async () => {
+      const opened = await effectOf(raw({ body: command(), contentType: FORM }));
+      expect(opened).toMatchObject({ status: 200, slackCalls: expect.arrayContaining(['views.open']) });
+
+      const body = event();
+      const timestamp = now();
+      const first = await effectOf(raw({ body, timestamp }));
+      expect(first).toMatchObject({ status: 200, storeChanged: true });
+      // Byte for byte the same delivery, signature included: Slack's own retries look like this.
+      const replayed = await effectOf(raw({ body, timestamp }));
+      expect(replayed).toEqual({ status: 200, storeChanged: false, slackCalls: [] });
+    },
+  );
+});
