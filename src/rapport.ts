@@ -13,7 +13,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createRapportMetrics } from './metrics/rapport-metrics.js';
 import { observedSlackFetch } from './metrics/slack-fetch.js';
-import { buildSlackApp } from './slack/app.js';
+import { buildSlackApp, SLACK_CALL_TIMEOUT_MS } from './slack/app.js';
 import { approvalChanged } from './slack/approvals/publish-approval.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
 import { createSlackDirectory } from './slack/directory.js';
@@ -83,6 +83,8 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       slackApiUrl: config.slack.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      // A hung call must not outlive the lease of the work it belongs to (5 minutes at the least).
+      timeout: SLACK_CALL_TIMEOUT_MS,
       logger,
       fetch: observedSlackFetch(config.slack.apiUrl, metrics),
     });

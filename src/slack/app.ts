@@ -39,6 +39,9 @@ export interface SlackAppDeps {
   retries?: number;
 }
 
+/** No Web API call waits longer than this for an answer: a hung connection fails and is retried instead. */
+export const SLACK_CALL_TIMEOUT_MS = 30_000;
+
 /**
  * The Bolt app in Socket Mode (development: no public URL) or HTTP mode (production: POST /slack/events,
  * signatures always verified). Every Web API call, auth.test at start included, goes to config.slack.apiUrl
@@ -61,6 +64,7 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
       slackApiUrl: config.slack.apiUrl,
       // Reaches every client Bolt makes, the per-team ones listeners get included.
       fetch: observedSlackFetch(config.slack.apiUrl, metrics),
+      timeout: SLACK_CALL_TIMEOUT_MS,
       ...(retries === undefined ? {} : { retryConfig: { retries } }),
     },
   };

@@ -140,10 +140,14 @@ describe.each(storeKinds())('requests that are not from Slack, or not now ($name
   });
 
   it.skipIf(!kind.available)(
-    'acts on the same requests when they are signed and fresh, and on an event once however often it is replayed within the 5 minutes',
+    'acts on the same requests when they are signed and fresh, and on an event or a command once however often it is replayed within the 5 minutes',
     async () => {
-      const opened = await effectOf(raw({ body: command(), contentType: FORM }));
+      const signed = command();
+      const opened = await effectOf(raw({ body: signed, contentType: FORM }));
       expect(opened).toMatchObject({ status: 200, slackCalls: expect.arrayContaining(['views.open']) });
+      // A captured command sent again within its 5 minutes: validly signed, but its trigger_id is spent.
+      const again = await effectOf(raw({ body: signed, contentType: FORM }));
+      expect(again).toEqual({ status: 200, storeChanged: false, slackCalls: [] });
 
       const body = event();
       const timestamp = now();
