@@ -1,7 +1,6 @@
 import type { Repositories } from '../domain/ports.js';
 import type { DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
-import { openMongoDatabase } from './mongo/mongo-database.js';
 import {
   type ApprovalDocument,
   approvalCollection,
@@ -61,7 +60,8 @@ export type StoreLocation = { mongodbUri: string } | { dataDir: string };
 export async function openStore(location: StoreLocation): Promise<Store> {
   const db =
     'mongodbUri' in location
-      ? await openMongoDatabase(location.mongodbUri)
+      ? // Loaded only when used: the driver's bson alone allocates about 17 MB on import.
+        await (await import('./mongo/mongo-database.js')).openMongoDatabase(location.mongodbUri)
       : await openEmbeddedDatabase(location.dataDir);
   try {
     return await buildStore(db);
