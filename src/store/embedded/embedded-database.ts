@@ -33,9 +33,19 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
     async collection<D extends StoredDocument>(spec: CollectionSpec) {
       const store = new Datastore({ filename: join(dataDir, `${spec.name}.db`) });
       await store.loadDatabaseAsync();
-      for (const index of spec.indexes.filter((i) => i.embedded !== false)) {
+      const declared = spec.indexes.filter((i) => i.embedded !== false);
+      for (const index of declared) {
         const fieldName = index.fields.length === 1 ? (index.fields[0] as string) : index.fields;
         await store.ensureIndexAsync({ fieldName, unique: index.unique ?? false });
+      }
+      // NeDB keeps the indexes a data file ever had; one no longer declared would still be chosen
+      // for queries (and kept up to date on every write), so it is dropped.
+      // NeDB names a compound index by its fields in sorted order.
+      const wanted = new Set(['_id', ...declared.map((i) => [...i.fields].sort().join(','))]);
+      // `indexes` is NeDB's own field, missing from its type declarations.
+      const present = Object.keys((store as unknown as { indexes: Record<string, unknown> }).indexes);
+      for (const name of present) {
+        if (!wanted.has(name)) await store.removeIndexAsync(name);
       }
       stores.push(store);
       return embeddedCollection<D>(store);

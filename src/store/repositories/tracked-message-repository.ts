@@ -7,7 +7,13 @@ export type TrackedMessageDocument = Omit<TrackedMessage, 'id'> & { _id: string;
 
 export const trackedMessageCollection: CollectionSpec = {
   name: 'trackedMessages',
-  indexes: [{ fields: ['channelId', 'open', 'postedAt'] }, { fields: ['channelId'], mongo: false }],
+  // NeDB serves a compound index only on exact matches, and prefers any single-field index: a
+  // `channelId` index would hand it every message ever tracked in a busy channel. Its [channelId, open]
+  // index hands it the channel's open ones (few), or its closed ones; MongoDB ranges over postedAt too.
+  indexes: [
+    { fields: ['channelId', 'open', 'postedAt'], embedded: false },
+    { fields: ['channelId', 'open'], mongo: false },
+  ],
 };
 
 const toDocument = ({ id, ...rest }: TrackedMessage): TrackedMessageDocument => ({
@@ -41,11 +47,14 @@ export function trackedMessageRepository(
       await collection.updateOne({ _id: id }, { $set: { ownerId } });
     },
     async listActive(channelId, since) {
-      const docs = await collection.find(
-        { channelId, $or: [{ open: true }, { postedAt: { $gte: since } }] },
-        { sort: { postedAt: 1 } },
-      );
-      return docs.map(fromDocument);
+      // Two exact matches on the index rather than one $or, which NeDB could serve only by a full scan.
+      const [open, recent] = await Promise.all([
+        collection.find({ channelId, open: true }),
+        collection.find({ channelId, open: false, postedAt: { $gte: since } }),
+      ]);
+      return [...open, ...recent]
+        .sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime())
+        .map(fromDocument);
     },
   };
 }
