@@ -111,6 +111,35 @@ function splitAround(text: string, markers: [string, string]): [string, string, 
   return [text.slice(0, a), text.slice(a + markers[0].length, b), text.slice(b + markers[1].length)];
 }
 
+/** The Events API envelope Slack wraps every event in, for the vendor workspace's installation. */
+function eventEnvelope(
+  opts: { eventId: string; vendorTeamId: string; appId: string; botUserId: string },
+  event: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): string {
+  return JSON.stringify({
+    token: TOKEN,
+    team_id: opts.vendorTeamId,
+    context_team_id: opts.vendorTeamId,
+    context_enterprise_id: null,
+    api_app_id: opts.appId,
+    event,
+    type: 'event_callback',
+    event_id: opts.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: opts.vendorTeamId,
+        user_id: opts.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    ...extra,
+  });
+}
+
 /** An Events API delivery of a person's message in a channel, as Slack wraps it. */
 export function messageEventBody(opts: {
   eventId: string;
@@ -122,43 +151,25 @@ export function messageEventBody(opts: {
   ts: string;
   text: string;
 }): string {
-  const now = Math.floor(Date.now() / 1000);
-  return JSON.stringify({
-    token: TOKEN,
-    team_id: opts.vendorTeamId,
-    context_team_id: opts.vendorTeamId,
-    context_enterprise_id: null,
-    api_app_id: opts.appId,
-    event: {
-      type: 'message',
-      channel: opts.channelId,
-      user: opts.user.id,
-      text: opts.text,
-      ts: opts.ts,
-      team: opts.user.teamId,
-      client_msg_id: opts.eventId.toLowerCase(),
-      blocks: [
-        {
-          type: 'rich_text',
-          block_id: 'b',
-          elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: opts.text }] }],
-        },
-      ],
-      channel_type: 'channel',
-      event_ts: opts.ts,
-    },
-    type: 'event_callback',
-    event_id: opts.eventId,
-    event_time: now,
-    authorizations: [
+  const event = {
+    type: 'message',
+    channel: opts.channelId,
+    user: opts.user.id,
+    text: opts.text,
+    ts: opts.ts,
+    team: opts.user.teamId,
+    client_msg_id: opts.eventId.toLowerCase(),
+    blocks: [
       {
-        enterprise_id: null,
-        team_id: opts.vendorTeamId,
-        user_id: opts.botUserId,
-        is_bot: true,
-        is_enterprise_install: false,
+        type: 'rich_text',
+        block_id: 'b',
+        elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text: opts.text }] }],
       },
     ],
+    channel_type: 'channel',
+    event_ts: opts.ts,
+  };
+  return eventEnvelope(opts, event, {
     is_ext_shared_channel: true,
     event_context: `4-bench-${opts.eventId}`,
   });
@@ -172,28 +183,12 @@ export function homeOpenedBody(opts: {
   userId: string;
 }): string {
   const now = Math.floor(Date.now() / 1000);
-  return JSON.stringify({
-    token: TOKEN,
-    team_id: opts.vendorTeamId,
-    api_app_id: opts.appId,
-    event: {
-      type: 'app_home_opened',
-      user: opts.userId,
-      channel: `D${opts.userId.slice(1)}`,
-      tab: 'home',
-      event_ts: `${now}.000100`,
-    },
-    type: 'event_callback',
-    event_id: opts.eventId,
-    event_time: now,
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: opts.vendorTeamId,
-        user_id: 'UBOT',
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-  });
+  const event = {
+    type: 'app_home_opened',
+    user: opts.userId,
+    channel: `D${opts.userId.slice(1)}`,
+    tab: 'home',
+    event_ts: `${now}.000100`,
+  };
+  return eventEnvelope({ ...opts, botUserId: 'UBOT' }, event);
 }
