@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as NedbModule from '@seald-io/nedb';
@@ -50,7 +51,10 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
       stores.push(store);
       return embeddedCollection<D>(store);
     },
-    async ping() {},
+    /** Ready while the data folder is there and writable: a lost disk or mount makes /readyz fail. */
+    async ping() {
+      await access(dataDir, constants.W_OK);
+    },
     async close() {
       // Compacting on close keeps the append-only files from growing without end across restarts.
       await Promise.all(stores.map((store) => store.compactDatafileAsync()));

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as NedbModule from '@seald-io/nedb';
@@ -29,5 +30,15 @@ describe('embedded store indexes', () => {
     expect(await indexesOf(file)).toEqual(['_id', 'channelId,open']);
     // A compound index is named by its sorted fields: one declared in another order is kept too.
     expect(await indexesOf(join(dataDir, 'asks.db'))).toContain('number,partnershipId');
+  });
+});
+
+describe('embedded store readiness', () => {
+  it('answers ping while its folder is there, and fails it once the folder is gone', async () => {
+    const dataDir = tempDataDir();
+    const store = await openStore({ dataDir });
+    await expect(store.ping()).resolves.toBeUndefined();
+    rmSync(dataDir, { recursive: true, force: true });
+    await expect(store.ping()).rejects.toThrow(/ENOENT/);
   });
 });
