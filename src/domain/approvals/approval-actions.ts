@@ -1,4 +1,5 @@
 import type { Actor } from '../actors.js';
+import { changeByCompareAndSet } from '../compare-and-set.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { ApprovalRepository, Clock } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
@@ -31,26 +32,28 @@ export interface SavedChange extends ApprovalChange {
 const MAX_ROUNDS = 20;
 
 /**
- * Applies a rule to the stored approval by compare-and-set, reloading and applying it again when
- * someone else changed it first: two approvers clicking at once both count, and a repeat counts once.
+ * Applies a rule to the stored approval by compare-and-set (see changeByCompareAndSet): two approvers
+ * clicking at once both count, and a repeat counts once.
  */
 async function changeApproval<E>(
   deps: ApprovalDeps,
   approvalId: string,
   change: (approval: Approval, now: Date) => Result<ApprovalChange, E>,
 ): Promise<Result<SavedChange, E | NotFound>> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const current = await deps.approvals.findById(approvalId);
-    if (!current) return fail({ code: 'not_found', message: 'That approval no longer exists.' });
-    const result = change(current, deps.clock.now());
-    if (!result.ok) return result;
-    if (!result.value.changed) return ok({ ...result.value, entries: [] });
-    const next = { ...result.value.approval, version: current.version + 1 };
-    if ((await deps.approvals.replace(next, current.version)) === 'replaced') {
-      return ok({ approval: next, changed: true, entries: next.audit.slice(current.audit.length) });
-    }
-  }
-  throw new Error(`approval ${approvalId} kept changing: ${MAX_ROUNDS} rounds lost`);
+  const result = await changeByCompareAndSet(
+    { store: deps.approvals, clock: deps.clock, what: 'approval' },
+    approvalId,
+    MAX_ROUNDS,
+    (approval, now) => {
+      const applied = change(approval, now);
+      if (!applied.ok) return applied;
+      return ok(applied.value.changed ? applied.value.approval : ('unchanged' as const));
+    },
+  );
+  if (!result) return fail({ code: 'not_found', message: 'That approval no longer exists.' });
+  if (!result.ok) return result;
+  const { before, after, changed } = result.value;
+  return ok({ approval: after, changed, entries: after.audit.slice(before.audit.length) });
 }
 
 /** Stores a new approval after checking the request; the card is Slack's business. */

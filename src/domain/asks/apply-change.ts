@@ -1,3 +1,4 @@
+import { changeByCompareAndSet } from '../compare-and-set.js';
 import type { AskRepository, Clock } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Ask, HistoryEntry } from './ask.js';
@@ -13,26 +14,20 @@ export interface AppliedChange {
   changed: boolean;
 }
 
-/**
- * Read, apply, compare-and-set: `change` turns the current ask into the next one (or says it is already
- * so). When someone else changed the ask in between, it is re-read and the change re-checked, so a
- * concurrent edit is never lost and a rule is never checked against stale state.
- */
+/** Applies `change` to the stored ask by compare-and-set (see changeByCompareAndSet). */
 export async function applyChange<E>(
   deps: { asks: AskRepository; clock: Clock },
   askId: string,
   change: (ask: Ask, now: Date) => Result<Ask | 'unchanged', E>,
 ): Promise<Result<AppliedChange, E | { code: 'not_found' }>> {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const ask = await deps.asks.findById(askId);
-    if (!ask) return fail({ code: 'not_found' as const });
-    const applied = change(ask, deps.clock.now());
-    if (!applied.ok) return applied;
-    if (applied.value === 'unchanged') return ok({ ask, entries: [], changed: false });
-    const next = { ...applied.value, version: ask.version + 1 };
-    if ((await deps.asks.replace(next, ask.version)) === 'replaced') {
-      return ok({ ask: next, entries: next.history.slice(ask.history.length), changed: true });
-    }
-  }
-  throw new Error(`ask ${askId} kept changing: ${MAX_ROUNDS} rounds lost`);
+  const result = await changeByCompareAndSet(
+    { store: deps.asks, clock: deps.clock, what: 'ask' },
+    askId,
+    MAX_ROUNDS,
+    change,
+  );
+  if (!result) return fail({ code: 'not_found' as const });
+  if (!result.ok) return result;
+  const { before, after, changed } = result.value;
+  return ok({ ask: after, entries: after.history.slice(before.history.length), changed });
 }

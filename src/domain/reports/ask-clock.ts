@@ -1,4 +1,4 @@
-import type { Ask, AskKind, AskStatus } from '../asks/ask.js';
+import type { Ask, AskStatus } from '../asks/ask.js';
 import { isClosed } from '../asks/lifecycle.js';
 import {
   addBusinessMinutes,
@@ -6,19 +6,7 @@ import {
   businessMinutesBetween,
   nextWorkingTime,
 } from '../sla/business-calendar.js';
-
-/** The status in which an ask waits on the side that is owed, so the owing side's clock stops (as for nags). */
-const PAUSED_IN: Record<AskKind, AskStatus | null> = {
-  help: 'waiting_on_customer',
-  enhancement: null,
-  vendor: 'waiting_on_vendor',
-};
-
-export interface Interval {
-  from: Date;
-  /** null: still running when the history ends. */
-  to: Date | null;
-}
+import { type Interval, PAUSED_IN } from '../sla/obligation.js';
 
 /**
  * Where the owing side's clock ran: from creation, except while the ask waited on the other side or

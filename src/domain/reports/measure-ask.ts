@@ -7,9 +7,10 @@ import {
   type BusinessCalendar,
   businessMinutesBetween,
 } from '../sla/business-calendar.js';
+import type { Interval } from '../sla/obligation.js';
 import { firstResponseAt } from '../sla/obligation.js';
 import { askAsOf } from './ask-as-of.js';
-import { type Interval, runningIntervals, runningMinutes, targetPassedAt } from './ask-clock.js';
+import { runningIntervals, runningMinutes, targetPassedAt } from './ask-clock.js';
 import type { ReportPeriod } from './report-period.js';
 import type { Breach, ReportAsk } from './value-report.js';
 

@@ -29,7 +29,7 @@ export interface Obligation {
 const WARN_FRACTION = 0.8;
 
 /** The status in which an ask waits on the side that is owed, so the owing side's clock stops. */
-const PAUSED_IN: Record<Ask['kind'], AskStatus | null> = {
+export const PAUSED_IN: Record<Ask['kind'], AskStatus | null> = {
   help: 'waiting_on_customer',
   enhancement: null,
   vendor: 'waiting_on_vendor',
@@ -98,7 +98,11 @@ export function messageObligation(message: TrackedMessage, p: Partnership): Obli
   return { ownerId: message.ownerId, side: 'vendor', target: 'reply', dueAt, warnAt: dueAt };
 }
 
-type Interval = { from: Date; to: Date | null };
+/** A stretch of time the owing side's clock ran; `to` is null while it still runs. */
+export interface Interval {
+  from: Date;
+  to: Date | null;
+}
 
 /** Where the owing side's clock ran: from creation, minus the stretches spent waiting on the other side. */
 function runningIntervals(ask: Ask): Interval[] {

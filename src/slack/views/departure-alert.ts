@@ -1,5 +1,6 @@
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { Departure } from '../../domain/stakeholders/relationship-risks.js';
+import { slackDate } from '../render/describe-due.js';
 import { safeText } from '../render/escape.js';
 import { context, type MessageContent, section } from './blocks.js';
 import { ROLE_LABELS } from './partnership-summary.js';
@@ -20,6 +21,16 @@ const NEXT_STEPS: Record<string, string> = {
 export function describeRole(d: Pick<Departure, 'role' | 'customRole'>): string {
   if (d.role) return ROLE_LABELS[d.role];
   return d.customRole ? safeText(d.customRole, 60) : 'Contact';
+}
+
+/**
+ * One departure on one line, for the owner's eyes (Home, internal digest): risk, role, who, when.
+ * `left` words a departure from the channel where the line has room for more or fewer of them.
+ */
+export function describeDeparture(d: Departure, left: string): string {
+  const risk = d.highRisk ? ':rotating_light: *High risk:* ' : '';
+  const how = d.reason === 'left' ? left : 'was deactivated';
+  return `${risk}${describeRole(d)} <@${d.userId}> ${how} ${slackDate(d.goneAt)}`;
 }
 
 /**

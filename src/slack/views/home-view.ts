@@ -10,7 +10,7 @@ import type { Departure } from '../../domain/stakeholders/relationship-risks.js'
 import { describeDue, slackDate } from '../render/describe-due.js';
 import { safeText } from '../render/escape.js';
 import { context, divider, header, section } from './blocks.js';
-import { describeRole } from './departure-alert.js';
+import { describeDeparture } from './departure-alert.js';
 
 /**
  * One section per item keeps every text far under 3000 characters. With these caps the whole tab is
@@ -164,12 +164,7 @@ function healthLine(h: PartnershipHealth): string {
 
 /** Who the relationship hangs on: a single active contact, or contacts who left (at most two named). */
 function relationshipLine({ singleThreadedOn, departures }: PartnershipHealth): string {
-  const flags = departures
-    .slice(0, 2)
-    .map(
-      (d) =>
-        `${d.highRisk ? ':rotating_light: *High risk:* ' : ''}${describeRole(d)} <@${d.userId}> ${d.reason === 'left' ? 'left' : 'was deactivated'} ${slackDate(d.goneAt)}`,
-    );
+  const flags = departures.slice(0, 2).map((d) => describeDeparture(d, 'left'));
   if (departures.length > 2) flags.push(`${departures.length - 2} more contacts left`);
   if (singleThreadedOn)
     flags.push(`:warning: Single-threaded: only <@${singleThreadedOn}> active in 30 days`);

@@ -9,7 +9,7 @@ import type {
 } from '../../domain/digests/digest-content.js';
 import { describeDue, describeSpan, slackDate } from '../render/describe-due.js';
 import { type MessageContent, section } from './blocks.js';
-import { describeRole } from './departure-alert.js';
+import { describeDeparture } from './departure-alert.js';
 import { count, digestText, digestTop, lineText, listSection, optionalList } from './digest-lines.js';
 
 const ALL_CLEAR =
@@ -74,11 +74,8 @@ function riskLine(r: RiskFlag): string {
       return `• Good ratings fell from ${rating(r.previous)} to ${rating(r.current)}`;
     case 'single_threaded':
       return `• Single-threaded: only <@${r.userId}> at the customer has been active in the last 30 days`;
-    case 'contact_left': {
-      const d = r.departure;
-      const how = d.reason === 'left' ? 'left the channel' : 'was deactivated';
-      return `• ${d.highRisk ? ':rotating_light: *High risk:* ' : ''}${describeRole(d)} <@${d.userId}> ${how} ${slackDate(d.goneAt)}`;
-    }
+    case 'contact_left':
+      return `• ${describeDeparture(r.departure, 'left the channel')}`;
     case 'quiet_customer':
       return r.lastMessageAt
         ? `• No message from the customer for ${count(r.days, 'day')} (last ${slackDate(r.lastMessageAt)})`
