@@ -36,7 +36,14 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     await h.rapport.stop();
     return h;
   }
-  const start = (clock: Date | string) => startRapportProcess({ fake: (h as Harness).fake, store, clock });
+  /**
+   * Starts the process; the holds of the crash before end only now, so a post of the killed process that
+   * reaches the fake late (several go out at once) is still held and dropped, never answered.
+   */
+  const start = (clock: Date | string) => {
+    (h as Harness).fake.releaseHeld();
+    return startRapportProcess({ fake: (h as Harness).fake, store, clock });
+  };
   /** Starts `job`, waits until Slack holds a post of it, and kills the process there. */
   const killWhileHeld = async (p: RapportProcess, job: string) => {
     const fake = (h as Harness).fake;
@@ -45,7 +52,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     const dropped = fake.droppedCalls.length;
     await p.kill();
     await fake.waitForDropped(dropped + 1);
-    fake.releaseHeld(); // hold nothing more
+    await fake.waitForNoneHeld();
   };
 
   afterEach(async () => {

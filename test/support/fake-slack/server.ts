@@ -126,6 +126,11 @@ export class FakeSlack extends CallRecorder {
     );
   }
 
+  /** Resolves once no call is held: after a kill, every call of the dead app has been dropped. */
+  waitForNoneHeld(timeoutMs = 5000): Promise<void> {
+    return this.holds.waitFor('no held call', () => this.holds.held.length === 0, timeoutMs);
+  }
+
   /** Answers every held call and holds no more. */
   releaseHeld(): void {
     this.holds.release();
@@ -178,8 +183,11 @@ export class FakeSlack extends CallRecorder {
       this.duringOutage(method, args) ??
       this.overPostingLimit(method, args);
     const stage = injected === undefined ? this.holds.stageFor(method, args) : undefined;
+    // A call that arrives from an app already gone (its socket closed while the body was read) is dropped.
     const held = () =>
-      this.holds.hold({ method, args, stage: stage ?? 'before' }, (l) => res.once('close', l));
+      this.holds.hold({ method, args, stage: stage ?? 'before' }, (l) =>
+        req.socket.destroyed ? l() : res.once('close', l),
+      );
     if (stage === 'before' && !(await held())) return;
     let result: MethodResult;
     if (injected !== undefined) result = failureResult(injected);
