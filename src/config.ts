@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -11,9 +12,13 @@ const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const schema = z.object({
-  SLACK_BOT_TOKEN: z.string({ error: 'required: the Bot User OAuth Token (xoxb-...)' }).startsWith('xoxb-', {
-    error: 'must be a bot token starting with xoxb-',
-  }),
+  SLACK_BOT_TOKEN: optional(
+    z.string().startsWith('xoxb-', { error: 'must be a bot token starting with xoxb-' }),
+  ),
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, { error: 'looks like 1234567890.1234567890' })),
+  SLACK_CLIENT_SECRET: optional(z.string().min(16, { error: 'looks too short for a client secret' })),
+  SLACK_STATE_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  TOKEN_ENCRYPTION_KEYS: optional(z.string()),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, { error: 'looks too short for a signing secret' })),
   SLACK_APP_TOKEN: optional(
     z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' }),
@@ -44,9 +49,21 @@ const schema = z.object({
   ),
 });
 
+/** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
+export interface Distribution {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` that ties a callback to the browser that started the install. */
+  stateSecret: string;
+  /** Encrypt the stored tokens; the first seals, all open (rotation). */
+  tokenKeys: TokenKey[];
+}
+
 export interface Config {
   slack: {
-    botToken: string;
+    /** One workspace, its bot token given; null when workspaces install through OAuth (`distribution`). */
+    botToken: string | null;
+    distribution: Distribution | null;
     signingSecret: string | null;
     appToken: string | null;
     socketMode: boolean;
@@ -78,6 +95,36 @@ function modeProblems(env: Record<string, string | undefined>): string[] {
   return [];
 }
 
+const DISTRIBUTION_SETTINGS = ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'TOKEN_ENCRYPTION_KEYS'] as const;
+
+/** One workspace (a bot token) or distribution (OAuth: client id and the settings it needs), never both. */
+function installProblems(env: Record<string, string | undefined>): string[] {
+  const { SLACK_BOT_TOKEN: token, SLACK_CLIENT_ID: clientId } = env;
+  if (token && clientId) {
+    return ['SLACK_BOT_TOKEN: leave it empty when SLACK_CLIENT_ID is set (workspaces install through OAuth)'];
+  }
+  if (!token && !clientId) {
+    return [
+      'SLACK_BOT_TOKEN: required: the Bot User OAuth Token (xoxb-...), or SLACK_CLIENT_ID to distribute',
+    ];
+  }
+  if (!clientId) return [];
+  const problems: string[] = DISTRIBUTION_SETTINGS.filter((name) => !env[name]).map(
+    (name) => `${name}: required with SLACK_CLIENT_ID`,
+  );
+  if (env.SLACK_APP_TOKEN && env.SOCKET_MODE !== 'false') {
+    problems.push('SLACK_CLIENT_ID: OAuth installs need HTTP mode (leave SLACK_APP_TOKEN empty)');
+  }
+  if (env.TOKEN_ENCRYPTION_KEYS) {
+    try {
+      parseTokenKeys(env.TOKEN_ENCRYPTION_KEYS);
+    } catch (error) {
+      problems.push(`TOKEN_ENCRYPTION_KEYS: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /** Reads every setting once; on failure lists every problem at once, each with what to set. */
@@ -90,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       return `${name}: ${message}`;
     }),
     ...modeProblems(env),
+    ...installProblems(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
@@ -98,7 +146,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     ok: true,
     config: {
       slack: {
-        botToken: e.SLACK_BOT_TOKEN,
+        botToken: e.SLACK_BOT_TOKEN ?? null,
+        distribution: e.SLACK_CLIENT_ID
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET as string,
+              stateSecret: e.SLACK_STATE_SECRET as string,
+              tokenKeys: parseTokenKeys(e.TOKEN_ENCRYPTION_KEYS as string),
+            }
+          : null,
         signingSecret: e.SLACK_SIGNING_SECRET ?? null,
         appToken: e.SLACK_APP_TOKEN ?? null,
         socketMode: e.SOCKET_MODE ?? e.SLACK_APP_TOKEN !== undefined,

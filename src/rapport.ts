@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
-import { WebClient } from '@slack/web-api';
+import type { InstallationStore } from '@slack/bolt';
+import { InstallProvider } from '@slack/oauth';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DigestClaim } from './domain/digests/take-due-digests.js';
@@ -12,19 +13,22 @@ import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createRapportMetrics } from './metrics/rapport-metrics.js';
-import { observedSlackFetch } from './metrics/slack-fetch.js';
-import { buildSlackApp, SLACK_CALL_TIMEOUT_MS } from './slack/app.js';
+import { createTokenCipher } from './security/token-cipher.js';
+import { buildSlackApp, SLACK_CALL_TIMEOUT_MS, slackClientOptions } from './slack/app.js';
 import { approvalChanged } from './slack/approvals/publish-approval.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
-import { createSlackDirectory } from './slack/directory.js';
 import { registerErrorSink } from './slack/error-sink.js';
 import { dedupeEvents } from './slack/event-dedupe.js';
 import { refreshHomes } from './slack/home/publish-home.js';
 import { createInFlight } from './slack/in-flight.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { slackNagSender } from './slack/nags/send-nags.js';
+import { registerUninstallEvents } from './slack/oauth/handle-uninstall.js';
+import { rapportInstallationStore } from './slack/oauth/installation-store.js';
 import { recordActivity } from './slack/stakeholders/record-activity.js';
 import { openStore, type Store } from './store/open-store.js';
+import { installedWorkspaces, singleWorkspace, type Workspaces } from './workspaces/workspace-registry.js';
+import { routed, routedRepositories } from './workspaces/workspace-scope.js';
 
 export interface RapportOptions {
   clock?: Clock;
@@ -58,41 +62,80 @@ export async function startRapport(config: Config, options: RapportOptions = {})
   const store = await openStore(config.store);
   try {
     const inFlight = createInFlight();
+    const { distribution } = config.slack;
     // One registry per running instance: tests start several in one process.
-    const metrics = createRapportMetrics({ countAsks: () => store.asks.countByKindAndStatus(), logger });
+    const metrics = createRapportMetrics({
+      countAsks: async () => {
+        const all = distribution
+          ? await Promise.all((await store.installations.list()).map((i) => store.workspace(i.key)))
+          : [store];
+        return (await Promise.all(all.map((r) => r.asks.countByKindAndStatus()))).flat();
+      },
+      logger,
+    });
+    const clientOptions = slackClientOptions(config, { metrics, logger, retries: options.slackRetries });
+    const clients = {
+      client: clientOptions,
+      // Digests and reminders get clients that never wait or retry inside: every 429 and failure reaches
+      // their own retries (the digest pacing; a reminder's 5-minute lease), so no post is still being
+      // retried after its lease has passed and another replica has taken the work over. A hung call must
+      // not outlive that lease either (SLACK_CALL_TIMEOUT_MS).
+      jobClient: { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
+    };
+    const installations = distribution
+      ? rapportInstallationStore(store.installations, createTokenCipher(distribution.tokenKeys), clock)
+      : null;
     const app = buildSlackApp(config, {
       logger,
       metrics,
+      clientOptions,
       isReady: () =>
         store.ping().then(
           () => true,
           () => false,
         ),
-      ...(options.slackRetries === undefined ? {} : { retries: options.slackRetries }),
+      ...(installations ? { installationStore: installations } : {}),
     });
+    const workspaces: Workspaces = distribution
+      ? installedWorkspaces({
+          store,
+          // Scheduled work authorises with the same store, refreshing rotated tokens as Bolt does.
+          installer: new InstallProvider({
+            clientId: distribution.clientId,
+            clientSecret: distribution.clientSecret,
+            installationStore: installations as InstallationStore,
+            stateVerification: false,
+            logger,
+            clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: SLACK_CALL_TIMEOUT_MS },
+          }),
+          clients,
+          clock,
+          logger,
+        })
+      : singleWorkspace({
+          store,
+          teamId: (await app.client.auth.test()).team_id as string,
+          token: config.slack.botToken as string,
+          clients,
+          clock,
+        });
+    const { scope } = workspaces;
+    // What listeners and jobs are given is always the current workspace's (see workspaces/).
+    const repositories = routedRepositories(scope);
+    const directory = routed(() => scope.current().directory);
+    const client = routed(() => scope.current().client);
+    const jobClient = routed(() => scope.current().jobClient);
+    app.use(workspaces.middleware);
     app.use(inFlight.middleware);
-    app.use(dedupeEvents(store.markers, clock, logger));
-    const auth = await app.client.auth.test();
-    const directory = createSlackDirectory(app.client, auth.team_id as string, clock);
+    app.use(dedupeEvents(repositories.markers, clock, logger));
     registerErrorSink(app, logger);
-    app.use(recordActivity({ repositories: store, directory, clock, logger }));
-    // Digests and reminders get a client of their own that never waits or retries inside: every 429 and
-    // failure reaches their own retries (the digest pacing; a reminder's 5-minute lease), so no post is
-    // still being retried after its lease has passed and another replica has taken the work over.
-    const jobClient = new WebClient(config.slack.botToken, {
-      slackApiUrl: config.slack.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      // A hung call must not outlive the lease of the work it belongs to (5 minutes at the least).
-      timeout: SLACK_CALL_TIMEOUT_MS,
-      logger,
-      fetch: observedSlackFetch(config.slack.apiUrl, metrics),
-    });
+    app.use(recordActivity({ repositories, directory, clock, logger }));
+    registerUninstallEvents(app, { installations, forget: workspaces.forget, logger });
     const publishDigestsNow = async (claims: DigestClaim[]) => {
       const report = await publishDigests(
         {
           client: jobClient,
-          repositories: store,
+          repositories,
           clock,
           sleep,
           logger,
@@ -102,11 +145,11 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         claims,
       );
       // Owners see each partnership's last digest (or its failure) on their Home tab.
-      await refreshHomes(app.client, slackDeps, [...new Set(claims.map((c) => c.partnership.ownerId))]);
+      await refreshHomes(client, slackDeps, [...new Set(claims.map((c) => c.partnership.ownerId))]);
       return report;
     };
     const slackDeps = {
-      repositories: store,
+      repositories,
       directory,
       clock,
       newId: randomUUID,
@@ -119,9 +162,9 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const address = config.slack.socketMode ? null : (started?.address() as AddressInfo | null | undefined);
     const port = address?.port ?? config.port;
     const jobs = [
-      purgeExpiredMarkersJob({ markers: store.markers, logger }),
+      purgeExpiredMarkersJob({ markers: repositories.markers, logger }),
       nagSweepJob({
-        ...store,
+        ...repositories,
         logger,
         timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
         sender: slackNagSender(
@@ -133,26 +176,26 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         ),
       }),
       approvalTickJob({
-        approvals: store.approvals,
+        approvals: repositories.approvals,
         logger,
         announce: async ({ approval, entries }) => {
-          await approvalChanged(app.client, slackDeps, approval, entries);
+          await approvalChanged(client, slackDeps, approval, entries);
         },
       }),
       digestTickJob({
-        ...store,
+        ...repositories,
         newId: randomUUID,
         graceMs: config.digestGraceMs,
         publish: publishDigestsNow,
         logger,
       }),
-    ];
+    ].map((job) => ({ ...job, run: (now: Date) => workspaces.runInEach(() => job.run(now)) }));
     const scheduler = startScheduler(jobs, clock, logger, { cron: options.schedules ?? true });
     logger.event('info', 'Rapport is running', {
       mode: config.slack.socketMode ? 'socket' : 'http',
       port,
       store: store.kind,
-      team: auth.team_id,
+      ...(distribution ? { install: 'oauth' } : { team: workspaces.scope.current().teamId }),
     });
     return {
       port,

@@ -83,6 +83,7 @@ if (mode === 'rapport') {
   const config: Config = {
     slack: {
       botToken: env('BENCH_TOKEN'),
+      distribution: null,
       signingSecret: env('BENCH_SIGNING_SECRET'),
       appToken: null,
       socketMode: false,

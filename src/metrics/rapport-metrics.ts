@@ -73,7 +73,8 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
       try {
         const counts = await deps.countAsks();
         for (const [kind, status] of KNOWN_STATUSES) this.set({ kind, status }, 0);
-        for (const c of counts) this.set({ kind: c.kind, status: c.status }, c.count);
+        // Added up: with several workspaces, each one's counts come separately.
+        for (const c of counts) this.inc({ kind: c.kind, status: c.status }, c.count);
       } catch (error) {
         // The rest of the scrape still answers; the gap in rapport_asks shows the store did not.
         deps.logger.event('warn', 'asks could not be counted for /metrics', errorFields(error));

@@ -1,5 +1,5 @@
 import type { Repositories } from '../domain/ports.js';
-import type { DocumentDatabase } from './documents.js';
+import type { CollectionSpec, DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import {
   type ApprovalDocument,
@@ -50,6 +50,12 @@ export interface Store extends Repositories {
   readonly kind: DocumentDatabase['kind'];
   /** Slack installations (OAuth distribution), their tokens sealed; not part of the domain. */
   installations: InstallationRepository;
+  /**
+   * The data of one installed workspace (distribution), in collections of its own (`workspace.<key>.*`):
+   * a query can reach no other workspace's documents. The store's own repositories are those of the one
+   * workspace of a single-workspace install.
+   */
+  workspace(key: string): Promise<Repositories>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -72,6 +78,34 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
+  const [repositories, installations] = await Promise.all([
+    buildRepositories(db, ''),
+    db.collection<InstallationDocument>(installationCollection),
+  ]);
+  const workspaces = new Map<string, Promise<Repositories>>();
+  return {
+    kind: db.kind,
+    ...repositories,
+    installations: installationRepository(installations),
+    workspace(key) {
+      if (!/^[TE][A-Z0-9]+$/.test(key)) throw new Error(`not a workspace key: ${key}`);
+      let found = workspaces.get(key);
+      if (found === undefined) {
+        found = buildRepositories(db, `workspace.${key}.`);
+        // A failure (the server away) is not remembered: the next request tries again.
+        found.catch(() => workspaces.delete(key));
+        workspaces.set(key, found);
+      }
+      return found;
+    },
+    ping: () => db.ping(),
+    close: () => db.close(),
+  };
+}
+
+/** The domain's repositories on collections named with `prefix` (their indexes created here). */
+async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<Repositories> {
+  const named = (spec: CollectionSpec): CollectionSpec => ({ ...spec, name: `${prefix}${spec.name}` });
   const [
     partnerships,
     asks,
@@ -83,22 +117,19 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     digests,
     approvals,
     stakeholders,
-    installations,
   ] = await Promise.all([
-    db.collection<PartnershipDocument>(partnershipCollection),
-    db.collection<AskDocument>(askCollection),
-    db.collection<FeedbackDocument>(feedbackCollection),
-    db.collection<SequenceDocument>(sequenceCollection),
-    db.collection<MarkerDocument>(markerCollection),
-    db.collection<FollowUpDocument>(followUpCollection),
-    db.collection<TrackedMessageDocument>(trackedMessageCollection),
-    db.collection<DigestDocument>(digestCollection),
-    db.collection<ApprovalDocument>(approvalCollection),
-    db.collection<StakeholderDocument>(stakeholderCollection),
-    db.collection<InstallationDocument>(installationCollection),
+    db.collection<PartnershipDocument>(named(partnershipCollection)),
+    db.collection<AskDocument>(named(askCollection)),
+    db.collection<FeedbackDocument>(named(feedbackCollection)),
+    db.collection<SequenceDocument>(named(sequenceCollection)),
+    db.collection<MarkerDocument>(named(markerCollection)),
+    db.collection<FollowUpDocument>(named(followUpCollection)),
+    db.collection<TrackedMessageDocument>(named(trackedMessageCollection)),
+    db.collection<DigestDocument>(named(digestCollection)),
+    db.collection<ApprovalDocument>(named(approvalCollection)),
+    db.collection<StakeholderDocument>(named(stakeholderCollection)),
   ]);
   return {
-    kind: db.kind,
     partnerships: partnershipRepository(partnerships),
     asks: askRepository(asks),
     feedback: feedbackRepository(feedback),
@@ -109,8 +140,5 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     digests: digestRepository(digests),
     approvals: approvalRepository(approvals),
     stakeholders: stakeholderRepository(stakeholders),
-    installations: installationRepository(installations),
-    ping: () => db.ping(),
-    close: () => db.close(),
   };
 }

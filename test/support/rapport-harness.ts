@@ -68,6 +68,7 @@ export async function startHarness(
   const config: Config = {
     slack: {
       botToken: 'xoxb-test-token',
+      distribution: null,
       signingSecret: SIGNING_SECRET,
       appToken: null,
       socketMode: false,

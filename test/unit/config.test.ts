@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       config: {
         slack: {
           botToken: 'xoxb-1-2-abc',
+          distribution: null,
           signingSecret: 'abcdef0123456789',
           appToken: null,
           socketMode: false,
@@ -76,8 +77,8 @@ describe('loadConfig', () => {
   it('says what is required when nothing is set', () => {
     const result = loadConfig({});
     expect(result.ok ? [] : result.problems).toEqual([
-      'SLACK_BOT_TOKEN: required',
       'SLACK_SIGNING_SECRET: required in HTTP mode: Basic Information > Signing Secret',
+      'SLACK_BOT_TOKEN: required: the Bot User OAuth Token (xoxb-...), or SLACK_CLIENT_ID to distribute',
     ]);
   });
 
@@ -103,5 +104,49 @@ describe('loadConfig', () => {
         expect.stringMatching(/^METRICS_TOKEN: /),
       ]);
     }
+  });
+
+  describe('distribution (OAuth installs)', () => {
+    const key = (id: string) => `${id}:${Buffer.alloc(32, id).toString('base64')}`;
+    const oauth = {
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      SLACK_CLIENT_ID: '1234567890.0987654321',
+      SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      TOKEN_ENCRYPTION_KEYS: `${key('k2')},${key('k1')}`,
+    };
+
+    it('needs no bot token, and reads the token keys current first', () => {
+      const result = loadConfig(oauth);
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      expect(result.config.slack.botToken).toBeNull();
+      expect(result.config.slack.distribution).toMatchObject({
+        clientId: '1234567890.0987654321',
+        clientSecret: 'client-secret-0123456789',
+        stateSecret: 'state-secret-0123456789',
+      });
+      expect(result.config.slack.distribution?.tokenKeys.map((k) => k.id)).toEqual(['k2', 'k1']);
+    });
+
+    it('names every missing or wrong setting, and refuses a bot token beside a client id', () => {
+      const missing = loadConfig({ SLACK_SIGNING_SECRET: 'abcdef0123456789', SLACK_CLIENT_ID: '1.2' });
+      expect(missing.ok ? [] : missing.problems).toEqual([
+        'SLACK_CLIENT_SECRET: required with SLACK_CLIENT_ID',
+        'SLACK_STATE_SECRET: required with SLACK_CLIENT_ID',
+        'TOKEN_ENCRYPTION_KEYS: required with SLACK_CLIENT_ID',
+      ]);
+      const both = loadConfig({ ...oauth, SLACK_BOT_TOKEN: 'xoxb-1' });
+      expect(both.ok ? [] : both.problems).toEqual([
+        expect.stringMatching(/^SLACK_BOT_TOKEN: leave it empty/),
+      ]);
+      const shortKey = loadConfig({ ...oauth, TOKEN_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' });
+      expect(shortKey.ok ? [] : shortKey.problems).toEqual([
+        'TOKEN_ENCRYPTION_KEYS: token key k1 must be 32 bytes (it is 5)',
+      ]);
+      const socket = loadConfig({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' });
+      expect(socket.ok ? [] : socket.problems).toEqual([
+        'SLACK_CLIENT_ID: OAuth installs need HTTP mode (leave SLACK_APP_TOKEN empty)',
+      ]);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { COMMAND, SHORTCUTS } from '../../src/slack/ids.js';
+import { BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.js';
 
 /** The manifest rules of slack-platform.md, as a schema. Unknown keys are refused so typos show up. */
 const manifestSchema = z.strictObject({
@@ -88,6 +89,8 @@ const SCOPES_BY_EVENT: Record<string, string[]> = {
   member_joined_channel: ['channels:read', 'groups:read'],
   member_left_channel: ['channels:read', 'groups:read'],
   user_change: ['users:read'],
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 function sourceFiles(dir: string): string[] {
@@ -138,5 +141,9 @@ describe('manifest.yml', () => {
       ...events.flatMap((event) => SCOPES_BY_EVENT[event] ?? ['unknown event: add it to SCOPES_BY_EVENT']),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('asks an OAuth install for the same scopes as the manifest', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
   });
 });
