@@ -16,7 +16,7 @@ export class EventDriver extends DriverTransport {
   }): Promise<DriverResponse & { eventId: string }> {
     const fake = this.fake;
     const eventId = opts.eventId ?? `Ev${fake.nextId('')}`;
-    const teamId = opts.teamId ?? fake.vendorTeamId;
+    const teamId = opts.teamId ?? this.installTeamId;
     const envelope = {
       token: TOKEN,
       team_id: teamId,
@@ -30,7 +30,7 @@ export class EventDriver extends DriverTransport {
       authorizations: [
         {
           enterprise_id: null,
-          team_id: fake.vendorTeamId,
+          team_id: this.installTeamId,
           user_id: fake.botUserId,
           is_bot: true,
           is_enterprise_install: false,

@@ -31,7 +31,7 @@ export function userPayload(fake: FakeSlack, user: DriverUser): Record<string, s
 }
 
 export function teamPayload(fake: FakeSlack, teamId: string): Record<string, string> {
-  return { id: teamId, domain: teamId === fake.vendorTeamId ? fake.teamDomain : teamId.toLowerCase() };
+  return { id: teamId, domain: fake.domainOf(teamId) };
 }
 
 export function channelPayload(fake: FakeSlack, channelId: string): Record<string, string> {
@@ -103,7 +103,8 @@ export interface BlockActionInput {
   actions: ActionInput[];
 }
 
-export function blockActionPayload(fake: FakeSlack, input: BlockActionInput) {
+/** `team` is the app's installing team (in shared channels too); the clicker's own team is `user.team_id`. */
+export function blockActionPayload(fake: FakeSlack, input: BlockActionInput, installTeamId: string) {
   const { user, isEphemeral = false } = input;
   const stored = input.message as Partial<StoredMessage> | undefined;
   const message =
@@ -134,7 +135,7 @@ export function blockActionPayload(fake: FakeSlack, input: BlockActionInput) {
       ? { type: 'view', view_id: view.id }
       : { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: isEphemeral },
     trigger_id: triggerId,
-    team: teamPayload(fake, user.teamId),
+    team: teamPayload(fake, installTeamId),
     enterprise: null,
     is_enterprise_install: false,
     ...(channelId === undefined ? {} : { channel: channelPayload(fake, channelId) }),

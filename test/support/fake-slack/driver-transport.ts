@@ -29,17 +29,24 @@ export interface DriverOptions {
   fake: FakeSlack;
   /** Default '/slack/events'. */
   path?: string;
+  /**
+   * The workspace whose installation of the app receives the requests (default `fake.vendorTeamId`):
+   * events' authorizations, interactions' `team`, views' `app_installed_team_id`, who may run commands.
+   */
+  installTeamId?: string;
 }
 
 export class DriverTransport {
   protected readonly url: string;
   protected readonly signingSecret: string;
   protected readonly fake: FakeSlack;
+  protected readonly installTeamId: string;
 
   constructor(opts: DriverOptions) {
     this.url = `${opts.appUrl.replace(/\/$/, '')}${opts.path ?? '/slack/events'}`;
     this.signingSecret = opts.signingSecret;
     this.fake = opts.fake;
+    this.installTeamId = opts.installTeamId ?? opts.fake.vendorTeamId;
   }
 
   /** Escape hatch for negative tests: unsigned, badly signed or stale requests. */
@@ -80,9 +87,10 @@ export class DriverTransport {
     );
   }
 
+  /** Shortcut fields: `team` is the installing team, as Slack sends it in shared channels too. */
   protected common(user: DriverUser) {
     return {
-      team: teamPayload(this.fake, user.teamId),
+      team: teamPayload(this.fake, this.installTeamId),
       user: userPayload(this.fake, user),
       api_app_id: this.fake.appId,
       token: TOKEN,
@@ -100,7 +108,7 @@ export class DriverTransport {
   }
 
   protected assertInstallingTeam(user: DriverUser, what: string, allow = false): void {
-    if (!allow && user.teamId !== this.fake.vendorTeamId) {
+    if (!allow && user.teamId !== this.installTeamId) {
       throw new Error(
         `SlackDriver: ${what} are not shared in Slack Connect; ${user.id} of ${user.teamId} cannot send one ` +
           '(pass allowNonInstallingTeam: true to send it anyway)',

@@ -56,7 +56,7 @@ export class SlackDriver extends EventDriver {
   async blockAction(
     opts: BlockActionInput,
   ): Promise<DriverResponse & { triggerId: string; responseUrl?: string }> {
-    const { payload, triggerId, responseUrl } = blockActionPayload(this.fake, opts);
+    const { payload, triggerId, responseUrl } = blockActionPayload(this.fake, opts, this.installTeamId);
     const res = await this.interaction(payload);
     return { ...res, triggerId, ...(responseUrl === undefined ? {} : { responseUrl }) };
   }
@@ -81,7 +81,7 @@ export class SlackDriver extends EventDriver {
       api_app_id: this.fake.appId,
       token: TOKEN,
       trigger_id: triggerId,
-      view: { ...view, state: { values: stateValues }, app_installed_team_id: this.fake.vendorTeamId },
+      view: { ...view, state: { values: stateValues }, app_installed_team_id: this.installTeamId },
       response_urls: [],
       is_enterprise_install: false,
       enterprise: null,
@@ -109,7 +109,7 @@ export class SlackDriver extends EventDriver {
       user: userPayload(this.fake, opts.user),
       api_app_id: this.fake.appId,
       token: TOKEN,
-      view: { ...view, state: { values: buildStateValues(view) } },
+      view: { ...view, state: { values: buildStateValues(view) }, app_installed_team_id: this.installTeamId },
       is_cleared: opts.isCleared === true,
       is_enterprise_install: false,
       enterprise: null,

@@ -9,6 +9,7 @@ export type { PostLimitOptions, RateLimitReason } from './post-limiter.js';
 export { FakeSlack, SUPPORTED_METHODS } from './server.js';
 export { signSlackRequest } from './signing.js';
 export type { FakeSlackOptions } from './state.js';
+export { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type InstallApproval } from './token-registry.js';
 export type {
   CallArgs,
   EphemeralMessage,

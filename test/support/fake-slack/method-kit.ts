@@ -5,6 +5,10 @@ import type { CallArgs, FakeChannel, MethodResult, StoredMessage } from './types
 export interface HandlerContext {
   fake: CallRecorder;
   method: string;
+  /** The caller's bearer token (or `token` field); undefined for tokenless methods called without one. */
+  token: string | undefined;
+  /** The raw Authorization header (oauth.v2.access may carry HTTP Basic client credentials). */
+  authorization: string | undefined;
   /** Records Block Kit problems as violations and builds Slack's `invalid_blocks` answer. */
   reject(problems: string[]): MethodResult;
 }

@@ -3,16 +3,21 @@ import { messagePayload } from './driver-payloads.js';
 import { listArg, truthy } from './http-body.js';
 import { channelView, fail, type Handler, ok, resolveChannel, userView } from './method-kit.js';
 
-const authTest: Handler = (_args, { fake }) =>
-  ok({
-    url: `https://${fake.teamDomain}.slack.com/`,
-    team: fake.teamDomain,
-    user: 'rapport',
-    team_id: fake.vendorTeamId,
-    user_id: fake.botUserId,
-    bot_id: fake.botId,
+/** Answers for the calling token's team; a user token is its installing user (and has no bot_id). */
+const authTest: Handler = (_args, { fake, token }) => {
+  const issued = token === undefined ? undefined : fake.issuedToken(token);
+  const teamId = issued?.teamId ?? fake.vendorTeamId;
+  const user = issued?.kind === 'user' ? issued.userId : undefined;
+  return ok({
+    url: `https://${fake.domainOf(teamId)}.slack.com/`,
+    team: fake.teamName(teamId),
+    user: user === undefined ? 'rapport' : (fake.users.get(user)?.name ?? user.toLowerCase()),
+    team_id: teamId,
+    user_id: user ?? fake.botUserId,
+    ...(user === undefined ? { bot_id: fake.botId } : {}),
     is_enterprise_install: false,
   });
+};
 
 const usersInfo: Handler = (args, { fake }) => {
   const user =

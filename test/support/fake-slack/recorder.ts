@@ -1,5 +1,5 @@
 /** Call recording, waiting, violations and failure injection of the fake Slack. */
-import { InteractionState } from './interaction-state.js';
+import { TokenRegistry } from './token-registry.js';
 import type { CallArgs, InjectedFailure, RecordedCall, ServedFailure } from './types.js';
 
 type Predicate = (call: RecordedCall) => boolean;
@@ -26,7 +26,7 @@ export function describeCall(call: RecordedCall): string {
   return `${call.method} ${args.length > 200 ? `${args.slice(0, 200)}…` : args} → ${outcome}`;
 }
 
-export class CallRecorder extends InteractionState {
+export class CallRecorder extends TokenRegistry {
   /** Every request received, in arrival order (including failed and unknown ones). */
   readonly calls: RecordedCall[] = [];
   /** Block Kit problems of rejected calls, as `<method>: <pointer>: <problem>`. Expect `[]` in afterEach. */

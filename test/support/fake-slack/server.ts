@@ -7,6 +7,7 @@ import type { Handler, HandlerContext } from './method-kit.js';
 import { chatHandlers } from './methods-chat.js';
 import { conversationHandlers } from './methods-conversations.js';
 import { fileHandlers, handleUpload } from './methods-files.js';
+import { oauthHandlers, TOKENLESS_METHODS } from './methods-oauth.js';
 import { viewHandlers } from './methods-views.js';
 import { PostLimiter, type PostLimitOptions, type RateLimitReason } from './post-limiter.js';
 import { CallRecorder } from './recorder.js';
@@ -18,6 +19,7 @@ const HANDLERS: Record<string, Handler> = {
   ...chatHandlers,
   ...conversationHandlers,
   ...fileHandlers,
+  ...oauthHandlers,
   ...viewHandlers,
 };
 
@@ -194,7 +196,7 @@ export class FakeSlack extends CallRecorder {
     else if ('unparsable_body' in args) result = { body: { ok: false, error: 'invalid_form_data' } };
     else if (kind === 'response') result = handleResponseUrl(this, id, args);
     else if (kind === 'upload') result = handleUpload(this, id, args, raw);
-    else result = await this.callMethod(method, args, token);
+    else result = await this.callMethod(method, args, token, req.headers.authorization);
     if (stage === 'after' && !(await held())) return;
     if (kind === 'response') args.responseUrlId = id;
     if (kind === 'upload') args = { fileId: id, length: this.files.get(id)?.content?.length ?? raw.length };
@@ -216,13 +218,24 @@ export class FakeSlack extends CallRecorder {
     return retryAfterSeconds === undefined ? undefined : { kind: 'rate_limited', retryAfterSeconds };
   }
 
-  private async callMethod(method: string, args: CallArgs, token: string | undefined): Promise<MethodResult> {
+  private async callMethod(
+    method: string,
+    args: CallArgs,
+    token: string | undefined,
+    authorization: string | undefined,
+  ): Promise<MethodResult> {
     const handler = HANDLERS[method];
     if (handler === undefined) return { body: { ok: false, error: 'unknown_method' } };
-    if (token === undefined || token === '') return { body: { ok: false, error: 'not_authed' } };
+    if (!TOKENLESS_METHODS.has(method)) {
+      if (token === undefined || token === '') return { body: { ok: false, error: 'not_authed' } };
+      const error = this.tokenError(token);
+      if (error !== undefined) return { body: { ok: false, error } };
+    }
     const ctx: HandlerContext = {
       fake: this,
       method,
+      token,
+      authorization,
       reject: (problems) => {
         this.addViolations(method, problems);
         return {

@@ -79,8 +79,9 @@ describe('SlackDriver signatures (checked with Bolt’s verifySlackRequest)', ()
     expect(captured[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(JSON.parse(new URLSearchParams(captured[1]?.raw).get('payload') ?? '{}')).toMatchObject({
       type: 'block_actions',
+      // As Slack does in a shared channel: the clicker's team on the user, the app's installing team as `team`.
       user: { id: 'UEXT', team_id: 'TCUSTOMER' },
-      team: { id: 'TCUSTOMER' },
+      team: { id: 'TVENDOR' },
     });
   });
 
