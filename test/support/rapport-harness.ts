@@ -1,14 +1,21 @@
-import type { Config } from '../../src/config.js';
+import type { Config, Distribution } from '../../src/config.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
-import { FakeSlack, SlackDriver } from './fake-slack/index.js';
+import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeSlack, SlackDriver } from './fake-slack/index.js';
 import { TestClock } from './test-clock.js';
 
 const passTime = (clock: TestClock) => async (ms: number) => clock.advance(ms / 60_000);
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+/** The OAuth app of distribution tests: the fake's client credentials, one token key. */
+export const DISTRIBUTION: Distribution = {
+  clientId: FAKE_CLIENT_ID,
+  clientSecret: FAKE_CLIENT_SECRET,
+  stateSecret: 'test-state-secret-0123456789',
+  tokenKeys: [{ id: 'k1', key: Buffer.alloc(32, 7) }],
+};
 export const VENDOR_TEAM = 'TVENDOR01';
 export const CUSTOMER_TEAM = 'TCUST0001';
 
@@ -45,6 +52,8 @@ export async function startHarness(
     clock?: Clock;
     /** The Web API clients' own retries, as in production (real-time backoff), instead of none. */
     productionRetries?: boolean;
+    /** Workspaces install through OAuth (no bot token); see oauth-install.ts. */
+    distribution?: boolean;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -67,8 +76,8 @@ export async function startHarness(
 
   const config: Config = {
     slack: {
-      botToken: 'xoxb-test-token',
-      distribution: null,
+      botToken: options.distribution ? null : 'xoxb-test-token',
+      distribution: options.distribution ? DISTRIBUTION : null,
       signingSecret: SIGNING_SECRET,
       appToken: null,
       socketMode: false,

@@ -37,6 +37,9 @@ const outcome = (token: string, method = 'auth.test') =>
       (e: { data?: { error?: string } }) => e.data?.error,
     );
 
+const refresh = (refreshToken: string | undefined) =>
+  noToken.oauth.v2.access({ ...credentials, grant_type: 'refresh_token', refresh_token: refreshToken ?? '' });
+
 const install = (opts: { userScopes?: string[] } = {}): Promise<OauthV2AccessResponse> =>
   noToken.oauth.v2.access({
     ...credentials,
@@ -112,11 +115,7 @@ describe('FakeSlack token rotation', () => {
     const res = await install({ userScopes: ['search:read'] });
     expect(res).toMatchObject({ expires_in: 3600, authed_user: { expires_in: 3600 } });
     expect(res.refresh_token).toMatch(/^xoxe-1-/);
-    const refreshed = await noToken.oauth.v2.access({
-      ...credentials,
-      grant_type: 'refresh_token',
-      refresh_token: res.refresh_token ?? '',
-    });
+    const refreshed = await refresh(res.refresh_token);
     expect(refreshed).toMatchObject({
       ok: true,
       app_id: 'AAPP',
@@ -129,18 +128,10 @@ describe('FakeSlack token rotation', () => {
     });
     expect(refreshed.access_token).not.toBe(res.access_token);
     expect(refreshed.refresh_token).not.toBe(res.refresh_token);
-    await expect(
-      noToken.oauth.v2.access({
-        ...credentials,
-        grant_type: 'refresh_token',
-        refresh_token: res.refresh_token ?? '',
-      }),
-    ).rejects.toMatchObject({ data: { error: 'invalid_refresh_token' } });
-    const user = await noToken.oauth.v2.access({
-      ...credentials,
-      grant_type: 'refresh_token',
-      refresh_token: res.authed_user?.refresh_token ?? '',
+    await expect(refresh(res.refresh_token)).rejects.toMatchObject({
+      data: { error: 'invalid_refresh_token' },
     });
+    const user = await refresh(res.authed_user?.refresh_token);
     expect(user).toMatchObject({ token_type: 'user', scope: 'search:read' });
     expect(user.access_token).toMatch(/^xoxp-fake-/);
 
@@ -168,13 +159,9 @@ describe('FakeSlack token checks', () => {
     fake.setTokenRotation(60);
     const res = await install();
     fake.uninstall('TACME');
-    await expect(
-      noToken.oauth.v2.access({
-        ...credentials,
-        grant_type: 'refresh_token',
-        refresh_token: res.refresh_token ?? '',
-      }),
-    ).rejects.toMatchObject({ data: { error: 'invalid_refresh_token' } });
+    await expect(refresh(res.refresh_token)).rejects.toMatchObject({
+      data: { error: 'invalid_refresh_token' },
+    });
   });
 
   it('answers auth.test for the calling token’s team and user', async () => {
