@@ -25,6 +25,7 @@ import { registerListeners } from './slack/listeners/index.js';
 import { slackNagSender } from './slack/nags/send-nags.js';
 import { registerUninstallEvents } from './slack/oauth/handle-uninstall.js';
 import { rapportInstallationStore } from './slack/oauth/installation-store.js';
+import { createRecentTriggers } from './slack/recent-triggers.js';
 import { recordActivity } from './slack/stakeholders/record-activity.js';
 import { openStore, type Store } from './store/open-store.js';
 import { installedWorkspaces, singleWorkspace, type Workspaces } from './workspaces/workspace-registry.js';
@@ -127,7 +128,9 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const jobClient = routed(() => scope.current().jobClient);
     app.use(workspaces.middleware);
     app.use(inFlight.middleware);
-    app.use(dedupeEvents(repositories.markers, clock, logger));
+    // The embedded store serves one process: its memory is enough to spot a replayed interaction.
+    const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
+    app.use(dedupeEvents(repositories.markers, clock, logger, recentTriggers));
     registerErrorSink(app, logger);
     app.use(recordActivity({ repositories, directory, clock, logger }));
     registerUninstallEvents(app, { installations, forget: workspaces.forget, logger });

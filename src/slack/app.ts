@@ -82,6 +82,8 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
       metricsRoute(metrics.registry, config.metricsToken, logger),
     ],
     extendedErrorHandler: true,
+    // Bolt's conversation store (state per channel in memory) is unused: it only cost every request a lookup.
+    convoStore: false as const,
     // Reaches every client Bolt makes, the per-team ones listeners get included.
     clientOptions: deps.clientOptions,
   };

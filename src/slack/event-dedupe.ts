@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Clock, MarkerRepository } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
+import type { RecentTriggers } from './recent-triggers.js';
 
 /** Slack retries a delivery for up to about 6 minutes; markers outlive that comfortably. */
 const KEEP_MS = 24 * 60 * 60_000;
@@ -68,18 +69,26 @@ async function claimOrLetThrough(
   }
 }
 
-/** The first delivery claims its key in the store (so across replicas too); every other one stops here. */
+/**
+ * The first delivery claims its key in the store (so across replicas too); every other one stops here.
+ * With `recentTriggers` (one process only), interactions are claimed in memory instead.
+ */
 export function dedupeEvents(
   markers: MarkerRepository,
   clock: Clock,
   logger: AppLogger,
+  recentTriggers: RecentTriggers | null,
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const seen = delivery(args.body as Record<string, unknown>);
     if (seen) {
       const { key, skipped, withinMs, ...ids } = seen;
       const now = clock.now();
-      if (!(await claimOrLetThrough(markers, key, now, logger, withinMs))) {
+      const first =
+        recentTriggers !== null && 'triggerId' in seen
+          ? recentTriggers.claim(seen.triggerId)
+          : await claimOrLetThrough(markers, key, now, logger, withinMs);
+      if (!first) {
         logger.event('debug', skipped, ids);
         // An interaction still wants its answer, or Slack shows an error; it changes nothing.
         const ack = (args as { ack?: () => Promise<void> }).ack;
