@@ -9,6 +9,7 @@ import type { Clock } from './domain/ports.js';
 import { approvalTickJob } from './jobs/approval-tick.js';
 import { digestTickJob } from './jobs/digest-tick.js';
 import { nagSweepJob } from './jobs/nag-sweep.js';
+import { purgeClosedMessagesJob } from './jobs/purge-closed-messages.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
@@ -166,6 +167,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const port = address?.port ?? config.port;
     const jobs = [
       purgeExpiredMarkersJob({ markers: repositories.markers, logger }),
+      purgeClosedMessagesJob({ trackedMessages: repositories.trackedMessages, logger }),
       nagSweepJob({
         ...repositories,
         logger,

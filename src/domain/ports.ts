@@ -106,6 +106,8 @@ export interface TrackedMessageRepository {
   reassign(id: string, ownerId: string): Promise<void>;
   /** A channel's open messages, and any posted since `since`, oldest first. */
   listActive(channelId: string, since: Date): Promise<TrackedMessage[]>;
+  /** Deletes the closed messages posted before `before` (every channel's); resolves to how many. */
+  purgeClosedBefore(before: Date): Promise<number>;
 }
 
 /** What a finished digest records (its messages were recorded as they were posted). */

@@ -56,5 +56,7 @@ export function trackedMessageRepository(
         .sort((a, b) => a.postedAt.getTime() - b.postedAt.getTime())
         .map(fromDocument);
     },
+    // A daily scan: no index of its own, which every tracked message would pay for on each write.
+    purgeClosedBefore: (before) => collection.deleteMany({ open: false, postedAt: { $lt: before } }),
   };
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type TrackedMessage, trackedMessageId } from '../../src/domain/conversations/tracked-message.js';
+import { runPurgeClosedMessages } from '../../src/jobs/purge-closed-messages.js';
+import { createLogger } from '../../src/logger.js';
+import type { Store } from '../../src/store/open-store.js';
+import { storeForEachTest, storeKinds } from '../support/stores.js';
+
+const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9));
+
+function aMessage(channelId: string, ts: string, postedAt: Date, closedAt: Date | null): TrackedMessage {
+  return {
+    id: trackedMessageId(channelId, ts),
+    partnershipId: `p-${channelId}`,
+    channelId,
+    ts,
+    author: { userId: 'UCUST1', teamId: 'TCUST', side: 'customer' },
+    preview: `message ${ts}`,
+    postedAt,
+    ownerId: 'UVENDOR1',
+    closed: closedAt && { at: closedAt, by: 'UVENDOR1', reason: 'reply' },
+  };
+}
+
+describe.each(storeKinds())('tracked message store contract: $name', (kind) => {
+  let store: Store;
+  storeForEachTest(kind, (opened) => {
+    store = opened;
+  });
+
+  it('purges closed messages posted before the cut in every channel, never an open one', async () => {
+    const messages = [
+      aMessage('CA', '1', day(1), day(2)), // closed, old: purged
+      aMessage('CA', '2', day(1), null), // open, old: kept, it still wants an answer
+      aMessage('CA', '3', day(20), day(20)), // closed, recent: kept
+      aMessage('CB', '4', day(3), day(4)), // closed, old, another channel: purged
+    ];
+    for (const m of messages) await store.trackedMessages.insert(m);
+    expect(await store.trackedMessages.purgeClosedBefore(day(10))).toBe(2);
+    const left = [
+      ...(await store.trackedMessages.listActive('CA', day(1))),
+      ...(await store.trackedMessages.listActive('CB', day(1))),
+    ];
+    expect(left.map((m) => m.ts)).toEqual(['2', '3']);
+    expect(await store.trackedMessages.purgeClosedBefore(day(10))).toBe(0);
+  });
+
+  it('keeps answered messages 30 days through the daily purge job', async () => {
+    await store.trackedMessages.insert(aMessage('CA', '1', day(1), day(1)));
+    await store.trackedMessages.insert(aMessage('CA', '2', day(2), day(2)));
+    const logger = createLogger('error', () => {});
+    // 1 Dec, 09:00:01: message 1 (1 Nov, 09:00) is over 30 days old, message 2 (2 Nov) is not.
+    await runPurgeClosedMessages(
+      { trackedMessages: store.trackedMessages, logger },
+      new Date(Date.UTC(2026, 11, 1, 9, 0, 1)),
+    );
+    expect((await store.trackedMessages.listActive('CA', day(1))).map((m) => m.ts)).toEqual(['2']);
+  });
+});
