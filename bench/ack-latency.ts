@@ -16,7 +16,7 @@
  * Processes: this one only generates load; the app under test and the fake Slack API each run in a
  * process of their own (compiled JavaScript, no TypeScript loader), so neither the generator nor the
  * fake shares the app's event loop. Both apps stay up for the whole run; one is loaded at a time.
- * Run: npm run bench:ack   (DURATION=30 ROUNDS=3 LOADS=closed,100 CONCURRENCY=50 BENCH_MONGODB_URI= to change)
+ * Run: npm run bench:ack   (DURATION=30 ROUNDS=3 LOADS=closed,100,200,400 CONCURRENCY=50 BENCH_MONGODB_URI= to change)
  */
 import { loadavg } from 'node:os';
 import { buildWelcomeMessage } from '../src/slack/views/welcome-message.js';
@@ -47,7 +47,9 @@ const DURATION_S = Number(process.env.DURATION ?? 30);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const WARMUP_S = Number(process.env.WARMUP ?? 1);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
-const LOADS = (process.env.LOADS ?? 'closed,100').split(',').map((l) => (l === 'closed' ? null : Number(l)));
+const LOADS = (process.env.LOADS ?? 'closed,100,200,400')
+  .split(',')
+  .map((l) => (l === 'closed' ? null : Number(l)));
 const ASKS = 30;
 const FORM = 'application/x-www-form-urlencoded';
 const URL_BATCH = 20_000;
