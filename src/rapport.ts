@@ -106,7 +106,8 @@ export async function startRapport(config: Config, options: RapportOptions = {})
             clientId: distribution.clientId,
             clientSecret: distribution.clientSecret,
             installationStore: installations as InstallationStore,
-            stateVerification: false,
+            // Only authorises: no install starts here, but the provider wants its state secret anyway.
+            stateSecret: distribution.stateSecret,
             logger,
             clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: SLACK_CALL_TIMEOUT_MS },
           }),

@@ -216,13 +216,46 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     expect(posted.every((c) => c.token === h.fake.botTokenOf(VENDOR_TEAM))).toBe(true);
     expect(h.logs.filter((l) => l.includes('"work for a workspace failed"'))).toEqual([]);
 
+    // Installing again carries on with the data that was kept.
+    await installWorkspace(h, { teamId: INITECH, teamName: 'Initech', userId: erin.id });
+    const again = await commandReply(initech, erin, 'list', channels.shared);
+    expect(again.args.text).not.toContain('isn’t a Rapport partnership');
+
     // tokens_revoked for a person's token only: the installation and its bot stay.
     await h.driver.event({ event: { type: 'tokens_revoked', tokens: { oauth: [people.alice.id] } } });
     await h.rapport.settled();
-    expect(await h.rapport.store.installations.list()).toHaveLength(1);
-    // ...for the bot token: the installation goes.
+    expect(await h.rapport.store.installations.list()).toHaveLength(2);
+    // ...for the bot token: that installation goes.
     await h.driver.event({ event: { type: 'tokens_revoked', tokens: { bot: ['UBOT00001'] } } });
     await h.rapport.settled();
-    expect(await h.rapport.store.installations.list()).toEqual([]);
+    expect((await h.rapport.store.installations.list()).map((i) => i.key)).toEqual([`T${INITECH}`]);
+  });
+
+  it('keeps serving the other workspaces when one workspace’s token stops working unannounced', async () => {
+    await installBoth();
+    const initech = asInitech(h);
+    await setUp(h, people.alice, people.bob, channels.triage);
+    await setUp(initech, erin, frank, INITECH_TRIAGE);
+    h.fake.revokeTokens(VENDOR_TEAM, { bot: true }); // no tokens_revoked event reaches Rapport
+
+    h.fake.reset();
+    clock.set(DIGEST_SLOT);
+    await h.rapport.runJob('digests');
+    await h.rapport.settled();
+    const attempts = h.fake.callsTo('chat.postMessage');
+    const posted = attempts.filter((c) => c.response.ok === true);
+    expect(posted.map((c) => c.args.channel).sort()).toEqual([channels.shared, INITECH_TRIAGE].sort());
+    expect(posted.every((c) => c.token === h.fake.botTokenOf(INITECH))).toBe(true);
+    const refused = attempts.filter((c) => c.response.ok !== true);
+    expect(refused.map((c) => c.response.error)).toEqual(['token_revoked']);
+    const failures = h.logs.filter((l) => l.includes('"work for a workspace failed"'));
+    expect(failures.map((l) => JSON.parse(l))).toMatchObject([
+      { workspace: `T${VENDOR_TEAM}`, error: 'An API error occurred: token_revoked' },
+    ]);
+    const vendor = await h.rapport.store.workspace(`T${VENDOR_TEAM}`);
+    const acme = await vendor.partnerships.findByChannel(channels.shared);
+    const vendorDigests = await vendor.digests.listRecent(acme?.id ?? '', 5);
+    // Its digest is left claimed, to be taken over once its lease ends, as after a crash.
+    expect(vendorDigests.map((d) => d.state)).toEqual(['posting']);
   });
 });
