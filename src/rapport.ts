@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo, Server } from 'node:net';
-import type { InstallationStore } from '@slack/bolt';
-import { InstallProvider } from '@slack/oauth';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DigestClaim } from './domain/digests/take-due-digests.js';
@@ -15,7 +13,7 @@ import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createRapportMetrics } from './metrics/rapport-metrics.js';
 import { createTokenCipher } from './security/token-cipher.js';
-import { buildSlackApp, SLACK_CALL_TIMEOUT_MS, slackClientOptions } from './slack/app.js';
+import { buildSlackApp, slackClientOptions } from './slack/app.js';
 import { approvalChanged } from './slack/approvals/publish-approval.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
 import { registerErrorSink } from './slack/error-sink.js';
@@ -29,7 +27,7 @@ import { rapportInstallationStore } from './slack/oauth/installation-store.js';
 import { createRecentTriggers } from './slack/recent-triggers.js';
 import { recordActivity } from './slack/stakeholders/record-activity.js';
 import { openStore, type Store } from './store/open-store.js';
-import { installedWorkspaces, singleWorkspace, type Workspaces } from './workspaces/workspace-registry.js';
+import { openWorkspaces } from './workspaces/workspace-registry.js';
 import { routed, routedRepositories } from './workspaces/workspace-scope.js';
 
 export interface RapportOptions {
@@ -98,30 +96,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         ),
       ...(installations ? { installationStore: installations } : {}),
     });
-    const workspaces: Workspaces = distribution
-      ? installedWorkspaces({
-          store,
-          // Scheduled work authorises with the same store, refreshing rotated tokens as Bolt does.
-          installer: new InstallProvider({
-            clientId: distribution.clientId,
-            clientSecret: distribution.clientSecret,
-            installationStore: installations as InstallationStore,
-            // Only authorises: no install starts here, but the provider wants its state secret anyway.
-            stateSecret: distribution.stateSecret,
-            logger,
-            clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: SLACK_CALL_TIMEOUT_MS },
-          }),
-          clients,
-          clock,
-          logger,
-        })
-      : singleWorkspace({
-          store,
-          teamId: (await app.client.auth.test()).team_id as string,
-          token: config.slack.botToken as string,
-          clients,
-          clock,
-        });
+    const workspaces = await openWorkspaces(config, { store, app, installations, clients, clock, logger });
     const { scope } = workspaces;
     // What listeners and jobs are given is always the current workspace's (see workspaces/).
     const repositories = routedRepositories(scope);

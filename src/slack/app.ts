@@ -110,7 +110,7 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
         installerOptions: {
           // /slack/install goes straight to Slack's consent screen, its state cookie set.
           directInstall: true,
-          clientOptions: { slackApiUrl: config.slack.apiUrl, timeout: SLACK_CALL_TIMEOUT_MS },
+          clientOptions: deps.clientOptions,
         },
       }
     : { token: config.slack.botToken as string };

@@ -1,6 +1,7 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { InstallProvider } from '@slack/oauth';
+import type { AnyMiddlewareArgs, App, InstallationStore, Middleware } from '@slack/bolt';
+import { InstallProvider } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Config } from '../config.js';
 import type { Clock } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import { createSlackDirectory } from '../slack/directory.js';
@@ -124,4 +125,37 @@ export function installedWorkspaces(opts: {
     },
     forget: (key) => void current.delete(key),
   };
+}
+
+/**
+ * The workspaces of this deployment: the one of the bot token (asked of Slack with auth.test), or those
+ * installed through OAuth, whose scheduled work authorises through `installations` as Bolt does for
+ * requests (refreshing rotated tokens).
+ */
+export async function openWorkspaces(
+  config: Config,
+  deps: {
+    store: Store;
+    app: App;
+    installations: InstallationStore | null;
+    clients: ClientSettings;
+    clock: Clock;
+    logger: AppLogger;
+  },
+): Promise<Workspaces> {
+  const { distribution, botToken } = config.slack;
+  if (distribution === null || deps.installations === null) {
+    const auth = await deps.app.client.auth.test();
+    return singleWorkspace({ ...deps, teamId: auth.team_id as string, token: botToken as string });
+  }
+  const installer = new InstallProvider({
+    clientId: distribution.clientId,
+    clientSecret: distribution.clientSecret,
+    installationStore: deps.installations,
+    // Only authorises: no install starts here, but the provider wants its state secret anyway.
+    stateSecret: distribution.stateSecret,
+    logger: deps.logger,
+    clientOptions: deps.clients.client,
+  });
+  return installedWorkspaces({ ...deps, installer });
 }
