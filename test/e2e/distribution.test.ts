@@ -137,6 +137,29 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     expect(erinList).toContain('Invoices are late');
     expect(erinList).not.toContain('Checkout is down');
 
+    // The Home tab: each person sees their own workspace's asks.
+    const homeOf = async (hh: Harness, user: DriverUser) => {
+      await hh.driver.event({
+        event: { type: 'app_home_opened', user: user.id, channel: 'DHOME0001', tab: 'home' },
+      });
+      const published = await h.fake.waitForCall('views.publish', (c) => c.args.user_id === user.id);
+      return { token: published.token, view: JSON.stringify(published.args.view) };
+    };
+    const aliceHome = await homeOf(h, people.alice);
+    const erinHome = await homeOf(initech, erin);
+    expect(aliceHome.view).toContain('Checkout is down');
+    expect(aliceHome.view).not.toContain('Invoices are late');
+    expect(erinHome.view).toContain('Invoices are late');
+    expect(erinHome.view).not.toContain('Checkout is down');
+    expect([aliceHome.token, erinHome.token]).toEqual([
+      h.fake.botTokenOf(VENDOR_TEAM),
+      h.fake.botTokenOf(INITECH),
+    ]);
+
+    // /metrics counts the asks of every workspace.
+    const metrics = await (await fetch(`http://127.0.0.1:${h.rapport.port}/metrics`)).text();
+    expect(metrics).toMatch(/^rapport_asks\{kind="help",status="open"\} 2$/m);
+
     // Each vendor's calls went out with its own workspace's token.
     const vendorToken = h.fake.botTokenOf(VENDOR_TEAM);
     const initechToken = h.fake.botTokenOf(INITECH);
