@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { type AppLogger, errorFields } from '../../logger.js';
 import type { SlackDeps } from '../deps.js';
+import { partnershipOfChannel } from '../request-partnership.js';
 
 type ActivityDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock'> & { logger: AppLogger };
 
@@ -40,12 +41,12 @@ function seenIn(body: Record<string, unknown>): Seen | null {
  * logged: the stakeholder map must never cost a user their action.
  */
 export function recordActivity(deps: ActivityDeps): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next }) => {
+  return async ({ body, context, next }) => {
     await next();
     const seen = seenIn(body as Record<string, unknown>);
     if (!seen) return;
     try {
-      const partnership = await deps.repositories.partnerships.findByChannel(seen.channelId);
+      const partnership = await partnershipOfChannel(context, deps.repositories.partnerships, seen.channelId);
       if (!partnership) return;
       const person = await deps.directory.actor(seen.userId, seen.teamId);
       await deps.repositories.stakeholders.recordActivity(partnership.id, person, deps.clock.now());

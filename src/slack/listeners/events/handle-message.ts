@@ -3,6 +3,7 @@ import { recordThreadReply } from '../../../domain/asks/ask-actions.js';
 import { watchMessage } from '../../../domain/conversations/watch-messages.js';
 import { track } from '../../../domain/follow-ups/track.js';
 import type { SlackDeps } from '../../deps.js';
+import { partnershipOfChannel } from '../../request-partnership.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -26,11 +27,11 @@ interface PlainMessage {
  */
 export const handleMessage =
   (deps: SlackDeps) =>
-  async ({ event }: MessageArgs): Promise<void> => {
+  async ({ event, context }: MessageArgs): Promise<void> => {
     const m = event as PlainMessage;
     if (!COUNTED_SUBTYPES.has(m.subtype) || !m.user || m.bot_id) return;
     const repos = deps.repositories;
-    const partnership = await repos.partnerships.findByChannel(m.channel);
+    const partnership = await partnershipOfChannel(context, repos.partnerships, m.channel);
     if (!partnership) return;
     const author = await deps.directory.actor(m.user);
     const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null;
