@@ -14,7 +14,8 @@ export function partnershipOfChannel(
   partnerships: PartnershipRepository,
   channelId: string,
 ): Promise<Partnership | null> {
-  const memo: Map<string, Promise<Partnership | null>> = (context[MEMO] ??= new Map());
+  context[MEMO] ??= new Map<string, Promise<Partnership | null>>();
+  const memo: Map<string, Promise<Partnership | null>> = context[MEMO];
   let found = memo.get(channelId);
   if (found === undefined) {
     found = partnerships.findByChannel(channelId);
