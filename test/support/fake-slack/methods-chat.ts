@@ -8,10 +8,25 @@ const hasContent = (args: Record<string, unknown>): boolean =>
   (Array.isArray(args.blocks) && args.blocks.length > 0) ||
   (Array.isArray(args.attachments) && args.attachments.length > 0);
 
+/** Slack refuses metadata that is not `{ event_type, event_payload }` with a string type and an object payload. */
+const badMetadata = (metadata: unknown): boolean => {
+  if (metadata === undefined) return false;
+  const m = metadata as { event_type?: unknown; event_payload?: unknown } | null;
+  return (
+    typeof m !== 'object' ||
+    m === null ||
+    typeof m.event_type !== 'string' ||
+    m.event_type === '' ||
+    typeof m.event_payload !== 'object' ||
+    m.event_payload === null
+  );
+};
+
 const postMessage: Handler = (args, { fake, reject }) => {
   const channel = resolveChannel(fake, args.channel, true);
   if ('body' in channel) return channel;
   if (!hasContent(args)) return fail('no_text');
+  if (badMetadata(args.metadata)) return fail('invalid_metadata_format');
   const problems = validateMessage(args);
   if (problems.length > 0) return reject(problems);
   const stored = fake.addMessage(channel.id, {
@@ -46,6 +61,7 @@ function ownMessage(
 const update: Handler = (args, { fake, reject }) => {
   const msg = ownMessage(fake, args, 'cant_update_message');
   if ('body' in msg) return msg;
+  if (badMetadata(args.metadata)) return fail('invalid_metadata_format');
   const problems = validateMessage(args);
   if (problems.length > 0) return reject(problems);
   if (typeof args.text === 'string') msg.text = args.text;

@@ -2,6 +2,7 @@
 import { messagePayload } from './driver-payloads.js';
 import { listArg, truthy } from './http-body.js';
 import { channelView, fail, type Handler, ok, resolveChannel, userView } from './method-kit.js';
+import type { StoredMessage } from './types.js';
 
 /** Answers for the calling token's team; a user token is its installing user (and has no bot_id). */
 const authTest: Handler = (_args, { fake, token }) => {
@@ -116,6 +117,28 @@ const invite: Handler = (args, { fake }) => {
   return ok({ channel: channelView(fake, channel) });
 };
 
+/** A message as history and replies return it: metadata only when asked for with include_all_metadata. */
+function readMessage(args: Record<string, unknown>) {
+  const withMetadata = truthy(args.include_all_metadata);
+  return (m: StoredMessage) => {
+    const { metadata, ...rest } = m;
+    return messagePayload(withMetadata && metadata !== undefined ? { ...rest, metadata } : rest);
+  };
+}
+
+/** Pages `all` by `limit` and an opaque cursor, as Slack's cursor pagination does. */
+function page<T>(all: T[], args: Record<string, unknown>, fallback: number) {
+  const limit = Math.min(Number(args.limit ?? fallback) || fallback, 999);
+  const start = typeof args.cursor === 'string' && args.cursor !== '' ? Number(atob(args.cursor)) : 0;
+  const end = start + limit;
+  const more = end < all.length;
+  return {
+    items: all.slice(start, end),
+    has_more: more,
+    response_metadata: { next_cursor: more ? btoa(String(end)) : '' },
+  };
+}
+
 /** A thread: its parent first, then the replies. `ts` may name the parent or any reply, as in Slack. */
 const replies: Handler = (args, { fake }) => {
   const channel = resolveChannel(fake, args.channel, true);
@@ -124,7 +147,24 @@ const replies: Handler = (args, { fake }) => {
   if (!named) return fail('thread_not_found');
   const parentTs = named.thread_ts ?? named.ts;
   const thread = fake.messagesIn(channel.id).filter((m) => m.ts === parentTs || m.thread_ts === parentTs);
-  return ok({ messages: thread.map(messagePayload), has_more: false });
+  const { items, ...rest } = page(thread, args, 1000);
+  return ok({ messages: items.map(readMessage(args)), ...rest });
+};
+
+/** Top-level messages, newest first, between `oldest` and `latest` (exclusive unless `inclusive`). */
+const history: Handler = (args, { fake }) => {
+  const channel = resolveChannel(fake, args.channel, true);
+  if ('body' in channel) return channel;
+  const inclusive = truthy(args.inclusive);
+  const oldest = Number(args.oldest ?? 0);
+  const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+  const inRange = (ts: number) => (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest);
+  const topLevel = fake
+    .messagesIn(channel.id)
+    .filter((m) => (m.thread_ts === undefined || m.thread_ts === m.ts) && inRange(Number(m.ts)))
+    .reverse();
+  const { items, ...rest } = page(topLevel, args, 100);
+  return ok({ messages: items.map(readMessage(args)), ...rest });
 };
 
 export const conversationHandlers: Record<string, Handler> = {
@@ -138,4 +178,5 @@ export const conversationHandlers: Record<string, Handler> = {
   'conversations.invite': invite,
   'conversations.inviteShared': inviteShared,
   'conversations.replies': replies,
+  'conversations.history': history,
 };

@@ -367,3 +367,63 @@ describe('FakeSlack posting limits (limitPosting)', () => {
     expect(fake.rateLimitedBy).toEqual({ channel: 0, workspace: 0, random: 2 });
   });
 });
+
+describe('message metadata, history and replies', () => {
+  const metadata = { event_type: 'rapport_effect', event_payload: { key: 'ask:A1:card' } };
+
+  it('keeps metadata and returns it from history and replies only with include_all_metadata', async () => {
+    const parent = await client.chat.postMessage({ channel: 'CSHARED', text: 'card', metadata });
+    await client.chat.postMessage({
+      channel: 'CSHARED',
+      thread_ts: parent.ts as string,
+      text: 'notice',
+      metadata: { event_type: 'rapport_effect', event_payload: { key: 'ask:A1:notice:2' } },
+    });
+    await client.chat.postMessage({ channel: 'CSHARED', text: 'later, no metadata' });
+
+    const plain = await client.conversations.history({ channel: 'CSHARED' });
+    expect(plain.messages?.map((m) => m.text)).toEqual(['later, no metadata', 'card']);
+    expect(plain.messages?.some((m) => 'metadata' in m)).toBe(false);
+
+    const rich = await client.conversations.history({ channel: 'CSHARED', include_all_metadata: true });
+    expect(rich.messages?.[1]?.metadata).toEqual(metadata);
+    const thread = await client.conversations.replies({
+      channel: 'CSHARED',
+      ts: parent.ts as string,
+      include_all_metadata: true,
+    });
+    expect(thread.messages?.map((m) => m.metadata?.event_payload)).toEqual([
+      { key: 'ask:A1:card' },
+      { key: 'ask:A1:notice:2' },
+    ]);
+  });
+
+  it('pages history newest first within oldest and latest', async () => {
+    const posted: string[] = [];
+    for (const text of ['one', 'two', 'three']) {
+      posted.push((await client.chat.postMessage({ channel: 'CSHARED', text })).ts as string);
+    }
+    const first = await client.conversations.history({ channel: 'CSHARED', oldest: posted[0], limit: 1 });
+    expect(first.messages?.map((m) => m.text)).toEqual(['three']);
+    expect(first.has_more).toBe(true);
+    const next = await client.conversations.history({
+      channel: 'CSHARED',
+      oldest: posted[0],
+      limit: 1,
+      cursor: first.response_metadata?.next_cursor as string,
+    });
+    expect(next.messages?.map((m) => m.text)).toEqual(['two']);
+    expect(next.has_more).toBe(false);
+  });
+
+  it('refuses metadata without an event type or payload, as Slack does', async () => {
+    const error = await platformError(
+      client.chat.postMessage({
+        channel: 'CSHARED',
+        text: 'x',
+        metadata: { event_type: '', event_payload: {} },
+      }),
+    );
+    expect(error.data.error).toBe('invalid_metadata_format');
+  });
+});
