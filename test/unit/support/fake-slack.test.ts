@@ -403,12 +403,13 @@ describe('message metadata, history and replies', () => {
     for (const text of ['one', 'two', 'three']) {
       posted.push((await client.chat.postMessage({ channel: 'CSHARED', text })).ts as string);
     }
-    const first = await client.conversations.history({ channel: 'CSHARED', oldest: posted[0], limit: 1 });
+    const oldest = posted[0] as string;
+    const first = await client.conversations.history({ channel: 'CSHARED', oldest, limit: 1 });
     expect(first.messages?.map((m) => m.text)).toEqual(['three']);
     expect(first.has_more).toBe(true);
     const next = await client.conversations.history({
       channel: 'CSHARED',
-      oldest: posted[0],
+      oldest,
       limit: 1,
       cursor: first.response_metadata?.next_cursor as string,
     });
