@@ -3,6 +3,7 @@ import type { Approval } from './approvals/approval.js';
 import type { Ask, AskKind, AskStatus } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
 import type { DigestRecord } from './digests/digest-record.js';
+import type { OwedEffectsStore } from './effects/owed-effects.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
@@ -217,6 +218,9 @@ export interface Repositories {
   digests: DigestRepository;
   approvals: ApprovalRepository;
   stakeholders: StakeholderRepository;
+  /** What changes of asks and of approvals still owe Slack, kept on their documents. */
+  askEffects: OwedEffectsStore;
+  approvalEffects: OwedEffectsStore;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

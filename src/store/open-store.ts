@@ -25,6 +25,7 @@ import {
   installationRepository,
 } from './repositories/installation-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
+import { owedEffectsStore } from './repositories/owed-effects-store.js';
 import {
   type PartnershipDocument,
   partnershipCollection,
@@ -140,5 +141,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     digests: digestRepository(digests),
     approvals: approvalRepository(approvals),
     stakeholders: stakeholderRepository(stakeholders),
+    askEffects: owedEffectsStore(asks),
+    approvalEffects: owedEffectsStore(approvals),
   };
 }

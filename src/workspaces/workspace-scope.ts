@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { WebClient } from '@slack/web-api';
 import type { Repositories } from '../domain/ports.js';
-import type { SlackDirectory } from '../slack/directory.js';
+import type { SlackDirectory } from '../slack/bolt/directory.js';
 
 /** What belongs to one workspace that installed Rapport: its data, its Slack clients, its view of people. */
 export interface Workspace {
@@ -62,6 +62,8 @@ const REPOSITORY_NAMES = {
   digests: true,
   approvals: true,
   stakeholders: true,
+  askEffects: true,
+  approvalEffects: true,
 } satisfies Record<keyof Repositories, true>;
 
 /**

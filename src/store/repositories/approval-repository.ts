@@ -1,10 +1,16 @@
 import type { Approval } from '../../domain/approvals/approval.js';
 import type { ApprovalRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
-import { findOneAs, replaceIfVersion } from './versioned.js';
+import {
+  type EffectsField,
+  effectsOwedAfterChange,
+  effectsOwedFromStart,
+  owedEffectsIndex,
+} from './owed-effects-store.js';
+import { findOneAs, setIfVersion } from './versioned.js';
 
 /** Stored shape of an approval; the same fields as the domain, with the id as _id. */
-export type ApprovalDocument = Omit<Approval, 'id'> & { _id: string };
+export type ApprovalDocument = Omit<Approval, 'id'> & { _id: string; effects?: EffectsField };
 
 export const approvalCollection: CollectionSpec = {
   name: 'approvals',
@@ -16,11 +22,15 @@ export const approvalCollection: CollectionSpec = {
     { fields: ['channelId', 'createdAt'], embedded: false },
     { fields: ['channelId'], mongo: false },
     { fields: ['checkAt'] },
+    owedEffectsIndex,
   ],
 };
 
 const toDocument = ({ id, ...rest }: Approval): ApprovalDocument => ({ _id: id, ...rest });
-const fromDocument = ({ _id, ...rest }: ApprovalDocument): Approval => ({ id: _id, ...rest });
+const fromDocument = ({ _id, effects: _effects, ...rest }: ApprovalDocument): Approval => ({
+  id: _id,
+  ...rest,
+});
 
 /** Whether the approval waits on `userId`: an undecided seat of theirs, or one escalated to them. */
 function waitsOn(approval: Approval, userId: string): boolean {
@@ -35,10 +45,16 @@ function waitsOn(approval: Approval, userId: string): boolean {
 export function approvalRepository(collection: DocumentCollection<ApprovalDocument>): ApprovalRepository {
   const one = findOneAs(collection, fromDocument);
   return {
-    insert: (approval) => collection.insertOne(toDocument(approval)),
+    insert: (approval) =>
+      collection.insertOne({ ...toDocument(approval), effects: effectsOwedFromStart(approval.createdAt) }),
     findById: (id) => one({ _id: id }),
     replace: (approval, expectedVersion) =>
-      replaceIfVersion(collection, toDocument(approval), expectedVersion),
+      setIfVersion(
+        collection,
+        toDocument(approval),
+        expectedVersion,
+        effectsOwedAfterChange(approval.updatedAt),
+      ),
     async recordCard(id, card) {
       await collection.updateOne({ _id: id }, { $set: { card } });
     },

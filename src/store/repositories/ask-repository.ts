@@ -2,7 +2,13 @@ import type { Actor } from '../../domain/actors.js';
 import type { Ask, AskContent, HistoryEntry, InternalNote } from '../../domain/asks/ask.js';
 import type { AskQuery, AskRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection, Filter } from '../documents.js';
-import { findOneAs, replaceIfVersion } from './versioned.js';
+import {
+  type EffectsField,
+  effectsOwedAfterChange,
+  effectsOwedFromStart,
+  owedEffectsIndex,
+} from './owed-effects-store.js';
+import { findOneAs, setIfVersion } from './versioned.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
 
@@ -31,6 +37,8 @@ export interface AskDocument {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Written by the effects runner (owed-effects-store.ts), never by a change of the ask. */
+  effects?: EffectsField;
 }
 
 export const askCollection: CollectionSpec = {
@@ -44,6 +52,7 @@ export const askCollection: CollectionSpec = {
     { fields: ['linkedTo'] },
     { fields: ['card.ts'] },
     { fields: ['requester.userId', 'createdAt'] },
+    owedEffectsIndex,
   ],
 };
 
@@ -121,7 +130,8 @@ function toFilter(query: AskQuery): Filter {
 export function askRepository(collection: DocumentCollection<AskDocument>): AskRepository {
   const one = findOneAs(collection, fromAskDocument);
   return {
-    insert: (ask) => collection.insertOne(toAskDocument(ask)),
+    insert: (ask) =>
+      collection.insertOne({ ...toAskDocument(ask), effects: effectsOwedFromStart(ask.createdAt) }),
     findById: (id) => one({ _id: id }),
     findBySource: (channelId, messageTs) => one({ sourceKey: sourceKey(channelId, messageTs) }),
     async findByThread(channelId, threadTs) {
@@ -136,7 +146,8 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     async findLinkedTo(askId) {
       return (await collection.find({ linkedTo: askId }, { sort: { createdAt: 1 } })).map(fromAskDocument);
     },
-    replace: (ask, expectedVersion) => replaceIfVersion(collection, toAskDocument(ask), expectedVersion),
+    replace: (ask, expectedVersion) =>
+      setIfVersion(collection, toAskDocument(ask), expectedVersion, effectsOwedAfterChange(ask.updatedAt)),
     async recordCard(id, card) {
       await collection.updateOne({ _id: id }, { $set: { card } });
     },

@@ -20,3 +20,21 @@ export async function replaceIfVersion<D extends StoredDocument & { version: num
   const matched = await collection.replaceOne({ _id: doc._id, version: expectedVersion }, doc);
   return matched === 1 ? 'replaced' : 'conflict';
 }
+
+/**
+ * Compare-and-set that leaves the document's other fields alone: the domain's fields are set, with
+ * `alsoSet` in the same write, while fields kept by others (the effects bookkeeping) stay as they are.
+ */
+export async function setIfVersion<D extends StoredDocument & { version: number }>(
+  collection: DocumentCollection<D>,
+  doc: D,
+  expectedVersion: number,
+  alsoSet: Record<string, unknown>,
+): Promise<'replaced' | 'conflict'> {
+  const { _id, ...fields } = doc;
+  const matched = await collection.updateOne(
+    { _id, version: expectedVersion },
+    { $set: { ...fields, ...alsoSet } },
+  );
+  return matched === 1 ? 'replaced' : 'conflict';
+}
