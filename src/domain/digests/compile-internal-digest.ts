@@ -1,21 +1,19 @@
 import type { Ask } from '../asks/ask.js';
 import type { TrackedMessage } from '../conversations/tracked-message.js';
+import { DAY_MS, daysBefore } from '../days.js';
 import type { FollowUp } from '../follow-ups/follow-up.js';
-import { activeCustomerIds, recentDepartures } from '../stakeholders/relationship-risks.js';
-import type { InternalDigest, OverdueItem, RatingTally, RiskFlag, SnoozeLine } from './digest-content.js';
 import {
   ACTIVITY_WINDOW_DAYS,
-  type DigestSources,
-  daysBefore,
-  inPeriod,
-  periodBefore,
+  activeCustomerIds,
   QUIET_AFTER_DAYS,
-} from './digest-sources.js';
+  recentDepartures,
+} from '../stakeholders/relationship-risks.js';
+import type { InternalDigest, OverdueItem, RatingTally, RiskFlag, SnoozeLine } from './digest-content.js';
+import { type DigestSources, inPeriod, periodBefore } from './digest-sources.js';
 
 /** A fall in the share of good ratings smaller than this is noise, not a trend. */
 const RATING_DROP = 0.15;
 const MIN_RATINGS = 2;
-const DAY_MS = 86_400_000;
 
 /** What only the vendor reads: what is late, who is waiting, and which signs say the account is at risk. */
 export function compileInternalDigest(s: DigestSources): InternalDigest {

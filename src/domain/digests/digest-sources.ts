@@ -2,18 +2,16 @@ import type { Approval } from '../approvals/approval.js';
 import type { Ask, AskStatus } from '../asks/ask.js';
 import { LIFECYCLES } from '../asks/lifecycle.js';
 import type { TrackedMessage } from '../conversations/tracked-message.js';
+import { daysBefore } from '../days.js';
 import type { Feedback } from '../feedback/feedback.js';
 import { type FollowUp, followUpId } from '../follow-ups/follow-up.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { Repositories } from '../ports.js';
+import { ACTIVITY_WINDOW_DAYS } from '../stakeholders/relationship-risks.js';
 import type { Stakeholder } from '../stakeholders/stakeholder.js';
 import type { DigestPeriod } from './digest-content.js';
 import type { DigestRecord } from './digest-record.js';
 
-/** A partnership counts as single-threaded, and its customer as quiet, over these windows. */
-export const ACTIVITY_WINDOW_DAYS = 30;
-export const QUIET_AFTER_DAYS = 14;
-const DAY_MS = 86_400_000;
 /** Enough earlier digests to find the last posted one behind a run of failed or skipped ones. */
 const RECENT_DIGESTS = 20;
 /**
@@ -61,7 +59,7 @@ export async function gatherDigestSources(
   const digests = await repos.digests.listRecent(partnership.id, RECENT_DIGESTS);
   const lastPosted = digests.find((d) => d.state === 'posted' && d.period !== null);
   const start = lastPosted?.period?.end ?? partnership.createdAt;
-  const activitySince = new Date(now.getTime() - ACTIVITY_WINDOW_DAYS * DAY_MS);
+  const activitySince = daysBefore(now, ACTIVITY_WINDOW_DAYS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
   const [asks, messages, ratings, approvals, stakeholders] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
@@ -101,5 +99,3 @@ export const periodBefore = (period: { start: Date; end: Date }) => ({
 
 export const inPeriod = (at: Date, period: { start: Date; end: Date }) =>
   at >= period.start && at < period.end;
-
-export const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);

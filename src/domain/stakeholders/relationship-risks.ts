@@ -1,4 +1,4 @@
-import { ACTIVITY_WINDOW_DAYS, daysBefore } from '../digests/digest-sources.js';
+import { daysBefore } from '../days.js';
 import type { ContactRole, Partnership } from '../partnerships/partnership.js';
 import type { GoneReason, Stakeholder } from './stakeholder.js';
 
@@ -7,6 +7,10 @@ export const HIGH_RISK_ROLES: readonly ContactRole[] = ['champion', 'executive_s
 
 /** How long a departure keeps the partnership flagged, unless someone takes the role over. */
 export const DEPARTURE_WINDOW_DAYS = 30;
+
+/** A partnership counts as single-threaded, and its customer as quiet, over these windows. */
+export const ACTIVITY_WINDOW_DAYS = 30;
+export const QUIET_AFTER_DAYS = 14;
 
 export interface Departure {
   userId: string;

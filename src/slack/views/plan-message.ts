@@ -1,12 +1,8 @@
 import cronstrue from 'cronstrue';
 import type { DigestSchedule } from '../../domain/digests/digest-schedule.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
-import {
-  PLAN_PURPOSES,
-  type PlanPurpose,
-  type PlanSlot,
-  planOf,
-} from '../../domain/plan/communication-plan.js';
+import { PLAN_PURPOSES, type PlanPurpose, type PlanSlot } from '../../domain/plan/communication-plan.js';
+import { planOf } from '../../domain/plan/default-plan.js';
 import { PLAN_ACTIONS } from '../ids.js';
 import { slackDate } from '../render/describe-due.js';
 import { describeDuration, describeResponseTargets } from '../render/describe-duration.js';

@@ -2,15 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/actors.js';
 import {
   checkPlan,
-  defaultPlan,
   type LookUpPerson,
   MAX_MEETING_CADENCE,
   MAX_SHARED,
   type PersonFacts,
   type PlanContent,
   peopleIn,
-  planOf,
 } from '../../../src/domain/plan/communication-plan.js';
+import { defaultPlan, planOf } from '../../../src/domain/plan/default-plan.js';
 import { saveCommunicationPlan } from '../../../src/domain/plan/save-plan.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { aPartnership, aPlan } from '../../support/partnership-fixture.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultPlan, MAX_MEETING_CADENCE, MAX_SHARED } from '../../../src/domain/plan/communication-plan.js';
+import { MAX_MEETING_CADENCE, MAX_SHARED } from '../../../src/domain/plan/communication-plan.js';
+import { defaultPlan } from '../../../src/domain/plan/default-plan.js';
 import { INPUT, PLAN_ACTIONS, PLAN_BLOCKS, PLAN_VIEWS } from '../../../src/slack/ids.js';
 import {
   PLAN_FORM_BLOCK,

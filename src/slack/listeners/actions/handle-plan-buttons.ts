@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { planOf } from '../../../domain/plan/communication-plan.js';
+import { planOf } from '../../../domain/plan/default-plan.js';
 import type { SlackDeps } from '../../deps.js';
 import { buildPlanModal } from '../../views/plan-modal.js';
 
