@@ -19,7 +19,7 @@
  * Run: npm run bench:ack   (DURATION=30 ROUNDS=3 LOADS=closed,100,200,400 CONCURRENCY=50 BENCH_MONGODB_URI= to change)
  */
 import { loadavg } from 'node:os';
-import { buildWelcomeMessage } from '../src/slack/views/welcome-message.js';
+import { buildWelcomeMessage } from '../src/slack/setup/welcome-message.js';
 import { openStore } from '../src/store/open-store.js';
 import { compileBench } from './support/compile.js';
 import { cpuSecondsOf } from './support/ipc.js';

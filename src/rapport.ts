@@ -6,26 +6,26 @@ import type { DigestClaim } from './domain/digests/take-due-digests.js';
 import type { Clock } from './domain/ports.js';
 import { approvalTickJob } from './jobs/approval-tick.js';
 import { digestTickJob } from './jobs/digest-tick.js';
-import { nagSweepJob } from './jobs/nag-sweep.js';
 import { purgeClosedMessagesJob } from './jobs/purge-closed-messages.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
+import { reminderSweepJob } from './jobs/reminder-sweep.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createRapportMetrics } from './metrics/rapport-metrics.js';
 import { createTokenCipher } from './security/token-cipher.js';
-import { buildSlackApp, slackClientOptions } from './slack/app.js';
 import { approvalChanged } from './slack/approvals/publish-approval.js';
+import { buildSlackApp, slackClientOptions } from './slack/bolt/app.js';
+import { registerErrorSink } from './slack/bolt/error-sink.js';
+import { dedupeEvents } from './slack/bolt/event-dedupe.js';
+import { createInFlight } from './slack/bolt/in-flight.js';
+import { createRecentTriggers } from './slack/bolt/recent-triggers.js';
+import { registerListeners } from './slack/bolt/register-listeners.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
-import { registerErrorSink } from './slack/error-sink.js';
-import { dedupeEvents } from './slack/event-dedupe.js';
 import { refreshHomes } from './slack/home/publish-home.js';
-import { createInFlight } from './slack/in-flight.js';
-import { registerListeners } from './slack/listeners/index.js';
-import { slackNagSender } from './slack/nags/send-nags.js';
 import { registerUninstallEvents } from './slack/oauth/handle-uninstall.js';
 import { rapportInstallationStore } from './slack/oauth/installation-store.js';
-import { createRecentTriggers } from './slack/recent-triggers.js';
-import { recordActivity } from './slack/stakeholders/record-activity.js';
+import { recordActivity } from './slack/people/record-activity.js';
+import { slackReminderSender } from './slack/reminders/send-reminders.js';
 import { openStore, type Store } from './store/open-store.js';
 import { openWorkspaces } from './workspaces/workspace-registry.js';
 import { routed, routedRepositories } from './workspaces/workspace-scope.js';
@@ -144,16 +144,16 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const jobs = [
       purgeExpiredMarkersJob({ markers: repositories.markers, logger }),
       purgeClosedMessagesJob({ trackedMessages: repositories.trackedMessages, logger }),
-      nagSweepJob({
+      reminderSweepJob({
         ...repositories,
         logger,
         timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
-        sender: slackNagSender(
+        sender: slackReminderSender(
           jobClient,
           clock,
           // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
           (userId) => refreshHomes(jobClient, slackDeps, [userId]),
-          metrics.nagMessage,
+          metrics.reminderMessage,
         ),
       }),
       approvalTickJob({

@@ -3,9 +3,9 @@ import type { AskKind, AskStatus } from '../domain/asks/ask.js';
 import { LIFECYCLES } from '../domain/asks/lifecycle.js';
 import type { AskCount } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
+import type { RequestKind, RequestObserver } from '../slack/bolt/traced-app.js';
 import type { DigestPostOutcome } from '../slack/digests/publish-digests.js';
-import type { NagOutcome } from '../slack/nags/send-nags.js';
-import type { RequestKind, RequestObserver } from '../slack/traced-app.js';
+import type { ReminderOutcome } from '../slack/reminders/send-reminders.js';
 import type { SlackCallObserver } from './slack-fetch.js';
 
 /** Ack deadlines are 3 s: fine steps up to it, one beyond to see how late the late ones are. */
@@ -16,7 +16,7 @@ const HANDLING_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 export interface RapportMetrics extends RequestObserver, SlackCallObserver {
   /** This instance's registry: what /metrics exposes. */
   readonly registry: Registry;
-  nagMessage(recipient: 'user' | 'channel', outcome: NagOutcome): void;
+  reminderMessage(recipient: 'user' | 'channel', outcome: ReminderOutcome): void;
   digestPost(audience: 'customer' | 'internal', outcome: DigestPostOutcome): void;
 }
 
@@ -81,13 +81,13 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
       }
     },
   });
-  const nagsSent = new Counter({
+  const remindersSent = new Counter({
     name: 'rapport_nags_sent_total',
     help: 'Reminder messages delivered by the nag sweep, by recipient (user: a DM listing what they owe; channel: a triage-channel post).',
     labelNames: ['recipient'],
     registers,
   });
-  const nagsFailed = new Counter({
+  const remindersFailed = new Counter({
     name: 'rapport_nags_failed_total',
     help: 'Reminder messages Slack refused, by recipient; their items are due again after the sweep lease (5 min).',
     labelNames: ['recipient'],
@@ -101,8 +101,8 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
   });
   // Known label sets start at 0, so that rates and increases see the first event too.
   for (const recipient of ['user', 'channel']) {
-    nagsSent.inc({ recipient }, 0);
-    nagsFailed.inc({ recipient }, 0);
+    remindersSent.inc({ recipient }, 0);
+    remindersFailed.inc({ recipient }, 0);
   }
   for (const audience of ['customer', 'internal'])
     for (const outcome of ['posted', 'failed', 'lost']) digests.inc({ audience, outcome }, 0);
@@ -126,7 +126,8 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     unacknowledged: (kind: RequestKind) => unacknowledged.inc({ kind }),
     slackError: (method, error) => slackErrors.inc({ method, error }),
     slackRateLimited: (method) => rateLimited.inc({ method }),
-    nagMessage: (recipient, outcome) => (outcome === 'sent' ? nagsSent : nagsFailed).inc({ recipient }),
+    reminderMessage: (recipient, outcome) =>
+      (outcome === 'sent' ? remindersSent : remindersFailed).inc({ recipient }),
     digestPost: (audience, outcome) => digests.inc({ audience, outcome }),
   };
 }

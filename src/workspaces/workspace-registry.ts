@@ -4,7 +4,7 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
-import { createSlackDirectory } from '../slack/directory.js';
+import { createSlackDirectory } from '../slack/bolt/directory.js';
 import { installationKey } from '../slack/oauth/installation-store.js';
 import type { Store } from '../store/open-store.js';
 import { createWorkspaceScope, routed, type Workspace, type WorkspaceScope } from './workspace-scope.js';

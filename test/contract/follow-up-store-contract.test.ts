@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/asks/ask.js';
 import { followUpId } from '../../src/domain/follow-ups/follow-up.js';
-import { type NagItem, sweep } from '../../src/domain/follow-ups/sweep.js';
+import { type ReminderItem, sweep } from '../../src/domain/follow-ups/sweep.js';
 import { track } from '../../src/domain/follow-ups/track.js';
 import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
@@ -74,7 +74,7 @@ describe.each(storeKinds())('follow-up store contract: $name', (kind) => {
       ...store,
       timeZoneOf: async () => 'Europe/Berlin',
       sender: {
-        async send(_to: { id: string }, items: NagItem[]) {
+        async send(_to: { id: string }, items: ReminderItem[]) {
           delivered.push(...items.map((i) => i.followUp.id));
         },
       },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../src/domain/approvals/approval.js';
-import { ACTIONS, APPROVAL_ACTIONS, APPROVAL_BLOCKS, INPUT } from '../../src/slack/ids.js';
+import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
+import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, StateValuesInput, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   acmeForEachTest,
@@ -79,8 +81,10 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
       channelId: channels.shared,
       message: h.fake
         .messagesIn(channels.shared)
-        .find((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.askForSignOff)) as StoredMessage,
-      actions: [{ action_id: ACTIONS.askForSignOff }],
+        .find((m) =>
+          JSON.stringify(m.blocks ?? []).includes(WELCOME_ACTIONS.askForApproval),
+        ) as StoredMessage,
+      actions: [{ action_id: WELCOME_ACTIONS.askForApproval }],
     });
     return modalOpenedAfter(h, before);
   }

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, FEEDBACK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
+import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
+import { FEEDBACK_ACTIONS, FEEDBACK_BLOCKS } from '../../src/slack/feedback/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   buttonValue,
@@ -51,8 +53,8 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       message,
       actions: [
         {
-          action_id: ACTIONS.askUpdate,
-          value: buttonValue(message, ACTIONS.askUpdate),
+          action_id: ASK_ACTIONS.update,
+          value: buttonValue(message, ASK_ACTIONS.update),
         },
       ],
     });
@@ -256,14 +258,14 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
 
   it('lets the vendor side take an ask, announces the new owner once, and refuses customers privately', async () => {
     await raiseHelp();
-    await click(people.bob, 'ACME-1', ACTIONS.askTake);
+    await click(people.bob, 'ACME-1', ASK_ACTIONS.take);
     const news = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
     expect(news.args.text).toContain(`*ACME-1* is now owned by <@${people.bob.id}>.`);
     expect(JSON.stringify(card('ACME-1').blocks)).toContain(`*Owner*\\n<@${people.bob.id}>`);
-    await click(people.bob, 'ACME-1', ACTIONS.askTake); // double click
+    await click(people.bob, 'ACME-1', ASK_ACTIONS.take); // double click
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts)).toHaveLength(1);
 
-    await click(people.carol, 'ACME-1', ACTIONS.askTake);
+    await click(people.carol, 'ACME-1', ASK_ACTIONS.take);
     const refusal = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.carol.id);
     expect(refusal.args.text).toBe('Only people at the vendor can own a request.');
   });
@@ -276,9 +278,9 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       values: { [ASK_BLOCKS.details]: { [INPUT]: 'Analysts rebuild the same filter daily' } },
     });
     await h.fake.waitForCall('chat.postEphemeral', (c) => String(c.args.text).includes('ACME-1'));
-    await click(people.carol, 'ACME-1', ACTIONS.askVote);
-    await click(people.carol, 'ACME-1', ACTIONS.askVote);
-    await click(people.bob, 'ACME-1', ACTIONS.askVote);
+    await click(people.carol, 'ACME-1', ASK_ACTIONS.vote);
+    await click(people.carol, 'ACME-1', ASK_ACTIONS.vote);
+    await click(people.bob, 'ACME-1', ASK_ACTIONS.vote);
     const blocks = JSON.stringify(card('ACME-1').blocks);
     expect(blocks).toContain('+1 (2)');
     expect(blocks).toContain(`Wanted by 2: <@${people.carol.id}>, <@${people.bob.id}>`);
@@ -286,13 +288,13 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
 
   it('lets only the requester withdraw, and says so in the thread', async () => {
     await raiseHelp();
-    await click(people.bob, 'ACME-1', ACTIONS.askWithdraw);
+    await click(people.bob, 'ACME-1', ASK_ACTIONS.withdraw);
     const refusal = await h.fake.waitForCall('chat.postEphemeral', (c) => c.args.user === people.bob.id);
     expect(refusal.args.text).toBe(`Only <@${people.alice.id}>, who raised ACME-1, can withdraw it.`);
-    await click(people.alice, 'ACME-1', ACTIONS.askWithdraw);
+    await click(people.alice, 'ACME-1', ASK_ACTIONS.withdraw);
     const news = await h.fake.waitForCall('chat.postMessage', (c) => Boolean(c.args.thread_ts));
     expect(news.args.text).toContain('*ACME-1* is now *Withdrawn*.');
-    expect(JSON.stringify(card('ACME-1').blocks)).not.toContain(ACTIONS.askWithdraw);
+    expect(JSON.stringify(card('ACME-1').blocks)).not.toContain(ASK_ACTIONS.withdraw);
   });
 
   it('withholds the internal mirror if the triage channel has since been shared with another organisation', async () => {
@@ -326,20 +328,20 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       message: question,
       actions: [
         {
-          action_id: ACTIONS.feedbackBad,
-          value: buttonValue(question, ACTIONS.feedbackBad),
+          action_id: FEEDBACK_ACTIONS.bad,
+          value: buttonValue(question, FEEDBACK_ACTIONS.bad),
         },
       ],
     });
     await h.rapport.settled();
-    const askId = buttonValue(question, ACTIONS.feedbackGood);
+    const askId = buttonValue(question, FEEDBACK_ACTIONS.good);
     expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({ rating: null });
 
     await h.driver.blockAction({
       user: people.alice,
       channelId: String(dm.response.channel),
       message: question,
-      actions: [{ action_id: ACTIONS.feedbackGood, value: askId }],
+      actions: [{ action_id: FEEDBACK_ACTIONS.good, value: askId }],
     });
     await h.rapport.settled();
     expect(await h.rapport.store.feedback.findByAsk(askId)).toMatchObject({
@@ -354,7 +356,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
       user: people.alice,
       channelId: String(dm.response.channel),
       message: thanks,
-      actions: [{ action_id: ACTIONS.feedbackComment, value: askId }],
+      actions: [{ action_id: FEEDBACK_ACTIONS.comment, value: askId }],
     });
     const opened = await modalOpenedAfter(h, before);
     await h.driver.viewSubmission({

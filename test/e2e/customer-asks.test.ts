@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS, INPUT, SETUP_BLOCKS, SHORTCUTS } from '../../src/slack/ids.js';
+import { ASK_ACTIONS, ASK_BLOCKS, ASK_SHORTCUTS, DETAILS_BLOCKS } from '../../src/slack/asks/ids.js';
+import { SETUP_BLOCKS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   buttonValue,
@@ -37,7 +39,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
 
   async function customerAsks(user: DriverUser, title: string) {
     const before = h.fake.callsTo('views.open').length;
-    await clickOn(welcome, user, ACTIONS.askForHelp);
+    await clickOn(welcome, user, WELCOME_ACTIONS.askForHelp);
     const opened = await modalOpenedAfter(h, before);
     const res = await h.driver.viewSubmission({
       user,
@@ -52,7 +54,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
   }
 
   it('lets a customer-side user ask for help from the welcome message buttons', async () => {
-    expect(JSON.stringify(welcome.blocks)).toContain(ACTIONS.askForHelp);
+    expect(JSON.stringify(welcome.blocks)).toContain(WELCOME_ACTIONS.askForHelp);
     await customerAsks(people.carol, 'SSO login loops <!here>');
     const card = h.fake
       .messagesIn(channels.shared)
@@ -76,7 +78,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
 
   it('lists open asks privately from the button, ten per page, with working Next and Previous', async () => {
     for (let i = 1; i <= 12; i++) await customerAsks(i % 2 ? people.carol : people.dave, `Question ${i}`);
-    await clickOn(welcome, people.dave, ACTIONS.seeOpenAsks);
+    await clickOn(welcome, people.dave, WELCOME_ACTIONS.seeOpenAsks);
     const first = await h.fake.waitForCall('response_url', (c) =>
       String(c.args.text).startsWith('Open asks'),
     );
@@ -95,11 +97,16 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
       text: String(first.args.text),
       blocks: first.args.blocks,
     } as unknown as StoredMessage;
-    await clickOn(listMessage, people.dave, ACTIONS.listNext, JSON.stringify({ filter: 'open', skip: 10 }));
+    await clickOn(
+      listMessage,
+      people.dave,
+      ASK_ACTIONS.listNext,
+      JSON.stringify({ filter: 'open', skip: 10 }),
+    );
     const second = await h.fake.waitForCall('response_url', (c) => c.args.replace_original === true);
     expect(JSON.stringify(second.args.blocks)).toContain('Showing 11–12 of 12');
     expect(JSON.stringify(second.args.blocks)).toContain('*ACME-1* Question 1');
-    expect(JSON.stringify(second.args.blocks)).toContain(ACTIONS.listPrevious);
+    expect(JSON.stringify(second.args.blocks)).toContain(ASK_ACTIONS.listPrevious);
   });
 
   it('answers /rapport list mine with only the viewer’s asks, and explains a wrong filter', async () => {
@@ -202,7 +209,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     await h.driver.messageShortcut({
       user: people.alice,
       channelId: channels.shared,
-      callbackId: SHORTCUTS.raise,
+      callbackId: ASK_SHORTCUTS.raise,
       message: stored,
     });
     const opened = await h.fake.waitForCall('views.open');
@@ -227,7 +234,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     const again = await h.driver.messageShortcut({
       user: people.bob,
       channelId: channels.shared,
-      callbackId: SHORTCUTS.raise,
+      callbackId: ASK_SHORTCUTS.raise,
       message: stored,
     });
     const reply = await h.fake.waitForCall('response_url', (c) =>
@@ -242,9 +249,9 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     const cardMessage = h.fake
       .messagesIn(channels.shared)
       .find((m: StoredMessage) => String(m.text).startsWith('ACME-1 ')) as StoredMessage;
-    const askId = buttonValue(cardMessage, ACTIONS.askAddDetails);
+    const askId = buttonValue(cardMessage, ASK_ACTIONS.addDetails);
     const before = h.fake.callsTo('views.open').length;
-    await clickOn(cardMessage, people.dave, ACTIONS.askAddDetails, askId);
+    await clickOn(cardMessage, people.dave, ASK_ACTIONS.addDetails, askId);
     const opened = await modalOpenedAfter(h, before);
     const view = opened;
     const blank = await h.driver.viewSubmission({

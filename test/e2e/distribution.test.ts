@@ -4,7 +4,8 @@
  * rotated tokens are refreshed; uninstalling removes one installation and nothing else.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
+import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import { type DriverUser, type RecordedCall, SlackDriver } from '../support/fake-slack/index.js';
 import { commandReply, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
 import { finishInstall, installWorkspace, startInstall } from '../support/oauth-install.js';

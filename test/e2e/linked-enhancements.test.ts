@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, ASK_BLOCKS, INPUT, UPDATE_BLOCKS } from '../../src/slack/ids.js';
+import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
@@ -55,7 +56,7 @@ describe.each(storeKinds())('the same enhancement across customers ($name store)
   }
   async function update(ref: string, values: Record<string, Record<string, unknown>>) {
     const before = h.fake.callsTo('views.open').length;
-    await click(channels.shared, ref, people.bob, ACTIONS.askUpdate);
+    await click(channels.shared, ref, people.bob, ASK_ACTIONS.update);
     const opened = await modalOpenedAfter(h, before);
     await h.driver.viewSubmission({
       user: people.bob,
@@ -68,9 +69,9 @@ describe.each(storeKinds())('the same enhancement across customers ($name store)
   it('links GLOBEX-1 to ACME-1: votes counted together, and shipping one ships both, each customer told in its thread', async () => {
     await idea(channels.shared, 'Bulk export', people.alice);
     await idea(channels.otherShared, 'Export everything at once', people.bob);
-    await click(channels.shared, 'ACME-1', people.carol, ACTIONS.askVote);
-    await click(channels.otherShared, 'GLOBEX-1', people.dave, ACTIONS.askVote);
-    await click(channels.otherShared, 'GLOBEX-1', people.carol, ACTIONS.askVote);
+    await click(channels.shared, 'ACME-1', people.carol, ASK_ACTIONS.vote);
+    await click(channels.otherShared, 'GLOBEX-1', people.dave, ASK_ACTIONS.vote);
+    await click(channels.otherShared, 'GLOBEX-1', people.carol, ASK_ACTIONS.vote);
 
     const wrong = await h.driver.command({
       user: people.alice,

@@ -1,13 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ACTIONS,
-  APPROVAL_ACTIONS,
-  APPROVAL_BLOCKS,
-  ASK_BLOCKS,
-  INPUT,
-  UPDATE_BLOCKS,
-} from '../../src/slack/ids.js';
+import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
+import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
+import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
+import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, RecordedCall, StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
@@ -79,7 +76,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
 
   /** The Update button on the card, then the form submitted with `values`. */
   async function update(user: DriverUser, ref: string, values: Record<string, string>) {
-    const view = await modalOpenedAfter(h, await click(user, card(ref), ACTIONS.askUpdate));
+    const view = await modalOpenedAfter(h, await click(user, card(ref), ASK_ACTIONS.update));
     const state = Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { [INPUT]: v }]));
     const res = await h.driver.viewSubmission({ user, view, values: state });
     expect(res.body).toBe('');
@@ -87,7 +84,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
   }
 
   async function customerAsks(user: DriverUser, title: string, urgency: string) {
-    const view = await modalOpenedAfter(h, await click(user, welcome, ACTIONS.askForHelp, false));
+    const view = await modalOpenedAfter(h, await click(user, welcome, WELCOME_ACTIONS.askForHelp, false));
     const res = await h.driver.viewSubmission({
       user,
       view,
@@ -161,7 +158,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
     at('11-03T08:00');
     await update(people.bob, 'ACME-2', { [UPDATE_BLOCKS.status]: 'resolved' });
     at('11-03T09:00');
-    await rate(people.carol, 'ACME-2', ACTIONS.feedbackBad);
+    await rate(people.carol, 'ACME-2', FEEDBACK_ACTIONS.bad);
     // ACME-3 (high), Tue 14:00: first answered Thu 09:00 (120 + 480 + 60 = 660, due Wed 10:00: missed);
     // waits on the customer Thu 10:00 to Mon 08:00; its 2400 running minutes pass Thu 12 Nov 12:00
     // (720 before the pause + 1680); resolved Fri 13 Nov 09:00: 720 + 4 * 480 + 60 = 2700.
@@ -170,7 +167,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
     at('11-04T10:00');
     await update(people.bob, 'ACME-1', { [UPDATE_BLOCKS.status]: 'resolved' });
     at('11-04T10:30');
-    await rate(people.alice, 'ACME-1', ACTIONS.feedbackGood);
+    await rate(people.alice, 'ACME-1', FEEDBACK_ACTIONS.good);
     at('11-05T09:00');
     await update(people.bob, 'ACME-3', {
       [UPDATE_BLOCKS.status]: 'acknowledged',
@@ -210,7 +207,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
     at('11-18T09:00');
     await customerAsks(people.carol, 'Question about SSO', 'normal');
     at('11-18T09:30');
-    await click(people.carol, card('ACME-6'), ACTIONS.askWithdraw);
+    await click(people.carol, card('ACME-6'), ASK_ACTIONS.withdraw);
     await h.rapport.settled();
     at('11-19T15:00');
     await update(people.bob, 'ACME-4', { [UPDATE_BLOCKS.status]: 'shipped' });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESCALATION, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
-import { INPUT, SETUP_BLOCKS } from '../../src/slack/ids.js';
+import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { RecordedCall } from '../support/fake-slack/index.js';
 import { harnessForEachTest, modalOpenedAfter } from '../support/flows.js';
 import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
@@ -29,8 +30,8 @@ const policy = {
   [B.breakStart]: { [INPUT]: '12:00' },
   [B.breakEnd]: { [INPUT]: '12:45' },
   [B.holidays]: { [INPUT]: '2099-12-25, 2099-12-24\n2099-12-24 2100-01-01' },
-  [B.backupAfterNags]: { [INPUT]: '1' },
-  [B.finalAfterNags]: { [INPUT]: '3' },
+  [B.backupAfterReminders]: { [INPUT]: '1' },
+  [B.finalAfterReminders]: { [INPUT]: '3' },
 };
 const erin = { id: 'UERIN0001', teamId: VENDOR_TEAM }; // vendor team lead, the final escalation
 const elementsOf = (view: Record<string, unknown>) =>
@@ -157,7 +158,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
       '480',
       '960',
     ]);
-    expect([B.updateEvery, B.resolution, B.backupAfterNags, B.finalAfterNags].map(chosen)).toEqual([
+    expect([B.updateEvery, B.resolution, B.backupAfterReminders, B.finalAfterReminders].map(chosen)).toEqual([
       '480',
       '2400',
       '2',
@@ -256,8 +257,8 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
         [B.holidays]: { [INPUT]: '2099-12-24, tomorrow\n2026-02-30' },
         [B.responseHigh]: { [INPUT]: '15' },
         [B.resolution]: { [INPUT]: '240' },
-        [B.backupAfterNags]: { [INPUT]: '3' },
-        [B.finalAfterNags]: { [INPUT]: '2' },
+        [B.backupAfterReminders]: { [INPUT]: '3' },
+        [B.finalAfterReminders]: { [INPUT]: '2' },
         [B.escalationUserId]: { [INPUT]: people.carol.id },
       },
     });
@@ -268,7 +269,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
         [B.holidays]: 'Not dates: “2026-02-30”, “tomorrow”. Write dates as YYYY-MM-DD, such as 2026-12-24.',
         [B.responseHigh]: 'High requests can’t have a shorter target than urgent ones.',
         [B.resolution]: 'Allow at least as long to resolve a request as to first answer it.',
-        [B.finalAfterNags]: 'The final escalation must come after the backup owner is nagged.',
+        [B.finalAfterReminders]: 'The final escalation must come after the backup owner is nagged.',
         [B.escalationUserId]: 'The final escalation must go to someone at your company.',
       },
     });

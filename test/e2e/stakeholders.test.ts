@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from '../../src/domain/stakeholders/stakeholder.js';
-import { ACTIONS, INPUT, PEOPLE_BLOCKS } from '../../src/slack/ids.js';
+import { PEOPLE_BLOCKS } from '../../src/slack/people/ids.js';
+import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { acmeForEachTest, commandReply, openModalByCommand } from '../support/flows.js';
 import { CUSTOMER_TEAM, channels, type Harness, people } from '../support/rapport-harness.js';
@@ -51,12 +53,12 @@ describe.each(storeKinds())('the stakeholder map end to end ($name store)', (kin
     clock.set('2026-11-22T11:30:00Z');
     const welcome = h.fake
       .messagesIn(channels.shared)
-      .find((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.seeOpenAsks)) as StoredMessage;
+      .find((m) => JSON.stringify(m.blocks ?? []).includes(WELCOME_ACTIONS.seeOpenAsks)) as StoredMessage;
     await h.driver.blockAction({
       user: people.dave,
       channelId: channels.shared,
       message: welcome,
-      actions: [{ action_id: ACTIONS.seeOpenAsks }],
+      actions: [{ action_id: WELCOME_ACTIONS.seeOpenAsks }],
     });
     await h.rapport.settled();
     let seen = await map();

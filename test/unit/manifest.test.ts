@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { COMMAND, SHORTCUTS } from '../../src/slack/ids.js';
+import { ASK_SHORTCUTS } from '../../src/slack/asks/ids.js';
+import { COMMAND } from '../../src/slack/commands/ids.js';
 import { BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.js';
 
 /** The manifest rules of slack-platform.md, as a schema. Unknown keys are refused so typos show up. */
@@ -106,7 +107,7 @@ describe('manifest.yml', () => {
   it('declares the slash command and shortcuts the app listens to, in Socket Mode with interactivity', () => {
     expect(manifest.features.slash_commands?.map((c) => c.command)).toEqual([COMMAND]);
     expect(manifest.features.shortcuts?.map((s) => [s.type, s.callback_id])).toEqual(
-      Object.values(SHORTCUTS).map((id) => ['message', id]),
+      Object.values(ASK_SHORTCUTS).map((id) => ['message', id]),
     );
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

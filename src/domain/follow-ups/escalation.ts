@@ -10,7 +10,7 @@ export interface Recipient {
   rung: Rung;
 }
 
-export type NagKind = 'due_soon' | 'overdue';
+export type ReminderKind = 'due_soon' | 'overdue';
 
 const RUNGS: Rung[] = ['owner', 'backup', 'final'];
 
@@ -25,7 +25,7 @@ export function ladderLevel(p: Partnership, overdueNags: number): number {
  * unanswered. A heads-up before the due time stays with the owner. For an ask owed by a customer
  * contact the rung above is the partnership's owner, who can chase it in person.
  */
-export function recipientsFor(f: FollowUp, p: Partnership, kind: NagKind): Recipient[] {
+export function recipientsFor(f: FollowUp, p: Partnership, kind: ReminderKind): Recipient[] {
   const level = kind === 'due_soon' ? 0 : ladderLevel(p, f.round.overdueNags);
   const backup = f.side === 'vendor' ? p.backupOwnerId : p.ownerId;
   const final = p.escalation.userId

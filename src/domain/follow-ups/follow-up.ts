@@ -16,7 +16,7 @@ export interface TrailEntry {
 }
 
 /**
- * The nag engine's record of one subject: who owes what by when, when to look at it next, and every
+ * The reminder engine's record of one subject: who owes what by when, when to look at it next, and every
  * reminder, escalation and snooze so far. Internal only: nothing of it is ever shown in a shared channel.
  */
 export interface FollowUp {

@@ -1,7 +1,7 @@
 import type { Partnership } from '../partnerships/partnership.js';
 import { addBusinessMinutes } from '../sla/business-calendar.js';
 import { calendarOf, type Obligation } from '../sla/obligation.js';
-import type { NagKind, Recipient } from './escalation.js';
+import type { Recipient, ReminderKind } from './escalation.js';
 import type { FollowUp, SubjectType, TrailEntry } from './follow-up.js';
 
 /** While overdue, the next reminder comes after this much business time. */
@@ -64,11 +64,11 @@ export function refresh(f: FollowUp, obligation: Obligation | null, p: Partnersh
 }
 
 /** Records a reminder that went out to `sent`, and when the next one is due. */
-export function recordNag(
+export function recordReminderSent(
   f: FollowUp,
   obligation: Obligation,
   p: Partnership,
-  kind: NagKind,
+  kind: ReminderKind,
   sent: Recipient[],
   now: Date,
 ): FollowUp {

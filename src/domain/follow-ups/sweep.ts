@@ -3,9 +3,9 @@ import type { Partnership } from '../partnerships/partnership.js';
 import type { FollowUpRepository, PartnershipRepository } from '../ports.js';
 import { type BusinessCalendar, isWorkingTime, nextWorkingTime } from '../sla/business-calendar.js';
 import { calendarOf, type Obligation } from '../sla/obligation.js';
-import { type NagKind, type Recipient, type Rung, recipientsFor } from './escalation.js';
+import { type Recipient, type ReminderKind, type Rung, recipientsFor } from './escalation.js';
 import type { FollowUp } from './follow-up.js';
-import { recordNag, refresh } from './plan.js';
+import { recordReminderSent, refresh } from './plan.js';
 import { loadSubject, obligationOf, type Subject, type SubjectRepositories } from './subject.js';
 
 /** How long a claimed follow-up stays with this sweep; if the process dies, it is due again after this. */
@@ -13,17 +13,17 @@ export const LEASE_MS = 5 * 60_000;
 /** A bound on one sweep's work; anything beyond waits for the next minute. */
 export const MAX_CLAIMS = 1_000;
 
-export interface NagItem {
+export interface ReminderItem {
   followUp: FollowUp;
   subject: Subject;
   partnership: Partnership;
   rung: Rung;
-  kind: NagKind;
+  kind: ReminderKind;
 }
 
 /** Delivers one batch: one private message per person (or one post in the triage channel). */
-export interface NagSender {
-  send(to: Omit<Recipient, 'rung'>, items: NagItem[]): Promise<void>;
+export interface ReminderSender {
+  send(to: Omit<Recipient, 'rung'>, items: ReminderItem[]): Promise<void>;
 }
 
 export interface SweepDeps extends SubjectRepositories {
@@ -31,7 +31,7 @@ export interface SweepDeps extends SubjectRepositories {
   partnerships: PartnershipRepository;
   /** The person's Slack time zone, or null when unknown (the partnership's zone applies). */
   timeZoneOf(userId: string): Promise<string | null>;
-  sender: NagSender;
+  sender: ReminderSender;
 }
 
 export interface SweepReport {
@@ -50,12 +50,12 @@ interface Due {
   claimed: FollowUp;
   planned: FollowUp;
   obligation: Obligation;
-  item: Omit<NagItem, 'rung'>;
+  item: Omit<ReminderItem, 'rung'>;
   recipients: Recipient[];
 }
 
 /**
- * One pass of the nag engine: claims the due follow-ups one by one through the next-nag index, works
+ * One pass of the reminder engine: claims the due follow-ups one by one through the `nextNagAt` index, works
  * out who gets reminded (the escalation ladder, working hours), sends one batch per person and records
  * every reminder. Each claim is atomic, so replicas sweeping at once never remind twice.
  */
@@ -116,7 +116,7 @@ async function recordReminders(
   recipients: Recipient[],
   now: Date,
 ): Promise<void> {
-  await saveNag(deps, entry, recipients, now);
+  await saveReminder(deps, entry, recipients, now);
   const { subject } = entry.item;
   // An approval's own trail records its reminders too, for whoever audits the decision.
   if (subject.type === 'approval') {
@@ -138,7 +138,7 @@ async function examine(
   now: Date,
   p: Partnership | null,
 ): Promise<Due | 'deferred' | null> {
-  // Saving over the claimed version also ends the lease: the stored next nag replaces it.
+  // Saving over the claimed version also ends the lease: the stored next reminder replaces it.
   const release = (f: FollowUp) =>
     deps.followUps.replace({ ...f, version: claimed.version + 1 }, claimed.version);
   const subject = p && (await loadSubject(deps, claimed.subject));
@@ -152,7 +152,7 @@ async function examine(
     await release(planned);
     return null;
   }
-  const kind: NagKind = now >= planned.dueAt ? 'overdue' : 'due_soon';
+  const kind: ReminderKind = now >= planned.dueAt ? 'overdue' : 'due_soon';
   const everyone = recipientsFor(planned, p, kind);
   const hours = await Promise.all(everyone.map((r) => workingCalendar(deps, r, p)));
   const working = everyone.filter((_, i) => {
@@ -160,7 +160,7 @@ async function examine(
     return cal === null || isWorkingTime(cal, now);
   });
   if (working.length === 0) {
-    // Nobody is nagged at night or on their weekend: wait for the first of them to start work.
+    // Nobody is reminded at night or on their weekend: wait for the first of them to start work.
     const starts = hours.map((cal) => nextWorkingTime(cal as BusinessCalendar, now).getTime());
     await release({ ...planned, nextNagAt: new Date(Math.min(...starts)) });
     return 'deferred';
@@ -198,9 +198,9 @@ function groupByRecipient(due: Due[]): Map<string, { entry: Due; recipient: Reci
  * Records the reminders on the claimed version. If the subject changed meanwhile (an answer came in),
  * its new plan stands and only the reminders are added to the trail.
  */
-async function saveNag(deps: SweepDeps, entry: Due, recipients: Recipient[], now: Date): Promise<void> {
+async function saveReminder(deps: SweepDeps, entry: Due, recipients: Recipient[], now: Date): Promise<void> {
   const { planned, claimed, obligation, item } = entry;
-  const next = recordNag(planned, obligation, item.partnership, item.kind, recipients, now);
+  const next = recordReminderSent(planned, obligation, item.partnership, item.kind, recipients, now);
   if (
     (await deps.followUps.replace({ ...next, version: claimed.version + 1 }, claimed.version)) === 'replaced'
   ) {

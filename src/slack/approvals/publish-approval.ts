@@ -1,10 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Approval, AuditEntry } from '../../domain/approvals/approval.js';
 import { track } from '../../domain/follow-ups/track.js';
-import type { SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../bolt/deps.js';
 import { refreshHomes } from '../home/publish-home.js';
-import { buildApprovalCard } from '../views/approval-card.js';
-import { approvalNews } from '../views/approval-news.js';
+import { buildApprovalCard } from './approval-card.js';
+import { approvalNews } from './approval-news.js';
 
 export type ApprovalPublishDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;
 

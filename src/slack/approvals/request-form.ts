@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
-import type { SlackDeps } from '../deps.js';
-import { buildApprovalRequestModal } from '../views/approval-modal.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { buildApprovalRequestModal } from './approval-modal.js';
 
 /** The request form for a partnership channel, due times in the partnership's zone; null when not set up. */
 export async function approvalRequestForm(

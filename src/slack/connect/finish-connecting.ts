@@ -3,12 +3,12 @@ import { IANAZone } from 'luxon';
 import type { Actor } from '../../domain/actors.js';
 import { savePartnership } from '../../domain/partnerships/save-partnership.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../deps.js';
-import { newErrorRef } from '../error-sink.js';
-import type { ConnectRequest } from '../parse/connect-submission.js';
-import { publishWelcome } from '../publish-welcome.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { newErrorRef } from '../bolt/error-sink.js';
+import { publishWelcome } from '../setup/publish-welcome.js';
 import type { CreatedChannel } from './create-channel-once.js';
 import { defaultPartnershipInput } from './default-partnership-input.js';
+import type { ConnectRequest } from './parse-connect-submission.js';
 import { type InviteResult, sendInvites } from './send-invites.js';
 import { CONNECT_SCOPES, refusalFrom, slackErrorOf } from './slack-refusals.js';
 

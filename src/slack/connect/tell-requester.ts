@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../deps.js';
-import type { MessageContent } from '../views/blocks.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import type { MessageContent } from '../shared/blocks.js';
 
 /**
  * Tells the person privately: through the command's response_url (an ephemeral message where they ran

@@ -1,10 +1,10 @@
 import { compileCustomerDigest } from '../../domain/digests/compile-customer-digest.js';
 import { gatherDigestSources } from '../../domain/digests/digest-sources.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
-import type { SlackDeps } from '../deps.js';
-import { describeSchedule } from '../render/describe-schedule.js';
-import type { MessageContent } from '../views/blocks.js';
-import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import type { MessageContent } from '../shared/blocks.js';
+import { describeSchedule } from '../shared/describe-schedule.js';
+import { buildCustomerDigestMessage } from './customer-digest-message.js';
 
 /** The digest as it would be posted now, for the eyes of one vendor-side user, with where it goes. */
 export async function previewDigest(deps: SlackDeps, partnership: Partnership): Promise<MessageContent> {

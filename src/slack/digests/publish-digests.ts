@@ -7,10 +7,10 @@ import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import { leaseFrom } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
-import { internalTriageChannel } from '../internal-triage-channel.js';
-import type { MessageContent } from '../views/blocks.js';
-import { buildCustomerDigestMessage } from '../views/customer-digest-message.js';
-import { buildInternalDigestMessage } from '../views/internal-digest-message.js';
+import type { MessageContent } from '../shared/blocks.js';
+import { internalTriageChannel } from '../shared/internal-triage-channel.js';
+import { buildCustomerDigestMessage } from './customer-digest-message.js';
+import { buildInternalDigestMessage } from './internal-digest-message.js';
 import { type PacingOptions, postPaced } from './paced-poster.js';
 
 export interface DigestPublisherDeps {

@@ -7,7 +7,7 @@ import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import { activeCustomerIds, recentDepartures } from '../../domain/stakeholders/relationship-risks.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../bolt/deps.js';
 import {
   APPROVALS_COUNTED,
   buildHomeView,
@@ -15,7 +15,7 @@ import {
   type HomeData,
   type OwedItem,
   type WaitingApproval,
-} from '../views/home-view.js';
+} from './home-view.js';
 
 /** What a Home tab is made from. */
 type HomeDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;

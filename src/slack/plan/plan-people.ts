@@ -1,5 +1,5 @@
 import type { LookUpPerson, PersonFacts } from '../../domain/plan/communication-plan.js';
-import type { SlackDeps } from '../deps.js';
+import type { SlackDeps } from '../bolt/deps.js';
 
 /**
  * The people a plan names as Slack knows them now (side from their team, membership of the channel),

@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../deps.js';
-import { keepPinned, type PinnedOutcome } from '../pinned-message.js';
-import { buildPlanMessage } from '../views/plan-message.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { keepPinned, type PinnedOutcome } from '../shared/pinned-message.js';
+import { buildPlanMessage } from './plan-message.js';
 
 /**
  * Posts and pins the partnership's communication plan the first time, edits it in place afterwards.

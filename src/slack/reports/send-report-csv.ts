@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { ValueReport } from '../../domain/reports/value-report.js';
 import { fail, ok, type Result } from '../../domain/result.js';
-import type { SlackDirectory } from '../directory.js';
-import { safeText } from '../render/escape.js';
+import type { SlackDirectory } from '../bolt/directory.js';
+import { safeText } from '../shared/escape.js';
 import { buildReportCsv, peopleInRows, reportFileName } from './report-csv.js';
 
 /** The uploaded CSV: its name, and the direct message channel it went to. */

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ASK_BLOCKS, INPUT } from '../../../src/slack/ids.js';
+import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import type { StoredMessage } from '../../support/fake-slack/index.js';
 import { acmeForEachTest, commandReply, openModalByCommand, raiseHelpRequest } from '../../support/flows.js';
 import { mongoUri, uniqueDbName } from '../../support/mongo.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ASK_BLOCKS, INPUT } from '../../../src/slack/ids.js';
+import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import { openModalByCommand, setUpAcme } from '../../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../../support/rapport-harness.js';
 import { type StoreKind, storeKinds } from '../../support/stores.js';

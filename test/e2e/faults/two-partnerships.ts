@@ -4,7 +4,10 @@
  * work Mon–Fri 09:00–17:00 Europe/Berlin, report to #acme-triage, and post their digest on Mondays at
  * 09:00 Berlin. Each has one urgent help request, raised before Monday's working day.
  */
-import { ASK_BLOCKS, INPUT, SETUP_BLOCKS } from '../../../src/slack/ids.js';
+
+import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
+import { SETUP_BLOCKS } from '../../../src/slack/setup/ids.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import type { DriverUser, StoredMessage } from '../../support/fake-slack/index.js';
 import { openModalByCommand } from '../../support/flows.js';
 import { channels, type Harness, people } from '../../support/rapport-harness.js';

@@ -48,10 +48,10 @@ describe('createRapportMetrics', () => {
 
   it('records sweeps, digest posts, Slack failures and request timings under their labels', async () => {
     const { metrics } = metricsWith(async () => []);
-    metrics.nagMessage('user', 'sent');
-    metrics.nagMessage('user', 'sent');
-    metrics.nagMessage('channel', 'sent');
-    metrics.nagMessage('user', 'failed');
+    metrics.reminderMessage('user', 'sent');
+    metrics.reminderMessage('user', 'sent');
+    metrics.reminderMessage('channel', 'sent');
+    metrics.reminderMessage('user', 'failed');
     metrics.digestPost('customer', 'posted');
     metrics.digestPost('internal', 'lost');
     metrics.slackError('chat.update', 'message_not_found');

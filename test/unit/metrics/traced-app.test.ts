@@ -1,7 +1,7 @@
 import { LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createLogger, withLogFields } from '../../../src/logger.js';
-import { describeRequest, type RequestKind, TracedApp } from '../../../src/slack/traced-app.js';
+import { describeRequest, type RequestKind, TracedApp } from '../../../src/slack/bolt/traced-app.js';
 
 /** Bolt's extended error handler arguments (the last overload of app.error). */
 type ExtendedErrorArgs = Parameters<Parameters<TracedApp['error']>[0]>[0];

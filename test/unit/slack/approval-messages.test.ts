@@ -4,10 +4,11 @@ import type { Actor } from '../../../src/domain/actors.js';
 import type { Approval } from '../../../src/domain/approvals/approval.js';
 import { decideAsActor, tick, withdraw } from '../../../src/domain/approvals/rules.js';
 import { blankFollowUp } from '../../../src/domain/follow-ups/plan.js';
-import { APPROVAL_ACTIONS, NAG_ACTIONS } from '../../../src/slack/ids.js';
-import { buildApprovalList } from '../../../src/slack/views/approval-list.js';
-import { approvalNews } from '../../../src/slack/views/approval-news.js';
-import { buildNagMessage } from '../../../src/slack/views/nag-message.js';
+import { buildApprovalList } from '../../../src/slack/approvals/approval-list.js';
+import { approvalNews } from '../../../src/slack/approvals/approval-news.js';
+import { APPROVAL_ACTIONS } from '../../../src/slack/approvals/ids.js';
+import { REMINDER_ACTIONS } from '../../../src/slack/reminders/ids.js';
+import { buildReminderMessage } from '../../../src/slack/reminders/reminder-message.js';
 import { anApproval } from '../../support/approval-fixture.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
@@ -142,15 +143,15 @@ describe('a sign-off reminder', () => {
 
   it('offers Approve and Reject, not Snooze or Reassign, and says when a backup stands in', () => {
     const approval = anApproval({ title: 'Go live <!channel>' });
-    const message = buildNagMessage([item(approval, 'UC1', 'UBACK')], at(18));
+    const message = buildReminderMessage([item(approval, 'UC1', 'UBACK')], at(18));
     expect(validateMessage(message)).toEqual([]);
     const text = JSON.stringify(message.blocks);
     expect(text).toContain('sign-off due in 6 h');
     expect(text).toContain('You are asked in place of <@UC1>');
     expect(text).toContain(APPROVAL_ACTIONS.approve);
     expect(text).toContain(APPROVAL_ACTIONS.reject);
-    expect(text).not.toContain(NAG_ACTIONS.snooze);
-    expect(text).not.toContain(NAG_ACTIONS.reassign);
+    expect(text).not.toContain(REMINDER_ACTIONS.snooze);
+    expect(text).not.toContain(REMINDER_ACTIONS.reassign);
     for (const t of mrkdwnTexts(message)) expect(t.replace(OURS, '')).not.toMatch(PINGS);
   });
 });

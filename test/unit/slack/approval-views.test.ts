@@ -3,20 +3,21 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Side } from '../../../src/domain/actors.js';
 import type { Approval, Decision } from '../../../src/domain/approvals/approval.js';
 import type { RequestField } from '../../../src/domain/approvals/rules.js';
-import { APPROVAL_ACTIONS, APPROVAL_BLOCKS, APPROVAL_VIEWS, INPUT } from '../../../src/slack/ids.js';
+import { buildApprovalCard } from '../../../src/slack/approvals/approval-card.js';
+import {
+  buildApprovalRequestModal,
+  buildApproveModal,
+  buildRejectModal,
+} from '../../../src/slack/approvals/approval-modal.js';
+import { APPROVAL_ACTIONS, APPROVAL_BLOCKS, APPROVAL_VIEWS } from '../../../src/slack/approvals/ids.js';
 import {
   blockForRequestField,
   parseApprovalRequest,
   parseDecisionComment,
   parseDecisionMetadata,
   requestedUserIds,
-} from '../../../src/slack/parse/approval-submission.js';
-import { buildApprovalCard } from '../../../src/slack/views/approval-card.js';
-import {
-  buildApprovalRequestModal,
-  buildApproveModal,
-  buildRejectModal,
-} from '../../../src/slack/views/approval-modal.js';
+} from '../../../src/slack/approvals/parse-approval-submission.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import { anApproval as baseApproval } from '../../support/approval-fixture.js';
 import {
   buildStateValues,

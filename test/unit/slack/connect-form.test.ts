@@ -4,14 +4,15 @@ import {
   checkChannelName,
   normaliseChannelName,
 } from '../../../src/slack/connect/channel-name.js';
-import { CONNECT_BLOCKS, CONNECT_VIEWS, INPUT } from '../../../src/slack/ids.js';
+import { buildConnectModal } from '../../../src/slack/connect/connect-modal.js';
+import { CONNECT_BLOCKS, CONNECT_VIEWS } from '../../../src/slack/connect/ids.js';
 import {
   describeEmailProblem,
   MAX_INVITES,
   parseConnectSubmission,
   parseEmailList,
-} from '../../../src/slack/parse/connect-submission.js';
-import { buildConnectModal } from '../../../src/slack/views/connect-modal.js';
+} from '../../../src/slack/connect/parse-connect-submission.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import { buildStateValues, type StateValuesInput, validateView } from '../../support/fake-slack/index.js';
 
 const C = CONNECT_BLOCKS;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ConnectOutcome } from '../../../src/slack/connect/finish-connecting.js';
-import { EXPLANATIONS, explainRefusal } from '../../../src/slack/connect/slack-refusals.js';
 import {
   buildConnectInterruptedMessage,
   buildConnectReport,
   buildCreationRefusedMessage,
-} from '../../../src/slack/views/connect-report.js';
+} from '../../../src/slack/connect/connect-report.js';
+import type { ConnectOutcome } from '../../../src/slack/connect/finish-connecting.js';
+import { EXPLANATIONS, explainRefusal } from '../../../src/slack/connect/slack-refusals.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 

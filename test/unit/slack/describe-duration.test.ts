@@ -4,7 +4,7 @@ import {
   describeDuration,
   describeDurationWithDays,
   describeResponseTargets,
-} from '../../../src/slack/render/describe-duration.js';
+} from '../../../src/slack/shared/describe-duration.js';
 
 describe('describeDuration', () => {
   it('says minutes, business hours, and both', () => {

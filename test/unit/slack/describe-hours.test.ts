@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeHours } from '../../../src/slack/render/describe-hours.js';
+import { describeHours } from '../../../src/slack/shared/describe-hours.js';
 
 describe('describeHours', () => {
   it('collapses runs of days', () => {

@@ -7,11 +7,12 @@ import type {
   DigestAsk,
   InternalDigest,
 } from '../../../src/domain/digests/digest-content.js';
-import { ACTIONS, DIGEST_ACTIONS } from '../../../src/slack/ids.js';
-import type { MessageContent } from '../../../src/slack/views/blocks.js';
-import { buildCustomerDigestMessage } from '../../../src/slack/views/customer-digest-message.js';
-import { LIST_LINE_CAP } from '../../../src/slack/views/digest-lines.js';
-import { buildInternalDigestMessage } from '../../../src/slack/views/internal-digest-message.js';
+import { buildCustomerDigestMessage } from '../../../src/slack/digests/customer-digest-message.js';
+import { LIST_LINE_CAP } from '../../../src/slack/digests/digest-lines.js';
+import { DIGEST_ACTIONS } from '../../../src/slack/digests/ids.js';
+import { buildInternalDigestMessage } from '../../../src/slack/digests/internal-digest-message.js';
+import { WELCOME_ACTIONS } from '../../../src/slack/setup/ids.js';
+import type { MessageContent } from '../../../src/slack/shared/blocks.js';
 import { anApproval } from '../../support/approval-fixture.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts } from '../../support/hostile-text.js';
@@ -163,7 +164,9 @@ describe('the customer status digest', () => {
     expect(texts.at(-2)).toBe(
       '*Median first response:* 1 business hour 35 min (business hours), over 4 asks answered in this period.',
     );
-    expect(texts.at(-1)).toBe(`[${ACTIONS.askForHelp} ${ACTIONS.suggestImprovement} ${ACTIONS.seeOpenAsks}]`);
+    expect(texts.at(-1)).toBe(
+      `[${WELCOME_ACTIONS.askForHelp} ${WELCOME_ACTIONS.suggestImprovement} ${WELCOME_ACTIONS.seeOpenAsks}]`,
+    );
     expect(message.blocks.at(-1)).toMatchObject({ elements: [{ style: 'primary' }, {}, {}] });
     expect(texts.join('\n---\n')).toMatchInlineSnapshot(`
       "Status digest · Acme Corp
@@ -229,7 +232,7 @@ describe('the customer status digest', () => {
       '[divider]',
       '*Now*\nNo open asks.',
       '*First response:* no first responses in this period.',
-      `[${ACTIONS.askForHelp} ${ACTIONS.suggestImprovement} ${ACTIONS.seeOpenAsks}]`,
+      `[${WELCOME_ACTIONS.askForHelp} ${WELCOME_ACTIONS.suggestImprovement} ${WELCOME_ACTIONS.seeOpenAsks}]`,
     ]);
   });
 
@@ -253,7 +256,7 @@ describe('the customer status digest', () => {
       'Preview: posts Monday 09:00 in &lt;#CACME0001&gt; &lt;!channel&gt;',
       `[${DIGEST_ACTIONS.postNow}=p-acme ${DIGEST_ACTIONS.editSchedule}=p-acme]`,
     ]);
-    expect(JSON.stringify(message.blocks)).not.toContain(ACTIONS.askForHelp);
+    expect(JSON.stringify(message.blocks)).not.toContain(WELCOME_ACTIONS.askForHelp);
     expect(message.blocks.at(-1)).toMatchObject({ elements: [{ style: 'primary' }, {}] });
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, safeText, truncate } from '../../../src/slack/render/escape.js';
+import { escapeText, safeText, truncate } from '../../../src/slack/shared/escape.js';
 
 /** Everything Slack would turn into a ping or a link, in its raw or escaped-control form. */
 const PINGS = /<[!@#]|<https?:|(^|[^\u2060])@(channel|here|everyone)/i;

@@ -14,7 +14,7 @@ import {
   type HomeData,
   type OwedItem,
   type WaitingApproval,
-} from '../../../src/slack/views/home-view.js';
+} from '../../../src/slack/home/home-view.js';
 import { anApproval } from '../../support/approval-fixture.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { validateView } from '../../support/fake-slack/index.js';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAskCard } from '../../../src/slack/views/ask-card.js';
-import { buildAskList } from '../../../src/slack/views/ask-list.js';
-import { buildHelpMessage } from '../../../src/slack/views/help-message.js';
-import { buildPartnershipSummary } from '../../../src/slack/views/partnership-summary.js';
-import { buildWelcomeMessage } from '../../../src/slack/views/welcome-message.js';
+import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
+import { buildAskList } from '../../../src/slack/asks/ask-list.js';
+import { buildHelpMessage } from '../../../src/slack/commands/help-message.js';
+import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
+import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartnershipSummary } from '../../../src/slack/views/partnership-summary.js';
-import { buildWelcomeMessage } from '../../../src/slack/views/welcome-message.js';
+import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
+import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
 const partnership = aPartnership({

@@ -2,14 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_MEETING_CADENCE, MAX_SHARED } from '../../../src/domain/plan/communication-plan.js';
 import { defaultPlan } from '../../../src/domain/plan/default-plan.js';
-import { INPUT, PLAN_ACTIONS, PLAN_BLOCKS, PLAN_VIEWS } from '../../../src/slack/ids.js';
+import { PLAN_ACTIONS, PLAN_BLOCKS, PLAN_VIEWS } from '../../../src/slack/plan/ids.js';
 import {
   PLAN_FORM_BLOCK,
   parsePlanSubmission,
   planErrorsByBlock,
-} from '../../../src/slack/parse/plan-submission.js';
-import { buildPlanMessage } from '../../../src/slack/views/plan-message.js';
-import { buildPlanModal } from '../../../src/slack/views/plan-modal.js';
+} from '../../../src/slack/plan/parse-plan-submission.js';
+import { buildPlanMessage } from '../../../src/slack/plan/plan-message.js';
+import { buildPlanModal } from '../../../src/slack/plan/plan-modal.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
 import { buildStateValues, validateMessage, validateView } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership, aPlan } from '../../support/partnership-fixture.js';

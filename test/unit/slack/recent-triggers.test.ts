@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRecentTriggers } from '../../../src/slack/recent-triggers.js';
+import { createRecentTriggers } from '../../../src/slack/bolt/recent-triggers.js';
 import { TestClock } from '../../support/test-clock.js';
 
 describe('recent trigger ids (one process)', () => {

@@ -1,7 +1,7 @@
 import type { Context } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { PartnershipRepository } from '../../../src/domain/ports.js';
-import { partnershipOfChannel } from '../../../src/slack/request-partnership.js';
+import { partnershipOfChannel } from '../../../src/slack/bolt/request-partnership.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
 describe('a request’s partnership', () => {

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../../src/domain/ports.js';
-import type { SlackDirectory } from '../../../src/slack/directory.js';
+import type { SlackDirectory } from '../../../src/slack/bolt/directory.js';
 import {
   createWorkspaceScope,
   routed,

@@ -12,7 +12,7 @@ import {
   seatsOf,
   tick,
 } from '../../../../src/domain/approvals/rules.js';
-import { blankFollowUp, recordNag, refresh } from '../../../../src/domain/follow-ups/plan.js';
+import { blankFollowUp, recordReminderSent, refresh } from '../../../../src/domain/follow-ups/plan.js';
 import { anApproval } from '../../../support/approval-fixture.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 
@@ -144,7 +144,7 @@ describe('an approver seat in the nag engine', () => {
       start,
     );
     expect(planned.nextNagAt).toEqual(at(12));
-    const nagged = recordNag(
+    const nagged = recordReminderSent(
       planned,
       obligation,
       p,

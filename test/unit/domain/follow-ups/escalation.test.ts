@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recipientsFor } from '../../../../src/domain/follow-ups/escalation.js';
 import type { FollowUp } from '../../../../src/domain/follow-ups/follow-up.js';
-import { blankFollowUp, recordNag, refresh } from '../../../../src/domain/follow-ups/plan.js';
+import { blankFollowUp, recordReminderSent, refresh } from '../../../../src/domain/follow-ups/plan.js';
 import type { Obligation } from '../../../../src/domain/sla/obligation.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 
@@ -28,11 +28,11 @@ describe('the reminder schedule', () => {
   it('gives a heads-up, then the overdue reminder, then one every two business hours', () => {
     let f = start();
     expect(f.nextNagAt).toEqual(t('23T08:48:00'));
-    f = recordNag(f, obligation, p, 'due_soon', recipientsFor(f, p, 'due_soon'), t('23T08:48:00'));
+    f = recordReminderSent(f, obligation, p, 'due_soon', recipientsFor(f, p, 'due_soon'), t('23T08:48:00'));
     expect(f.nextNagAt).toEqual(t('23T09:00:00'));
-    f = recordNag(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T09:00:00'));
+    f = recordReminderSent(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T09:00:00'));
     expect(f.nextNagAt).toEqual(t('23T11:00:00'));
-    f = recordNag(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T15:00:00'));
+    f = recordReminderSent(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T15:00:00'));
     expect(f.nextNagAt).toEqual(t('24T09:00:00')); // one hour left on Monday, one on Tuesday
   });
 
@@ -48,7 +48,7 @@ describe('the reminder schedule', () => {
 
   it('starts a new round when the due time moves (a response came in)', () => {
     let f = start();
-    f = recordNag(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T09:00:00'));
+    f = recordReminderSent(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t('23T09:00:00'));
     const next = refresh(
       f,
       { ...obligation, target: 'update', dueAt: t('24T10:00:00'), warnAt: t('24T08:30:00') },
@@ -66,7 +66,14 @@ describe('the escalation ladder', () => {
     const steps: string[][] = [];
     for (let i = 0; i < 5; i++) {
       steps.push(ids(f, 'overdue'));
-      f = recordNag(f, obligation, p, 'overdue', recipientsFor(f, p, 'overdue'), t(`23T${10 + i}:00:00`));
+      f = recordReminderSent(
+        f,
+        obligation,
+        p,
+        'overdue',
+        recipientsFor(f, p, 'overdue'),
+        t(`23T${10 + i}:00:00`),
+      );
     }
     expect(steps).toEqual([
       ['UVENDOR1'],

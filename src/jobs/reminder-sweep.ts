@@ -1,0 +1,24 @@
+import { type SweepDeps, sweep } from '../domain/follow-ups/sweep.js';
+import type { MarkerRepository } from '../domain/ports.js';
+import type { AppLogger } from '../logger.js';
+import type { Job } from './scheduler.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Every minute. One replica sweeps a given minute (a marker in the store); within a sweep each
+ * follow-up is claimed atomically, so a sweep that overruns into the next minute never doubles a reminder.
+ * The job and marker keep their first name, `nag-sweep`: tests run the job by it and markers are stored under it.
+ */
+export const reminderSweepJob = (
+  deps: SweepDeps & { markers: MarkerRepository; logger: AppLogger },
+): Job => ({
+  name: 'nag-sweep',
+  schedule: '* * * * *',
+  async run(now) {
+    const minute = now.toISOString().slice(0, 16);
+    if (!(await deps.markers.claim(`nag-sweep:${minute}`, now, new Date(now.getTime() + DAY_MS)))) return;
+    const report = await sweep(deps, now);
+    if (report.claimed > 0) deps.logger.event('info', 'nag sweep', { minute, ...report });
+  },
+});

@@ -1,0 +1,132 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { Side } from '../../domain/actors.js';
+import type { Verdict } from '../../domain/approvals/approval.js';
+import { decideApproval, requestApproval } from '../../domain/approvals/approval-actions.js';
+import type { RequestField } from '../../domain/approvals/rules.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { guardedWrite } from '../bolt/guarded-write.js';
+import { COMMAND } from '../commands/ids.js';
+import { slackDate } from '../shared/describe-due.js';
+import { safeText } from '../shared/escape.js';
+import { APPROVAL_BLOCKS } from './ids.js';
+import {
+  blockForRequestField,
+  parseApprovalRequest,
+  parseDecisionComment,
+  parseDecisionMetadata,
+  parseRequestChannel,
+  requestedUserIds,
+} from './parse-approval-submission.js';
+import { approvalChanged } from './publish-approval.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type Errors = Record<string, string>;
+
+const UNREADABLE = 'This form could not be read. Close it and try again.';
+
+/** Who the form names (approvers and backups), as Slack knows them, and any problem with them. */
+async function lookUpPeople(deps: SlackDeps, channelId: string, values: unknown) {
+  const ids = requestedUserIds(values);
+  const [facts, members] = await Promise.all([
+    Promise.all(ids.map(async (id) => [id, await deps.directory.user(id)] as const)),
+    deps.directory.channelMembers(channelId),
+  ]);
+  const known = new Map(facts);
+  const outsiders = ids.filter((id) => known.get(id) && !members.has(id));
+  const unknown = ids.filter((id) => !known.get(id));
+  const names = (list: string[]) => list.map((id) => known.get(id)?.name ?? id).join(', ');
+  return {
+    sideOf: (id: string): Side => known.get(id)?.side ?? 'customer',
+    problem:
+      unknown.length > 0
+        ? 'Slack does not know some of these people. Pick them again.'
+        : outsiders.length > 0
+          ? `Not in this channel: ${names(outsiders)}. Invite them first, or pick someone else.`
+          : null,
+  };
+}
+
+/** The sign-off request's Send: checked and stored before the ack (errors inline), the card posted after. */
+export const handleApprovalRequest =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const fail = (errors: Errors) => ack({ response_action: 'errors', errors });
+    const channelId = parseRequestChannel(view.private_metadata);
+    const partnership = channelId ? await deps.repositories.partnerships.findByChannel(channelId) : null;
+    if (!partnership) {
+      return fail({
+        [APPROVAL_BLOCKS.title]: `This channel is no longer set up. Ask your account team to run ${COMMAND} setup.`,
+      });
+    }
+    const people = await lookUpPeople(deps, partnership.channelId, view.state.values);
+    const now = deps.clock.now();
+    const parsed = parseApprovalRequest(view.private_metadata, view.state.values, partnership.timeZone, {
+      now,
+      sideOf: people.sideOf,
+    });
+    if (parsed.ok === 'malformed') return fail({ [APPROVAL_BLOCKS.title]: UNREADABLE });
+    const errors: Errors = parsed.ok ? {} : { ...parsed.errors };
+    if (people.problem && !errors[APPROVAL_BLOCKS.approvers])
+      errors[APPROVAL_BLOCKS.approvers] = people.problem;
+    if (!parsed.ok || Object.keys(errors).length > 0) return fail(errors);
+
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const created = await guardedWrite(
+      deps,
+      (message) => fail({ [APPROVAL_BLOCKS.title]: message }),
+      () =>
+        requestApproval(
+          { approvals: deps.repositories.approvals, clock: deps.clock, newId: deps.newId },
+          { actor, partnership, request: parsed.request },
+        ),
+    );
+    if (!created) return;
+    if (!created.ok) {
+      const fields = Object.entries(created.error) as [RequestField, string][];
+      return fail(
+        Object.fromEntries(fields.map(([field, message]) => [blockForRequestField(field), message])),
+      );
+    }
+    await ack();
+    const approval = await approvalChanged(client, deps, created.value, created.value.audit);
+    const approvers = approval.approvers.map((a) => `<@${a.userId}>`).join(', ');
+    await client.chat.postEphemeral({
+      channel: approval.channelId,
+      user: actor.userId,
+      text: `Asked ${approvers} to sign off *${safeText(approval.title, 150)}* by ${slackDate(approval.dueAt)}. The card in this channel shows each decision as it comes in.`,
+    });
+  };
+
+/**
+ * Approve (optional comment) or Reject (reason required): decided by compare-and-set before the ack,
+ * so a refusal or a missing reason shows on the field with the text kept. A repeat counts once.
+ */
+export const handleDecisionSubmission =
+  (deps: SlackDeps, verdict: Verdict) =>
+  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const block = verdict === 'approved' ? APPROVAL_BLOCKS.comment : APPROVAL_BLOCKS.reason;
+    const fail = (message: string) => ack({ response_action: 'errors', errors: { [block]: message } });
+    const approvalId = parseDecisionMetadata(view.private_metadata);
+    if (!approvalId) return fail(UNREADABLE);
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const comment = parseDecisionComment(view.state.values, block);
+    const result = await guardedWrite(deps, fail, () =>
+      decideApproval({ approvals: deps.repositories.approvals, clock: deps.clock }, approvalId, {
+        actor,
+        verdict,
+        comment,
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const error = result.error;
+      if (error.code === 'invalid') return fail(error.fields.comment);
+      // Modal errors are plain text, where the mentions in a refusal would not render.
+      if (error.code === 'forbidden')
+        return fail('Only the named approvers, or their backups once asked, can decide.');
+      return fail(error.message);
+    }
+    await ack();
+    const { approval, changed, entries } = result.value;
+    if (changed) await approvalChanged(client, deps, approval, entries);
+  };

@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Actor } from '../../domain/actors.js';
+import type { AskActionError, AskActionResult } from '../../domain/asks/ask-actions.js';
+import type { Result } from '../../domain/result.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { askChanged } from './ask-changed.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+export type AskAction = (askId: string, actor: Actor) => Promise<Result<AskActionResult, AskActionError>>;
+
+/**
+ * One-click card buttons (Take it, +1, Withdraw): apply, then edit the card and announce in its thread.
+ * A repeated click changes nothing and announces nothing; a refusal is answered privately.
+ */
+export const handleAskAction =
+  (deps: SlackDeps, act: AskAction) =>
+  async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const result = await act(action.value ?? '', actor);
+    if (!result.ok) {
+      const text =
+        result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message;
+      if (body.channel?.id)
+        await client.chat.postEphemeral({ channel: body.channel.id, user: actor.userId, text });
+      return;
+    }
+    if (!result.value.changed) return;
+    await askChanged(client, deps, result.value.ask, result.value.entries, null);
+  };

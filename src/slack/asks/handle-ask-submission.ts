@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { createAsk } from '../../domain/asks/create-ask.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { guardedWrite } from '../bolt/guarded-write.js';
+import { COMMAND } from '../commands/ids.js';
+import { askChanged } from './ask-changed.js';
+import { ASK_BLOCKS } from './ids.js';
+import { parseAskSubmission } from './parse-ask-submission.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** A new ask's Send: validated and stored before the ack (errors inline), card posted after it. */
+export const handleAskSubmission =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view, client }: ViewArgs) => {
+    const parsed = parseAskSubmission(view.private_metadata, view.state.values);
+    const fail = (message: string, blockId: string = ASK_BLOCKS.title) =>
+      ack({ response_action: 'errors', errors: { [blockId]: message } });
+    if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
+    if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
+
+    const partnership = await deps.repositories.partnerships.findByChannel(parsed.metadata.channelId);
+    if (!partnership)
+      return fail(`This channel is no longer set up. Ask your account team to run ${COMMAND} setup.`);
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    // A help request or enhancement raised from someone's message is theirs; a request to the customer is ours.
+    const authorId = parsed.metadata.authorId;
+    const requester = parsed.kind !== 'vendor' && authorId ? await deps.directory.actor(authorId) : actor;
+    const result = await guardedWrite(deps, fail, () =>
+      createAsk(
+        { ...deps.repositories, clock: deps.clock, newId: deps.newId },
+        {
+          actor: requester,
+          partnership,
+          kind: parsed.kind,
+          content: parsed.content,
+          contactId: parsed.contactId,
+          source: parsed.metadata.source,
+        },
+      ),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const error = result.error;
+      if (error.code === 'forbidden') return fail(error.message);
+      if (error.code === 'already_raised')
+        return fail(`This message is already tracked${error.ask ? ` as ${error.ask.ref}` : ''}.`);
+      const [field, message] = Object.entries(error.fields)[0] ?? ['title', 'Check this field.'];
+      return fail(message, ASK_BLOCKS[field as keyof typeof ASK_BLOCKS]);
+    }
+    await ack();
+    const ask = await askChanged(client, deps, result.value, [], null);
+    await client.chat.postEphemeral({
+      channel: ask.channelId,
+      user: actor.userId,
+      text: `Thanks — this is now *${ask.ref}*, owned by <@${ask.ownerId}>. Its status card is in this channel and will show every change.`,
+    });
+  };

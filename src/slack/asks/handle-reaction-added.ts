@@ -1,0 +1,81 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AskKind } from '../../domain/asks/ask.js';
+import { createAsk } from '../../domain/asks/create-ask.js';
+import { trackedMessageId } from '../../domain/conversations/tracked-message.js';
+import { closeMessage } from '../../domain/conversations/watch-messages.js';
+import { type AskReactions, DEFAULT_REACTIONS } from '../../domain/partnerships/partnership.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
+import { fetchMessage } from '../shared/fetch-message.js';
+import { askChanged } from './ask-changed.js';
+import { splitPrefill } from './ask-modal.js';
+
+/** A tick on a customer message says it has been dealt with. */
+const ANSWERED_REACTIONS = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check']);
+
+type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
+
+const kindOf = (reactions: AskReactions, reaction: string): AskKind | null =>
+  reaction === reactions.help ? 'help' : reaction === reactions.enhancement ? 'enhancement' : null;
+
+/**
+ * The partnership's reactions (:ticket: and :bulb: unless set otherwise) raise any message in its
+ * channel as an ask, from either side.
+ * The message's author is the requester; a message is raised at most once, whoever reacts.
+ */
+export const handleReactionAdded =
+  (deps: SlackDeps) =>
+  async ({ event, client }: ReactionArgs): Promise<void> => {
+    if (event.item.type !== 'message') return;
+    const { channel, ts } = event.item;
+    const partnership = await deps.repositories.partnerships.findByChannel(channel);
+    if (!partnership) {
+      // Only the default reactions are known outside a partnership; anything else is just an emoji.
+      if (kindOf(DEFAULT_REACTIONS, event.reaction)) {
+        await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
+      }
+      return;
+    }
+    if (ANSWERED_REACTIONS.has(event.reaction)) {
+      const id = trackedMessageId(channel, ts);
+      await closeMessage(
+        { ...deps.repositories, clock: deps.clock },
+        partnership,
+        id,
+        event.user,
+        'reaction',
+      );
+      return;
+    }
+    const kind = kindOf(partnership.reactions, event.reaction);
+    if (!kind) return;
+    const message = await fetchMessage(client, channel, ts);
+    if (!message) return;
+    const requester = await deps.directory.actor(message.user ?? event.user);
+    const { title, details } = splitPrefill(message.text);
+    const result = await createAsk(
+      { ...deps.repositories, clock: deps.clock, newId: deps.newId },
+      {
+        actor: requester,
+        partnership,
+        kind,
+        content: {
+          title: title || 'Request raised from a message',
+          details: title ? details : message.text,
+          urgency: kind === 'help' ? 'normal' : null,
+          businessImpact: null,
+          workaround: null,
+          dueDate: null,
+        },
+        contactId: null,
+        source: { channelId: channel, messageTs: ts },
+      },
+    );
+    if (!result.ok) return; // already raised from this message
+    const ask = await askChanged(client, deps, result.value, [], null);
+    await client.chat.postEphemeral({
+      channel,
+      user: event.user,
+      text: `Raised *${ask.ref}* from that message; its status card is in the message's thread.`,
+    });
+  };

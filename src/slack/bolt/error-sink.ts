@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { App } from '@slack/bolt';
+import type { AppLogger } from '../../logger.js';
+import { errorFields } from '../../logger.js';
+
+/** A short reference the user can quote and an operator can grep for in the logs. */
+export const newErrorRef = () => `E-${randomBytes(3).toString('hex').toUpperCase()}`;
+
+export const apologyText = (ref: string) =>
+  `Sorry, something went wrong on our side and your last action may not have gone through. ` +
+  `Please try again in a moment. (reference ${ref})`;
+
+/** Bolt's extended error handler arguments (the type is not exported; it is the last overload of app.error). */
+type ExtendedErrorArgs = Parameters<Parameters<App['error']>[0]>[0];
+
+interface PayloadBody {
+  response_url?: string;
+  user_id?: string;
+  channel_id?: string;
+  user?: { id?: string };
+  channel?: { id?: string };
+  type?: string;
+}
+
+/** Every listener error ends here: logged with context, and the waiting user gets an apology, never a stack. */
+export function registerErrorSink(app: App, logger: AppLogger): void {
+  app.error(async ({ error, body, context }: ExtendedErrorArgs) => {
+    const ref = newErrorRef();
+    const b = (body ?? {}) as PayloadBody;
+    logger.event('error', 'listener failed', {
+      ref,
+      payloadType: b.type ?? (b.user_id ? 'slash_command' : undefined),
+      teamId: context?.teamId,
+      userId: b.user_id ?? b.user?.id,
+      ...errorFields((error as { original?: unknown }).original ?? error),
+    });
+    try {
+      await tellUser(app, b, apologyText(ref));
+    } catch (notifyError) {
+      logger.event('warn', 'could not tell the user about a failure', { ref, ...errorFields(notifyError) });
+    }
+  });
+}
+
+async function tellUser(app: App, body: PayloadBody, text: string): Promise<void> {
+  if (body.response_url) {
+    await fetch(body.response_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+    });
+    return;
+  }
+  const user = body.user_id ?? body.user?.id;
+  if (!user) return;
+  const channel = body.channel_id ?? body.channel?.id;
+  if (channel) await app.client.chat.postEphemeral({ channel, user, text });
+  else await app.client.chat.postMessage({ channel: user, text });
+}

@@ -1,0 +1,43 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { rate } from '../../domain/feedback/rate.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { guardedWrite } from '../bolt/guarded-write.js';
+import { INPUT } from '../shared/ids.js';
+import { parseMetadata } from '../shared/json-metadata.js';
+import { element, viewStateValues } from '../shared/view-state.js';
+import { buildFeedbackThanks } from './feedback-messages.js';
+import { FEEDBACK_BLOCKS } from './ids.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+const metadataSchema = z.object({ askId: z.string(), channel: z.string(), ts: z.string() });
+
+/** The optional comment on a rating, stored before the ack; the DM then says it arrived. */
+export const handleFeedbackComment =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const fail = (message: string) =>
+      ack({ response_action: 'errors', errors: { [FEEDBACK_BLOCKS.comment]: message } });
+    const metadata = parseMetadata(view.private_metadata, metadataSchema);
+    const values = viewStateValues.safeParse(view.state.values);
+    const comment = values.success
+      ? element(values.data, FEEDBACK_BLOCKS.comment, INPUT).value?.trim()
+      : undefined;
+    if (!metadata || !comment)
+      return fail(metadata ? 'Write a few words, or close this form.' : 'This form could not be read.');
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const result = await guardedWrite(deps, fail, () =>
+      rate(deps.repositories.feedback, { askId: metadata.askId, actor, comment, now: deps.clock.now() }),
+    );
+    if (!result) return;
+    if (!result.ok)
+      return fail(
+        result.error.code === 'forbidden' ? result.error.message : 'That request no longer exists.',
+      );
+    await ack();
+    await client.chat.update({
+      channel: metadata.channel,
+      ts: metadata.ts,
+      ...buildFeedbackThanks(result.value),
+    });
+  };

@@ -1,0 +1,105 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import {
+  type FollowUpActionDeps,
+  type FollowUpActionError,
+  reassignFollowUp,
+  snoozeFollowUp,
+} from '../../domain/follow-ups/follow-up-actions.js';
+import { SNOOZE_CHOICES } from '../../domain/follow-ups/snooze-until.js';
+import { askChanged } from '../asks/ask-changed.js';
+import type { SlackDeps } from '../bolt/deps.js';
+import { guardedWrite } from '../bolt/guarded-write.js';
+import { INPUT } from '../shared/ids.js';
+import { parseMetadata } from '../shared/json-metadata.js';
+import { element, viewStateValues } from '../shared/view-state.js';
+import { REASSIGN_BLOCKS, SNOOZE_BLOCKS } from './ids.js';
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const metadataSchema = z.object({ followUpId: z.string() });
+
+const actionDeps = (deps: SlackDeps): FollowUpActionDeps => ({
+  ...deps.repositories,
+  directory: deps.directory,
+  clock: deps.clock,
+});
+
+/** Domain refusals shown inline on the right field; anything else on `fallbackBlock`. */
+function errorsOf(error: FollowUpActionError, fallbackBlock: string): Record<string, string> {
+  if (error.code !== 'invalid') return { [fallbackBlock]: error.message };
+  const byField: Record<string, string> = {
+    until: SNOOZE_BLOCKS.until,
+    reason: SNOOZE_BLOCKS.reason,
+    ownerId: REASSIGN_BLOCKS.ownerId,
+  };
+  return Object.fromEntries(
+    Object.entries(error.fields).map(([field, message]) => [byField[field], message]),
+  );
+}
+
+export const handleSnoozeSubmission =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view }: ViewArgs): Promise<void> => {
+    const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
+    const metadata = parseMetadata(view.private_metadata, metadataSchema);
+    const values = viewStateValues.safeParse(view.state.values);
+    if (!metadata || !values.success) {
+      return fail({ [SNOOZE_BLOCKS.reason]: 'This form could not be read. Close it and try again.' });
+    }
+    const read = (blockId: string) => element(values.data, blockId, INPUT);
+    const choice = z.enum(SNOOZE_CHOICES).safeParse(read(SNOOZE_BLOCKS.until).selected_option?.value);
+    const date = read(SNOOZE_BLOCKS.date).selected_date ?? null;
+    if (!choice.success) return fail({ [SNOOZE_BLOCKS.until]: 'Choose how long to snooze.' });
+    if (choice.data === 'date' && date === null) return fail({ [SNOOZE_BLOCKS.date]: 'Pick the date.' });
+
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const timeZone = (await deps.directory.user(actor.userId))?.timeZone ?? null;
+    const result = await guardedWrite(
+      deps,
+      (message) => fail({ [SNOOZE_BLOCKS.reason]: message }),
+      () =>
+        snoozeFollowUp(actionDeps(deps), {
+          actor,
+          followUpId: metadata.followUpId,
+          until: { choice: choice.data, date },
+          timeZone,
+          reason: read(SNOOZE_BLOCKS.reason).value ?? '',
+        }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const errors = errorsOf(result.error, SNOOZE_BLOCKS.reason);
+      // A date that turns out to be in the past belongs on the date field when one was picked.
+      if (choice.data === 'date' && errors[SNOOZE_BLOCKS.until]) {
+        return fail({ [SNOOZE_BLOCKS.date]: errors[SNOOZE_BLOCKS.until] as string });
+      }
+      return fail(errors);
+    }
+    await ack();
+  };
+
+export const handleReassignSubmission =
+  (deps: SlackDeps) =>
+  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+    const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
+    const metadata = parseMetadata(view.private_metadata, metadataSchema);
+    const values = viewStateValues.safeParse(view.state.values);
+    const newOwnerId = values.success
+      ? element(values.data, REASSIGN_BLOCKS.ownerId, INPUT).selected_user
+      : null;
+    if (!metadata)
+      return fail({ [REASSIGN_BLOCKS.ownerId]: 'This form could not be read. Close it and try again.' });
+    if (!newOwnerId) return fail({ [REASSIGN_BLOCKS.ownerId]: 'Choose the new owner.' });
+    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const result = await guardedWrite(
+      deps,
+      (message) => fail({ [REASSIGN_BLOCKS.ownerId]: message }),
+      () => reassignFollowUp(actionDeps(deps), { actor, followUpId: metadata.followUpId, newOwnerId }),
+    );
+    if (!result) return;
+    if (!result.ok) return fail(errorsOf(result.error, REASSIGN_BLOCKS.ownerId));
+    await ack();
+    const change = result.value.askChange;
+    if (change?.changed) await askChanged(client, deps, change.ask, change.entries, null);
+  };
