@@ -4,16 +4,19 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { DigestClaim } from './domain/digests/take-due-digests.js';
 import type { Clock } from './domain/ports.js';
+import { createEffectRunner } from './effects/effect-runner.js';
 import { approvalTickJob } from './jobs/approval-tick.js';
 import { digestTickJob } from './jobs/digest-tick.js';
 import { purgeClosedMessagesJob } from './jobs/purge-closed-messages.js';
 import { purgeExpiredMarkersJob } from './jobs/purge-expired-markers.js';
+import { reconcileEffectsJob } from './jobs/reconcile-effects.js';
 import { reminderSweepJob } from './jobs/reminder-sweep.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { type AppLogger, createLogger } from './logger.js';
 import { createRapportMetrics } from './metrics/rapport-metrics.js';
 import { createTokenCipher } from './security/token-cipher.js';
-import { approvalChanged } from './slack/approvals/publish-approval.js';
+import { approvalEffects } from './slack/approvals/approval-effects.js';
+import { askEffects } from './slack/asks/ask-effects.js';
 import { buildSlackApp, slackClientOptions } from './slack/bolt/app.js';
 import { registerErrorSink } from './slack/bolt/error-sink.js';
 import { dedupeEvents } from './slack/bolt/event-dedupe.js';
@@ -29,6 +32,8 @@ import { slackReminderSender } from './slack/reminders/send-reminders.js';
 import { openStore, type Store } from './store/open-store.js';
 import { openWorkspaces } from './workspaces/workspace-registry.js';
 import { routed, routedRepositories } from './workspaces/workspace-scope.js';
+
+const EFFECT_CALL_RETRIES = 2;
 
 export interface RapportOptions {
   clock?: Clock;
@@ -81,6 +86,12 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       // retried after its lease has passed and another replica has taken the work over. A hung call must
       // not outlive that lease either (SLACK_CALL_TIMEOUT_MS).
       jobClient: { ...clientOptions, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } },
+      // Effects retry a failed call twice at once (a 429 waits its Retry-After), then leave the rest to
+      // their runner's backoff: a pass stays well within its lease, so no other replica takes it over.
+      effectClient: {
+        ...clientOptions,
+        retryConfig: { retries: options.slackRetries ?? EFFECT_CALL_RETRIES },
+      },
     };
     const installations = distribution
       ? rapportInstallationStore(store.installations, createTokenCipher(distribution.tokenKeys), clock)
@@ -128,6 +139,21 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       await refreshHomes(client, slackDeps, [...new Set(claims.map((c) => c.partnership.ownerId))]);
       return report;
     };
+    const effectDeps = {
+      repositories,
+      directory,
+      clock,
+      logger,
+      client: () => scope.current().effectClient,
+      consequences: {
+        owe: (type: string, id: string) => effects.owe(type, id),
+        settled: (type: string, id: string) => effects.settled(type, id),
+      },
+    };
+    const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], {
+      clock,
+      logger,
+    });
     const slackDeps = {
       repositories,
       directory,
@@ -135,6 +161,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       newId: randomUUID,
       logger,
       publishDigests: publishDigestsNow,
+      consequences: effectDeps.consequences,
     };
     registerListeners(app, slackDeps);
 
@@ -156,13 +183,8 @@ export async function startRapport(config: Config, options: RapportOptions = {})
           metrics.reminderMessage,
         ),
       }),
-      approvalTickJob({
-        approvals: repositories.approvals,
-        logger,
-        announce: async ({ approval, entries }) => {
-          await approvalChanged(client, slackDeps, approval, entries);
-        },
-      }),
+      approvalTickJob({ repositories, clock, newId: randomUUID, consequences: effectDeps.consequences }),
+      reconcileEffectsJob({ effects, logger }),
       digestTickJob({
         ...repositories,
         newId: randomUUID,
@@ -181,12 +203,19 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     return {
       port,
       store,
-      settled: () => inFlight.drain(options.drainTimeoutMs ?? 10_000),
-      runJob: (name) => scheduler.run(name),
+      async settled() {
+        await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+        await effects.drain();
+      },
+      async runJob(name) {
+        await scheduler.run(name);
+        await effects.drain();
+      },
       async stop() {
         await app.stop();
         await scheduler.stop();
         await inFlight.drain(options.drainTimeoutMs ?? 10_000);
+        await effects.drain();
         await store.close();
         logger.event('info', 'Rapport stopped');
       },

@@ -28,6 +28,8 @@ export interface ClientSettings {
   client: WebClientOptions;
   /** For scheduled posts: never retrying inside. */
   jobClient: WebClientOptions;
+  /** For the effects of changes: a few quick retries inside, well within an effect's lease. */
+  effectClient: WebClientOptions;
 }
 
 /** One workspace, its bot token given: the store's own repositories are its data. */
@@ -45,6 +47,7 @@ export function singleWorkspace(opts: {
     repositories: opts.store,
     client,
     jobClient: new WebClient(opts.token, opts.clients.jobClient),
+    effectClient: new WebClient(opts.token, opts.clients.effectClient),
     directory: createSlackDirectory(client, opts.teamId, opts.clock),
   };
   const scope = createWorkspaceScope(workspace);
@@ -82,6 +85,7 @@ export function installedWorkspaces(opts: {
       repositories: known?.repositories ?? (await opts.store.workspace(key)),
       client: new WebClient(token, opts.clients.client),
       jobClient: new WebClient(token, opts.clients.jobClient),
+      effectClient: new WebClient(token, opts.clients.effectClient),
       directory: known?.directory ?? createSlackDirectory(scopedClient, teamId, opts.clock),
     };
     current.set(key, workspace);

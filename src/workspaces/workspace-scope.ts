@@ -14,6 +14,8 @@ export interface Workspace {
   client: WebClient;
   /** Never retrying inside: scheduled posts retry through their own leases (see rapport.ts). */
   jobClient: WebClient;
+  /** For the effects of changes: a few quick retries inside (see rapport.ts). */
+  effectClient: WebClient;
   directory: SlackDirectory;
 }
 

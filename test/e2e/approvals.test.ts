@@ -273,6 +273,37 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
     ]);
   });
 
+  it('reaches the same consequences whether the minute job expires an approval or its requester withdraws it', async () => {
+    const approvers = [people.bob, people.carol];
+    const { approval: toExpire } = await request(people.alice, { title: 'Expires', approvers });
+    at('2026-11-23T08:01:00Z'); // the newer one is listed first
+    const { approval: toWithdraw } = await request(people.alice, { title: 'Withdrawn', approvers });
+    expect([toExpire.title, toWithdraw.title]).toEqual(['Expires', 'Withdrawn']);
+    const published = () => h.fake.callsTo('views.publish').map((c) => c.args.user_id);
+    /** What the change must have brought about, whoever made it. */
+    async function expectConsequences(approval: Approval, state: string, news: string, since: number) {
+      expect((await stored(approval.id)).state).toBe(state.toLowerCase());
+      expect(JSON.stringify(cardOf(approval).blocks)).toContain(state);
+      expect(threadOf(approval)).toHaveLength(1);
+      expect(threadOf(approval)[0]).toContain(news);
+      for (const approver of approvers) {
+        const followUp = await h.rapport.store.followUps.findById(`approval:${approval.id}/${approver.id}`);
+        expect(followUp?.closed, `${approver.id}'s follow-up`).toBe(true);
+      }
+      // Home tabs of the vendor side concerned (customers have none in Slack Connect).
+      expect(published().slice(since).sort()).toEqual([people.alice.id, people.bob.id]);
+    }
+
+    let since = published().length;
+    await click(people.alice, toWithdraw, APPROVAL_ACTIONS.withdraw);
+    await expectConsequences(toWithdraw, 'Withdrawn', '*Withdrawn* by', since);
+
+    since = published().length;
+    at('2026-11-26T00:00:00Z');
+    await tick();
+    await expectConsequences(toExpire, 'Expired', '*Expired:* no outcome by the due time.', since);
+  });
+
   it('checks the request inline: approvers in the channel, N within 1..M, a due time in the future', async () => {
     h.fake.addUser({ id: erin.id, teamId: VENDOR_TEAM, name: 'erin', realName: 'Erin Example' });
     const view = await openForm(people.alice);

@@ -73,6 +73,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'conversations.inviteShared': ['conversations.connect:write'],
   'conversations.open': ['im:write'],
   filesUploadV2: ['files:write'],
+  'conversations.history': ['channels:history', 'groups:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],

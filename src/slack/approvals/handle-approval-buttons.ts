@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { withdraw } from '../../app/approvals/approval-use-cases.js';
 import type { Verdict } from '../../domain/approvals/approval.js';
-import { withdrawApproval } from '../../domain/approvals/approval-actions.js';
 import { seatsOf } from '../../domain/approvals/rules.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { buildApproveModal, buildRejectModal } from './approval-modal.js';
-import { approvalChanged } from './publish-approval.js';
 import { approvalRequestForm } from './request-form.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -51,15 +50,9 @@ export const handleDecisionButton =
 /** Withdraw on a card: only the requester, only while pending; a repeat changes nothing. */
 export const handleWithdrawButton =
   (deps: SlackDeps) =>
-  async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
+  async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const result = await withdrawApproval(
-      { approvals: deps.repositories.approvals, clock: deps.clock },
-      action.value ?? '',
-      actor,
-    );
+    const result = await withdraw(deps, action.value ?? '', actor);
     if (!result.ok) return tell(respond, result.error.message);
-    if (result.value.changed)
-      await approvalChanged(client, deps, result.value.approval, result.value.entries);
   };

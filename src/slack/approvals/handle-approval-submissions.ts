@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { askForApproval, decide } from '../../app/approvals/approval-use-cases.js';
 import type { Side } from '../../domain/actors.js';
 import type { Verdict } from '../../domain/approvals/approval.js';
-import { decideApproval, requestApproval } from '../../domain/approvals/approval-actions.js';
 import type { RequestField } from '../../domain/approvals/rules.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
@@ -17,7 +17,6 @@ import {
   parseRequestChannel,
   requestedUserIds,
 } from './parse-approval-submission.js';
-import { approvalChanged } from './publish-approval.js';
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Errors = Record<string, string>;
@@ -74,11 +73,7 @@ export const handleApprovalRequest =
     const created = await guardedWrite(
       deps,
       (message) => fail({ [APPROVAL_BLOCKS.title]: message }),
-      () =>
-        requestApproval(
-          { approvals: deps.repositories.approvals, clock: deps.clock, newId: deps.newId },
-          { actor, partnership, request: parsed.request },
-        ),
+      () => askForApproval(deps, { actor, partnership, request: parsed.request }),
     );
     if (!created) return;
     if (!created.ok) {
@@ -88,7 +83,7 @@ export const handleApprovalRequest =
       );
     }
     await ack();
-    const approval = await approvalChanged(client, deps, created.value, created.value.audit);
+    const approval = created.value;
     const approvers = approval.approvers.map((a) => `<@${a.userId}>`).join(', ');
     await client.chat.postEphemeral({
       channel: approval.channelId,
@@ -103,7 +98,7 @@ export const handleApprovalRequest =
  */
 export const handleDecisionSubmission =
   (deps: SlackDeps, verdict: Verdict) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const block = verdict === 'approved' ? APPROVAL_BLOCKS.comment : APPROVAL_BLOCKS.reason;
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [block]: message } });
     const approvalId = parseDecisionMetadata(view.private_metadata);
@@ -111,11 +106,7 @@ export const handleDecisionSubmission =
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
     const comment = parseDecisionComment(view.state.values, block);
     const result = await guardedWrite(deps, fail, () =>
-      decideApproval({ approvals: deps.repositories.approvals, clock: deps.clock }, approvalId, {
-        actor,
-        verdict,
-        comment,
-      }),
+      decide(deps, approvalId, { actor, verdict, comment }),
     );
     if (!result) return;
     if (!result.ok) {
@@ -127,6 +118,4 @@ export const handleDecisionSubmission =
       return fail(error.message);
     }
     await ack();
-    const { approval, changed, entries } = result.value;
-    if (changed) await approvalChanged(client, deps, approval, entries);
   };

@@ -3,14 +3,13 @@ import type { Actor } from '../../domain/actors.js';
 import type { AskActionError, AskActionResult } from '../../domain/asks/ask-actions.js';
 import type { Result } from '../../domain/result.js';
 import type { SlackDeps } from '../bolt/deps.js';
-import { askChanged } from './ask-changed.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 export type AskAction = (askId: string, actor: Actor) => Promise<Result<AskActionResult, AskActionError>>;
 
 /**
- * One-click card buttons (Take it, +1, Withdraw): apply, then edit the card and announce in its thread.
- * A repeated click changes nothing and announces nothing; a refusal is answered privately.
+ * One-click card buttons (Take it, +1, Withdraw): the use case applies the click and owes its effects
+ * (the card, the thread); a repeated click changes nothing, and a refusal is answered privately.
  */
 export const handleAskAction =
   (deps: SlackDeps, act: AskAction) =>
@@ -23,8 +22,5 @@ export const handleAskAction =
         result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message;
       if (body.channel?.id)
         await client.chat.postEphemeral({ channel: body.channel.id, user: actor.userId, text });
-      return;
     }
-    if (!result.value.changed) return;
-    await askChanged(client, deps, result.value.ask, result.value.entries, null);
   };

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { createAsk } from '../../domain/asks/create-ask.js';
+import { raiseAsk } from '../../app/asks/raise-ask.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import { COMMAND } from '../commands/ids.js';
-import { askChanged } from './ask-changed.js';
 import { ASK_BLOCKS } from './ids.js';
 import { parseAskSubmission } from './parse-ask-submission.js';
 
@@ -27,17 +26,14 @@ export const handleAskSubmission =
     const authorId = parsed.metadata.authorId;
     const requester = parsed.kind !== 'vendor' && authorId ? await deps.directory.actor(authorId) : actor;
     const result = await guardedWrite(deps, fail, () =>
-      createAsk(
-        { ...deps.repositories, clock: deps.clock, newId: deps.newId },
-        {
-          actor: requester,
-          partnership,
-          kind: parsed.kind,
-          content: parsed.content,
-          contactId: parsed.contactId,
-          source: parsed.metadata.source,
-        },
-      ),
+      raiseAsk(deps, {
+        actor: requester,
+        partnership,
+        kind: parsed.kind,
+        content: parsed.content,
+        contactId: parsed.contactId,
+        source: parsed.metadata.source,
+      }),
     );
     if (!result) return;
     if (!result.ok) {
@@ -49,7 +45,9 @@ export const handleAskSubmission =
       return fail(message, ASK_BLOCKS[field as keyof typeof ASK_BLOCKS]);
     }
     await ack();
-    const ask = await askChanged(client, deps, result.value, [], null);
+    const ask = result.value;
+    // The thanks says the card is in the channel: it follows the card.
+    await deps.consequences.settled('ask', ask.id);
     await client.chat.postEphemeral({
       channel: ask.channelId,
       user: actor.userId,

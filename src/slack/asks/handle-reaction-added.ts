@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { raiseAsk } from '../../app/asks/raise-ask.js';
 import type { AskKind } from '../../domain/asks/ask.js';
-import { createAsk } from '../../domain/asks/create-ask.js';
 import { trackedMessageId } from '../../domain/conversations/tracked-message.js';
 import { closeMessage } from '../../domain/conversations/watch-messages.js';
 import { type AskReactions, DEFAULT_REACTIONS } from '../../domain/partnerships/partnership.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { fetchMessage } from '../shared/fetch-message.js';
-import { askChanged } from './ask-changed.js';
 import { splitPrefill } from './ask-modal.js';
 
 /** A tick on a customer message says it has been dealt with. */
@@ -53,26 +52,24 @@ export const handleReactionAdded =
     if (!message) return;
     const requester = await deps.directory.actor(message.user ?? event.user);
     const { title, details } = splitPrefill(message.text);
-    const result = await createAsk(
-      { ...deps.repositories, clock: deps.clock, newId: deps.newId },
-      {
-        actor: requester,
-        partnership,
-        kind,
-        content: {
-          title: title || 'Request raised from a message',
-          details: title ? details : message.text,
-          urgency: kind === 'help' ? 'normal' : null,
-          businessImpact: null,
-          workaround: null,
-          dueDate: null,
-        },
-        contactId: null,
-        source: { channelId: channel, messageTs: ts },
+    const result = await raiseAsk(deps, {
+      actor: requester,
+      partnership,
+      kind,
+      content: {
+        title: title || 'Request raised from a message',
+        details: title ? details : message.text,
+        urgency: kind === 'help' ? 'normal' : null,
+        businessImpact: null,
+        workaround: null,
+        dueDate: null,
       },
-    );
+      contactId: null,
+      source: { channelId: channel, messageTs: ts },
+    });
     if (!result.ok) return; // already raised from this message
-    const ask = await askChanged(client, deps, result.value, [], null);
+    const ask = result.value;
+    await deps.consequences.settled('ask', ask.id);
     await client.chat.postEphemeral({
       channel,
       user: event.user,

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction, MessageShortcut } from '@slack/bolt';
-import { assignAsk, voteForAsk, withdrawAsk } from '../../domain/asks/ask-actions.js';
+import { assignAskTo, voteFor, withdrawAskAsRequester } from '../../app/asks/act-on-ask.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { guardSubmission } from '../bolt/guarded-write.js';
 import type { Subcommands } from '../commands/command-args.js';
@@ -29,16 +29,15 @@ export const askSubcommands: Subcommands = {
 export function registerAsks(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ASK_ACTIONS.update, handleUpdateButton(deps));
   app.action<BlockButtonAction>(ASK_ACTIONS.addDetails, handleAddDetailsButton(deps));
-  const repos = { asks: deps.repositories.asks, clock: deps.clock };
-  const take: AskAction = (askId, actor) => assignAsk(repos, askId, actor, actor.userId);
+  const take: AskAction = (askId, actor) => assignAskTo(deps, askId, actor, actor.userId);
   app.action<BlockButtonAction>(ASK_ACTIONS.take, handleAskAction(deps, take));
   app.action<BlockButtonAction>(
     ASK_ACTIONS.vote,
-    handleAskAction(deps, (askId, actor) => voteForAsk(repos, askId, actor)),
+    handleAskAction(deps, (askId, actor) => voteFor(deps, askId, actor)),
   );
   app.action<BlockButtonAction>(
     ASK_ACTIONS.withdraw,
-    handleAskAction(deps, (askId, actor) => withdrawAsk(repos, askId, actor)),
+    handleAskAction(deps, (askId, actor) => withdrawAskAsRequester(deps, askId, actor)),
   );
   app.action<BlockButtonAction>(WELCOME_ACTIONS.askForHelp, handleAskButton(deps, 'help'));
   app.action<BlockButtonAction>(WELCOME_ACTIONS.suggestImprovement, handleAskButton(deps, 'enhancement'));

@@ -1,14 +1,13 @@
-import { linkEnhancement } from '../../domain/asks/link-enhancements.js';
+import { linkToEnhancement } from '../../app/asks/act-on-ask.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
-import { askChanged } from './ask-changed.js';
 
 /** `/rapport link ACME-3 GLOBEX-7`: this channel's enhancement is the same change another customer asked for. */
 export async function linkAsks(
   deps: SlackDeps,
-  { command, respond, client }: CommandArgs,
+  { command, respond }: CommandArgs,
   rest: string,
 ): Promise<void> {
   const say = (text: string) => respond({ response_type: 'ephemeral', text });
@@ -32,15 +31,13 @@ export async function linkAsks(
     return;
   }
   const actor = await deps.directory.actor(command.user_id);
-  const result = await linkEnhancement(
-    { asks: deps.repositories.asks, clock: deps.clock },
-    { actor, askId: ask.id, targetRef },
-  );
+  const result = await linkToEnhancement(deps, { actor, askId: ask.id, targetRef });
   if (!result.ok) {
     await say(result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message);
     return;
   }
-  await askChanged(client, deps, result.value.ask, result.value.entries, null);
+  // The reply follows the cards, which now show the group's totals.
+  await deps.consequences.settled('ask', ask.id);
   await say(
     `Linked: *${ask.ref}* is tracked together with *${targetRef.toUpperCase()}*; votes are counted together and both ship together.`,
   );

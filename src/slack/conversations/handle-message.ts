@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { recordThreadReply } from '../../domain/asks/ask-actions.js';
+import { answerInThread } from '../../app/asks/act-on-ask.js';
 import { watchMessage } from '../../domain/conversations/watch-messages.js';
-import { track } from '../../domain/follow-ups/track.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { partnershipOfChannel } from '../bolt/request-partnership.js';
 
@@ -35,8 +34,7 @@ export const handleMessage =
     if (!partnership) return;
     const author = await deps.directory.actor(m.user);
     const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null;
-    const trackDeps = { ...repos, clock: deps.clock };
-    await watchMessage(trackDeps, partnership, {
+    await watchMessage({ ...repos, clock: deps.clock }, partnership, {
       channelId: m.channel,
       ts: m.ts,
       threadTs,
@@ -47,7 +45,5 @@ export const handleMessage =
     if (threadTs === null) return;
     const ask = await repos.asks.findByThread(m.channel, threadTs);
     if (!ask) return;
-    const replied = await recordThreadReply(trackDeps, ask.id, author);
-    if (replied.ok && replied.value.changed)
-      await track(trackDeps, { type: 'ask', ask: replied.value.ask }, partnership);
+    await answerInThread(deps, ask.id, author);
   };

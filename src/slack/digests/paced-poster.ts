@@ -5,8 +5,8 @@
  * `retryConfig: { retries: 0 }`, so that every 429 and error reaches this pacing instead of the client
  * sleeping on its own.
  */
-import { ErrorCode } from '@slack/web-api';
 import type { Clock } from '../../domain/ports.js';
+import { classifySlackFailure as classify } from '../shared/classify-slack-failure.js';
 
 export interface PacingOptions {
   clock: Clock;
@@ -36,45 +36,6 @@ export interface PacingOptions {
 export type PostOutcome<J, R> =
   | { job: J; ok: true; value: R; attempts: number }
   | { job: J; ok: false; error: string; attempts: number };
-
-type Failure =
-  | { kind: 'rate_limited'; retryAfterMs: number }
-  | { kind: 'transient' | 'permanent'; error: string };
-
-const TRANSIENT_PLATFORM_ERRORS = new Set([
-  'internal_error',
-  'fatal_error',
-  'service_unavailable',
-  'request_timeout',
-  'ratelimited',
-]);
-
-/** What a failed call means for pacing, from the `code` of @slack/web-api's error classes. */
-function classify(error: unknown): Failure {
-  const e = error as {
-    code?: unknown;
-    retryAfter?: unknown;
-    data?: { error?: unknown };
-    statusCode?: unknown;
-  };
-  switch (e?.code) {
-    case ErrorCode.RateLimitedError:
-      // A Retry-After of 0 or garbage must not turn into a tight loop of calls.
-      return { kind: 'rate_limited', retryAfterMs: Math.max(1, Number(e.retryAfter) || 0) * 1000 };
-    case ErrorCode.PlatformError: {
-      const code = String(e.data?.error ?? 'unknown_error');
-      return { kind: TRANSIENT_PLATFORM_ERRORS.has(code) ? 'transient' : 'permanent', error: code };
-    }
-    case ErrorCode.HTTPError: {
-      const status = Number(e.statusCode);
-      return { kind: status >= 500 || status === 408 ? 'transient' : 'permanent', error: `http_${status}` };
-    }
-    case ErrorCode.RequestError:
-      return { kind: 'transient', error: 'request_error' };
-    default:
-      return { kind: 'permanent', error: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 /** The jobs of one channel, posted in order; `head` is about the job at `next`. */
 interface Lane {

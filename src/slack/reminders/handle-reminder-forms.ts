@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { reassignFromReminder } from '../../app/reminders/reassign-from-reminder.js';
 import {
   type FollowUpActionDeps,
   type FollowUpActionError,
-  reassignFollowUp,
   snoozeFollowUp,
 } from '../../domain/follow-ups/follow-up-actions.js';
 import { SNOOZE_CHOICES } from '../../domain/follow-ups/snooze-until.js';
-import { askChanged } from '../asks/ask-changed.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import { INPUT } from '../shared/ids.js';
@@ -81,7 +80,7 @@ export const handleSnoozeSubmission =
 
 export const handleReassignSubmission =
   (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  async ({ ack, body, view }: ViewArgs): Promise<void> => {
     const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
     const metadata = parseMetadata(view.private_metadata, metadataSchema);
     const values = viewStateValues.safeParse(view.state.values);
@@ -95,11 +94,13 @@ export const handleReassignSubmission =
     const result = await guardedWrite(
       deps,
       (message) => fail({ [REASSIGN_BLOCKS.ownerId]: message }),
-      () => reassignFollowUp(actionDeps(deps), { actor, followUpId: metadata.followUpId, newOwnerId }),
+      () =>
+        reassignFromReminder(
+          { ...actionDeps(deps), consequences: deps.consequences },
+          { actor, followUpId: metadata.followUpId, newOwnerId },
+        ),
     );
     if (!result) return;
     if (!result.ok) return fail(errorsOf(result.error, REASSIGN_BLOCKS.ownerId));
     await ack();
-    const change = result.value.askChange;
-    if (change?.changed) await askChanged(client, deps, change.ask, change.entries, null);
   };

@@ -5,6 +5,7 @@ import { openModalByCommand, setUpAcme } from '../../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../../support/rapport-harness.js';
 import { type StoreKind, storeKinds } from '../../support/stores.js';
 import { TestClock } from '../../support/test-clock.js';
+import { changeSecondAsk, expectShownOnce, isShown, raiseSecondAsk } from './ask-change.js';
 import {
   acme,
   DIGEST_SLOT,
@@ -81,6 +82,28 @@ describe.each(storeKinds())('Slack failing for a while ($name store)', (kind: St
         { state: 'posted', error: null },
       ]);
     }
+  });
+
+  it('carries out every consequence of an ask’s change, once, when Slack is back from ten minutes of 503s', async (context) => {
+    const { h, clock } = await start(context);
+    await setUpTwoPartnerships(h, clock);
+    await raiseSecondAsk(h);
+    const changedAt = clock.now().toISOString();
+    const recovery = at(changedAt, 10);
+    for (const method of ['chat.update', 'chat.postMessage', 'views.publish']) {
+      h.fake.failWhile(method, { kind: 'http', status: 503 }, () => clock.now() < recovery);
+    }
+    await changeSecondAsk(h.fake, h.driver);
+    await h.rapport.settled();
+    for (let minute = 1; minute <= 16; minute++) {
+      clock.set(at(changedAt, minute));
+      await h.rapport.runJob('effects');
+      if (clock.now() < recovery) expect(isShown(h.fake)).toBe(false);
+    }
+    // Retried after 1, 2, 4 and 8 minutes: the fourth retry, past the recovery, carries everything out.
+    expect(h.fake.failuresServedCount('chat.update')).toBe(4);
+    expectShownOnce(h.fake);
+    expect(await h.rapport.store.askEffects.listOwed(clock.now(), clock.now(), 10)).toEqual([]);
   });
 
   // A sweep that waits on Slack past its reminders' 5-minute lease would race the replica that takes

@@ -19,6 +19,7 @@ function aWorkspace(key: string): Workspace {
     repositories,
     client: { token: `xoxb-${key}` } as WebClient,
     jobClient: { token: `xoxb-${key}-jobs` } as WebClient,
+    effectClient: { token: `xoxb-${key}-effects` } as WebClient,
     directory: {} as SlackDirectory,
   };
 }
