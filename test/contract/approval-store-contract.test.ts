@@ -28,7 +28,15 @@ function anApproval(overrides: Partial<Approval> = {}): Approval {
     approvers: [seat(vendor), seat(customer, BACKUP)],
     dueAt: at(24 * 60),
     audit: [
-      { at: createdAt, action: 'requested', by: requester, approverId: null, verdict: null, note: null },
+      {
+        at: createdAt,
+        action: 'requested',
+        by: requester,
+        approverId: null,
+        verdict: null,
+        note: null,
+        to: [],
+      },
     ],
     createdAt,
     updatedAt: createdAt,

@@ -404,21 +404,21 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
     // The trail survives a restart whole: who asked, each reminder, the escalation, the outcome.
     await h.restart();
     const audit = (await stored(approval.id)).audit;
-    const entries = audit.map((e) => [e.at.toISOString(), e.action, e.approverId, e.note]);
+    const entries = audit.map((e) => [e.at.toISOString(), e.action, e.approverId, e.note, e.to]);
     expect(entries.slice(0, 3)).toEqual([
-      [START.replace('Z', '.000Z'), 'requested', null, 'Contract renewal terms'],
-      ['2026-11-24T16:00:00.000Z', 'reminded', people.bob.id, `to <@${people.bob.id}>`],
-      ['2026-11-25T08:00:00.000Z', 'escalated', people.bob.id, `to <@${people.alice.id}>`],
+      [START.replace('Z', '.000Z'), 'requested', null, 'Contract renewal terms', []],
+      ['2026-11-24T16:00:00.000Z', 'reminded', people.bob.id, null, [people.bob.id]],
+      ['2026-11-25T08:00:00.000Z', 'escalated', people.bob.id, null, [people.alice.id]],
     ]);
     // The two reminders of one sweep, in whichever order the store claimed them.
     expect(entries.slice(3, 5)).toHaveLength(2);
     expect(entries.slice(3, 5)).toEqual(
       expect.arrayContaining([
-        ['2026-11-25T08:00:00.000Z', 'reminded', people.carol.id, `to <@${people.carol.id}>`],
-        ['2026-11-25T08:00:00.000Z', 'reminded', people.bob.id, `to <@${people.alice.id}>`],
+        ['2026-11-25T08:00:00.000Z', 'reminded', people.carol.id, null, [people.carol.id]],
+        ['2026-11-25T08:00:00.000Z', 'reminded', people.bob.id, null, [people.alice.id]],
       ]),
     );
-    expect(entries.slice(5)).toEqual([['2026-11-26T00:00:00.000Z', 'expired', null, null]]);
+    expect(entries.slice(5)).toEqual([['2026-11-26T00:00:00.000Z', 'expired', null, null, []]]);
     expect(audit[0]?.by).toEqual({ userId: people.alice.id, teamId: VENDOR_TEAM, side: 'vendor' });
   });
 

@@ -27,7 +27,15 @@ export function anApproval(overrides: Partial<Approval> = {}): Approval {
     checkAt: new Date(createdAt.getTime() + 86_400_000),
     card: null,
     audit: [
-      { at: createdAt, action: 'requested', by: requester, approverId: null, verdict: null, note: null },
+      {
+        at: createdAt,
+        action: 'requested',
+        by: requester,
+        approverId: null,
+        verdict: null,
+        note: null,
+        to: [],
+      },
     ],
     createdAt,
     updatedAt: createdAt,

@@ -4,6 +4,7 @@ import {
   type AskActionError,
   addDetails,
   assignAsk,
+  type NotTheRequester,
   recordThreadReply,
   voteForAsk,
   withdrawAsk,
@@ -27,7 +28,7 @@ export const assignAskTo = async (deps: AskUseCaseDeps, askId: string, by: Actor
   owed<AskActionError>(deps, await assignAsk(asksOf(deps), askId, by, ownerId));
 
 export const withdrawAskAsRequester = async (deps: AskUseCaseDeps, askId: string, by: Actor) =>
-  owed<AskActionError>(deps, await withdrawAsk(asksOf(deps), askId, by));
+  owed<AskActionError | NotTheRequester>(deps, await withdrawAsk(asksOf(deps), askId, by));
 
 export const voteFor = async (deps: AskUseCaseDeps, askId: string, by: Actor) =>
   owed<AskActionError>(deps, await voteForAsk(asksOf(deps), askId, by));

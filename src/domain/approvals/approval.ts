@@ -44,6 +44,8 @@ export interface AuditEntry {
   /** The verdict given ('decided', 'changed') or reached ('settled'). */
   verdict: Verdict | null;
   note: string | null;
+  /** Who was reminded ('reminded') or asked in the approver's place ('escalated'); empty otherwise. */
+  to: string[];
 }
 
 /** What the requester fills in; checked by `checkRequest`. */

@@ -19,8 +19,15 @@ export const MAX_APPROVERS = 20;
 export type RequestField = 'title' | 'details' | 'approvers' | 'backups' | 'rule' | 'dueAt';
 export type RequestErrors = Partial<Record<RequestField, string>>;
 
-/** An expected refusal, shown privately to whoever tried. */
-export type ApprovalRefusal = { code: 'forbidden' | 'not_pending' | 'not_applicable'; message: string };
+/**
+ * An expected refusal, shown privately to whoever tried. One that names people gives a reason and
+ * their user ids instead of words: how to mention someone is the Slack layer's business.
+ */
+export type ApprovalRefusal =
+  | { code: 'not_pending' | 'not_applicable'; message: string }
+  | { code: 'forbidden'; reason: 'not_an_approver'; approverIds: string[] }
+  | { code: 'forbidden'; reason: 'backup_not_asked_yet'; approverId: string }
+  | { code: 'forbidden'; reason: 'not_the_requester'; requesterId: string };
 export type DecideError = ApprovalRefusal | { code: 'invalid'; fields: { comment: string } };
 
 /** `changed` is false when the change was already in effect (a double click, a retried delivery). */
@@ -74,10 +81,9 @@ const audit = (at: Date, action: AuditEntry['action'], fields: Partial<AuditEntr
   approverId: null,
   verdict: null,
   note: null,
+  to: [],
   ...fields,
 });
-
-const mention = (userId: string) => `<@${userId}>`;
 
 const notPending = (approval: Approval) =>
   fail({ code: 'not_pending' as const, message: `This approval is already ${approval.state}.` });
@@ -223,13 +229,13 @@ function mayDecide(approval: Approval, actor: Actor, approverId: string): Approv
   if (seat && actor.userId === seat.userId) return null;
   if (seat && actor.userId === seat.backupId) {
     if (approval.escalated.includes(seat.userId)) return null;
-    return {
-      code: 'forbidden',
-      message: `You are ${mention(seat.userId)}'s backup: you can decide once it is passed on to you.`,
-    };
+    return { code: 'forbidden', reason: 'backup_not_asked_yet', approverId: seat.userId };
   }
-  const names = approval.approvers.map((a) => mention(a.userId)).join(', ');
-  return { code: 'forbidden', message: `Only the named approvers can decide on this: ${names}.` };
+  return {
+    code: 'forbidden',
+    reason: 'not_an_approver',
+    approverIds: approval.approvers.map((a) => a.userId),
+  };
 }
 
 /** Pending past its due time: expired. Anything else is left as it is. */
@@ -263,7 +269,7 @@ export function recordReminder(
   now: Date,
 ): ApprovalChange {
   if (approval.state !== 'pending' || reminded.length === 0) return { approval, changed: false };
-  const entry = audit(now, 'reminded', { approverId, note: `to ${reminded.map(mention).join(', ')}` });
+  const entry = audit(now, 'reminded', { approverId, to: reminded });
   return changedTo(approval, now, {}, [entry]);
 }
 
@@ -274,8 +280,7 @@ export function withdraw(
   now: Date,
 ): Result<ApprovalChange, ApprovalRefusal> {
   if (actor.userId !== approval.requester.userId) {
-    const requester = mention(approval.requester.userId);
-    return fail({ code: 'forbidden', message: `Only ${requester}, who asked for it, can withdraw it.` });
+    return fail({ code: 'forbidden', reason: 'not_the_requester', requesterId: approval.requester.userId });
   }
   if (approval.state === 'withdrawn') return ok({ approval, changed: false });
   if (approval.state !== 'pending') return notPending(approval);
@@ -293,9 +298,9 @@ export function escalate(
   if (approval.escalated.includes(approverId)) return ok({ approval, changed: false });
   const seat = pendingApprovers(approval).find((a) => a.userId === approverId);
   if (!seat?.backupId) {
-    return fail({ code: 'not_applicable', message: `${mention(approverId)} has no backup or has decided.` });
+    return fail({ code: 'not_applicable', message: 'This approver has no backup or has decided.' });
   }
-  const entry = audit(now, 'escalated', { approverId, note: `to ${mention(seat.backupId)}` });
+  const entry = audit(now, 'escalated', { approverId, to: [seat.backupId] });
   return ok(changedTo(approval, now, { escalated: [...approval.escalated, approverId] }, [entry]));
 }
 
@@ -319,15 +324,15 @@ export function checkRequest(request: ApprovalRequest, now: Date): RequestErrors
   if (ids.length === 0) errors.approvers = 'Name at least one approver.';
   else if (new Set(ids).size < ids.length) errors.approvers = 'Name each approver once.';
   else if (ids.length > MAX_APPROVERS) errors.approvers = `Name at most ${MAX_APPROVERS} approvers.`;
-  const selfBackup = approvers.find((a) => a.backupId === a.userId);
+  const selfBackup = approvers.some((a) => a.backupId === a.userId);
   // An approver standing in for another would cast two votes once escalated.
-  const approverAsBackup = approvers.find(
+  const approverAsBackup = approvers.some(
     (a) => a.backupId !== null && a.backupId !== a.userId && ids.includes(a.backupId),
   );
-  if (selfBackup) errors.backups = `${mention(selfBackup.userId)} cannot be their own backup.`;
-  else if (approverAsBackup) {
-    errors.backups = `${mention(approverAsBackup.backupId as string)} is an approver already, so cannot also be a backup.`;
-  }
+  // The words of the request form's own check of each backup row, which comes first.
+  if (selfBackup) errors.backups = 'Someone else must be the backup.';
+  else if (approverAsBackup)
+    errors.backups = 'This person is an approver already, so cannot also be a backup.';
 
   if (rule.kind === 'at_least' && !(Number.isInteger(rule.n) && rule.n >= 1 && rule.n <= ids.length)) {
     errors.rule = `Ask for between 1 and ${Math.max(ids.length, 1)} approvals.`;

@@ -8,6 +8,13 @@ import { isClosed } from './lifecycle.js';
 export type AskActionError =
   | { code: 'not_found' }
   | { code: 'forbidden' | 'not_applicable'; message: string };
+/** Withdrawing is the requester's alone; they are named by id, as mentioning is the Slack layer's business. */
+export type NotTheRequester = {
+  code: 'forbidden';
+  reason: 'not_the_requester';
+  requesterId: string;
+  ref: string;
+};
 export type AskActionResult = AppliedChange;
 
 type Deps = { asks: AskRepository; clock: Clock };
@@ -48,12 +55,14 @@ export const assignAsk = (deps: Deps, askId: string, by: Actor, newOwnerId: stri
 
 /** The requester takes back an ask that is still open. */
 export const withdrawAsk = (deps: Deps, askId: string, by: Actor) =>
-  applyChange<AskActionError>(deps, askId, (ask, now) => {
+  applyChange<AskActionError | NotTheRequester>(deps, askId, (ask, now) => {
     if (ask.status === 'withdrawn') return ok('unchanged');
     if (by.userId !== ask.requester.userId) {
       return fail({
         code: 'forbidden',
-        message: `Only <@${ask.requester.userId}>, who raised ${ask.ref}, can withdraw it.`,
+        reason: 'not_the_requester',
+        requesterId: ask.requester.userId,
+        ref: ask.ref,
       });
     }
     if (isClosed(ask.kind, ask.status))

@@ -1,9 +1,9 @@
 import type { Approval, AuditEntry } from '../../domain/approvals/approval.js';
 import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
+import { mentions } from '../shared/mention.js';
 import { describeProgress } from './approval-card.js';
 
-const mentions = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
 const quote = (text: string) => `> ${safeText(text, 1000).replace(/\n/g, '\n> ')}`;
 /** Approvers with no decision, whatever the state (settled approvals have no pending approvers). */
 const undecided = (approval: Approval) =>

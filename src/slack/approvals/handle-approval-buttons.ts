@@ -5,6 +5,7 @@ import { seatsOf } from '../../domain/approvals/rules.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { buildApproveModal, buildRejectModal } from './approval-modal.js';
+import { describeApprovalRefusal } from './approval-refusal.js';
 import { approvalRequestForm } from './request-form.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
@@ -39,7 +40,7 @@ export const handleDecisionButton =
     if (!approval) return tell(respond, 'That sign-off request no longer exists.');
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
     const seats = seatsOf(approval, actor);
-    if (!seats.ok) return tell(respond, seats.error.message);
+    if (!seats.ok) return tell(respond, describeApprovalRefusal(seats.error));
     if (approval.state !== 'pending') {
       return tell(respond, `This sign-off is already ${approval.state}: decisions are closed.`);
     }
@@ -54,5 +55,5 @@ export const handleWithdrawButton =
     await ack();
     const actor = await deps.directory.actor(body.user.id, body.user.team_id);
     const result = await withdraw(deps, action.value ?? '', actor);
-    if (!result.ok) return tell(respond, result.error.message);
+    if (!result.ok) return tell(respond, describeApprovalRefusal(result.error));
   };

@@ -11,6 +11,7 @@ import { describeDeparture } from '../people/departure-alert.js';
 import { context, divider, header, section } from '../shared/blocks.js';
 import { describeDue, slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
+import { mentions } from '../shared/mention.js';
 
 /**
  * One section per item keeps every text far under 3000 characters. With these caps the whole tab is
@@ -127,8 +128,7 @@ function approvalBlocks(
 
 function approvalLine({ approval: a, standingInFor }: WaitingApproval, account: string, now: Date): string {
   const title = safeText((a.title.trim() || 'Sign-off').replace(/\s+/g, ' '), 150);
-  const backup =
-    standingInFor.length > 0 ? ` · as backup for ${standingInFor.map((id) => `<@${id}>`).join(', ')}` : '';
+  const backup = standingInFor.length > 0 ? ` · as backup for ${mentions(standingInFor)}` : '';
   const card = a.card ? ` · card in <#${a.card.channelId}>` : '';
   return `*Sign-off* ${title}${backup}\n${account} · ${describeDue(a.dueAt, now)}${card}`;
 }

@@ -1,6 +1,7 @@
 import type { Approval } from '../../domain/approvals/approval.js';
 import type { ApprovalRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
+import { type AuditEntryDocument, fromAuditEntryDocument } from './audit-entry-document.js';
 import {
   type EffectsField,
   effectsOwedAfterChange,
@@ -10,7 +11,11 @@ import {
 import { findOneAs, setIfVersion } from './versioned.js';
 
 /** Stored shape of an approval; the same fields as the domain, with the id as _id. */
-export type ApprovalDocument = Omit<Approval, 'id'> & { _id: string; effects?: EffectsField };
+export type ApprovalDocument = Omit<Approval, 'id' | 'audit'> & {
+  _id: string;
+  audit: AuditEntryDocument[];
+  effects?: EffectsField;
+};
 
 export const approvalCollection: CollectionSpec = {
   name: 'approvals',
@@ -26,10 +31,16 @@ export const approvalCollection: CollectionSpec = {
   ],
 };
 
-const toDocument = ({ id, ...rest }: Approval): ApprovalDocument => ({ _id: id, ...rest });
-const fromDocument = ({ _id, effects: _effects, ...rest }: ApprovalDocument): Approval => ({
+export const toApprovalDocument = ({ id, ...rest }: Approval): ApprovalDocument => ({ _id: id, ...rest });
+export const fromApprovalDocument = ({
+  _id,
+  effects: _effects,
+  audit,
+  ...rest
+}: ApprovalDocument): Approval => ({
   id: _id,
   ...rest,
+  audit: audit.map(fromAuditEntryDocument),
 });
 
 /** Whether the approval waits on `userId`: an undecided seat of theirs, or one escalated to them. */
@@ -43,15 +54,18 @@ function waitsOn(approval: Approval, userId: string): boolean {
 }
 
 export function approvalRepository(collection: DocumentCollection<ApprovalDocument>): ApprovalRepository {
-  const one = findOneAs(collection, fromDocument);
+  const one = findOneAs(collection, fromApprovalDocument);
   return {
     insert: (approval) =>
-      collection.insertOne({ ...toDocument(approval), effects: effectsOwedFromStart(approval.createdAt) }),
+      collection.insertOne({
+        ...toApprovalDocument(approval),
+        effects: effectsOwedFromStart(approval.createdAt),
+      }),
     findById: (id) => one({ _id: id }),
     replace: (approval, expectedVersion) =>
       setIfVersion(
         collection,
-        toDocument(approval),
+        toApprovalDocument(approval),
         expectedVersion,
         effectsOwedAfterChange(approval.updatedAt),
       ),
@@ -66,14 +80,14 @@ export function approvalRepository(collection: DocumentCollection<ApprovalDocume
         left > 0
           ? await collection.find({ channelId, state: { $ne: 'pending' } }, { ...newest, limit: left })
           : [];
-      return [...pending, ...rest].map(fromDocument);
+      return [...pending, ...rest].map(fromApprovalDocument);
     },
     async listDue(now, limit) {
       const docs = await collection.find(
         { state: 'pending', checkAt: { $lte: now } },
         { sort: { checkAt: 1 }, limit },
       );
-      return docs.map(fromDocument);
+      return docs.map(fromApprovalDocument);
     },
     async listPendingFor(userId, limit) {
       // The query narrows to approvals naming the user; who still owes a decision is checked here.
@@ -82,7 +96,7 @@ export function approvalRepository(collection: DocumentCollection<ApprovalDocume
         { sort: { dueAt: 1 } },
       );
       return docs
-        .map(fromDocument)
+        .map(fromApprovalDocument)
         .filter((a) => waitsOn(a, userId))
         .slice(0, limit);
     },
@@ -92,7 +106,7 @@ export function approvalRepository(collection: DocumentCollection<ApprovalDocume
         { channelId, settledAt: { $gte: start, $lt: end } },
         { sort: { settledAt: 1 } },
       );
-      return docs.map(fromDocument);
+      return docs.map(fromApprovalDocument);
     },
   };
 }

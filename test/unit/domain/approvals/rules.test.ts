@@ -224,10 +224,7 @@ describe('decide', () => {
     const approval = anApproval();
     const expected = {
       ok: false,
-      error: {
-        code: 'forbidden',
-        message: 'Only the named approvers can decide on this: <@UV1>, <@UC1>, <@UC2>.',
-      },
+      error: { code: 'forbidden', reason: 'not_an_approver', approverIds: ['UV1', 'UC1', 'UC2'] },
     };
     expect(decide(approval, vote(stranger, 'approved'), at(1))).toEqual(expected);
     expect(decide(approval, { ...vote(stranger, 'approved'), approverId: 'UV1' }, at(1))).toEqual(expected);
@@ -239,7 +236,7 @@ describe('decide', () => {
     const asBackup = { ...vote(backup, 'approved'), approverId: customer.userId };
     expect(decide(approval, asBackup, at(1))).toMatchObject({
       ok: false,
-      error: { code: 'forbidden', message: expect.stringContaining("<@UC1>'s backup") },
+      error: { code: 'forbidden', reason: 'backup_not_asked_yet', approverId: 'UC1' },
     });
     const escalated = escalate(approval, customer.userId, at(2));
     expect(escalated).toMatchObject({ ok: true, value: { changed: true, approval: { escalated: ['UC1'] } } });
@@ -305,7 +302,7 @@ describe('withdraw', () => {
     const approval = anApproval();
     expect(withdraw(approval, vendor, at(1))).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'Only <@UREQ>, who asked for it, can withdraw it.' },
+      error: { code: 'forbidden', reason: 'not_the_requester', requesterId: 'UREQ' },
     });
     const withdrawn = withdraw(approval, requester, at(1));
     expect(withdrawn).toMatchObject({
@@ -337,7 +334,12 @@ describe('escalate and pendingApprovers', () => {
     });
     const once = escalate(approval, customer.userId, at(11));
     if (!once.ok) throw new Error('escalation refused');
-    expect(once.value.approval.audit.at(-1)).toMatchObject({ action: 'escalated', approverId: 'UC1' });
+    expect(once.value.approval.audit.at(-1)).toMatchObject({
+      action: 'escalated',
+      approverId: 'UC1',
+      note: null,
+      to: ['UBACK'],
+    });
     expect(escalate(once.value.approval, customer.userId, at(12))).toEqual({
       ok: true,
       value: { approval: once.value.approval, changed: false },
@@ -383,7 +385,7 @@ describe('checkRequest', () => {
     ).toEqual({
       title: 'Say what is being decided.',
       details: expect.any(String),
-      backups: '<@UV1> cannot be their own backup.',
+      backups: 'Someone else must be the backup.',
       rule: 'Ask for between 1 and 1 approvals.',
       dueAt: 'Pick a due time in the future.',
     });
@@ -405,7 +407,7 @@ describe('checkRequest', () => {
     expect(
       checkRequest({ ...valid, approvers: [seat(vendor), seat(customer, vendor.userId)] }, start),
     ).toEqual({
-      backups: `<@${vendor.userId}> is an approver already, so cannot also be a backup.`,
+      backups: 'This person is an approver already, so cannot also be a backup.',
     });
   });
 });

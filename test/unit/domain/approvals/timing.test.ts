@@ -54,7 +54,7 @@ describe('when Rapport reminds, escalates and expires', () => {
       start,
     );
     const audit = [
-      { at: start, action: 'requested', by: requester, approverId: null, verdict: null, note: title },
+      { at: start, action: 'requested', by: requester, approverId: null, verdict: null, note: title, to: [] },
     ];
     expect(approval).toEqual({ ...base, id: 'AP9', checkAt: at(18), audit });
   });
@@ -80,7 +80,8 @@ describe('when Rapport reminds, escalates and expires', () => {
     expect(reminded.approval.audit.at(-1)).toMatchObject({
       action: 'reminded',
       approverId: 'UC1',
-      note: 'to <@UBACK>',
+      note: null,
+      to: ['UBACK'],
       by: null,
     });
     expect(recordReminder({ ...base, state: 'withdrawn' }, 'UC1', ['UC1'], at(18)).changed).toBe(false);

@@ -46,7 +46,10 @@ describe('one-click ask actions', () => {
   it('lets only the requester withdraw, only while open, and only once', async () => {
     const ask = anAsk();
     await store.asks.insert(ask);
-    expect(await withdrawAsk(deps(), ask.id, otherCustomer)).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await withdrawAsk(deps(), ask.id, otherCustomer)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', reason: 'not_the_requester', requesterId: requester.userId, ref: ask.ref },
+    });
     expect(await withdrawAsk(deps(), ask.id, requester)).toMatchObject({
       ok: true,
       value: { changed: true, ask: { status: 'withdrawn' } },
