@@ -61,6 +61,7 @@ function documents(from: number, to: number): { asks: AskDocument[]; followUps: 
         overdueNags: 0,
         lastNagAt: null,
         reached: [],
+        claims: 0,
       },
       snooze: null,
       trail: [],

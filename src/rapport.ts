@@ -181,6 +181,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
           // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
           (userId) => refreshHomes(jobClient, slackDeps, [userId]),
           metrics.reminderMessage,
+          logger,
         ),
       }),
       approvalTickJob({ repositories, clock, newId: randomUUID, consequences: effectDeps.consequences }),

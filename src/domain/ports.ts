@@ -87,7 +87,8 @@ export interface FollowUpRepository {
   replace(followUp: FollowUp, expectedVersion: number): Promise<'replaced' | 'conflict'>;
   /**
    * Atomically takes one follow-up whose next nag is due by moving its next nag to `leaseUntil` (and
-   * bumping the version): no other sweep can take it until then, and if this one dies it comes back.
+   * bumping the version, and counting the claim in `round.claims`): no other sweep can take it until
+   * then, and if this one dies it comes back.
    */
   claimDue(now: Date, leaseUntil: Date): Promise<FollowUp | null>;
   /** What someone owes and has not been closed, soonest due first. */

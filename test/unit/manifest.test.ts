@@ -73,7 +73,8 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'conversations.inviteShared': ['conversations.connect:write'],
   'conversations.open': ['im:write'],
   filesUploadV2: ['files:write'],
-  'conversations.history': ['channels:history', 'groups:history'],
+  // Rapport reads channels (effects, digests) and DMs (reminders, an owner's internal digest).
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.replies': ['channels:history', 'groups:history'],
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],

@@ -21,6 +21,11 @@ export interface DigestClaim {
   record: DigestRecord;
   partnership: Partnership;
   token: string;
+  /**
+   * Taken over from a replica whose lease ran out: it may have posted a message it died before
+   * recording, so a message not recorded is looked for in Slack before it is posted.
+   */
+  takenOver: boolean;
 }
 
 export interface TakeReport {
@@ -43,7 +48,7 @@ export async function takeDueDigests(deps: TakeDeps, now: Date, graceMs: number)
     const record = await deps.digests.claimAbandoned(now, leaseFrom(token, now));
     if (record === null) break;
     const partnership = await deps.partnerships.findById(record.partnershipId);
-    if (partnership) report.claims.push({ record, partnership, token });
+    if (partnership) report.claims.push({ record, partnership, token, takenOver: true });
     else await deps.digests.finish(record.id, token, gone(now));
   }
   for (const partnership of await deps.partnerships.listDigestDue(now, DUE_PER_TICK)) {
@@ -65,7 +70,7 @@ export async function takeDueDigests(deps: TakeDeps, now: Date, graceMs: number)
     await deps.partnerships.advanceDigest(partnership.id, digestNextAt, slotAfter(digest, now));
     if (!inserted) continue;
     if (late) report.skipped.push(record);
-    else report.claims.push({ record, partnership, token });
+    else report.claims.push({ record, partnership, token, takenOver: false });
   }
   return report;
 }
@@ -83,7 +88,9 @@ export async function claimManualDigest(
     state: 'posting',
     lease: leaseFrom(token, now),
   };
-  return (await deps.digests.insert(record)) === 'inserted' ? { record, partnership, token } : null;
+  return (await deps.digests.insert(record)) === 'inserted'
+    ? { record, partnership, token, takenOver: false }
+    : null;
 }
 
 export const leaseFrom = (token: string, now: Date) => ({

@@ -42,6 +42,12 @@ export interface FollowUp {
     lastNagAt: Date | null;
     /** Everyone reminded in this round; reaching someone above the owner for the first time is an escalation. */
     reached: string[];
+    /**
+     * Sweeps that claimed the follow-up since this round's last reminder was recorded, or since a sweep
+     * put it back with nothing sent. More than one: an earlier sweep stopped (died, or Slack failed it)
+     * after it may have sent a reminder it never recorded, so the next one is looked for in Slack first.
+     */
+    claims: number;
   };
   snooze: { until: Date; reason: string; by: string } | null;
   trail: TrailEntry[];
@@ -50,3 +56,9 @@ export interface FollowUp {
 }
 
 export const followUpId = (type: SubjectType, subjectId: string) => `${type}:${subjectId}`;
+
+/**
+ * Names the reminder a follow-up is due for, in the metadata of the message that carries it: the same
+ * until that reminder is recorded (or someone snoozes or reassigns it), which grows the trail.
+ */
+export const reminderKey = (f: FollowUp) => `${f.id}#${f.trail.length}`;

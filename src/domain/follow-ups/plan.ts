@@ -13,6 +13,7 @@ const newRound = (dueAt: Date | null): FollowUp['round'] => ({
   overdueNags: 0,
   lastNagAt: null,
   reached: [],
+  claims: 0,
 });
 
 /** A follow-up that has not been stored yet. */
@@ -87,6 +88,7 @@ export function recordReminderSent(
       overdueNags: f.round.overdueNags + (kind === 'overdue' ? 1 : 0),
       lastNagAt: now,
       reached: [...new Set([...f.round.reached, ...sent.map((r) => r.id)])],
+      claims: 0,
     },
     trail: [...f.trail, ...trail],
     updatedAt: now,

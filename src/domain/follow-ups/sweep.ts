@@ -1,11 +1,11 @@
-import { recordApprovalReminder } from '../approvals/approval-actions.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { FollowUpRepository, PartnershipRepository } from '../ports.js';
 import { type BusinessCalendar, isWorkingTime, nextWorkingTime } from '../sla/business-calendar.js';
-import { calendarOf, type Obligation } from '../sla/obligation.js';
+import { calendarOf } from '../sla/obligation.js';
 import { type Recipient, type ReminderKind, type Rung, recipientsFor } from './escalation.js';
 import type { FollowUp } from './follow-up.js';
-import { recordReminderSent, refresh } from './plan.js';
+import { refresh } from './plan.js';
+import { recordReminders, type TakenFollowUp } from './record-reminders.js';
 import { loadSubject, obligationOf, type Subject, type SubjectRepositories } from './subject.js';
 
 /** How long a claimed follow-up stays with this sweep; if the process dies, it is due again after this. */
@@ -19,9 +19,18 @@ export interface ReminderItem {
   partnership: Partnership;
   rung: Rung;
   kind: ReminderKind;
+  /**
+   * An earlier sweep claimed it and stopped before recording anything: it may have sent this reminder
+   * already (see reminderKey), so the sender looks for it among the recipient's messages first.
+   */
+  maybeSent: boolean;
 }
 
-/** Delivers one batch: one private message per person (or one post in the triage channel). */
+/**
+ * Delivers one batch: one private message per person (or one post in the triage channel). Items found
+ * already sent (see `maybeSent`) are not sent again, and a batch left empty is not posted; every item of
+ * a batch that resolves counts as reminded.
+ */
 export interface ReminderSender {
   send(to: Omit<Recipient, 'rung'>, items: ReminderItem[]): Promise<void>;
 }
@@ -46,10 +55,7 @@ export interface SweepReport {
   failedBatches: number;
 }
 
-interface Due {
-  claimed: FollowUp;
-  planned: FollowUp;
-  obligation: Obligation;
+interface Due extends TakenFollowUp {
   item: Omit<ReminderItem, 'rung'>;
   recipients: Recipient[];
 }
@@ -109,28 +115,6 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
   return report;
 }
 
-/** Records the reminders an item was sent on its follow-up (and on an approval's own trail). */
-async function recordReminders(
-  deps: SweepDeps,
-  entry: Due,
-  recipients: Recipient[],
-  now: Date,
-): Promise<void> {
-  await saveReminder(deps, entry, recipients, now);
-  const { subject } = entry.item;
-  // An approval's own trail records its reminders too, for whoever audits the decision.
-  if (subject.type === 'approval') {
-    const clock = { now: () => now };
-    const to = recipients.map((r) => r.id);
-    await recordApprovalReminder(
-      { approvals: deps.approvals, clock },
-      subject.approval.id,
-      subject.approverId,
-      to,
-    );
-  }
-}
-
 /** Re-plans a claimed follow-up; returns what is due now, 'deferred', or null when nothing is. */
 async function examine(
   deps: SweepDeps,
@@ -138,9 +122,13 @@ async function examine(
   now: Date,
   p: Partnership | null,
 ): Promise<Due | 'deferred' | null> {
-  // Saving over the claimed version also ends the lease: the stored next reminder replaces it.
+  // Saving over the claimed version also ends the lease: the stored next reminder replaces it. Nothing
+  // goes out now, so whatever goes out later is a new reminder: no need to look for an earlier one.
   const release = (f: FollowUp) =>
-    deps.followUps.replace({ ...f, version: claimed.version + 1 }, claimed.version);
+    deps.followUps.replace(
+      { ...f, round: { ...f.round, claims: 0 }, version: claimed.version + 1 },
+      claimed.version,
+    );
   const subject = p && (await loadSubject(deps, claimed.subject));
   if (!p || !subject) {
     await release({ ...claimed, closed: true, nextNagAt: null });
@@ -169,7 +157,8 @@ async function examine(
     claimed,
     planned,
     obligation,
-    item: { followUp: planned, subject, partnership: p, kind },
+    // A new round (the subject changed since) starts from no claims: its reminder is a new one.
+    item: { followUp: planned, subject, partnership: p, kind, maybeSent: planned.round.claims > 1 },
     recipients: working,
   };
 }
@@ -192,25 +181,4 @@ function groupByRecipient(due: Due[]): Map<string, { entry: Due; recipient: Reci
     }
   }
   return batches;
-}
-
-/**
- * Records the reminders on the claimed version. If the subject changed meanwhile (an answer came in),
- * its new plan stands and only the reminders are added to the trail.
- */
-async function saveReminder(deps: SweepDeps, entry: Due, recipients: Recipient[], now: Date): Promise<void> {
-  const { planned, claimed, obligation, item } = entry;
-  const next = recordReminderSent(planned, obligation, item.partnership, item.kind, recipients, now);
-  if (
-    (await deps.followUps.replace({ ...next, version: claimed.version + 1 }, claimed.version)) === 'replaced'
-  ) {
-    return;
-  }
-  const added = next.trail.slice(planned.trail.length);
-  for (let round = 0; round < 20; round++) {
-    const current = await deps.followUps.findById(planned.id);
-    if (!current) return;
-    const withTrail = { ...current, trail: [...current.trail, ...added], version: current.version + 1 };
-    if ((await deps.followUps.replace(withTrail, current.version)) === 'replaced') return;
-  }
 }

@@ -1,25 +1,17 @@
-import type { WebClient } from '@slack/web-api';
 import { compileCustomerDigest } from '../../domain/digests/compile-customer-digest.js';
 import { compileInternalDigest } from '../../domain/digests/compile-internal-digest.js';
 import type { CustomerDigest, InternalDigest } from '../../domain/digests/digest-content.js';
 import { gatherDigestSources } from '../../domain/digests/digest-sources.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
-import { leaseFrom } from '../../domain/digests/take-due-digests.js';
-import type { Clock, Repositories } from '../../domain/ports.js';
-import { type AppLogger, errorFields } from '../../logger.js';
-import type { MessageContent } from '../shared/blocks.js';
+import { errorFields } from '../../logger.js';
 import { internalTriageChannel } from '../shared/internal-triage-channel.js';
 import { buildCustomerDigestMessage } from './customer-digest-message.js';
 import { buildInternalDigestMessage } from './internal-digest-message.js';
 import { type PacingOptions, postPaced } from './paced-poster.js';
+import { type DigestPostDeps, LOST, postDigestMessage } from './post-digest-message.js';
 
-export interface DigestPublisherDeps {
-  /** Made with rejectRateLimitedCalls and no retries: the pacing below owns every 429 and retry. */
-  client: WebClient;
-  repositories: Repositories;
-  clock: Clock;
+export interface DigestPublisherDeps extends DigestPostDeps {
   sleep: (ms: number) => Promise<void>;
-  logger: AppLogger;
   /** Asked again before anything internal is posted: a triage channel may have been shared since setup. */
   isExternallyShared: (channelId: string) => Promise<boolean>;
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
@@ -48,7 +40,8 @@ interface Built {
  * Builds and posts claimed digests: first every customer digest (shared channels), then every internal
  * one (triage channel, or the owner's DM), which also reports a customer digest Slack refused. Each
  * message is recorded the moment it is posted, so a replica that takes over a half-done digest posts
- * only what is missing; the outcome is recorded once both are done.
+ * only what is missing (and looks first for what may have been posted unrecorded: see
+ * postDigestMessage); the outcome is recorded once both are done.
  */
 export async function publishDigests(
   deps: DigestPublisherDeps,
@@ -74,15 +67,18 @@ export async function publishDigests(
     }
   }
   const pacing = { clock: deps.clock, sleep: deps.sleep, ...deps.pacing };
+  // Messages whose post failed in a way that leaves unknown whether Slack stored it: a retry looks first.
+  const unsure = new Set<string>();
   const customers = await postPaced(
     built.filter((b) => b.customerPost === null).map((b) => ({ channelId: b.customer.channelId, b })),
     ({ b }) =>
-      post(
+      postDigestMessage(
         deps,
         b.claim,
         'customerMessage',
         b.customer.channelId,
         buildCustomerDigestMessage(b.customer, deps.clock.now()),
+        unsure,
       ),
     pacing,
   );
@@ -100,12 +96,13 @@ export async function publishDigests(
           ? [{ slot: b.claim.record.slot, error: b.customerPost.error }]
           : [];
       const internal = { ...b.internal, failedDigests: [...refused, ...b.internal.failedDigests] };
-      return post(
+      return postDigestMessage(
         deps,
         b.claim,
         'internalMessage',
         channelId,
         buildInternalDigestMessage(internal, deps.clock.now()),
+        unsure,
       );
     },
     pacing,
@@ -138,8 +135,6 @@ export async function publishDigests(
   return report;
 }
 
-const LOST = 'lease_lost';
-
 function tell(
   deps: DigestPublisherDeps,
   audience: 'customer' | 'internal',
@@ -151,29 +146,3 @@ function tell(
 /** The triage channel while it is internal; otherwise (none, or shared since setup) the owner, by DM. */
 const internalDestination = async (deps: DigestPublisherDeps, p: DigestClaim['partnership']) =>
   (await internalTriageChannel(deps, p, 'internal digest sent to the owner')) ?? p.ownerId;
-
-/** One post, under the digest's lease: renewed first, and the message recorded as soon as Slack has it. */
-async function post(
-  deps: DigestPublisherDeps,
-  claim: DigestClaim,
-  which: 'customerMessage' | 'internalMessage',
-  channelId: string,
-  content: MessageContent,
-): Promise<string> {
-  const digests = deps.repositories.digests;
-  const { until } = leaseFrom(claim.token, deps.clock.now());
-  if (!(await digests.renew(claim.record.id, claim.token, until))) throw new Error(LOST);
-  const result = await deps.client.chat.postMessage({
-    channel: channelId,
-    text: content.text,
-    blocks: content.blocks,
-    unfurl_links: false,
-    unfurl_media: false,
-  });
-  const ts = result.ts as string;
-  await digests.recordMessage(claim.record.id, claim.token, which, {
-    channelId: result.channel ?? channelId,
-    ts,
-  });
-  return ts;
-}

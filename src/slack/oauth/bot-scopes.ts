@@ -18,4 +18,5 @@ export const BOT_SCOPES = [
   'files:write',
   'channels:history',
   'groups:history',
+  'im:history',
 ] as const;

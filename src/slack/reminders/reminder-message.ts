@@ -21,7 +21,8 @@ const TARGET_LABELS: Record<Target, string> = {
   sign_off: 'sign-off',
 };
 
-export interface ShownItem extends ReminderItem {
+/** An item as the message shows it: the sweep's bookkeeping (maybeSent) plays no part. */
+export interface ShownItem extends Omit<ReminderItem, 'maybeSent'> {
   /** A link to the card or message, when Slack gave one. */
   permalink: string | null;
 }

@@ -1,6 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
+import { type AppLogger, errorFields } from '../../logger.js';
 import type { MessageContent } from './blocks.js';
+import { isSlackRefusal } from './classify-slack-failure.js';
 
 /** The metadata type of every message Rapport posts for an effect, reminder or digest. */
 export const EFFECT_EVENT_TYPE = 'rapport_effect';
@@ -14,10 +16,27 @@ export interface PostTarget {
   threadTs: string | null;
 }
 
-export const effectMetadata = (key: string) => ({
+/**
+ * The metadata of a message posted for the effect `key`. `more` names what else the message stands for
+ * (a reminder names each follow-up it reminds about): objects of strings, numbers and booleans, as Slack
+ * takes them.
+ */
+export const effectMetadata = (
+  key: string,
+  more: Record<string, Record<string, string | number | boolean>[]> = {},
+) => ({
   event_type: EFFECT_EVENT_TYPE,
-  event_payload: { key },
+  event_payload: { ...more, key },
 });
+
+/** A message Rapport posted for an effect, found in Slack. */
+export interface PostedEffect {
+  /** The conversation it is in (a DM's id when the target was a person). */
+  channel: string;
+  ts: string;
+  /** Its metadata's payload: the effect's `key` and whatever else was put there. */
+  payload: Record<string, unknown>;
+}
 
 /**
  * Posts the message of the effect `key` at most once. Before the post, the ledger remembers it is going
@@ -48,22 +67,52 @@ export async function postOnce(
 
 /** The ts of a message posted for `key` in the thread or among the channel's latest messages, if any. */
 export async function findPosted(client: WebClient, key: string, target: PostTarget): Promise<string | null> {
+  return (await listPosted(client, target)).find((m) => m.payload.key === key)?.ts ?? null;
+}
+
+/**
+ * Rapport's effect messages in the thread, or among the latest messages of the channel, newest first. A
+ * person's id as the channel means the bot's DM with them, opened to learn its id (reading it needs
+ * im:history).
+ */
+export async function listPosted(client: WebClient, target: PostTarget): Promise<PostedEffect[]> {
+  const channel = /^[UW]/.test(target.channel)
+    ? ((await client.conversations.open({ users: target.channel })).channel?.id as string)
+    : target.channel;
   const page = target.threadTs
     ? await client.conversations.replies({
-        channel: target.channel,
+        channel,
         ts: target.threadTs,
         include_all_metadata: true,
         limit: LOOK_BACK_MESSAGES,
       })
-    : await client.conversations.history({
-        channel: target.channel,
-        include_all_metadata: true,
-        limit: LOOK_BACK_MESSAGES,
-      });
-  const found = (page.messages ?? []).find(
-    (m) =>
-      m.metadata?.event_type === EFFECT_EVENT_TYPE &&
-      (m.metadata.event_payload as Record<string, unknown> | undefined)?.key === key,
+    : await client.conversations.history({ channel, include_all_metadata: true, limit: LOOK_BACK_MESSAGES });
+  return (page.messages ?? []).flatMap((m) =>
+    m.metadata?.event_type === EFFECT_EVENT_TYPE && m.ts
+      ? [{ channel, ts: m.ts, payload: (m.metadata.event_payload ?? {}) as Record<string, unknown> }]
+      : [],
   );
-  return found?.ts ?? null;
+}
+
+/**
+ * `listPosted` for a job about to post again what an earlier attempt may have posted. A refusal of the
+ * look-up (an install from before im:history was asked for, a channel gone) is logged and reads as
+ * nothing found: the message is posted, as it was before look-ups existed. Rate limits and outages still
+ * throw, so the job tries again later rather than post a second copy blind.
+ */
+export async function listPostedOrAssumeNone(
+  client: WebClient,
+  target: PostTarget,
+  logger: AppLogger,
+): Promise<PostedEffect[]> {
+  try {
+    return await listPosted(client, target);
+  } catch (error) {
+    if (!isSlackRefusal(error)) throw error;
+    logger.event('warn', 'could not look for an earlier post; posting without looking', {
+      channel: target.channel,
+      ...errorFields(error),
+    });
+    return [];
+  }
 }

@@ -17,7 +17,12 @@ export const followUpCollection: CollectionSpec = {
 };
 
 const toDocument = ({ id, ...rest }: FollowUp): FollowUpDocument => ({ _id: id, ...rest });
-const fromDocument = ({ _id, ...rest }: FollowUpDocument): FollowUp => ({ id: _id, ...rest });
+// Follow-ups stored before claims were counted have none: nothing was sent unrecorded by this count.
+const fromDocument = ({ _id, ...rest }: FollowUpDocument): FollowUp => ({
+  id: _id,
+  ...rest,
+  round: { ...rest.round, claims: rest.round.claims ?? 0 },
+});
 
 // Follow-ups with nothing to do store null, which NeDB's index orders before any date: hence the lower bound.
 const EPOCH = new Date(0);
@@ -32,7 +37,8 @@ export function followUpRepository(collection: DocumentCollection<FollowUpDocume
     async claimDue(now, leaseUntil) {
       const doc = await collection.claimOne(
         { nextNagAt: { $gte: EPOCH, $lte: now } },
-        { $set: { nextNagAt: leaseUntil }, $inc: { version: 1 } },
+        // Counted in the same write: a claim taken after an earlier one's lease ran out says so for free.
+        { $set: { nextNagAt: leaseUntil }, $inc: { version: 1, 'round.claims': 1 } },
       );
       return doc ? fromDocument(doc) : null;
     },
