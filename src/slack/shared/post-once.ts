@@ -71,9 +71,8 @@ export async function findPosted(client: WebClient, key: string, target: PostTar
 }
 
 /**
- * Rapport's effect messages in the thread, or among the latest messages of the channel, newest first. A
- * person's id as the channel means the bot's DM with them, opened to learn its id (reading it needs
- * im:history).
+ * Rapport's effect messages in the thread, or among the latest messages of the channel. A person's id
+ * as the channel means the bot's DM with them, opened to learn its id (reading it needs im:history).
  */
 export async function listPosted(client: WebClient, target: PostTarget): Promise<PostedEffect[]> {
   const channel = /^[UW]/.test(target.channel)
