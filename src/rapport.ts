@@ -18,9 +18,11 @@ import { createTokenCipher } from './security/token-cipher.js';
 import { approvalEffects } from './slack/approvals/approval-effects.js';
 import { askEffects } from './slack/asks/ask-effects.js';
 import { buildSlackApp, slackClientOptions } from './slack/bolt/app.js';
+import { inWorkspace, type SlackDeps } from './slack/bolt/deps.js';
 import { registerErrorSink } from './slack/bolt/error-sink.js';
 import { dedupeEvents } from './slack/bolt/event-dedupe.js';
 import { createInFlight } from './slack/bolt/in-flight.js';
+import { provideWorkspace } from './slack/bolt/rapport-context.js';
 import { createRecentTriggers } from './slack/bolt/recent-triggers.js';
 import { registerListeners } from './slack/bolt/register-listeners.js';
 import { publishDigests } from './slack/digests/publish-digests.js';
@@ -30,8 +32,8 @@ import { rapportInstallationStore } from './slack/oauth/installation-store.js';
 import { recordActivity } from './slack/people/record-activity.js';
 import { slackReminderSender } from './slack/reminders/send-reminders.js';
 import { openStore, type Store } from './store/open-store.js';
+import type { Workspace } from './workspaces/workspace.js';
 import { openWorkspaces } from './workspaces/workspace-registry.js';
-import { routed, routedRepositories } from './workspaces/workspace-scope.js';
 
 const EFFECT_CALL_RETRIES = 2;
 
@@ -108,24 +110,15 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       ...(installations ? { installationStore: installations } : {}),
     });
     const workspaces = await openWorkspaces(config, { store, app, installations, clients, clock, logger });
-    const { scope } = workspaces;
-    // What listeners and jobs are given is always the current workspace's (see workspaces/).
-    const repositories = routedRepositories(scope);
-    const directory = routed(() => scope.current().directory);
-    const client = routed(() => scope.current().client);
-    const jobClient = routed(() => scope.current().jobClient);
-    app.use(workspaces.middleware);
-    app.use(inFlight.middleware);
-    // The embedded store serves one process: its memory is enough to spot a replayed interaction.
-    const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
-    app.use(dedupeEvents(repositories.markers, clock, logger, recentTriggers));
-    registerErrorSink(app, logger);
-    app.use(recordActivity({ repositories, directory, clock, logger }));
-    registerUninstallEvents(app, { installations, forget: workspaces.forget, logger });
-    const publishDigestsNow = async (claims: DigestClaim[]) => {
+    const effects = createEffectRunner([askEffects({ clock, logger }), approvalEffects({ clock, logger })], {
+      clock,
+      logger,
+    });
+    const publishDigestsNow = async (workspace: Workspace, claims: DigestClaim[]) => {
+      const { repositories, directory } = workspace;
       const report = await publishDigests(
         {
-          client: jobClient,
+          client: workspace.jobClient,
           repositories,
           clock,
           sleep,
@@ -136,70 +129,59 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         claims,
       );
       // Owners see each partnership's last digest (or its failure) on their Home tab.
-      await refreshHomes(client, slackDeps, [...new Set(claims.map((c) => c.partnership.ownerId))]);
+      const owners = [...new Set(claims.map((c) => c.partnership.ownerId))];
+      await refreshHomes(workspace.client, { repositories, directory, clock, logger }, owners);
       return report;
     };
-    const effectDeps = {
-      repositories,
-      directory,
-      clock,
-      logger,
-      client: () => scope.current().effectClient,
-      consequences: {
-        owe: (type: string, id: string) => effects.owe(type, id),
-        settled: (type: string, id: string) => effects.settled(type, id),
-      },
-    };
-    const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], {
-      clock,
-      logger,
-    });
-    const slackDeps = {
-      repositories,
-      directory,
+    const slackDeps: SlackDeps = {
       clock,
       newId: randomUUID,
       logger,
+      consequencesIn: effects.consequencesIn,
       publishDigests: publishDigestsNow,
-      consequences: effectDeps.consequences,
     };
+    app.use(provideWorkspace(workspaces.ofRequest));
+    app.use(inFlight.middleware);
+    // The embedded store serves one process: its memory is enough to spot a replayed interaction.
+    const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
+    app.use(dedupeEvents(clock, logger, recentTriggers));
+    registerErrorSink(app, logger);
+    app.use(recordActivity({ clock, logger }));
+    registerUninstallEvents(app, { installations, forget: workspaces.forget, logger });
     registerListeners(app, slackDeps);
 
     const started = (await app.start(config.port)) as Server | undefined;
     const address = config.slack.socketMode ? null : (started?.address() as AddressInfo | null | undefined);
     const port = address?.port ?? config.port;
     const jobs = [
-      purgeExpiredMarkersJob({ markers: repositories.markers, logger }),
-      purgeClosedMessagesJob({ trackedMessages: repositories.trackedMessages, logger }),
+      purgeExpiredMarkersJob({ logger }),
+      purgeClosedMessagesJob({ logger }),
       reminderSweepJob({
-        ...repositories,
         logger,
-        timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
-        sender: slackReminderSender(
-          jobClient,
-          clock,
-          // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
-          (userId) => refreshHomes(jobClient, slackDeps, [userId]),
-          metrics.reminderMessage,
-          logger,
-        ),
+        senderIn: (workspace) =>
+          slackReminderSender(
+            workspace.jobClient,
+            clock,
+            // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
+            (userId) => refreshHomes(workspace.jobClient, inWorkspace(slackDeps, workspace), [userId]),
+            metrics.reminderMessage,
+            logger,
+          ),
       }),
-      approvalTickJob({ repositories, clock, newId: randomUUID, consequences: effectDeps.consequences }),
+      approvalTickJob(slackDeps),
       reconcileEffectsJob({ effects, logger }),
-      digestTickJob({
-        ...repositories,
-        newId: randomUUID,
-        graceMs: config.digestGraceMs,
-        publish: publishDigestsNow,
-        logger,
-      }),
-    ].map((job) => ({ ...job, run: (now: Date) => workspaces.runInEach(() => job.run(now)) }));
-    const scheduler = startScheduler(jobs, clock, logger, { cron: options.schedules ?? true });
+      digestTickJob({ ...slackDeps, graceMs: config.digestGraceMs, publish: publishDigestsNow }),
+    ];
+    const scheduler = startScheduler(
+      jobs,
+      { clock, logger, forEachWorkspace: workspaces.forEach },
+      { cron: options.schedules ?? true },
+    );
     logger.event('info', 'Rapport is running', {
       mode: config.slack.socketMode ? 'socket' : 'http',
       port,
       store: store.kind,
-      ...(distribution ? { install: 'oauth' } : { team: workspaces.scope.current().teamId }),
+      ...(distribution ? { install: 'oauth' } : { team: workspaces.single?.teamId }),
     });
     return {
       port,

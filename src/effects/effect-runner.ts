@@ -1,3 +1,4 @@
+import type { Consequences, EffectSubjectType } from '../app/consequences.js';
 import {
   assumedProgress,
   EFFECT_LEASE_MS,
@@ -9,28 +10,36 @@ import type { Clock } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import { createEffectLedger, type EffectLedger } from './effect-ledger.js';
 
-/** A kind of record whose changes owe effects (asks, approvals), and how to carry them out. */
-export interface EffectSubject<T extends { version: number }> {
-  type: string;
-  /** The current workspace's bookkeeping for this kind. */
-  store(): OwedEffectsStore;
-  load(id: string): Promise<T | null>;
+/** What a presenter is handed for one pass over a record. */
+export interface EffectPass<W> {
+  /** The workspace the record belongs to. */
+  workspace: W;
+  ledger: EffectLedger;
+  /** Where changes the effects make themselves (an enhancement shipped along) owe theirs: the same workspace. */
+  consequences: Consequences;
+}
+
+/** A kind of record whose changes owe effects (asks, approvals), and how to carry them out in a workspace `W`. */
+export interface EffectSubject<W, T extends { version: number }> {
+  type: EffectSubjectType;
+  /** The workspace's bookkeeping for this kind. */
+  store(workspace: W): OwedEffectsStore;
+  load(workspace: W, id: string): Promise<T | null>;
   /** What a record stored before effects were kept had announced: its entries and notes, with times. */
   history(record: T): { entries: { at: Date }[]; notes: { at: Date }[] };
   /** Brings everything outside the store up to the record as stored; each step idempotent. */
-  present(record: T, ledger: EffectLedger): Promise<void>;
+  present(record: T, pass: EffectPass<W>): Promise<void>;
 }
 
-export interface EffectRunner {
-  /** Carries out what a record owes now, in the background of the current request or job. */
-  owe(type: string, id: string): void;
-  /** Carries out what a record owes, and resolves when done (or left to the reconciler after a failure). */
-  run(type: string, id: string): Promise<void>;
-  /** Takes over what is owed and not in hand: after a crash, an outage, or a failed pass's retry time. */
-  reconcile(now: Date, limit: number): Promise<number>;
-  /** Resolves once the passes `owe` started for this record are over. */
-  settled(type: string, id: string): Promise<void>;
-  /** Resolves once the passes started by `owe` are over. */
+export interface EffectRunner<W> {
+  /**
+   * How changes stored in `workspace` owe their effects: carried out at once in the background (`owe`),
+   * awaited where an answer must follow them (`settled`).
+   */
+  consequencesIn(workspace: W): Consequences;
+  /** Takes over what `workspace` owes and is not in hand: after a crash, an outage, or a failed pass's retry time. */
+  reconcile(workspace: W, now: Date, limit: number): Promise<number>;
+  /** Resolves once the passes started in the background are over. */
   drain(): Promise<void>;
 }
 
@@ -43,28 +52,33 @@ const MAX_PASSES = 5;
  * A failed pass keeps the effects owed and retries after a backoff; a runner that dies leaves its lease
  * to run out, and the reconciler takes over.
  */
-export function createEffectRunner(
+export function createEffectRunner<W extends { key: string }>(
   // biome-ignore lint/suspicious/noExplicitAny: each subject has its own record type.
-  subjects: EffectSubject<any>[],
+  subjects: EffectSubject<W, any>[],
   deps: { clock: Clock; logger: AppLogger },
-): EffectRunner {
+): EffectRunner<W> {
   const inProgress = new Map<Promise<void>, string>();
-  const keyOf = (type: string, id: string) => `${type}:${id}`;
+  const keyOf = (workspace: W, type: string, id: string) => `${workspace.key}:${type}:${id}`;
   const subjectOf = (type: string) => {
     const subject = subjects.find((s) => s.type === type);
     if (!subject) throw new Error(`no effects for ${type}`);
     return subject;
   };
 
-  async function pass<T extends { version: number }>(subject: EffectSubject<T>, id: string): Promise<void> {
-    const store = subject.store();
+  async function pass<T extends { version: number }>(
+    subject: EffectSubject<W, T>,
+    workspace: W,
+    consequences: Consequences,
+    id: string,
+  ): Promise<void> {
+    const store = subject.store(workspace);
     for (let round = 0; round < MAX_PASSES; round++) {
       const now = deps.clock.now();
       const claimed = await store.claim(id, now, new Date(now.getTime() + EFFECT_LEASE_MS));
       if (!claimed) return;
       const failures = claimed.progress?.failures ?? 0;
       try {
-        const record = await subject.load(id);
+        const record = await subject.load(workspace, id);
         if (!record) return;
         let progress = claimed.progress;
         if (!progress) {
@@ -72,7 +86,8 @@ export function createEffectRunner(
           progress = assumedProgress(claimed.owedAt, entries, notes);
           await store.record(id, progress);
         }
-        await subject.present(record, createEffectLedger(store, id, progress, deps.clock));
+        const ledger = createEffectLedger(store, id, progress, deps.clock);
+        await subject.present(record, { workspace, ledger, consequences });
         if (await store.settle(id, record.version)) return;
       } catch (error) {
         const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(failures));
@@ -89,30 +104,36 @@ export function createEffectRunner(
     }
   }
 
-  const run = (type: string, id: string) => pass(subjectOf(type), id);
+  function consequencesIn(workspace: W): Consequences {
+    const consequences: Consequences = {
+      owe(type, id) {
+        const started = pass(subjectOf(type), workspace, consequences, id).catch((error) =>
+          deps.logger.event('error', 'effects runner failed', { subject: type, id, ...errorFields(error) }),
+        );
+        inProgress.set(started, keyOf(workspace, type, id));
+        void started.finally(() => inProgress.delete(started));
+      },
+      async settled(type, id) {
+        const key = keyOf(workspace, type, id);
+        await Promise.all([...inProgress].filter(([, k]) => k === key).map(([running]) => running));
+      },
+    };
+    return consequences;
+  }
+
   return {
-    run,
-    owe(type, id) {
-      const started = run(type, id).catch((error) =>
-        deps.logger.event('error', 'effects runner failed', { subject: type, id, ...errorFields(error) }),
-      );
-      inProgress.set(started, keyOf(type, id));
-      void started.finally(() => inProgress.delete(started));
-    },
-    async reconcile(now, limit) {
+    consequencesIn,
+    async reconcile(workspace, now, limit) {
       let taken = 0;
       const owedBefore = new Date(now.getTime() - RECONCILE_GRACE_MS);
+      const consequences = consequencesIn(workspace);
       for (const subject of subjects) {
-        for (const id of await subject.store().listOwed(owedBefore, now, limit)) {
-          await pass(subject, id);
+        for (const id of await subject.store(workspace).listOwed(owedBefore, now, limit)) {
+          await pass(subject, workspace, consequences, id);
           taken += 1;
         }
       }
       return taken;
-    },
-    async settled(type, id) {
-      const key = keyOf(type, id);
-      await Promise.all([...inProgress].filter(([, k]) => k === key).map(([pass]) => pass));
     },
     async drain() {
       while (inProgress.size > 0) await Promise.all([...inProgress.keys()]);

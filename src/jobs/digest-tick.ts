@@ -1,11 +1,13 @@
-import { type DigestClaim, type TakeDeps, takeDueDigests } from '../domain/digests/take-due-digests.js';
+import { type DigestClaim, takeDueDigests } from '../domain/digests/take-due-digests.js';
 import type { AppLogger } from '../logger.js';
 import type { PublishReport } from '../slack/digests/publish-digests.js';
+import type { Workspace } from '../workspaces/workspace.js';
 import type { Job } from './scheduler.js';
 
-export interface DigestTickDeps extends TakeDeps {
+export interface DigestTickDeps {
+  newId: () => string;
   graceMs: number;
-  publish(claims: DigestClaim[]): Promise<PublishReport>;
+  publish(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
   logger: AppLogger;
 }
 
@@ -17,8 +19,9 @@ export const digestTickJob = (deps: DigestTickDeps): Job => ({
   name: 'digests',
   schedule: '* * * * *',
   runAtStart: true,
-  async run(now) {
-    const { claims, skipped } = await takeDueDigests(deps, now, deps.graceMs);
+  async run(workspace, now) {
+    const takeDeps = { ...workspace.repositories, newId: deps.newId };
+    const { claims, skipped } = await takeDueDigests(takeDeps, now, deps.graceMs);
     for (const record of skipped) {
       deps.logger.event('warn', 'digest slot skipped: found past the grace period', {
         digest: record.id,
@@ -26,7 +29,7 @@ export const digestTickJob = (deps: DigestTickDeps): Job => ({
       });
     }
     if (claims.length === 0) return;
-    const report = await deps.publish(claims);
+    const report = await deps.publish(workspace, claims);
     deps.logger.event('info', 'digests published', { claimed: claims.length, ...report });
   },
 });

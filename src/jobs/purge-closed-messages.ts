@@ -17,11 +17,12 @@ export async function runPurgeClosedMessages(
   if (purged > 0) deps.logger.event('info', 'purged closed tracked messages', { purged, before });
 }
 
-export const purgeClosedMessagesJob = (deps: {
-  trackedMessages: TrackedMessageRepository;
-  logger: AppLogger;
-}): Job => ({
+export const purgeClosedMessagesJob = (deps: { logger: AppLogger }): Job => ({
   name: 'purge-closed-messages',
   schedule: '17 3 * * *',
-  run: (now) => runPurgeClosedMessages(deps, now),
+  run: (workspace, now) =>
+    runPurgeClosedMessages(
+      { trackedMessages: workspace.repositories.trackedMessages, logger: deps.logger },
+      now,
+    ),
 });

@@ -11,8 +11,9 @@ export async function runPurgeExpiredMarkers(
   if (purged > 0) deps.logger.event('debug', 'purged expired markers', { purged });
 }
 
-export const purgeExpiredMarkersJob = (deps: { markers: MarkerRepository; logger: AppLogger }): Job => ({
+export const purgeExpiredMarkersJob = (deps: { logger: AppLogger }): Job => ({
   name: 'purge-expired-markers',
   schedule: '7 * * * *',
-  run: (now) => runPurgeExpiredMarkers(deps, now),
+  run: (workspace, now) =>
+    runPurgeExpiredMarkers({ markers: workspace.repositories.markers, logger: deps.logger }, now),
 });

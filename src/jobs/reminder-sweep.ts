@@ -1,6 +1,6 @@
-import { type SweepDeps, sweep } from '../domain/follow-ups/sweep.js';
-import type { MarkerRepository } from '../domain/ports.js';
+import { type ReminderSender, sweep } from '../domain/follow-ups/sweep.js';
 import type { AppLogger } from '../logger.js';
+import type { Workspace } from '../workspaces/workspace.js';
 import type { Job } from './scheduler.js';
 
 const DAY_MS = 86_400_000;
@@ -10,15 +10,26 @@ const DAY_MS = 86_400_000;
  * follow-up is claimed atomically, so a sweep that overruns into the next minute never doubles a reminder.
  * The job and marker keep their first name, `nag-sweep`: tests run the job by it and markers are stored under it.
  */
-export const reminderSweepJob = (
-  deps: SweepDeps & { markers: MarkerRepository; logger: AppLogger },
-): Job => ({
+export const reminderSweepJob = (deps: {
+  logger: AppLogger;
+  /** How reminders reach people of `workspace`. */
+  senderIn(workspace: Workspace): ReminderSender;
+}): Job => ({
   name: 'nag-sweep',
   schedule: '* * * * *',
-  async run(now) {
+  async run(workspace, now) {
+    const { repositories, directory } = workspace;
     const minute = now.toISOString().slice(0, 16);
-    if (!(await deps.markers.claim(`nag-sweep:${minute}`, now, new Date(now.getTime() + DAY_MS)))) return;
-    const report = await sweep(deps, now);
+    if (!(await repositories.markers.claim(`nag-sweep:${minute}`, now, new Date(now.getTime() + DAY_MS))))
+      return;
+    const report = await sweep(
+      {
+        ...repositories,
+        timeZoneOf: async (userId) => (await directory.user(userId))?.timeZone ?? null,
+        sender: deps.senderIn(workspace),
+      },
+      now,
+    );
     if (report.claimed > 0) deps.logger.event('info', 'nag sweep', { minute, ...report });
   },
 });

@@ -1,15 +1,23 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
+import type { Workspace } from '../workspaces/workspace.js';
 
-/** A scheduled job is a plain function of the time; the scheduler only decides when to call it. */
+/** A scheduled job is a plain function of a workspace and the time; the scheduler decides when to call it. */
 export interface Job {
   name: string;
   /** Cron expression, evaluated in UTC. */
   schedule: string;
   /** Also run once when the scheduler starts: catch-up work that must not wait for the first tick. */
   runAtStart?: boolean;
-  run(now: Date): Promise<void>;
+  run(workspace: Workspace, now: Date): Promise<void>;
+}
+
+export interface SchedulerDeps {
+  clock: Clock;
+  logger: AppLogger;
+  /** Runs a job's work once per workspace (see workspaces/). */
+  forEachWorkspace(work: (workspace: Workspace) => Promise<void>): Promise<void>;
 }
 
 export interface Scheduler {
@@ -20,21 +28,23 @@ export interface Scheduler {
 }
 
 /**
- * node-cron shell around the jobs. A job never overlaps itself in this process; whether a slot's work
- * happens at all across replicas is decided by the job itself, in the store.
+ * node-cron shell around the jobs, each run in every workspace at one time. A job never overlaps itself
+ * in this process; whether a slot's work happens at all across replicas is decided by the job itself,
+ * in the store.
  */
 export function startScheduler(
   jobs: Job[],
-  clock: Clock,
-  logger: AppLogger,
+  deps: SchedulerDeps,
   options: { cron: boolean } = { cron: true },
 ): Scheduler {
+  const { clock, logger } = deps;
   const running = new Map<string, Promise<void>>();
   const start = (job: Job) => {
     const inProgress = running.get(job.name);
     if (inProgress) return inProgress;
-    const run = job
-      .run(clock.now())
+    const now = clock.now();
+    const run = deps
+      .forEachWorkspace((workspace) => job.run(workspace, now))
       .catch((error) =>
         logger.event('error', 'scheduled job failed', { job: job.name, ...errorFields(error) }),
       )

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, App, InstallationStore, Middleware } from '@slack/bolt';
+import type { App, Context, InstallationStore } from '@slack/bolt';
 import { InstallProvider } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
@@ -7,18 +7,19 @@ import { type AppLogger, errorFields } from '../logger.js';
 import { createSlackDirectory } from '../slack/bolt/directory.js';
 import { installationKey } from '../slack/oauth/installation-store.js';
 import type { Store } from '../store/open-store.js';
-import { createWorkspaceScope, routed, type Workspace, type WorkspaceScope } from './workspace-scope.js';
+import type { Workspace } from './workspace.js';
 
-/** Every workspace Rapport serves, and how code gets to run as one of them. */
+/** Every workspace Rapport serves: the one a request came from, or each in turn for scheduled work. */
 export interface Workspaces {
-  scope: WorkspaceScope;
-  /** Bolt middleware, first of all: the listeners of a request run as the workspace that received it. */
-  middleware: Middleware<AnyMiddlewareArgs>;
+  /** With a bot token, its one workspace; null with distribution, where every request names its own. */
+  single: Workspace | null;
+  /** The workspace Bolt authorised a request for (its team or enterprise, its bot token). */
+  ofRequest(context: Context): Promise<Workspace>;
   /**
-   * Runs `work` once per installed workspace, one after another, each in its scope. A workspace that
-   * fails does not stop the others; the failures are thrown together at the end.
+   * Runs `work` once per installed workspace, one after another. A workspace that fails does not stop
+   * the others; the failures are thrown together at the end.
    */
-  runInEach(work: () => Promise<void>): Promise<void>;
+  forEach(work: (workspace: Workspace) => Promise<void>): Promise<void>;
   /** Drops what is kept in memory for a workspace whose installation was removed. */
   forget(key: string): void;
 }
@@ -32,6 +33,12 @@ export interface ClientSettings {
   effectClient: WebClientOptions;
 }
 
+const clientsWith = (token: string | undefined, settings: ClientSettings) => ({
+  client: new WebClient(token, settings.client),
+  jobClient: new WebClient(token, settings.jobClient),
+  effectClient: new WebClient(token, settings.effectClient),
+});
+
 /** One workspace, its bot token given: the store's own repositories are its data. */
 export function singleWorkspace(opts: {
   store: Store;
@@ -40,21 +47,18 @@ export function singleWorkspace(opts: {
   clients: ClientSettings;
   clock: Clock;
 }): Workspaces {
-  const client = new WebClient(opts.token, opts.clients.client);
+  const clients = clientsWith(opts.token, opts.clients);
   const workspace: Workspace = {
     key: installationKey({ teamId: opts.teamId }),
     teamId: opts.teamId,
     repositories: opts.store,
-    client,
-    jobClient: new WebClient(opts.token, opts.clients.jobClient),
-    effectClient: new WebClient(opts.token, opts.clients.effectClient),
-    directory: createSlackDirectory(client, opts.teamId, opts.clock),
+    ...clients,
+    directory: createSlackDirectory(() => clients.client, opts.teamId, opts.clock),
   };
-  const scope = createWorkspaceScope(workspace);
   return {
-    scope,
-    middleware: ({ next }) => scope.run(workspace, next),
-    runInEach: (work) => scope.run(workspace, work),
+    single: workspace,
+    ofRequest: async () => workspace,
+    forEach: (work) => work(workspace),
     forget: () => {},
   };
 }
@@ -71,40 +75,37 @@ export function installedWorkspaces(opts: {
   clock: Clock;
   logger: AppLogger;
 }): Workspaces {
-  const scope = createWorkspaceScope(null);
   const current = new Map<string, Workspace>();
-  // The directory's users.info calls go out with the workspace's token of the moment.
-  const scopedClient = routed(() => scope.current().client);
 
   async function workspaceOf(key: string, teamId: string, token: string | undefined): Promise<Workspace> {
     const known = current.get(key);
     if (known !== undefined && known.client.token === token) return known;
+    const clients = clientsWith(token, opts.clients);
+    // Kept across token refreshes, with its cache; its users.info calls use the newest token.
+    const clientNow = () => current.get(key)?.client ?? clients.client;
     const workspace: Workspace = {
       key,
       teamId,
       repositories: known?.repositories ?? (await opts.store.workspace(key)),
-      client: new WebClient(token, opts.clients.client),
-      jobClient: new WebClient(token, opts.clients.jobClient),
-      effectClient: new WebClient(token, opts.clients.effectClient),
-      directory: known?.directory ?? createSlackDirectory(scopedClient, teamId, opts.clock),
+      ...clients,
+      directory: known?.directory ?? createSlackDirectory(clientNow, teamId, opts.clock),
     };
     current.set(key, workspace);
     return workspace;
   }
 
   return {
-    scope,
-    async middleware({ context, next }) {
+    single: null,
+    ofRequest(context) {
       const query = {
         isEnterpriseInstall: context.isEnterpriseInstall === true,
         enterpriseId: context.enterpriseId,
         teamId: context.teamId,
       };
       const teamId = context.teamId ?? context.enterpriseId ?? '';
-      const workspace = await workspaceOf(installationKey(query), teamId, context.botToken);
-      return scope.run(workspace, next);
+      return workspaceOf(installationKey(query), teamId, context.botToken);
     },
-    async runInEach(work) {
+    async forEach(work) {
       const failures: unknown[] = [];
       for (const installed of await opts.store.installations.list()) {
         const query = {
@@ -115,7 +116,7 @@ export function installedWorkspaces(opts: {
         try {
           const auth = await opts.installer.authorize(query);
           const teamId = installed.teamId ?? installed.enterpriseId ?? '';
-          await scope.run(await workspaceOf(installed.key, teamId, auth.botToken), work);
+          await work(await workspaceOf(installed.key, teamId, auth.botToken));
         } catch (error) {
           opts.logger.event('error', 'work for a workspace failed', {
             workspace: installed.key,

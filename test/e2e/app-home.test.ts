@@ -243,7 +243,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     const logs: string[] = [];
     const deps = {
       repositories: h.rapport.store,
-      directory: createSlackDirectory(client, VENDOR_TEAM, clock),
+      directory: createSlackDirectory(() => client, VENDOR_TEAM, clock),
       clock,
       newId: randomUUID,
       logger: createLogger('debug', (line) => logs.push(line)),

@@ -3,10 +3,12 @@ import type { Approval } from '../../domain/approvals/approval.js';
 import { track } from '../../domain/follow-ups/track.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { EffectSubject } from '../../effects/effect-runner.js';
-import type { AskEffectsDeps } from '../asks/ask-effects.js';
+import type { Workspace } from '../../workspaces/workspace.js';
+import type { InWorkspace } from '../bolt/deps.js';
 import { refreshHomes } from '../home/publish-home.js';
 import { changesSince } from '../shared/changes-since.js';
 import { isSlackRefusal } from '../shared/classify-slack-failure.js';
+import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildApprovalCard } from './approval-card.js';
 import { approvalNews } from './approval-news.js';
@@ -22,13 +24,15 @@ const peopleOf = (approval: Approval): string[] => [
  * job's expiry): each approver's reminders re-planned, the card posted once and then edited, each change
  * announced once in its thread, the Home tabs of everyone concerned.
  */
-export const approvalEffects = (deps: AskEffectsDeps): EffectSubject<Approval> => ({
+export const approvalEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Approval> => ({
   type: 'approval',
-  store: () => deps.repositories.approvalEffects,
-  load: (id) => deps.repositories.approvals.findById(id),
+  store: (workspace) => workspace.repositories.approvalEffects,
+  load: (workspace, id) => workspace.repositories.approvals.findById(id),
   history: (approval) => ({ entries: approval.audit, notes: [] }),
-  async present(approval, ledger) {
-    const client = deps.client();
+  async present(approval, pass) {
+    const { ledger } = pass;
+    const client = pass.workspace.effectClient;
+    const deps = inPass(effectDeps, pass);
     const partnership = await deps.repositories.partnerships.findById(approval.partnershipId);
     if (partnership) {
       const trackDeps = { ...deps.repositories, clock: deps.clock };
@@ -50,7 +54,7 @@ export const approvalEffects = (deps: AskEffectsDeps): EffectSubject<Approval> =
 
 async function showCard(
   client: WebClient,
-  deps: AskEffectsDeps,
+  deps: InWorkspace,
   approval: Approval,
   accountName: string | null,
   ledger: EffectLedger,

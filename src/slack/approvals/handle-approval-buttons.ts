@@ -1,30 +1,26 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { withdraw } from '../../app/approvals/approval-use-cases.js';
 import type { Verdict } from '../../domain/approvals/approval.js';
 import { seatsOf } from '../../domain/approvals/rules.js';
-import type { SlackDeps } from '../bolt/deps.js';
-import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
+import type { Clock } from '../../domain/ports.js';
+import { answerPrivately } from '../bolt/answer-privately.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import type { ButtonArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { buildApproveModal, buildRejectModal } from './approval-modal.js';
 import { describeApprovalRefusal } from './approval-refusal.js';
 import { approvalRequestForm } from './request-form.js';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type Args<C> = ButtonArgs & AllMiddlewareArgs<C>;
 
 /** A private answer to whoever clicked, in the channel or DM the button is in; the card is left alone. */
-async function tell(respond: ButtonArgs['respond'], text: string): Promise<void> {
-  await respond({ response_type: 'ephemeral', replace_original: false, text });
-}
+const tell = (args: Args<ActorContext>, text: string) => answerPrivately(args, { text });
 
 /** "Ask for sign-off" on the welcome message: the request form, for anyone in the channel, either side. */
 export const handleAskForApprovalButton =
-  (deps: SlackDeps) =>
-  async ({ ack, body, client, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const view = body.channel ? await approvalRequestForm(deps, body.channel.id) : null;
-    if (!view) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNotSetUpHint() });
-      return;
-    }
+  (clock: Clock) =>
+  async ({ body, client, context }: Args<PartnershipContext>): Promise<void> => {
+    const view = approvalRequestForm(context.partnership, clock.now());
     await client.views.open({ trigger_id: body.trigger_id, view });
   };
 
@@ -33,16 +29,15 @@ export const handleAskForApprovalButton =
  * decide. Anyone else is told privately who can, before typing anything.
  */
 export const handleDecisionButton =
-  (deps: SlackDeps, verdict: Verdict) =>
-  async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const approval = await deps.repositories.approvals.findById(action.value ?? '');
-    if (!approval) return tell(respond, 'That sign-off request no longer exists.');
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const seats = seatsOf(approval, actor);
-    if (!seats.ok) return tell(respond, describeApprovalRefusal(seats.error));
+  (verdict: Verdict) =>
+  async (args: Args<ActorContext>): Promise<void> => {
+    const { body, action, client, context } = args;
+    const approval = await context.workspace.repositories.approvals.findById(action.value ?? '');
+    if (!approval) return tell(args, 'That sign-off request no longer exists.');
+    const seats = seatsOf(approval, context.actor);
+    if (!seats.ok) return tell(args, describeApprovalRefusal(seats.error));
     if (approval.state !== 'pending') {
-      return tell(respond, `This sign-off is already ${approval.state}: decisions are closed.`);
+      return tell(args, `This sign-off is already ${approval.state}: decisions are closed.`);
     }
     const view = verdict === 'approved' ? buildApproveModal(approval.id) : buildRejectModal(approval.id);
     await client.views.open({ trigger_id: body.trigger_id, view });
@@ -50,10 +45,10 @@ export const handleDecisionButton =
 
 /** Withdraw on a card: only the requester, only while pending; a repeat changes nothing. */
 export const handleWithdrawButton =
-  (deps: SlackDeps) =>
-  async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const result = await withdraw(deps, action.value ?? '', actor);
-    if (!result.ok) return tell(respond, describeApprovalRefusal(result.error));
+  (services: SlackDeps) =>
+  async (args: Args<ActorContext>): Promise<void> => {
+    const { action, context } = args;
+    const deps = inWorkspace(services, context.workspace);
+    const result = await withdraw(deps, action.value ?? '', context.actor);
+    if (!result.ok) return tell(args, describeApprovalRefusal(result.error));
   };

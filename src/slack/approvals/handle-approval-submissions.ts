@@ -1,11 +1,12 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { askForApproval, decide } from '../../app/approvals/approval-use-cases.js';
 import type { Side } from '../../domain/actors.js';
 import type { Verdict } from '../../domain/approvals/approval.js';
 import type { RequestField } from '../../domain/approvals/rules.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { type InWorkspace, inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
-import { COMMAND } from '../commands/ids.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
 import { APPROVAL_BLOCKS } from './ids.js';
@@ -14,17 +15,16 @@ import {
   parseApprovalRequest,
   parseDecisionComment,
   parseDecisionMetadata,
-  parseRequestChannel,
   requestedUserIds,
 } from './parse-approval-submission.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs<C> = SubmissionArgs & AllMiddlewareArgs<C>;
 type Errors = Record<string, string>;
 
 const UNREADABLE = 'This form could not be read. Close it and try again.';
 
 /** Who the form names (approvers and backups), as Slack knows them, and any problem with them. */
-async function lookUpPeople(deps: SlackDeps, channelId: string, values: unknown) {
+async function lookUpPeople(deps: Pick<InWorkspace, 'directory'>, channelId: string, values: unknown) {
   const ids = requestedUserIds(values);
   const [facts, members] = await Promise.all([
     Promise.all(ids.map(async (id) => [id, await deps.directory.user(id)] as const)),
@@ -45,18 +45,16 @@ async function lookUpPeople(deps: SlackDeps, channelId: string, values: unknown)
   };
 }
 
-/** The sign-off request's Send: checked and stored before the ack (errors inline), the card posted after. */
+/**
+ * The sign-off request's Send, in a partnership channel: checked and stored before the ack (errors
+ * inline), the card posted after.
+ */
 export const handleApprovalRequest =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ ack, view, client, context }: ViewArgs<PartnershipContext & ActorContext>): Promise<void> => {
     const fail = (errors: Errors) => ack({ response_action: 'errors', errors });
-    const channelId = parseRequestChannel(view.private_metadata);
-    const partnership = channelId ? await deps.repositories.partnerships.findByChannel(channelId) : null;
-    if (!partnership) {
-      return fail({
-        [APPROVAL_BLOCKS.title]: `This channel is no longer set up. Ask your account team to run ${COMMAND} setup.`,
-      });
-    }
+    const deps = inWorkspace(services, context.workspace);
+    const { partnership, actor } = context;
     const people = await lookUpPeople(deps, partnership.channelId, view.state.values);
     const now = deps.clock.now();
     const parsed = parseApprovalRequest(view.private_metadata, view.state.values, partnership.timeZone, {
@@ -69,7 +67,6 @@ export const handleApprovalRequest =
       errors[APPROVAL_BLOCKS.approvers] = people.problem;
     if (!parsed.ok || Object.keys(errors).length > 0) return fail(errors);
 
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
     const created = await guardedWrite(
       deps,
       (message) => fail({ [APPROVAL_BLOCKS.title]: message }),
@@ -97,16 +94,16 @@ export const handleApprovalRequest =
  * so a refusal or a missing reason shows on the field with the text kept. A repeat counts once.
  */
 export const handleDecisionSubmission =
-  (deps: SlackDeps, verdict: Verdict) =>
-  async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  (services: SlackDeps, verdict: Verdict) =>
+  async ({ ack, view, context }: ViewArgs<ActorContext>): Promise<void> => {
     const block = verdict === 'approved' ? APPROVAL_BLOCKS.comment : APPROVAL_BLOCKS.reason;
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [block]: message } });
     const approvalId = parseDecisionMetadata(view.private_metadata);
     if (!approvalId) return fail(UNREADABLE);
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const deps = inWorkspace(services, context.workspace);
     const comment = parseDecisionComment(view.state.values, block);
     const result = await guardedWrite(deps, fail, () =>
-      decide(deps, approvalId, { actor, verdict, comment }),
+      decide(deps, approvalId, { actor: context.actor, verdict, comment }),
     );
     if (!result) return;
     if (!result.ok) {

@@ -1,6 +1,13 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
+import { identifyActor } from '../bolt/identify-actor.js';
+import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import {
+  channelOfAction,
+  channelOfCommand,
+  inChannel,
+  requirePartnership,
+} from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { WELCOME_ACTIONS } from '../setup/ids.js';
 import {
@@ -11,20 +18,43 @@ import {
 import { handleApprovalRequest, handleDecisionSubmission } from './handle-approval-submissions.js';
 import { APPROVAL_ACTIONS, APPROVAL_VIEWS } from './ids.js';
 import { openApprovalModal } from './open-approval-modal.js';
+import { parseRequestChannel } from './parse-approval-submission.js';
 import { showApprovals } from './show-approvals.js';
 
-export const approvalSubcommands: Subcommands = {
-  approval: openApprovalModal,
-  approvals: showApprovals,
-};
+export const approvalSubcommands = (deps: SlackDeps): Subcommands => ({
+  approval: [requirePartnership(channelOfCommand), openApprovalModal(deps.clock)],
+  approvals: [showApprovals(deps.clock)],
+});
 
 /** Approvals: the request form, the card's decision buttons and their modals. */
 export function registerApprovals(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(WELCOME_ACTIONS.askForApproval, handleAskForApprovalButton(deps));
-  app.action<BlockButtonAction>(APPROVAL_ACTIONS.approve, handleDecisionButton(deps, 'approved'));
-  app.action<BlockButtonAction>(APPROVAL_ACTIONS.reject, handleDecisionButton(deps, 'rejected'));
-  app.action<BlockButtonAction>(APPROVAL_ACTIONS.withdraw, handleWithdrawButton(deps));
-  app.view(APPROVAL_VIEWS.request, guardSubmission(deps, handleApprovalRequest(deps)));
-  app.view(APPROVAL_VIEWS.approve, guardSubmission(deps, handleDecisionSubmission(deps, 'approved')));
-  app.view(APPROVAL_VIEWS.reject, guardSubmission(deps, handleDecisionSubmission(deps, 'rejected')));
+  const { logger } = deps;
+  onButton(
+    app,
+    WELCOME_ACTIONS.askForApproval,
+    requirePartnership(channelOfAction),
+    handleAskForApprovalButton(deps.clock),
+  );
+  onButton(app, APPROVAL_ACTIONS.approve, identifyActor, handleDecisionButton('approved'));
+  onButton(app, APPROVAL_ACTIONS.reject, identifyActor, handleDecisionButton('rejected'));
+  onButton(app, APPROVAL_ACTIONS.withdraw, identifyActor, handleWithdrawButton(deps));
+  const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
+    inChannel(parseRequestChannel(view.private_metadata)),
+  );
+  onSubmission(
+    app,
+    APPROVAL_VIEWS.request,
+    logger,
+    inFormPartnership,
+    identifyActor,
+    handleApprovalRequest(deps),
+  );
+  onSubmission(
+    app,
+    APPROVAL_VIEWS.approve,
+    logger,
+    identifyActor,
+    handleDecisionSubmission(deps, 'approved'),
+  );
+  onSubmission(app, APPROVAL_VIEWS.reject, logger, identifyActor, handleDecisionSubmission(deps, 'rejected'));
 }

@@ -1,60 +1,50 @@
 import type { WebClient } from '@slack/web-api';
 import { shipAlong } from '../../app/asks/ship-along.js';
-import type { Consequences } from '../../app/consequences.js';
 import type { Ask } from '../../domain/asks/ask.js';
 import { enhancementGroup } from '../../domain/asks/link-enhancements.js';
 import { trackedMessageId } from '../../domain/conversations/tracked-message.js';
 import { closeMessage } from '../../domain/conversations/watch-messages.js';
 import { track } from '../../domain/follow-ups/track.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
-import type { Clock, Repositories } from '../../domain/ports.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { EffectSubject } from '../../effects/effect-runner.js';
-import type { AppLogger } from '../../logger.js';
-import type { SlackDirectory } from '../bolt/directory.js';
+import type { Workspace } from '../../workspaces/workspace.js';
+import type { InWorkspace } from '../bolt/deps.js';
 import { askForFeedback } from '../feedback/ask-for-feedback.js';
 import { refreshHomes } from '../home/publish-home.js';
 import { changesSince } from '../shared/changes-since.js';
 import { isSlackRefusal } from '../shared/classify-slack-failure.js';
+import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
 import { showTwin } from './show-twin.js';
 
-export interface AskEffectsDeps {
-  repositories: Repositories;
-  directory: SlackDirectory;
-  clock: Clock;
-  logger: AppLogger;
-  /** Where the changes these effects make themselves (an enhancement shipped along) owe theirs. */
-  consequences: Consequences;
-  /** The workspace's client for work after the ack: no retries inside, the runner retries the pass. */
-  client(): WebClient;
-}
-
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the triage twin with its
- * internal notes, and the Home tabs of its owner and requester.
+ * internal notes, and the Home tabs of its owner and requester. Calls go out with the workspace's effect
+ * client (a few quick retries inside); the runner retries the pass after that.
  */
-export const askEffects = (deps: AskEffectsDeps): EffectSubject<Ask> => ({
+export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask> => ({
   type: 'ask',
-  store: () => deps.repositories.askEffects,
-  load: (id) => deps.repositories.asks.findById(id),
+  store: (workspace) => workspace.repositories.askEffects,
+  load: (workspace, id) => workspace.repositories.asks.findById(id),
   history: (ask) => ({ entries: ask.history, notes: ask.internalNotes }),
-  async present(stored, ledger) {
-    const client = deps.client();
+  async present(stored, pass) {
+    const client = pass.workspace.effectClient;
+    const deps = inPass(effectDeps, pass);
     const partnership = await deps.repositories.partnerships.findById(stored.partnershipId);
     if (partnership) await replan(deps, stored, partnership);
-    const ask = await showCard(client, deps, stored, ledger);
-    await announce(client, deps, ask, ledger);
-    if (partnership) await showTwin(client, deps, ask, partnership, ledger);
+    const ask = await showCard(client, deps, stored, pass.ledger);
+    await announce(client, deps, ask, pass.ledger);
+    if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
   },
 });
 
-async function replan(deps: AskEffectsDeps, ask: Ask, partnership: Partnership): Promise<void> {
+async function replan(deps: InWorkspace, ask: Ask, partnership: Partnership): Promise<void> {
   const trackDeps = { ...deps.repositories, clock: deps.clock };
   await track(trackDeps, { type: 'ask', ask }, partnership);
   if (ask.source) {
@@ -64,12 +54,7 @@ async function replan(deps: AskEffectsDeps, ask: Ask, partnership: Partnership):
 }
 
 /** The card, and the other customers' cards of its group, which show the group's totals too. */
-async function showCard(
-  client: WebClient,
-  deps: AskEffectsDeps,
-  ask: Ask,
-  ledger: EffectLedger,
-): Promise<Ask> {
+async function showCard(client: WebClient, deps: InWorkspace, ask: Ask, ledger: EffectLedger): Promise<Ask> {
   const group = await enhancementGroup(deps.repositories.asks, ask);
   const facts = groupFacts(group);
   let shown = ask;
@@ -97,7 +82,7 @@ function groupFacts(group: Ask[]): GroupFacts | null {
   };
 }
 
-async function updateCard(client: WebClient, deps: AskEffectsDeps, ask: Ask, facts: GroupFacts | null) {
+async function updateCard(client: WebClient, deps: InWorkspace, ask: Ask, facts: GroupFacts | null) {
   const card = ask.card as { channelId: string; ts: string };
   try {
     await client.chat.update({ channel: card.channelId, ts: card.ts, ...buildAskCard(ask, facts) });
@@ -112,7 +97,7 @@ async function updateCard(client: WebClient, deps: AskEffectsDeps, ask: Ask, fac
  * Each change not yet announced, once, in the card's thread. A resolution asks the requester for a
  * rating; shipping ships the rest of the enhancement's group.
  */
-async function announce(client: WebClient, deps: AskEffectsDeps, ask: Ask, ledger: EffectLedger) {
+async function announce(client: WebClient, deps: InWorkspace, ask: Ask, ledger: EffectLedger) {
   if (!ask.card) return;
   const thread = { channel: ask.card.channelId, threadTs: ask.source?.messageTs ?? ask.card.ts };
   for (const { entries, end } of changesSince(ask.history, ledger.announced)) {

@@ -1,27 +1,26 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { raiseAsk } from '../../app/asks/raise-ask.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
-import { COMMAND } from '../commands/ids.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { ASK_BLOCKS } from './ids.js';
 import { parseAskSubmission } from './parse-ask-submission.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type Args = SubmissionArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>;
 
 /** A new ask's Send: validated and stored before the ack (errors inline), card posted after it. */
 export const handleAskSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs) => {
+  (services: SlackDeps) =>
+  async ({ ack, view, client, context }: Args) => {
     const parsed = parseAskSubmission(view.private_metadata, view.state.values);
     const fail = (message: string, blockId: string = ASK_BLOCKS.title) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
 
-    const partnership = await deps.repositories.partnerships.findByChannel(parsed.metadata.channelId);
-    if (!partnership)
-      return fail(`This channel is no longer set up. Ask your account team to run ${COMMAND} setup.`);
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const deps = inWorkspace(services, context.workspace);
+    const { actor, partnership } = context;
     // A help request or enhancement raised from someone's message is theirs; a request to the customer is ours.
     const authorId = parsed.metadata.authorId;
     const requester = parsed.kind !== 'vendor' && authorId ? await deps.directory.actor(authorId) : actor;

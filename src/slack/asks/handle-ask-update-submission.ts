@@ -1,22 +1,22 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { changeAsk } from '../../app/asks/change-ask.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext } from '../bolt/rapport-context.js';
 import { UPDATE_BLOCKS } from './ids.js';
 import { parseAskUpdateSubmission } from './parse-ask-update-submission.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
 /** The update form's Save: the change is checked and stored before the ack; its consequences follow it. */
 export const handleAskUpdateSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view }: ViewArgs) => {
+  (services: SlackDeps) =>
+  async ({ ack, view, context }: SubmissionArgs & AllMiddlewareArgs<ActorContext>) => {
     const fail = (message: string, blockId: string = UPDATE_BLOCKS.status) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parseAskUpdateSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const result = await guardedWrite(deps, fail, () => changeAsk(deps, { ...parsed, actor }));
+    const deps = inWorkspace(services, context.workspace);
+    const result = await guardedWrite(deps, fail, () => changeAsk(deps, { ...parsed, actor: context.actor }));
     if (!result) return;
     if (!result.ok) {
       const error = result.error;

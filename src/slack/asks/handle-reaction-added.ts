@@ -4,7 +4,9 @@ import type { AskKind } from '../../domain/asks/ask.js';
 import { trackedMessageId } from '../../domain/conversations/tracked-message.js';
 import { closeMessage } from '../../domain/conversations/watch-messages.js';
 import { type AskReactions, DEFAULT_REACTIONS } from '../../domain/partnerships/partnership.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
+import type { PartnershipPlace } from '../bolt/request-partnership.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { fetchMessage } from '../shared/fetch-message.js';
 import { splitPrefill } from './ask-modal.js';
@@ -12,10 +14,23 @@ import { splitPrefill } from './ask-modal.js';
 /** A tick on a customer message says it has been dealt with. */
 const ANSWERED_REACTIONS = new Set(['white_check_mark', 'heavy_check_mark', 'ballot_box_with_check']);
 
-type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'> & AllMiddlewareArgs;
+export type ReactionArgs = SlackEventMiddlewareArgs<'reaction_added'>;
 
 const kindOf = (reactions: AskReactions, reaction: string): AskKind | null =>
   reaction === reactions.help ? 'help' : reaction === reactions.enhancement ? 'enhancement' : null;
+
+/** The channel of the message reacted to; null for reactions to anything else (a file). */
+export const channelOfReaction = ({ event }: ReactionArgs): PartnershipPlace =>
+  event.item.type === 'message' ? { channelId: event.item.channel } : null;
+
+/** Outside a partnership only the default reactions are known; anything else is just an emoji. */
+export async function hintOutsidePartnership(
+  { event, client }: ReactionArgs & AllMiddlewareArgs<RapportContext>,
+  place: PartnershipPlace,
+): Promise<void> {
+  if (place === null || !('channelId' in place) || !kindOf(DEFAULT_REACTIONS, event.reaction)) return;
+  await client.chat.postEphemeral({ channel: place.channelId, user: event.user, ...buildNotSetUpHint() });
+}
 
 /**
  * The partnership's reactions (:ticket: and :bulb: unless set otherwise) raise any message in its
@@ -23,18 +38,12 @@ const kindOf = (reactions: AskReactions, reaction: string): AskKind | null =>
  * The message's author is the requester; a message is raised at most once, whoever reacts.
  */
 export const handleReactionAdded =
-  (deps: SlackDeps) =>
-  async ({ event, client }: ReactionArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ event, client, context }: ReactionArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
     if (event.item.type !== 'message') return;
     const { channel, ts } = event.item;
-    const partnership = await deps.repositories.partnerships.findByChannel(channel);
-    if (!partnership) {
-      // Only the default reactions are known outside a partnership; anything else is just an emoji.
-      if (kindOf(DEFAULT_REACTIONS, event.reaction)) {
-        await client.chat.postEphemeral({ channel, user: event.user, ...buildNotSetUpHint() });
-      }
-      return;
-    }
+    const { partnership } = context;
+    const deps = inWorkspace(services, context.workspace);
     if (ANSWERED_REACTIONS.has(event.reaction)) {
       const id = trackedMessageId(channel, ts);
       await closeMessage(

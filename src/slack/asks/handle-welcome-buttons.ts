@@ -1,63 +1,40 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AskKind } from '../../domain/asks/ask.js';
 import { ASK_LIST_FILTERS } from '../../domain/asks/list-asks.js';
-import type { SlackDeps } from '../bolt/deps.js';
-import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
+import type { AppLogger } from '../../logger.js';
+import type { ButtonArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { buildAskModal } from './ask-modal.js';
 import { showAskList } from './show-ask-list.js';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type Args = ButtonArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>;
 
 /** "Ask for help" / "Suggest an improvement": the ask form for anyone in the channel, either side. */
 export const handleAskButton =
-  (deps: SlackDeps, kind: AskKind) =>
-  async ({ ack, body, client, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const partnership = body.channel
-      ? await deps.repositories.partnerships.findByChannel(body.channel.id)
-      : null;
-    if (!partnership) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...buildNotSetUpHint() });
-      return;
-    }
-    const view = buildAskModal({ channelId: partnership.channelId, kind, source: null, authorId: null }, '');
+  (kind: AskKind) =>
+  async ({ body, client, context }: ButtonArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
+    const channelId = context.partnership.channelId;
+    const view = buildAskModal({ channelId, kind, source: null, authorId: null }, '');
     await client.views.open({ trigger_id: body.trigger_id, view });
   };
 
 /** "See open asks": the first page, privately. */
-export const handleSeeOpenAsks =
-  (deps: SlackDeps) =>
-  async ({ ack, body, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const viewer = await deps.directory.actor(body.user.id, body.user.team_id);
-    await showAskList(deps, respond, {
-      channelId: body.channel?.id ?? '',
-      viewer,
-      filter: 'open',
-      skip: 0,
-      replace: false,
-    });
-  };
+export const handleSeeOpenAsks = async ({ respond, context }: Args): Promise<void> => {
+  await showAskList(context, respond, { viewer: context.actor, filter: 'open', skip: 0, replace: false });
+};
 
 const pageValue = z.object({ filter: z.enum(ASK_LIST_FILTERS), skip: z.number().int().min(0) });
 
 /** Previous/Next on a private list: the page is replaced in place. */
 export const handleListPage =
-  (deps: SlackDeps) =>
-  async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
-    await ack();
+  (logger: AppLogger) =>
+  async ({ action, respond, context }: Args): Promise<void> => {
     const page = parseMetadata(action.value ?? '', pageValue);
     if (!page) {
-      deps.logger.event('warn', 'malformed list page button', { value: action.value });
+      logger.event('warn', 'malformed list page button', { value: action.value });
       return;
     }
-    const viewer = await deps.directory.actor(body.user.id, body.user.team_id);
-    await showAskList(deps, respond, {
-      channelId: body.channel?.id ?? '',
-      viewer,
-      ...page,
-      replace: true,
-    });
+    await showAskList(context, respond, { viewer: context.actor, ...page, replace: true });
   };

@@ -19,6 +19,10 @@ export type ParsedAsk =
   | { ok: false; errors: BlockErrors }
   | { ok: 'malformed' };
 
+/** The channel an ask form was opened for; null when its metadata is not ours. */
+export const askFormChannel = (privateMetadata: string): string | null =>
+  parseMetadata(privateMetadata, metadataSchema)?.channelId ?? null;
+
 /** The ask modal's values as domain content; blocks that a kind does not show read as empty. */
 export function parseAskSubmission(privateMetadata: string, rawValues: unknown): ParsedAsk {
   const values = viewStateValues.safeParse(rawValues);

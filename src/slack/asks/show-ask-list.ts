@@ -1,23 +1,17 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Actor } from '../../domain/actors.js';
 import { type AskListFilter, listAsks } from '../../domain/asks/list-asks.js';
-import type { SlackDeps } from '../bolt/deps.js';
-import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
+import type { PartnershipContext } from '../bolt/rapport-context.js';
 import { buildAskList, LIST_PAGE_SIZE } from './ask-list.js';
 
-/** Answers privately with one page of the channel's asks; `replace` swaps the page in place. */
+/** Answers privately with one page of the partnership's asks; `replace` swaps the page in place. */
 export async function showAskList(
-  deps: SlackDeps,
+  context: PartnershipContext,
   respond: RespondFn,
-  request: { channelId: string; viewer: Actor; filter: AskListFilter; skip: number; replace: boolean },
+  request: { viewer: Actor; filter: AskListFilter; skip: number; replace: boolean },
 ): Promise<void> {
-  const partnership = await deps.repositories.partnerships.findByChannel(request.channelId);
-  if (!partnership) {
-    await respond({ response_type: 'ephemeral', ...buildNotSetUpHint() });
-    return;
-  }
-  const { asks, total } = await listAsks(deps.repositories.asks, {
-    partnershipId: partnership.id,
+  const { asks, total } = await listAsks(context.workspace.repositories.asks, {
+    partnershipId: context.partnership.id,
     viewer: request.viewer,
     filter: request.filter,
     skip: request.skip,

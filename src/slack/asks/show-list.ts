@@ -1,16 +1,15 @@
 import { ASK_LIST_FILTERS, type AskListFilter } from '../../domain/asks/list-asks.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
 import { showAskList } from './show-ask-list.js';
 
 /** `/rapport list [open|mine|all]` (open by default), privately. */
-export async function showList(
-  deps: SlackDeps,
-  { command, respond }: CommandArgs,
-  rest: string,
-): Promise<void> {
-  const filter = (rest.trim().toLowerCase() || 'open') as AskListFilter;
+export async function showList({
+  respond,
+  context,
+}: CommandArgs<PartnershipContext & ActorContext>): Promise<void> {
+  const filter = (context.subcommandText.trim().toLowerCase() || 'open') as AskListFilter;
   if (!ASK_LIST_FILTERS.includes(filter)) {
     await respond({
       response_type: 'ephemeral',
@@ -18,12 +17,5 @@ export async function showList(
     });
     return;
   }
-  const viewer = await deps.directory.actor(command.user_id);
-  await showAskList(deps, respond, {
-    channelId: command.channel_id,
-    viewer,
-    filter,
-    skip: 0,
-    replace: false,
-  });
+  await showAskList(context, respond, { viewer: context.actor, filter, skip: 0, replace: false });
 }

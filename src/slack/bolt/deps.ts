@@ -2,18 +2,42 @@ import type { Consequences } from '../../app/consequences.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import type { AppLogger } from '../../logger.js';
+import type { Workspace } from '../../workspaces/workspace.js';
 import type { PublishReport } from '../digests/publish-digests.js';
 import type { SlackDirectory } from './directory.js';
 
-/** What listeners are given; wired by hand in one place (src/rapport.ts). */
+/**
+ * What every feature is given when its listeners are registered (wired by hand in src/wiring/): the
+ * process's services. A request's workspace, partnership and actor ride on its context (rapport-context.ts).
+ */
 export interface SlackDeps {
-  repositories: Repositories;
-  directory: SlackDirectory;
   clock: Clock;
   newId: () => string;
   logger: AppLogger;
-  /** Carries out what a stored change owes (cards, notices, Home tabs), after the ack. */
+  /** Where changes stored in a workspace owe their consequences (cards, notices, Home tabs), after the ack. */
+  consequencesIn(workspace: Workspace): Consequences;
+  /** Builds and posts a workspace's claimed digests within Slack's rate limits ("Post now" and the schedule). */
+  publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
+}
+
+/** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */
+export interface InWorkspace {
+  repositories: Repositories;
+  directory: SlackDirectory;
+  clock: Clock;
+  logger: AppLogger;
+  /** Where the changes made here owe their effects: in the same workspace. */
   consequences: Consequences;
-  /** Builds and posts claimed digests within Slack's rate limits (scheduled ones and "Post now"). */
-  publishDigests: (claims: DigestClaim[]) => Promise<PublishReport>;
+}
+
+/** A listener's services for one request: the process's, joined with the request's workspace. */
+export type RequestDeps = SlackDeps & InWorkspace;
+
+export function inWorkspace(deps: SlackDeps, workspace: Workspace): RequestDeps {
+  return {
+    ...deps,
+    repositories: workspace.repositories,
+    directory: workspace.directory,
+    consequences: deps.consequencesIn(workspace),
+  };
 }

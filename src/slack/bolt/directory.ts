@@ -25,8 +25,15 @@ export interface SlackDirectory extends Directory {
   channelMembers(channelId: string): Promise<Set<string>>;
 }
 
-/** People and channels as Slack sees them. A user is customer-side when their team is not ours. */
-export function createSlackDirectory(client: WebClient, vendorTeamId: string, clock: Clock): SlackDirectory {
+/**
+ * People and channels as Slack sees them. A user is customer-side when their team is not ours. `clientNow`
+ * is asked at each call: a workspace's token may be refreshed while its directory (and cache) lives on.
+ */
+export function createSlackDirectory(
+  clientNow: () => WebClient,
+  vendorTeamId: string,
+  clock: Clock,
+): SlackDirectory {
   const cache = new Map<string, { facts: UserFacts | null; expires: number }>();
 
   async function user(userId: string): Promise<UserFacts | null> {
@@ -41,7 +48,7 @@ export function createSlackDirectory(client: WebClient, vendorTeamId: string, cl
 
   async function lookUp(userId: string): Promise<UserFacts | null> {
     try {
-      const { user: u } = await client.users.info({ user: userId });
+      const { user: u } = await clientNow().users.info({ user: userId });
       if (!u) return null;
       const teamId = u.team_id ?? '';
       const external = u.is_stranger === true || teamId !== vendorTeamId;
@@ -59,7 +66,7 @@ export function createSlackDirectory(client: WebClient, vendorTeamId: string, cl
       return (await user(userId))?.side ?? null;
     },
     async isExternallyShared(channelId) {
-      const { channel } = await client.conversations.info({ channel: channelId });
+      const { channel } = await clientNow().conversations.info({ channel: channelId });
       return channel?.is_ext_shared === true || channel?.is_pending_ext_shared === true;
     },
     async actor(userId, teamIdHint) {
@@ -73,7 +80,7 @@ export function createSlackDirectory(client: WebClient, vendorTeamId: string, cl
       const members = new Set<string>();
       let cursor: string | undefined;
       do {
-        const page = await client.conversations.members({
+        const page = await clientNow().conversations.members({
           channel: channelId,
           limit: 500,
           ...(cursor ? { cursor } : {}),

@@ -1,6 +1,7 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs } from '@slack/bolt';
 import type { Clock, MarkerRepository } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
+import type { Listener } from './rapport-context.js';
 import type { RecentTriggers } from './recent-triggers.js';
 
 /** Slack retries a delivery for up to about 6 minutes; markers outlive that comfortably. */
@@ -70,20 +71,20 @@ async function claimOrLetThrough(
 }
 
 /**
- * The first delivery claims its key in the store (so across replicas too); every other one stops here.
- * With `recentTriggers` (one process only), interactions are claimed in memory instead.
+ * The first delivery claims its key in the workspace's store (so across replicas too); every other one
+ * stops here. With `recentTriggers` (one process only), interactions are claimed in memory instead.
  */
 export function dedupeEvents(
-  markers: MarkerRepository,
   clock: Clock,
   logger: AppLogger,
   recentTriggers: RecentTriggers | null,
-): Middleware<AnyMiddlewareArgs> {
+): Listener<AnyMiddlewareArgs> {
   return async (args) => {
     const seen = delivery(args.body as Record<string, unknown>);
     if (seen) {
       const { key, skipped, withinMs, ...ids } = seen;
       const now = clock.now();
+      const { markers } = args.context.workspace.repositories;
       const first =
         recentTriggers !== null && 'triggerId' in seen
           ? recentTriggers.claim(seen.triggerId)

@@ -1,9 +1,8 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { errorFields } from '../../logger.js';
-import type { SlackDeps } from './deps.js';
+import type { SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { type AppLogger, errorFields } from '../../logger.js';
+import { firstInputBlockId } from '../shared/view-state.js';
 import { newErrorRef } from './error-sink.js';
-
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import type { Listener } from './rapport-context.js';
 
 const couldNotSave = (ref: string) =>
   `Couldn’t save right now (reference ${ref}). Your input is kept: try again.`;
@@ -13,7 +12,7 @@ const couldNotSave = (ref: string) =>
  * with a reference and keeps their input (the modal stays open); returns null in that case.
  */
 export async function guardedWrite<T>(
-  deps: Pick<SlackDeps, 'logger'>,
+  deps: { logger: AppLogger },
   fail: (message: string) => Promise<void>,
   write: () => Promise<T>,
 ): Promise<T | null> {
@@ -28,29 +27,21 @@ export async function guardedWrite<T>(
 }
 
 /**
- * Wraps a view_submission listener so that anything it throws before its ack (a read of the store
- * while the database is away, say) reaches the user the way a failed write does: an inline error with
- * a reference on the form's first input, their input kept, instead of Slack's generic "trouble
- * connecting". Errors after the ack, and forms without an input, go on to the error sink.
+ * Listener middleware, first on a view_submission: anything the rest of the chain throws before the ack
+ * (a read of the store while the database is away, say) reaches the user the way a failed write does,
+ * as an inline error with a reference on the form's first input, their input kept, instead of Slack's
+ * generic "trouble connecting". Errors after the ack, and forms without an input, go on to the error sink.
  */
-export function guardSubmission(
-  deps: Pick<SlackDeps, 'logger'>,
-  listener: (args: ViewArgs) => Promise<void>,
-): (args: ViewArgs) => Promise<void> {
-  return async (args) => {
-    let acked = false;
-    const ack: ViewArgs['ack'] = (response) => {
-      acked = true;
-      return args.ack(response);
-    };
+export function guardSubmission(logger: AppLogger): Listener<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+  return async ({ ack, view, context, next }) => {
     try {
-      await listener({ ...args, ack });
+      await next();
     } catch (error) {
-      const blockId = args.view.blocks.find((block) => block.type === 'input')?.block_id;
-      if (acked || !blockId) throw error;
+      const blockId = firstInputBlockId(view);
+      if (context.acknowledged() || !blockId) throw error;
       const ref = newErrorRef();
-      deps.logger.event('error', 'a submission failed before ack', { ref, ...errorFields(error) });
-      await args.ack({ response_action: 'errors', errors: { [blockId]: couldNotSave(ref) } });
+      logger.event('error', 'a submission failed before ack', { ref, ...errorFields(error) });
+      await ack({ response_action: 'errors', errors: { [blockId]: couldNotSave(ref) } });
     }
   };
 }

@@ -16,15 +16,15 @@ import type { SlackDeps } from './deps.js';
 
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
 export function registerListeners(app: App, deps: SlackDeps): void {
-  registerCommands(app, deps, {
-    ...askSubcommands,
-    ...setupSubcommands,
+  registerCommands(app, {
+    ...askSubcommands(deps),
+    ...setupSubcommands(deps),
     ...connectSubcommands,
     ...planSubcommands,
-    ...digestSubcommands,
-    ...approvalSubcommands,
-    ...reportSubcommands,
-    ...peopleSubcommands,
+    ...digestSubcommands(deps),
+    ...approvalSubcommands(deps),
+    ...reportSubcommands(deps),
+    ...peopleSubcommands(deps),
   });
   registerAsks(app, deps);
   registerFeedback(app, deps);

@@ -67,7 +67,8 @@ export function describeRequest(body: Body, newId: () => string): { kind: Reques
 /**
  * The Bolt App, timing every request and naming it in the logs. Bolt gives global middleware a copy of
  * the listener arguments, so a middleware cannot hand listeners a timed `ack`; the receiver passes each
- * request to `processEvent` with its `ack`, which is wrapped here instead. Bolt acknowledges events itself
+ * request to `processEvent` with its `ack`, which is wrapped here instead (and whether it was called is told
+ * to listeners on their context: `acknowledged()`). Bolt acknowledges events itself
  * before any middleware runs, so their ack time is Bolt's own (authorization); their listeners' work
  * shows in the handling time.
  */
@@ -92,10 +93,12 @@ export class TracedApp extends App {
       const started = performance.now();
       const elapsedMs = () => Math.round((performance.now() - started) * 10) / 10;
       let ackMs: number | null = null;
+      let acknowledged = false;
       this.#log.event('debug', 'slack request received', {
         ...(event.retryNum ? { retryNum: event.retryNum, retryReason: event.retryReason } : {}),
       });
       const ack: ReceiverEvent['ack'] = async (response) => {
+        acknowledged = true;
         await event.ack(response);
         ackMs = elapsedMs();
         this.#observer.acked(kind, ackMs / 1000);
@@ -105,7 +108,9 @@ export class TracedApp extends App {
       };
       try {
         // Listener errors end in the error sink (logged there, with these fields); this throws only when that fails.
-        await super.processEvent({ ...event, ack });
+        // Whether the request was acknowledged rides on its context: guardSubmission answers only before.
+        const customProperties = { ...event.customProperties, acknowledged: () => acknowledged };
+        await super.processEvent({ ...event, ack, customProperties });
       } catch (error) {
         this.#log.event('error', 'slack request failed', errorFields(error));
         throw error;

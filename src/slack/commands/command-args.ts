@@ -1,11 +1,17 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { Listener, ListenerContext, RapportContext } from '../bolt/rapport-context.js';
 
-/** What Bolt hands a `/rapport` listener; each subcommand receives it as it came. */
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+/** After matchSubcommand: what follows the subcommand's name in the command's text. */
+export interface SubcommandContext extends RapportContext {
+  subcommandText: string;
+}
 
-/** One `/rapport <sub>`: called after the ack with the text that follows the subcommand's name. */
-export type Subcommand = (deps: SlackDeps, args: CommandArgs, rest: string) => Promise<void>;
+/** What Bolt hands a `/rapport <sub>` listener, with the facts `C` its middleware put on context. */
+export type CommandArgs<C extends RapportContext = RapportContext> = SlackCommandMiddlewareArgs &
+  AllMiddlewareArgs<C & SubcommandContext>;
 
-/** Subcommands by name; each feature exports its own, and registerListeners routes them all. */
+/** One `/rapport <sub>`: its listener middleware, then its listener; they run after the ack. */
+export type Subcommand = Listener<SlackCommandMiddlewareArgs, ListenerContext & SubcommandContext>[];
+
+/** Subcommands by name; each feature exports its own, and registerCommands routes them all. */
 export type Subcommands = Readonly<Record<string, Subcommand>>;

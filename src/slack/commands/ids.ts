@@ -1,2 +1,2 @@
-/** The one slash command; its subcommands are routed by handle-rapport-command.ts. */
+/** The one slash command; each feature registers its subcommands (commands/index.ts). */
 export const COMMAND = '/rapport';

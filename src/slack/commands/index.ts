@@ -1,10 +1,21 @@
-import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../bolt/deps.js';
-import type { Subcommands } from './command-args.js';
-import { handleRapportCommand } from './handle-rapport-command.js';
+import { type App, autoAcknowledge } from '@slack/bolt';
+import type { ListenerContext } from '../bolt/rapport-context.js';
+import type { SubcommandContext, Subcommands } from './command-args.js';
 import { COMMAND } from './ids.js';
+import { matchNoSubcommandOf, matchSubcommand, showHelp } from './match-subcommand.js';
 
-/** The `/rapport` command, routing to the subcommands the features export. */
-export function registerCommands(app: App, deps: SlackDeps, subcommands: Subcommands): void {
-  app.command(COMMAND, handleRapportCommand(deps, subcommands));
+/**
+ * The `/rapport` command: a listener per subcommand the features export, each acking at once (Slack
+ * allows 3 s) before the rest of its chain; anything else gets usage help.
+ */
+export function registerCommands(app: App, subcommands: Subcommands): void {
+  for (const [name, chain] of Object.entries(subcommands)) {
+    app.command<ListenerContext & SubcommandContext>(
+      COMMAND,
+      matchSubcommand(name),
+      autoAcknowledge,
+      ...chain,
+    );
+  }
+  app.command(COMMAND, matchNoSubcommandOf(Object.keys(subcommands)), autoAcknowledge, showHelp);
 }

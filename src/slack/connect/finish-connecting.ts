@@ -3,7 +3,7 @@ import { IANAZone } from 'luxon';
 import type { Actor } from '../../domain/actors.js';
 import { savePartnership } from '../../domain/partnerships/save-partnership.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { RequestDeps } from '../bolt/deps.js';
 import { newErrorRef } from '../bolt/error-sink.js';
 import { publishWelcome } from '../setup/publish-welcome.js';
 import type { CreatedChannel } from './create-channel-once.js';
@@ -35,7 +35,7 @@ export interface ConnectOutcome {
  * are sent even if registration failed (the channel can be registered later with `/rapport setup`).
  */
 export async function finishConnecting(
-  deps: SlackDeps,
+  deps: RequestDeps,
   client: WebClient,
   { actor, request, channel }: { actor: Actor; request: ConnectRequest; channel: CreatedChannel },
 ): Promise<ConnectOutcome> {
@@ -85,7 +85,7 @@ async function addVendorPeople(client: WebClient, channelId: string, userIds: st
   }
 }
 
-async function register(deps: SlackDeps, actor: Actor, request: ConnectRequest, channelId: string) {
+async function register(deps: RequestDeps, actor: Actor, request: ConnectRequest, channelId: string) {
   try {
     const owner = await deps.directory.user(request.ownerId).catch(() => null);
     const zone = owner?.timeZone && IANAZone.isValidZone(owner.timeZone) ? owner.timeZone : null;
@@ -108,7 +108,7 @@ async function register(deps: SlackDeps, actor: Actor, request: ConnectRequest, 
 }
 
 /** A failure on our side: logged with a reference the person can quote. */
-function describeFailure(deps: SlackDeps, what: string, error: unknown): string {
+function describeFailure(deps: RequestDeps, what: string, error: unknown): string {
   const ref = newErrorRef();
   deps.logger.event('error', `connect: ${what}`, { ref, ...errorFields(error) });
   const { code } = slackErrorOf(error);

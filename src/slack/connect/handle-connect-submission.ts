@@ -1,9 +1,11 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/actors.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
 import { newErrorRef } from '../bolt/error-sink.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { RapportContext } from '../bolt/rapport-context.js';
 import { COMMAND } from '../commands/ids.js';
 import type { BlockErrors } from '../setup/parse-setup-submission.js';
 import { type MessageContent, section } from '../shared/blocks.js';
@@ -26,7 +28,7 @@ import { type Settled, settleWithin } from './settle-within.js';
 import type { Refusal } from './slack-refusals.js';
 import { tellRequester } from './tell-requester.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs = SubmissionArgs & AllMiddlewareArgs<RapportContext>;
 
 /**
  * Slack waits 3 s for the answer to a submission. Checks and conversations.create (Tier 2, usually well
@@ -41,9 +43,10 @@ export const ACK_BUDGET_MS = 2_500;
  * many-call part): members, registration, welcome, invitations, then a private report.
  */
 export const handleConnectSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs) => {
+  (services: SlackDeps) =>
+  async ({ ack, body, view, client, context }: ViewArgs) => {
     const started = performance.now();
+    const deps = inWorkspace(services, context.workspace);
     const fail = (blockId: string, message: string) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const checked = await checkSubmission(deps, body.user, view);
@@ -87,7 +90,7 @@ export const handleConnectSubmission =
 
 /** The form, the person submitting it (vendor side) and the owner (vendor side), as inline errors. */
 async function checkSubmission(
-  deps: SlackDeps,
+  deps: RequestDeps,
   user: { id: string; team_id?: string },
   view: ViewArgs['view'],
 ): Promise<{ errors: BlockErrors } | { actor: Actor; request: ConnectRequest; metadata: ConnectMetadata }> {
@@ -98,6 +101,7 @@ async function checkSubmission(
     return { errors: { [CONNECT_BLOCKS.accountName]: message } };
   }
   const owner = parsed.ok ? parsed.request.ownerId : parsed.ownerId;
+  // Who submits is looked up here, not by identifyActor: the look-ups count against the ack budget.
   const [actor, ownerSide] = await Promise.all([
     deps.directory.actor(user.id, user.team_id),
     owner ? deps.directory.sideOfUser(owner) : Promise.resolve(null),
@@ -112,7 +116,7 @@ async function checkSubmission(
 }
 
 interface Job {
-  deps: SlackDeps;
+  deps: RequestDeps;
   client: WebClient;
   actor: Actor;
   request: ConnectRequest;

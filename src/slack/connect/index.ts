@@ -1,14 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
+import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
+import { onSubmission } from '../bolt/listen.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { handleConnectSubmission } from './handle-connect-submission.js';
 import { CONNECT_VIEWS } from './ids.js';
-import { openConnectModal } from './open-connect-modal.js';
+import { CONNECT_REFUSED_TO_CUSTOMERS, openConnectModal } from './open-connect-modal.js';
 
-export const connectSubcommands: Subcommands = { connect: openConnectModal };
+export const connectSubcommands: Subcommands = {
+  connect: [identifyActor, onlyVendor(CONNECT_REFUSED_TO_CUSTOMERS), openConnectModal],
+};
 
 /** `/rapport connect`: the form that creates a customer channel and invites the customer. */
 export function registerConnect(app: App, deps: SlackDeps): void {
-  app.view(CONNECT_VIEWS.create, guardSubmission(deps, handleConnectSubmission(deps)));
+  onSubmission(app, CONNECT_VIEWS.create, deps.logger, handleConnectSubmission(deps));
 }

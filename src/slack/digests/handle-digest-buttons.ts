@@ -1,26 +1,16 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { claimManualDigest } from '../../domain/digests/take-due-digests.js';
 import type { SlackDeps } from '../bolt/deps.js';
+import type { ButtonArgs } from '../bolt/listen.js';
+import type { PartnershipContext } from '../bolt/rapport-context.js';
 import { openSetupForm } from '../setup/open-setup-modal.js';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type Args = ButtonArgs & AllMiddlewareArgs<PartnershipContext>;
 
 const DAY_MS = 86_400_000;
 
-/** Both buttons sit on a private preview; still, only the vendor side may use them. */
-async function vendorPartnership(deps: SlackDeps, { body, action, respond }: ButtonArgs) {
-  const [partnership, actor] = await Promise.all([
-    deps.repositories.partnerships.findById(action.value ?? ''),
-    deps.directory.actor(body.user.id, body.user.team_id),
-  ]);
-  if (partnership && actor.side === 'vendor') return partnership;
-  await respond({
-    response_type: 'ephemeral',
-    replace_original: false,
-    text: partnership ? 'Only people at the vendor can post digests.' : 'That partnership no longer exists.',
-  });
-  return null;
-}
+/** Both buttons sit on a private preview; still, only the vendor side may use them (onlyVendor). */
+export const DIGEST_BUTTON_REFUSAL = 'Only people at the vendor can post digests.';
 
 /**
  * "Post now": the digest goes out at once, outside the schedule, and the preview says where it went.
@@ -28,19 +18,17 @@ async function vendorPartnership(deps: SlackDeps, { body, action, respond }: But
  */
 export const handlePostDigestNow =
   (deps: SlackDeps) =>
-  async (args: ButtonArgs): Promise<void> => {
-    const { ack, body, respond } = args;
-    await ack();
-    const partnership = await vendorPartnership(deps, args);
-    if (!partnership) return;
+  async ({ body, respond, context }: Args): Promise<void> => {
+    const { partnership, workspace } = context;
+    const { repositories } = workspace;
     const now = deps.clock.now();
     const preview = body.container?.message_ts ?? body.actions[0]?.action_ts ?? '';
     const key = `digest-post-now:${partnership.id}:${preview}`;
-    if (!(await deps.repositories.markers.claim(key, now, new Date(now.getTime() + DAY_MS)))) return;
-    const claim = await claimManualDigest({ ...deps.repositories, newId: deps.newId }, partnership, now);
+    if (!(await repositories.markers.claim(key, now, new Date(now.getTime() + DAY_MS)))) return;
+    const claim = await claimManualDigest({ ...repositories, newId: deps.newId }, partnership, now);
     if (!claim) return;
-    const report = await deps.publishDigests([claim]);
-    const record = await deps.repositories.digests.findById(claim.record.id);
+    const report = await deps.publishDigests(workspace, [claim]);
+    const record = await repositories.digests.findById(claim.record.id);
     await respond({
       replace_original: true,
       text:
@@ -53,15 +41,10 @@ export const handlePostDigestNow =
 /** "Edit schedule": the setup form, where the schedule lives with the partnership's other settings. */
 export const handleEditDigestSchedule =
   (deps: SlackDeps) =>
-  async (args: ButtonArgs): Promise<void> => {
-    const { ack, body, client, respond } = args;
-    await ack();
-    const partnership = await vendorPartnership(deps, args);
-    if (!partnership) return;
-    const refusal = await openSetupForm(deps, client, {
-      channelId: partnership.channelId,
+  async ({ body, client, context }: Args): Promise<void> => {
+    await openSetupForm(context.workspace, deps.clock, client, {
+      channelId: context.partnership.channelId,
       userId: body.user.id,
       triggerId: body.trigger_id,
     });
-    if (refusal) await respond({ response_type: 'ephemeral', replace_original: false, text: refusal });
   };

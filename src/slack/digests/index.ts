@@ -1,14 +1,29 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
+import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
+import { onButton } from '../bolt/listen.js';
+import { channelOfCommand, partnershipOfButton, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
-import { handleEditDigestSchedule, handlePostDigestNow } from './handle-digest-buttons.js';
+import {
+  DIGEST_BUTTON_REFUSAL,
+  handleEditDigestSchedule,
+  handlePostDigestNow,
+} from './handle-digest-buttons.js';
 import { DIGEST_ACTIONS } from './ids.js';
-import { showDigestPreview } from './show-digest-preview.js';
+import { DIGEST_PREVIEW_REFUSAL, showDigestPreview } from './show-digest-preview.js';
 
-export const digestSubcommands: Subcommands = { digest: showDigestPreview };
+export const digestSubcommands = (deps: SlackDeps): Subcommands => ({
+  digest: [
+    requirePartnership(channelOfCommand),
+    identifyActor,
+    onlyVendor(DIGEST_PREVIEW_REFUSAL),
+    showDigestPreview(deps.clock),
+  ],
+});
 
 /** Digests: `/rapport digest` (a private preview) and the preview's buttons. */
 export function registerDigests(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(DIGEST_ACTIONS.postNow, handlePostDigestNow(deps));
-  app.action<BlockButtonAction>(DIGEST_ACTIONS.editSchedule, handleEditDigestSchedule(deps));
+  const checks = [requirePartnership(partnershipOfButton), identifyActor, onlyVendor(DIGEST_BUTTON_REFUSAL)];
+  onButton(app, DIGEST_ACTIONS.postNow, ...checks, handlePostDigestNow(deps));
+  onButton(app, DIGEST_ACTIONS.editSchedule, ...checks, handleEditDigestSchedule(deps));
 }

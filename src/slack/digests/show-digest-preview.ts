@@ -1,15 +1,17 @@
-import type { SlackDeps } from '../bolt/deps.js';
+import type { Clock } from '../../domain/ports.js';
+import type { PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
-import { vendorPartnership } from '../setup/vendor-partnership.js';
 import { previewDigest } from './preview-digest.js';
 
-/** `/rapport digest`: the digest as it would be posted now, privately, with Post now and Edit schedule. */
-export async function showDigestPreview(deps: SlackDeps, args: CommandArgs): Promise<void> {
-  const partnership = await vendorPartnership(
-    deps,
-    args,
-    'Only people at the vendor can preview and post digests.',
-  );
-  if (!partnership) return;
-  await args.respond({ response_type: 'ephemeral', ...(await previewDigest(deps, partnership)) });
-}
+export const DIGEST_PREVIEW_REFUSAL = 'Only people at the vendor can preview and post digests.';
+
+/**
+ * `/rapport digest` in a partnership channel, for people at the vendor: the digest as it would be posted
+ * now, privately, with Post now and Edit schedule.
+ */
+export const showDigestPreview =
+  (clock: Clock) =>
+  async ({ respond, context }: CommandArgs<PartnershipContext>): Promise<void> => {
+    const preview = await previewDigest(context.workspace.repositories, context.partnership, clock.now());
+    await respond({ response_type: 'ephemeral', ...preview });
+  };

@@ -1,22 +1,26 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Rating } from '../../domain/feedback/feedback.js';
 import { rate } from '../../domain/feedback/rate.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { Clock } from '../../domain/ports.js';
+import type { ButtonArgs } from '../bolt/listen.js';
+import type { ActorContext, RapportContext } from '../bolt/rapport-context.js';
 import { buildFeedbackCommentModal, buildFeedbackThanks } from './feedback-messages.js';
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** 👍 / 👎 in the feedback DM: the rating is stored at once, and the message turns into a thank-you. */
 export const handleRating =
-  (deps: SlackDeps, rating: Rating) =>
-  async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
-    await ack();
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
-    const result = await rate(deps.repositories.feedback, {
+  (clock: Clock, rating: Rating) =>
+  async ({
+    body,
+    action,
+    client,
+    respond,
+    context,
+  }: ButtonArgs & AllMiddlewareArgs<ActorContext>): Promise<void> => {
+    const result = await rate(context.workspace.repositories.feedback, {
       askId: action.value ?? '',
-      actor,
+      actor: context.actor,
       rating,
-      now: deps.clock.now(),
+      now: clock.now(),
     });
     if (!result.ok) {
       await respond({
@@ -36,15 +40,17 @@ export const handleRating =
   };
 
 /** "Add a comment": the comment form, which remembers the DM to update afterwards. */
-export const handleCommentButton =
-  (deps: SlackDeps) =>
-  async ({ ack, body, action, client }: ButtonArgs): Promise<void> => {
-    await ack();
-    const feedback = await deps.repositories.feedback.findByAsk(action.value ?? '');
-    if (!feedback || feedback.userId !== body.user.id || !body.channel?.id || !body.message?.ts) return;
-    const metadata = { askId: feedback.askId, channel: body.channel.id, ts: body.message.ts };
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildFeedbackCommentModal(feedback, metadata),
-    });
-  };
+export const handleCommentButton = async ({
+  body,
+  action,
+  client,
+  context,
+}: ButtonArgs & AllMiddlewareArgs<RapportContext>): Promise<void> => {
+  const feedback = await context.workspace.repositories.feedback.findByAsk(action.value ?? '');
+  if (!feedback || feedback.userId !== body.user.id || !body.channel?.id || !body.message?.ts) return;
+  const metadata = { askId: feedback.askId, channel: body.channel.id, ts: body.message.ts };
+  await client.views.open({
+    trigger_id: body.trigger_id,
+    view: buildFeedbackCommentModal(feedback, metadata),
+  });
+};

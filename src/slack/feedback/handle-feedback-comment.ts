@@ -1,21 +1,23 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { rate } from '../../domain/feedback/rate.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext } from '../bolt/rapport-context.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { buildFeedbackThanks } from './feedback-messages.js';
 import { FEEDBACK_BLOCKS } from './ids.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs = SubmissionArgs & AllMiddlewareArgs<ActorContext>;
 const metadataSchema = z.object({ askId: z.string(), channel: z.string(), ts: z.string() });
 
 /** The optional comment on a rating, stored before the ack; the DM then says it arrived. */
 export const handleFeedbackComment =
   (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  async ({ ack, view, client, context }: ViewArgs): Promise<void> => {
     const fail = (message: string) =>
       ack({ response_action: 'errors', errors: { [FEEDBACK_BLOCKS.comment]: message } });
     const metadata = parseMetadata(view.private_metadata, metadataSchema);
@@ -25,9 +27,9 @@ export const handleFeedbackComment =
       : undefined;
     if (!metadata || !comment)
       return fail(metadata ? 'Write a few words, or close this form.' : 'This form could not be read.');
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const { actor, workspace } = context;
     const result = await guardedWrite(deps, fail, () =>
-      rate(deps.repositories.feedback, { askId: metadata.askId, actor, comment, now: deps.clock.now() }),
+      rate(workspace.repositories.feedback, { askId: metadata.askId, actor, comment, now: deps.clock.now() }),
     );
     if (!result) return;
     if (!result.ok)

@@ -1,13 +1,14 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import type { RapportContext } from '../bolt/rapport-context.js';
 import { publishVendorHome } from './publish-home.js';
 
-type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs;
+type HomeOpenedArgs = SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs<RapportContext>;
 
 /** Opening the Home tab shows it fresh; the Messages tab (feedback DMs) needs nothing from us. */
 export const handleAppHomeOpened =
-  (deps: SlackDeps) =>
-  async ({ event, client }: HomeOpenedArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ event, client, context }: HomeOpenedArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await publishVendorHome(client, deps, event.user);
+    await publishVendorHome(client, inWorkspace(services, context.workspace), event.user);
   };

@@ -7,7 +7,7 @@ import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
 import { activeCustomerIds, recentDepartures } from '../../domain/stakeholders/relationship-risks.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { InWorkspace } from '../bolt/deps.js';
 import {
   APPROVALS_COUNTED,
   buildHomeView,
@@ -18,7 +18,7 @@ import {
 } from './home-view.js';
 
 /** What a Home tab is made from. */
-type HomeDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;
+type HomeDeps = Pick<InWorkspace, 'repositories' | 'directory' | 'clock' | 'logger'>;
 
 /** Everything the Home tab shows, loading only what fits on it: someone may owe hundreds of things. */
 async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<HomeData> {

@@ -2,11 +2,11 @@ import type { WebClient } from '@slack/web-api';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { activeCustomerIds, departureOf } from '../../domain/stakeholders/relationship-risks.js';
 import type { GoneReason } from '../../domain/stakeholders/stakeholder.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { InWorkspace } from '../bolt/deps.js';
 import { refreshHomes } from '../home/publish-home.js';
 import { buildDepartureAlert } from './departure-alert.js';
 
-type DepartureDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock' | 'logger'>;
+type DepartureDeps = Pick<InWorkspace, 'repositories' | 'directory' | 'clock' | 'logger'>;
 
 /**
  * Records that someone left a partnership's channel (or Slack). Only the call that turns them from

@@ -1,37 +1,38 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
 import { personLeft } from './departures.js';
 
-type JoinedArgs = SlackEventMiddlewareArgs<'member_joined_channel'> & AllMiddlewareArgs;
-type LeftArgs = SlackEventMiddlewareArgs<'member_left_channel'> & AllMiddlewareArgs;
-type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs;
+export type JoinedArgs = SlackEventMiddlewareArgs<'member_joined_channel'>;
+export type LeftArgs = SlackEventMiddlewareArgs<'member_left_channel'>;
+type UserChangeArgs = SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs<RapportContext>;
 
 /** Someone joined a partnership channel: on the map, on their side, from today. Rapport itself is not. */
 export const handleMemberJoined =
-  (deps: SlackDeps) =>
-  async ({ event, context }: JoinedArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ event, context }: JoinedArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
     if (event.user === context.botUserId) return;
-    const partnership = await deps.repositories.partnerships.findByChannel(event.channel);
-    if (!partnership) return;
-    const person = await deps.directory.actor(event.user, event.team || undefined);
-    await deps.repositories.stakeholders.recordJoined(partnership.id, person, deps.clock.now());
+    const { directory, repositories } = context.workspace;
+    // The event states the person's team: a hint that spares a users.info call.
+    const person = await directory.actor(event.user, event.team || undefined);
+    await repositories.stakeholders.recordJoined(context.partnership.id, person, services.clock.now());
   };
 
 /** Someone left a partnership channel: gone from the map, and the owner told if they mattered. */
 export const handleMemberLeft =
-  (deps: SlackDeps) =>
-  async ({ event, client }: LeftArgs): Promise<void> => {
-    const partnership = await deps.repositories.partnerships.findByChannel(event.channel);
-    if (!partnership) return;
-    await personLeft(client, deps, partnership, event.user, 'left');
+  (services: SlackDeps) =>
+  async ({ event, client, context }: LeftArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
+    const deps = inWorkspace(services, context.workspace);
+    await personLeft(client, deps, context.partnership, event.user, 'left');
   };
 
 /** A deactivated account is gone from every partnership it was active in. */
 export const handleUserChange =
-  (deps: SlackDeps) =>
-  async ({ event, client }: UserChangeArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ event, client, context }: UserChangeArgs): Promise<void> => {
     const user = event.user as { id: string; deleted?: boolean };
     if (user.deleted !== true) return;
+    const deps = inWorkspace(services, context.workspace);
     for (const seen of await deps.repositories.stakeholders.listActiveByUser(user.id)) {
       const partnership = await deps.repositories.partnerships.findById(seen.partnershipId);
       if (partnership) await personLeft(client, deps, partnership, user.id, 'deactivated');

@@ -1,24 +1,28 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { saveRoles } from '../../domain/stakeholders/save-roles.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { PEOPLE_BLOCKS } from './ids.js';
 import { parsePeopleSubmission } from './parse-people-submission.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs = SubmissionArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>;
 
-/** Save roles: checked and stored before the ack, so any refusal shows in the form with the input kept. */
+/**
+ * Save roles, in a partnership channel: checked and stored before the ack, so any refusal shows in the
+ * form with the input kept.
+ */
 export const handlePeopleSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ ack, view, client, context }: ViewArgs): Promise<void> => {
     const fail = (message: string, blockId: string = PEOPLE_BLOCKS.addUser) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parsePeopleSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
-    const partnership = await deps.repositories.partnerships.findByChannel(parsed.channelId);
-    if (!partnership) return fail('This channel is no longer set up.');
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const deps = inWorkspace(services, context.workspace);
+    const { partnership, actor } = context;
     const changes = await Promise.all(
       parsed.roles.map(async ({ userId, role, customRole }) => {
         const person = await deps.directory.actor(userId);

@@ -1,18 +1,41 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
+import { identifyActor } from '../bolt/identify-actor.js';
+import { onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import { channelOfCommand, ignore, inChannel, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
-import { handleMemberJoined, handleMemberLeft, handleUserChange } from './handle-membership.js';
+import {
+  handleMemberJoined,
+  handleMemberLeft,
+  handleUserChange,
+  type JoinedArgs,
+  type LeftArgs,
+} from './handle-membership.js';
 import { handlePeopleSubmission } from './handle-people-submission.js';
 import { PEOPLE_VIEWS } from './ids.js';
 import { openPeopleModal } from './open-people-modal.js';
+import { peopleFormChannel } from './parse-people-submission.js';
 
-export const peopleSubcommands: Subcommands = { people: openPeopleModal };
+export const peopleSubcommands = (deps: SlackDeps): Subcommands => ({
+  people: [requirePartnership(channelOfCommand), openPeopleModal(deps.clock)],
+});
 
 /** The stakeholder map: `/rapport people`, its form, and who joins, leaves or departs. */
 export function registerPeople(app: App, deps: SlackDeps): void {
-  app.view(PEOPLE_VIEWS.edit, guardSubmission(deps, handlePeopleSubmission(deps)));
-  app.event('member_joined_channel', handleMemberJoined(deps));
-  app.event('member_left_channel', handleMemberLeft(deps));
+  const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
+    inChannel(peopleFormChannel(view.private_metadata)),
+  );
+  onSubmission(
+    app,
+    PEOPLE_VIEWS.edit,
+    deps.logger,
+    inFormPartnership,
+    identifyActor,
+    handlePeopleSubmission(deps),
+  );
+  const joinedPartnership = requirePartnership(({ event }: JoinedArgs) => inChannel(event.channel), ignore);
+  const leftPartnership = requirePartnership(({ event }: LeftArgs) => inChannel(event.channel), ignore);
+  app.event('member_joined_channel', joinedPartnership, handleMemberJoined(deps));
+  app.event('member_left_channel', leftPartnership, handleMemberLeft(deps));
   app.event('user_change', handleUserChange(deps));
 }

@@ -25,6 +25,10 @@ export type ParsedPeople =
 const isRole = (value: string | undefined): value is ContactRole =>
   (CONTACT_ROLES as readonly string[]).includes(value ?? '');
 
+/** The channel a people form was opened for; null when its metadata is not ours. */
+export const peopleFormChannel = (privateMetadata: string): string | null =>
+  parseMetadata(privateMetadata, metadataSchema)?.channelId ?? null;
+
 /** Each shown person's role (a standard one wins over words typed beside it), and the one added, if any. */
 export function parsePeopleSubmission(privateMetadata: string, rawValues: unknown): ParsedPeople {
   const metadata = parseMetadata(privateMetadata, metadataSchema);

@@ -1,12 +1,9 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs } from '@slack/bolt';
+import type { Clock } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { Listener } from '../bolt/rapport-context.js';
 import { partnershipOfChannel } from '../bolt/request-partnership.js';
-
-type ActivityDeps = Pick<SlackDeps, 'repositories' | 'directory' | 'clock'> & { logger: AppLogger };
-
-/** People's own messages; joins, edits, deletions and bot posts say nothing about who is engaged. */
-const PEOPLE_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
+import { isPersonMessage } from '../conversations/person-message.js';
 
 interface Seen {
   userId: string;
@@ -25,7 +22,8 @@ function seenIn(body: Record<string, unknown>): Seen | null {
   }
   const event = body.event as Record<string, unknown> | undefined;
   if (!event || typeof event.user !== 'string') return null;
-  if (event.type === 'message' && PEOPLE_SUBTYPES.has(event.subtype as string | undefined) && !event.bot_id) {
+  // Joins, edits, deletions and bot posts say nothing about who is engaged.
+  if (event.type === 'message' && isPersonMessage(event)) {
     return typeof event.channel === 'string' ? { userId: event.user, channelId: event.channel } : null;
   }
   if (event.type === 'reaction_added') {
@@ -40,16 +38,17 @@ function seenIn(body: Record<string, unknown>): Seen | null {
  * partnership channel. It runs after the listener (and so after the ack), and a failure here is only
  * logged: the stakeholder map must never cost a user their action.
  */
-export function recordActivity(deps: ActivityDeps): Middleware<AnyMiddlewareArgs> {
+export function recordActivity(deps: { clock: Clock; logger: AppLogger }): Listener<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     await next();
     const seen = seenIn(body as Record<string, unknown>);
     if (!seen) return;
     try {
-      const partnership = await partnershipOfChannel(context, deps.repositories.partnerships, seen.channelId);
+      const { repositories, directory } = context.workspace;
+      const partnership = await partnershipOfChannel(context, repositories.partnerships, seen.channelId);
       if (!partnership) return;
-      const person = await deps.directory.actor(seen.userId, seen.teamId);
-      await deps.repositories.stakeholders.recordActivity(partnership.id, person, deps.clock.now());
+      const person = await directory.actor(seen.userId, seen.teamId);
+      await repositories.stakeholders.recordActivity(partnership.id, person, deps.clock.now());
     } catch (error) {
       deps.logger.event('warn', 'could not record activity on the stakeholder map', {
         userId: seen.userId,

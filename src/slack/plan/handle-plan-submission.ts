@@ -1,14 +1,16 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { peopleIn } from '../../domain/plan/communication-plan.js';
 import { saveCommunicationPlan } from '../../domain/plan/save-plan.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { COMMAND } from '../commands/ids.js';
 import { PLAN_FORM_BLOCK, parsePlanSubmission, planErrorsByBlock } from './parse-plan-submission.js';
 import { lookUpPlanPeople } from './plan-people.js';
 import { publishPlan } from './publish-plan.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs = SubmissionArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>;
 
 const SAVED = {
   posted: 'Saved the communication plan, and pinned it in this channel for both sides.',
@@ -23,20 +25,17 @@ const SAVED = {
  * on its field with the input kept; the pinned message is posted or edited after.
  */
 export const handlePlanSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ ack, view, client, context }: ViewArgs): Promise<void> => {
     const fail = (message: string) =>
       ack({ response_action: 'errors', errors: { [PLAN_FORM_BLOCK]: message } });
     const parsed = parsePlanSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') {
       return fail(`This form could not be read. Close it and run ${COMMAND} plan again.`);
     }
-    const partnership = await deps.repositories.partnerships.findById(parsed.metadata.partnershipId);
-    if (!partnership) return fail(`This channel is no longer set up. Run ${COMMAND} setup first.`);
-    const [actor, lookUp] = await Promise.all([
-      deps.directory.actor(body.user.id, body.user.team_id),
-      lookUpPlanPeople(deps, partnership.channelId, peopleIn(parsed.content)),
-    ]);
+    const deps = inWorkspace(services, context.workspace);
+    const { partnership, actor } = context;
+    const lookUp = await lookUpPlanPeople(deps, partnership.channelId, peopleIn(parsed.content));
     const result = await guardedWrite(deps, fail, () =>
       saveCommunicationPlan(
         { partnerships: deps.repositories.partnerships, clock: deps.clock },

@@ -1,16 +1,36 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
+import { identifyActor } from '../bolt/identify-actor.js';
+import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import { channelOfCommand, partnershipOfButton, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { handleEditPlanButton } from './handle-plan-buttons.js';
 import { handlePlanSubmission } from './handle-plan-submission.js';
 import { PLAN_ACTIONS, PLAN_VIEWS } from './ids.js';
+import { planFormPartnership } from './parse-plan-submission.js';
 import { showPlan } from './show-plan.js';
 
-export const planSubcommands: Subcommands = { plan: showPlan };
+export const planSubcommands: Subcommands = { plan: [requirePartnership(channelOfCommand), showPlan] };
 
 /** The communication plan: `/rapport plan`, its Edit plan button and its form. */
 export function registerPlan(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(PLAN_ACTIONS.edit, handleEditPlanButton(deps));
-  app.view(PLAN_VIEWS.edit, guardSubmission(deps, handlePlanSubmission(deps)));
+  onButton(
+    app,
+    PLAN_ACTIONS.edit,
+    requirePartnership(partnershipOfButton),
+    identifyActor,
+    handleEditPlanButton,
+  );
+  const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) => {
+    const partnershipId = planFormPartnership(view.private_metadata);
+    return partnershipId ? { partnershipId } : null;
+  });
+  onSubmission(
+    app,
+    PLAN_VIEWS.edit,
+    deps.logger,
+    inFormPartnership,
+    identifyActor,
+    handlePlanSubmission(deps),
+  );
 }

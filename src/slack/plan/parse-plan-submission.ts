@@ -24,6 +24,10 @@ export type ParsedPlan = { ok: true; metadata: PlanMetadata; content: PlanConten
 /** The block that carries problems with the form as a whole (unreadable, changed meanwhile). */
 export const PLAN_FORM_BLOCK = PLAN_BLOCKS.technical.vendor;
 
+/** The partnership a plan form was opened for; null when its metadata is not ours. */
+export const planFormPartnership = (privateMetadata: string): string | null =>
+  parseMetadata(privateMetadata, metadataSchema)?.partnershipId ?? null;
+
 /**
  * The submitted plan form as domain content (texts trimmed, empty slots null). Every field is
  * optional, so the only failure here is a form that is not ours; the domain checks the rest.

@@ -1,12 +1,12 @@
 import type { LookUpPerson, PersonFacts } from '../../domain/plan/communication-plan.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { SlackDirectory } from '../bolt/directory.js';
 
 /**
  * The people a plan names as Slack knows them now (side from their team, membership of the channel),
  * for the domain's checks. Channel members are read once per save, not cached.
  */
 export async function lookUpPlanPeople(
-  deps: Pick<SlackDeps, 'directory'>,
+  deps: { directory: SlackDirectory },
   channelId: string,
   userIds: string[],
 ): Promise<LookUpPerson> {

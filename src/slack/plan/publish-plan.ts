@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { errorFields } from '../../logger.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { InWorkspace } from '../bolt/deps.js';
 import { keepPinned, type PinnedOutcome } from '../shared/pinned-message.js';
 import { buildPlanMessage } from './plan-message.js';
 
@@ -12,7 +12,7 @@ import { buildPlanMessage } from './plan-message.js';
  */
 export async function publishPlan(
   client: WebClient,
-  deps: Pick<SlackDeps, 'repositories'>,
+  deps: Pick<InWorkspace, 'repositories'>,
   partnershipId: string,
 ): Promise<PinnedOutcome | 'none'> {
   const partnerships = deps.repositories.partnerships;
@@ -32,7 +32,7 @@ export async function publishPlan(
  */
 export async function refreshPinnedPlan(
   client: WebClient,
-  deps: Pick<SlackDeps, 'repositories' | 'logger'>,
+  deps: Pick<InWorkspace, 'repositories' | 'logger'>,
   partnership: Partnership,
 ): Promise<void> {
   if (partnership.planMessageTs === null) return;

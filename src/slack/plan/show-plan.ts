@@ -1,11 +1,8 @@
-import type { SlackDeps } from '../bolt/deps.js';
+import type { PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
-import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { buildPlanMessage } from './plan-message.js';
 
-/** `/rapport plan`: the communication plan (saved, or suggested from the setup), privately, with Edit plan. */
-export async function showPlan(deps: SlackDeps, { command, respond }: CommandArgs): Promise<void> {
-  const partnership = await deps.repositories.partnerships.findByChannel(command.channel_id);
-  const content = partnership ? buildPlanMessage(partnership, 'preview') : buildNotSetUpHint();
-  await respond({ response_type: 'ephemeral', ...content });
+/** `/rapport plan` in a partnership channel: the plan (saved, or suggested from the setup), privately, with Edit plan. */
+export async function showPlan({ respond, context }: CommandArgs<PartnershipContext>): Promise<void> {
+  await respond({ response_type: 'ephemeral', ...buildPlanMessage(context.partnership, 'preview') });
 }

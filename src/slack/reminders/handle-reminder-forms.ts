@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { reassignFromReminder } from '../../app/reminders/reassign-from-reminder.js';
 import {
@@ -7,18 +7,20 @@ import {
   snoozeFollowUp,
 } from '../../domain/follow-ups/follow-up-actions.js';
 import { SNOOZE_CHOICES } from '../../domain/follow-ups/snooze-until.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext } from '../bolt/rapport-context.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { REASSIGN_BLOCKS, SNOOZE_BLOCKS } from './ids.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type ViewArgs = SubmissionArgs & AllMiddlewareArgs<ActorContext>;
 
 const metadataSchema = z.object({ followUpId: z.string() });
 
-const actionDeps = (deps: SlackDeps): FollowUpActionDeps => ({
+const actionDeps = (deps: RequestDeps): FollowUpActionDeps => ({
   ...deps.repositories,
   directory: deps.directory,
   clock: deps.clock,
@@ -38,8 +40,8 @@ function errorsOf(error: FollowUpActionError, fallbackBlock: string): Record<str
 }
 
 export const handleSnoozeSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ ack, view, context }: ViewArgs): Promise<void> => {
     const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
     const metadata = parseMetadata(view.private_metadata, metadataSchema);
     const values = viewStateValues.safeParse(view.state.values);
@@ -52,7 +54,8 @@ export const handleSnoozeSubmission =
     if (!choice.success) return fail({ [SNOOZE_BLOCKS.until]: 'Choose how long to snooze.' });
     if (choice.data === 'date' && date === null) return fail({ [SNOOZE_BLOCKS.date]: 'Pick the date.' });
 
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const deps = inWorkspace(services, context.workspace);
+    const { actor } = context;
     const timeZone = (await deps.directory.user(actor.userId))?.timeZone ?? null;
     const result = await guardedWrite(
       deps,
@@ -79,8 +82,8 @@ export const handleSnoozeSubmission =
   };
 
 export const handleReassignSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view }: ViewArgs): Promise<void> => {
+  (services: SlackDeps) =>
+  async ({ ack, view, context }: ViewArgs): Promise<void> => {
     const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
     const metadata = parseMetadata(view.private_metadata, metadataSchema);
     const values = viewStateValues.safeParse(view.state.values);
@@ -90,7 +93,8 @@ export const handleReassignSubmission =
     if (!metadata)
       return fail({ [REASSIGN_BLOCKS.ownerId]: 'This form could not be read. Close it and try again.' });
     if (!newOwnerId) return fail({ [REASSIGN_BLOCKS.ownerId]: 'Choose the new owner.' });
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const deps = inWorkspace(services, context.workspace);
+    const { actor } = context;
     const result = await guardedWrite(
       deps,
       (message) => fail({ [REASSIGN_BLOCKS.ownerId]: message }),

@@ -1,20 +1,18 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
-import {
-  handleReminderDismiss,
-  handleReminderFormButton,
-  handleReminderOpen,
-} from './handle-reminder-buttons.js';
+import { identifyActor } from '../bolt/identify-actor.js';
+import { onButton, onSubmission } from '../bolt/listen.js';
+import { handleReminderDismiss, handleReminderFormButton } from './handle-reminder-buttons.js';
 import { handleReassignSubmission, handleSnoozeSubmission } from './handle-reminder-forms.js';
 import { REMINDER_ACTIONS, REMINDER_VIEWS } from './ids.js';
 
 /** Reminders: the buttons on a reminder (open, snooze, reassign, dismiss) and the snooze and reassign forms. */
 export function registerReminders(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(REMINDER_ACTIONS.open, handleReminderOpen);
-  app.action<BlockButtonAction>(REMINDER_ACTIONS.snooze, handleReminderFormButton(deps, 'snooze'));
-  app.action<BlockButtonAction>(REMINDER_ACTIONS.reassign, handleReminderFormButton(deps, 'reassign'));
-  app.action<BlockButtonAction>(REMINDER_ACTIONS.dismiss, handleReminderDismiss(deps));
-  app.view(REMINDER_VIEWS.snooze, guardSubmission(deps, handleSnoozeSubmission(deps)));
-  app.view(REMINDER_VIEWS.reassign, guardSubmission(deps, handleReassignSubmission(deps)));
+  // "Open" is a link button: Slack still sends the click, which only needs its ack.
+  onButton(app, REMINDER_ACTIONS.open);
+  onButton(app, REMINDER_ACTIONS.snooze, identifyActor, handleReminderFormButton('snooze'));
+  onButton(app, REMINDER_ACTIONS.reassign, identifyActor, handleReminderFormButton('reassign'));
+  onButton(app, REMINDER_ACTIONS.dismiss, identifyActor, handleReminderDismiss(deps));
+  onSubmission(app, REMINDER_VIEWS.snooze, deps.logger, identifyActor, handleSnoozeSubmission(deps));
+  onSubmission(app, REMINDER_VIEWS.reassign, deps.logger, identifyActor, handleReassignSubmission(deps));
 }

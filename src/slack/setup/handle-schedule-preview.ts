@@ -17,8 +17,7 @@ type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
  */
 export const handleSchedulePreview =
   (deps: SlackDeps) =>
-  async ({ ack, body, client }: Args): Promise<void> => {
-    await ack();
+  async ({ body, client }: Args): Promise<void> => {
     const view = body.view;
     const values = viewStateValues.safeParse(view?.state?.values);
     if (!view || !values.success) {

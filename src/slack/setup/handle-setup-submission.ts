@@ -1,8 +1,10 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs } from '@slack/bolt';
 import { savePartnership } from '../../domain/partnerships/save-partnership.js';
 import { syncContactRoles } from '../../domain/stakeholders/save-roles.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
+import type { SubmissionArgs } from '../bolt/listen.js';
+import type { ActorContext } from '../bolt/rapport-context.js';
 import { COMMAND } from '../commands/ids.js';
 import { refreshPinnedPlan } from '../plan/publish-plan.js';
 import { safeText } from '../shared/escape.js';
@@ -10,15 +12,14 @@ import { SETUP_BLOCKS } from './ids.js';
 import { blockForField, parseSetupSubmission } from './parse-setup-submission.js';
 import { publishWelcome, type WelcomeOutcome } from './publish-welcome.js';
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
 /**
  * The setup modal's Save. Validation and the store write happen before the ack so that any problem,
  * including a failed write, is shown inline with the user's input kept; Slack work follows the ack.
  */
 export const handleSetupSubmission =
-  (deps: SlackDeps) =>
-  async ({ ack, body, view, client }: ViewArgs) => {
+  (services: SlackDeps) =>
+  async ({ ack, body, view, client, context }: SubmissionArgs & AllMiddlewareArgs<ActorContext>) => {
+    const deps = inWorkspace(services, context.workspace);
     const fail = (blockId: string, message: string) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parseSetupSubmission(view.private_metadata, view.state.values);
@@ -31,7 +32,7 @@ export const handleSetupSubmission =
     }
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
 
-    const actor = await deps.directory.actor(body.user.id, body.user.team_id);
+    const { actor } = context;
     const result = await guardedWrite(
       deps,
       (message) => fail(SETUP_BLOCKS.accountName, message),

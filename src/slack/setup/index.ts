@@ -1,23 +1,30 @@
-import type { App, BlockAction } from '@slack/bolt';
+import { type ActionConstraints, type App, autoAcknowledge, type BlockAction } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
-import { guardSubmission } from '../bolt/guarded-write.js';
+import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
+import { onSubmission } from '../bolt/listen.js';
+import type { ListenerContext } from '../bolt/rapport-context.js';
+import { channelOfCommand, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { INPUT } from '../shared/ids.js';
 import { handleSchedulePreview } from './handle-schedule-preview.js';
 import { handleSetupSubmission } from './handle-setup-submission.js';
 import { SETUP_BLOCKS, SETUP_VIEWS } from './ids.js';
-import { openSetupModal } from './open-setup-modal.js';
+import { openSetupModal, SETUP_REFUSAL } from './open-setup-modal.js';
 import { showStatus } from './show-status.js';
 
-export const setupSubcommands: Subcommands = {
-  setup: openSetupModal,
-  status: showStatus,
-};
+export const setupSubcommands = (deps: SlackDeps): Subcommands => ({
+  setup: [identifyActor, onlyVendor(SETUP_REFUSAL), openSetupModal(deps.clock)],
+  status: [requirePartnership(channelOfCommand), showStatus(deps.clock)],
+});
 
 /** Setting a channel up: the setup form, its live digest-schedule preview, and `/rapport status`. */
 export function registerSetup(app: App, deps: SlackDeps): void {
-  app.view(SETUP_VIEWS.setup, guardSubmission(deps, handleSetupSubmission(deps)));
+  onSubmission(app, SETUP_VIEWS.setup, deps.logger, identifyActor, handleSetupSubmission(deps));
   for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
-    app.action<BlockAction>({ block_id: blockId, action_id: INPUT }, handleSchedulePreview(deps));
+    app.action<BlockAction, ActionConstraints<BlockAction>, ListenerContext>(
+      { block_id: blockId, action_id: INPUT },
+      autoAcknowledge,
+      handleSchedulePreview(deps),
+    );
   }
 }

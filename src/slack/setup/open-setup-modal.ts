@@ -1,38 +1,37 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackDeps } from '../bolt/deps.js';
+import type { Clock } from '../../domain/ports.js';
+import type { Workspace } from '../../workspaces/workspace.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { buildNotInChannelHint } from './not-set-up-hint.js';
 import { buildSetupModal } from './setup-modal.js';
 
-/** `/rapport setup`: vendor side only; opens the form, pre-filled when the channel is already set up. */
-export async function openSetupModal(
-  deps: SlackDeps,
-  { command, respond, client }: CommandArgs,
-): Promise<void> {
-  const { channel_id: channelId, user_id: userId, trigger_id: triggerId } = command;
-  if (channelId.startsWith('D')) {
-    await respond({ response_type: 'ephemeral', ...buildNotInChannelHint() });
-    return;
-  }
-  const refusal = await openSetupForm(deps, client, { channelId, userId, triggerId });
-  if (refusal) await respond({ response_type: 'ephemeral', text: refusal });
-}
+export const SETUP_REFUSAL =
+  'Only people at the vendor can set up Rapport in this channel. Ask your account owner to do it.';
 
-/** Opens the setup form for a vendor-side user; returns why not otherwise. Also the digest's "Edit schedule". */
+/** `/rapport setup`, after onlyVendor: opens the form, pre-filled when the channel is already set up. */
+export const openSetupModal =
+  (clock: Clock) =>
+  async ({ command, respond, client, context }: CommandArgs): Promise<void> => {
+    const { channel_id: channelId, user_id: userId, trigger_id: triggerId } = command;
+    if (channelId.startsWith('D')) {
+      await respond({ response_type: 'ephemeral', ...buildNotInChannelHint() });
+      return;
+    }
+    await openSetupForm(context.workspace, clock, client, { channelId, userId, triggerId });
+  };
+
+/** Opens the setup form for someone at the vendor. Also the digest's "Edit schedule". */
 export async function openSetupForm(
-  deps: SlackDeps,
+  workspace: Pick<Workspace, 'repositories' | 'directory'>,
+  clock: Clock,
   client: WebClient,
   { channelId, userId, triggerId }: { channelId: string; userId: string; triggerId: string },
-): Promise<string | null> {
-  const [actor, facts, existing] = await Promise.all([
-    deps.directory.actor(userId),
-    deps.directory.user(userId),
-    deps.repositories.partnerships.findByChannel(channelId),
+): Promise<void> {
+  const [facts, existing] = await Promise.all([
+    workspace.directory.user(userId),
+    workspace.repositories.partnerships.findByChannel(channelId),
   ]);
-  if (actor.side !== 'vendor') {
-    return 'Only people at the vendor can set up Rapport in this channel. Ask your account owner to do it.';
-  }
-  const now = deps.clock.now();
+  const now = clock.now();
   const view = buildSetupModal(
     existing
       ? { metadata: { channelId, expectedVersion: existing.version }, values: existing, now }
@@ -43,5 +42,4 @@ export async function openSetupForm(
         },
   );
   await client.views.open({ trigger_id: triggerId, view });
-  return null;
 }

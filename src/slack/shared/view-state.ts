@@ -22,3 +22,7 @@ export type ElementState = z.infer<typeof elementState>;
 export function element(values: ViewStateValues, blockId: string, actionId: string): ElementState {
   return values[blockId]?.[actionId] ?? {};
 }
+
+/** The first input of a submitted form: where a problem with the form as a whole is shown. */
+export const firstInputBlockId = (view: { blocks: { type: string; block_id?: string }[] }) =>
+  view.blocks.find((block) => block.type === 'input')?.block_id;

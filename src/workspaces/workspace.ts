@@ -1,0 +1,22 @@
+import type { WebClient } from '@slack/web-api';
+import type { Repositories } from '../domain/ports.js';
+import type { SlackDirectory } from '../slack/bolt/directory.js';
+
+/**
+ * What belongs to one workspace that installed Rapport: its data, its Slack clients, its view of people.
+ * A request finds its own on Bolt's context; a job is handed each workspace in turn.
+ */
+export interface Workspace {
+  /** `T<team id>`, or `E<enterprise id>` for an org-wide install. */
+  key: string;
+  /** The installing (vendor) team: who is on the vendor side. */
+  teamId: string;
+  repositories: Repositories;
+  /** With the Web API client's own retries, as Bolt's listener clients. */
+  client: WebClient;
+  /** Never retrying inside: scheduled posts retry through their own leases (see ClientSettings). */
+  jobClient: WebClient;
+  /** For the effects of changes: a few quick retries inside (see ClientSettings). */
+  effectClient: WebClient;
+  directory: SlackDirectory;
+}
