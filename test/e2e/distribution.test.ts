@@ -4,6 +4,7 @@
  * rotated tokens are refreshed; uninstalling removes one installation and nothing else.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { type DriverUser, type RecordedCall, SlackDriver } from '../support/fake-slack/index.js';
@@ -189,6 +190,31 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     const internal = h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel !== channels.shared);
     expect(byToken(internal, vendorToken).map((c) => c.args.channel)).toEqual([channels.triage]);
     expect(byToken(internal, initechToken).map((c) => c.args.channel)).toEqual([INITECH_TRIAGE]);
+  });
+
+  it('tells the user of a listener failure after the ack, with their own workspace’s token', async () => {
+    await installBoth();
+    await setUp(h, people.alice, people.bob, channels.triage);
+    const view = await openModalByCommand(h, people.alice, 'ask Checkout is down', channels.shared);
+    // The thanks after the ack fails: the form has no response_url, so the apology goes by DM.
+    h.fake.failNext('chat.postEphemeral', 'internal_error');
+    const submitted = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: { [ASK_BLOCKS.urgency]: { [INPUT]: 'high' } },
+    });
+    expect(submitted.body).toBe('');
+    const apology = await h.fake.waitForCall(
+      'chat.postMessage',
+      (c) =>
+        c.args.channel === people.alice.id && String(c.args.text).startsWith('Sorry, something went wrong'),
+    );
+    expect(apology.response.ok).toBe(true);
+    expect(apology.token).toBe(h.fake.botTokenOf(VENDOR_TEAM));
+    expect(apology.args.text).toMatch(/\(reference E-[0-9A-F]{6}\)$/);
+    const failed = h.logs.filter((l) => l.includes('"listener failed"') && l.includes('internal_error'));
+    expect(failed).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes('could not tell the user'))).toEqual([]);
   });
 
   it('refreshes a rotated token before it expires, for requests and for scheduled work', async () => {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../../logger.js';
 import { errorFields } from '../../logger.js';
+import type { RapportContext } from './rapport-context.js';
 
 /** A short reference the user can quote and an operator can grep for in the logs. */
 export const newErrorRef = () => `E-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -22,7 +24,11 @@ interface PayloadBody {
   type?: string;
 }
 
-/** Every listener error ends here: logged with context, and the waiting user gets an apology, never a stack. */
+/**
+ * Every listener error ends here: logged with context, and the waiting user gets an apology, never a
+ * stack. The apology goes out with the request's own workspace client: with distribution, `app.client`
+ * has no token.
+ */
 export function registerErrorSink(app: App, logger: AppLogger): void {
   app.error(async ({ error, body, context }: ExtendedErrorArgs) => {
     const ref = newErrorRef();
@@ -35,14 +41,15 @@ export function registerErrorSink(app: App, logger: AppLogger): void {
       ...errorFields((error as { original?: unknown }).original ?? error),
     });
     try {
-      await tellUser(app, b, apologyText(ref));
+      const workspace = (context as Partial<RapportContext> | undefined)?.workspace;
+      await tellUser(workspace?.client ?? app.client, b, apologyText(ref));
     } catch (notifyError) {
       logger.event('warn', 'could not tell the user about a failure', { ref, ...errorFields(notifyError) });
     }
   });
 }
 
-async function tellUser(app: App, body: PayloadBody, text: string): Promise<void> {
+async function tellUser(client: WebClient, body: PayloadBody, text: string): Promise<void> {
   if (body.response_url) {
     await fetch(body.response_url, {
       method: 'POST',
@@ -54,6 +61,6 @@ async function tellUser(app: App, body: PayloadBody, text: string): Promise<void
   const user = body.user_id ?? body.user?.id;
   if (!user) return;
   const channel = body.channel_id ?? body.channel?.id;
-  if (channel) await app.client.chat.postEphemeral({ channel, user, text });
-  else await app.client.chat.postMessage({ channel: user, text });
+  if (channel) await client.chat.postEphemeral({ channel, user, text });
+  else await client.chat.postMessage({ channel: user, text });
 }
