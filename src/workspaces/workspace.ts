@@ -14,9 +14,9 @@ export interface Workspace {
   repositories: Repositories;
   /** With the Web API client's own retries, as Bolt's listener clients. */
   client: WebClient;
-  /** Never retrying inside: scheduled posts retry through their own leases (see ClientSettings). */
+  /** Never retrying inside: scheduled posts retry through their own leases (see wiring/slack-app.ts). */
   jobClient: WebClient;
-  /** For the effects of changes: a few quick retries inside (see ClientSettings). */
+  /** For the effects of changes: a few quick retries inside (see wiring/slack-app.ts). */
   effectClient: WebClient;
   directory: SlackDirectory;
 }

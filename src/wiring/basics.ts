@@ -1,0 +1,14 @@
+import type { Config } from '../config.js';
+import type { Clock } from '../domain/ports.js';
+import type { AppLogger } from '../logger.js';
+import type { Store } from '../store/open-store.js';
+
+/** What every part of the wiring stands on: the settings, the time, the log and the store. */
+export interface Basics {
+  config: Config;
+  clock: Clock;
+  logger: AppLogger;
+  /** How waits (rate-limit pauses while posting digests) pass. */
+  sleep(ms: number): Promise<void>;
+  store: Store;
+}

@@ -1,0 +1,38 @@
+import { approvalTickJob } from '../jobs/approval-tick.js';
+import { digestTickJob } from '../jobs/digest-tick.js';
+import { purgeClosedMessagesJob } from '../jobs/purge-closed-messages.js';
+import { purgeExpiredMarkersJob } from '../jobs/purge-expired-markers.js';
+import { reconcileEffectsJob } from '../jobs/reconcile-effects.js';
+import { reminderSweepJob } from '../jobs/reminder-sweep.js';
+import { type Scheduler, startScheduler } from '../jobs/scheduler.js';
+import { inWorkspace } from '../slack/bolt/deps.js';
+import { refreshHomes } from '../slack/home/publish-home.js';
+import { slackReminderSender } from '../slack/reminders/send-reminders.js';
+import type { Workspace } from '../workspaces/workspace.js';
+import type { Basics } from './basics.js';
+import type { Services } from './services.js';
+import type { SlackApp } from './slack-app.js';
+
+/** The scheduled jobs, each run in every workspace; with `cron` false they run only through `run`. */
+export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cron: boolean): Scheduler {
+  const { config, clock, logger } = basics;
+  const { deps, effects } = services;
+  const reminderSender = (workspace: Workspace) =>
+    slackReminderSender(
+      workspace.jobClient,
+      clock,
+      // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
+      (userId) => refreshHomes(workspace.jobClient, inWorkspace(deps, workspace), [userId]),
+      slack.metrics.reminderMessage,
+      logger,
+    );
+  const jobs = [
+    purgeExpiredMarkersJob({ logger }),
+    purgeClosedMessagesJob({ logger }),
+    reminderSweepJob({ logger, senderIn: reminderSender }),
+    approvalTickJob(deps),
+    reconcileEffectsJob({ effects, logger }),
+    digestTickJob({ ...deps, graceMs: config.digestGraceMs, publish: deps.publishDigests }),
+  ];
+  return startScheduler(jobs, { clock, logger, forEachWorkspace: slack.workspaces.forEach }, { cron });
+}

@@ -1,0 +1,32 @@
+import { registerErrorSink } from '../slack/bolt/error-sink.js';
+import { dedupeEvents } from '../slack/bolt/event-dedupe.js';
+import { createInFlight } from '../slack/bolt/in-flight.js';
+import { provideWorkspace } from '../slack/bolt/rapport-context.js';
+import { createRecentTriggers } from '../slack/bolt/recent-triggers.js';
+import { registerListeners } from '../slack/bolt/register-listeners.js';
+import { registerUninstallEvents } from '../slack/oauth/handle-uninstall.js';
+import { recordActivity } from '../slack/people/record-activity.js';
+import type { Basics } from './basics.js';
+import type { Services } from './services.js';
+import type { SlackApp } from './slack-app.js';
+
+/**
+ * How a request goes through the app: its workspace on its context, counted while in flight, a repeated
+ * delivery dropped, errors to the sink, activity on the stakeholder map; then every feature's listeners.
+ * Returns the count of work in flight, which shutdown waits for.
+ */
+export function wireRequests(basics: Basics, slack: SlackApp, services: Services) {
+  const { clock, logger, store } = basics;
+  const { app, workspaces } = slack;
+  const inFlight = createInFlight();
+  app.use(provideWorkspace(workspaces.ofRequest));
+  app.use(inFlight.middleware);
+  // The embedded store serves one process: its memory is enough to spot a replayed interaction.
+  const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
+  app.use(dedupeEvents(clock, logger, recentTriggers));
+  registerErrorSink(app, logger);
+  app.use(recordActivity({ clock, logger }));
+  registerUninstallEvents(app, { installations: slack.installations, forget: workspaces.forget, logger });
+  registerListeners(app, services.deps);
+  return inFlight;
+}
