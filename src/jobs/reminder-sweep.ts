@@ -8,14 +8,15 @@ const DAY_MS = 86_400_000;
 /**
  * Every minute. One replica sweeps a given minute (a marker in the store); within a sweep each
  * follow-up is claimed atomically, so a sweep that overruns into the next minute never doubles a reminder.
- * The job and marker keep their first name, `nag-sweep`: tests run the job by it and markers are stored under it.
+ * The minute's marker keeps its first name, `nag-sweep:<minute>`, so replicas of the previous release
+ * and this one never both sweep the same minute during a rolling upgrade.
  */
 export const reminderSweepJob = (deps: {
   logger: AppLogger;
   /** How reminders reach people of `workspace`. */
   senderIn(workspace: Workspace): ReminderSender;
 }): Job => ({
-  name: 'nag-sweep',
+  name: 'reminders',
   schedule: '* * * * *',
   async run(workspace, now) {
     const { repositories, directory } = workspace;
@@ -30,6 +31,6 @@ export const reminderSweepJob = (deps: {
       },
       now,
     );
-    if (report.claimed > 0) deps.logger.event('info', 'nag sweep', { minute, ...report });
+    if (report.claimed > 0) deps.logger.event('info', 'reminder sweep', { minute, ...report });
   },
 });

@@ -83,7 +83,7 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
   });
   const remindersSent = new Counter({
     name: 'rapport_nags_sent_total',
-    help: 'Reminder messages delivered by the nag sweep, by recipient (user: a DM listing what they owe; channel: a triage-channel post).',
+    help: 'Reminder messages delivered by the reminder sweep, by recipient (user: a DM listing what they owe; channel: a triage-channel post).',
     labelNames: ['recipient'],
     registers,
   });

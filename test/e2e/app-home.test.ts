@@ -117,7 +117,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
       'Nothing is waiting on you. :tada:',
       '[divider]',
       'Approvals waiting for me',
-      'No sign-off is waiting on you.',
+      'No approval is waiting on you.',
       '[divider]',
       'Asks I raised',
       'You have not raised any asks yet.',
@@ -161,7 +161,7 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
     expect(call.response.ok).toBe(true);
     const shown = texts(call);
     expect(shown.length).toBeLessThanOrEqual(100);
-    expect(shown.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(5);
+    expect(shown.filter((t) => t.startsWith('*Approval* '))).toHaveLength(5);
     const owed = shown.slice(1, shown.indexOf('[divider]'));
     expect(owed.slice(0, 3).map((t) => t.match(/Item \d+/)?.[0])).toEqual(['Item 39', 'Item 38', 'Item 37']);
     expect(owed).toHaveLength(16);
@@ -189,17 +189,17 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
       'Nothing is waiting on you. :tada:',
       '[divider]',
       'Approvals waiting for me',
-      `*Sign-off* Go live on 1 December\nAcme Corp · due in 2 d 6 h (${slackDate(dueAt)}) · card in <#${channels.shared}>`,
+      `*Approval* Go live on 1 December\nAcme Corp · due in 2 d 6 h (${slackDate(dueAt)}) · card in <#${channels.shared}>`,
       '[divider]',
     ]);
     expect(JSON.stringify(shown)).not.toContain('Old pricing');
 
     // Bob is her backup: nothing for him until her seat is passed on to him.
-    expect(texts((await openTab(people.bob))[0] as RecordedCall)).toContain('No sign-off is waiting on you.');
+    expect(texts((await openTab(people.bob))[0] as RecordedCall)).toContain('No approval is waiting on you.');
     const escalated = { ...approval, escalated: [people.alice.id] };
     expect(await h.rapport.store.approvals.replace(escalated, approval.version)).toBe('replaced');
     expect(texts((await openTab(people.bob))[0] as RecordedCall)).toContain(
-      `*Sign-off* Go live on 1 December · as backup for <@${people.alice.id}>\nAcme Corp · ` +
+      `*Approval* Go live on 1 December · as backup for <@${people.alice.id}>\nAcme Corp · ` +
         `due in 2 d 6 h (${slackDate(dueAt)}) · card in <#${channels.shared}>`,
     );
   });

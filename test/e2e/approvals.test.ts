@@ -52,7 +52,7 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
     await h.rapport.settled();
   };
   const sweep = async () => {
-    await h.rapport.runJob('nag-sweep');
+    await h.rapport.runJob('reminders');
     await h.rapport.settled();
   };
 
@@ -178,7 +178,7 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
     expect(threadOf(approval)).toEqual([`<@${people.alice.id}> *Approved.* All 2 must approve: 2 so far.`]);
   });
 
-  it('lets a customer ask for sign-off from the welcome message, and settles a reject under "all" at once', async () => {
+  it('lets a customer ask for approval from the welcome message, and settles a reject under "all" at once', async () => {
     const { approval } = await request(people.carol, {
       title: 'Switch SSO provider',
       approvers: [people.alice, people.dave],
@@ -396,7 +396,7 @@ describe.each(storeKinds())('two-sided approvals end to end ($name store)', (kin
     expect(JSON.stringify(cardOf(approval).blocks)).not.toContain(APPROVAL_ACTIONS.approve);
     // The reminder still has its buttons; a late click there is refused privately.
     const late = await click(people.bob, approval, APPROVAL_ACTIONS.approve, h.fake.dmsTo(people.bob.id)[0]);
-    expect(await privateAnswer(late)).toBe('This sign-off is already expired: decisions are closed.');
+    expect(await privateAnswer(late)).toBe('This approval is already expired: decisions are closed.');
     // Reminders are private: the shared channel got nothing but the news in the card's thread.
     expect(shared()).toBe(sharedBefore);
     expect(JSON.stringify(h.fake.messagesIn(channels.shared))).not.toContain('reminder');

@@ -104,13 +104,13 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
     await tick();
     const [digest] = customerDigests();
     if (!digest) throw new Error('no customer digest was posted');
-    expect(digest.text).toMatch(/, 1 sign-off waiting$/);
+    expect(digest.text).toMatch(/, 1 approval waiting$/);
     const list = (digest.blocks as { text?: { text: string } }[])
       .map((b) => b.text?.text ?? '')
-      .find((t) => t.startsWith('*Sign-offs waiting'));
+      .find((t) => t.startsWith('*Approvals waiting'));
     expect(list).toMatch(
       new RegExp(
-        '^\\*Sign-offs waiting \\(1\\)\\*\\n• Go live &lt;!channel&gt; · card in <#CSHARED01> · due in 2 d 8 h ' +
+        '^\\*Approvals waiting \\(1\\)\\*\\n• Go live &lt;!channel&gt; · card in <#CSHARED01> · due in 2 d 8 h ' +
           '\\(<!date\\^[^>]+>\\) · All 2 must approve: 0 so far · ' +
           'waiting on <@UALICE001> and <@UDAVE0001> \\(for <@UCAROL001>\\)$',
       ),

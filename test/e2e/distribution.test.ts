@@ -235,7 +235,7 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     const refreshes = () =>
       h.fake.callsTo('oauth.v2.access').filter((c) => c.args.grant_type === 'refresh_token').length;
     const before = refreshes();
-    await h.rapport.runJob('nag-sweep');
+    await h.rapport.runJob('reminders');
     expect(refreshes()).toBe(before + 1);
     expect(h.fake.botTokenOf(VENDOR_TEAM)).not.toBe(refreshed);
   });

@@ -97,7 +97,7 @@ describe.each(storeKinds())('metrics and request logs end to end ($name store)',
     await raiseHelpRequest(h, people.alice, 'Login fails for everyone', 'urgent');
     expect(sample(await scrape(), 'rapport_nags_sent_total', { recipient: 'user' })).toBe(0);
     const sweep = async () => {
-      await h.rapport.runJob('nag-sweep');
+      await h.rapport.runJob('reminders');
       await h.rapport.settled();
     };
 

@@ -23,7 +23,7 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
 
   const at = (time: string, day = MONDAY) => clock.set(`${day}T${time}:00Z`);
   const sweep = async (rapport: RunningRapport = h.rapport) => {
-    await rapport.runJob('nag-sweep');
+    await rapport.runJob('reminders');
     await h.rapport.settled();
   };
   const dms = (user: DriverUser) => h.fake.dmsTo(user.id);

@@ -263,7 +263,7 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
       '• Missed: *ACME-5* Audit log (promised for 2026-11-25)',
       '• Kept: *ACME-4* Bulk export (promised for 2026-11-20)',
       '1 :+1: · 1 :-1: (50% good, 2 ratings)',
-      '*Sign-offs decided*: 1 approved · 1 rejected',
+      '*Approvals decided*: 1 approved · 1 rejected',
       '• Approved: Go-live plan (17 Nov)',
       '• Rejected: Data migration (17 Nov)',
       '1 person at the vendor · 2 people at the customer',

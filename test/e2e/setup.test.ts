@@ -228,7 +228,7 @@ describe.each(storeKinds())('partnership setup end to end ($name store)', (kind)
       '*First response:* urgent requests within 30 min, high within 2 business hours,',
       '*Owner updates:* at least every 4 business hours',
       '*Resolution:* help requests within 80 business hours',
-      `*Escalation:* to the backup owner after 1 unanswered nag, finally to <@${erin.id}> after 3`,
+      `*Escalation:* to the backup owner after 1 unanswered reminder, finally to <@${erin.id}> after 3`,
     ]) {
       expect(status).toContain(line);
     }

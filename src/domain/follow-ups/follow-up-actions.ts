@@ -124,7 +124,7 @@ export async function reassignFollowUp(
   if (subject.type === 'approval') {
     return fail({
       code: 'forbidden',
-      message: 'A sign-off belongs to its approver and cannot be reassigned.',
+      message: 'An approval belongs to its approver and cannot be reassigned.',
     });
   }
   let current: Subject = subject;

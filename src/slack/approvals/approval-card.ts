@@ -42,7 +42,7 @@ export function buildApprovalCard(
   accountName: string | null = null,
 ): MessageContent {
   const pending = approval.state === 'pending';
-  const title = approval.title.trim() || 'Sign-off';
+  const title = approval.title.trim() || 'Approval';
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(truncate(title, 150)) }];
   if (approval.details.trim()) {
     blocks.push({ type: 'section', text: mrkdwn(safeText(approval.details.trim(), DETAILS_MAX)) });
@@ -63,7 +63,7 @@ export function buildApprovalCard(
   if (pending) blocks.push(buttons(approval.id));
   else blocks.push(context(`${STATE_LABELS[approval.state]}. Decisions can no longer be changed.`));
   return {
-    text: `Sign-off: ${safeText(title, 200)} (${STATE_LABELS[approval.state]})`,
+    text: `Approval: ${safeText(title, 200)} (${STATE_LABELS[approval.state]})`,
     blocks,
   };
 }

@@ -26,15 +26,15 @@ export interface ListedApproval {
 /** `/rapport approvals`: the channel's approvals, pending first, each with its state and who it waits on. */
 export function buildApprovalList(listed: ListedApproval[], more: boolean, now: Date): MessageContent {
   if (listed.length === 0) {
-    const text = 'No sign-offs have been asked for in this channel yet.';
+    const text = 'No approvals have been asked for in this channel yet.';
     return { text, blocks: [section(text)] };
   }
-  const blocks: KnownBlock[] = [section('*Sign-offs in this channel*, waiting ones first:')];
+  const blocks: KnownBlock[] = [section('*Approvals in this channel*, waiting ones first:')];
   for (const { approval, permalink } of listed.slice(0, APPROVAL_LIST_LIMIT)) {
     blocks.push(section(line(approval, permalink, now)));
   }
   if (more) blocks.push(context(`Only the latest ${APPROVAL_LIST_LIMIT} are shown.`));
-  return { text: `Sign-offs in this channel: ${listed.length}${more ? '+' : ''}`, blocks };
+  return { text: `Approvals in this channel: ${listed.length}${more ? '+' : ''}`, blocks };
 }
 
 function line(approval: Approval, permalink: string | null, now: Date): string {

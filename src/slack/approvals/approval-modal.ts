@@ -42,7 +42,7 @@ export function buildApprovalRequestModal(modal: ApprovalModalInput): View {
   const due = DateTime.fromJSDate(modal.now).setZone(modal.timeZone).plus({ days: DEFAULT_DUE_DAYS });
   const B = APPROVAL_BLOCKS;
   const blocks: KnownBlock[] = [
-    textInput(B.title, 'What needs sign-off?', {
+    textInput(B.title, 'What needs approval?', {
       initial: (modal.title ?? '').trim().slice(0, MAX_TITLE),
       max: MAX_TITLE,
     }),
@@ -88,7 +88,7 @@ export function buildApprovalRequestModal(modal: ApprovalModalInput): View {
     type: 'modal',
     callback_id: APPROVAL_VIEWS.request,
     private_metadata: JSON.stringify({ channelId: modal.channelId } satisfies ApprovalRequestMetadata),
-    title: plain('Ask for sign-off'),
+    title: plain('Ask for approval'),
     submit: plain('Send'),
     close: plain('Cancel'),
     blocks,

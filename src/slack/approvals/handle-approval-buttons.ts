@@ -16,7 +16,7 @@ type Args<C> = ButtonArgs & AllMiddlewareArgs<C>;
 /** A private answer to whoever clicked, in the channel or DM the button is in; the card is left alone. */
 const tell = (args: Args<ActorContext>, text: string) => answerPrivately(args, { text });
 
-/** "Ask for sign-off" on the welcome message: the request form, for anyone in the channel, either side. */
+/** "Ask for approval" on the welcome message: the request form, for anyone in the channel, either side. */
 export const handleAskForApprovalButton =
   (clock: Clock) =>
   async ({ body, client, context }: Args<PartnershipContext>): Promise<void> => {
@@ -33,11 +33,11 @@ export const handleDecisionButton =
   async (args: Args<ActorContext>): Promise<void> => {
     const { body, action, client, context } = args;
     const approval = await context.workspace.repositories.approvals.findById(action.value ?? '');
-    if (!approval) return tell(args, 'That sign-off request no longer exists.');
+    if (!approval) return tell(args, 'That approval request no longer exists.');
     const seats = seatsOf(approval, context.actor);
     if (!seats.ok) return tell(args, describeApprovalRefusal(seats.error));
     if (approval.state !== 'pending') {
-      return tell(args, `This sign-off is already ${approval.state}: decisions are closed.`);
+      return tell(args, `This approval is already ${approval.state}: decisions are closed.`);
     }
     const view = verdict === 'approved' ? buildApproveModal(approval.id) : buildRejectModal(approval.id);
     await client.views.open({ trigger_id: body.trigger_id, view });

@@ -85,7 +85,7 @@ export const handleApprovalRequest =
     await client.chat.postEphemeral({
       channel: approval.channelId,
       user: actor.userId,
-      text: `Asked ${approvers} to sign off *${safeText(approval.title, 150)}* by ${slackDate(approval.dueAt)}. The card in this channel shows each decision as it comes in.`,
+      text: `Asked ${approvers} to approve *${safeText(approval.title, 150)}* by ${slackDate(approval.dueAt)}. The card in this channel shows each decision as it comes in.`,
     });
   };
 

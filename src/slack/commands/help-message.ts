@@ -13,9 +13,9 @@ const USAGE: [string, string][] = [
   ['status', 'show how this channel’s partnership is set up'],
   ['plan', 'show the communication plan privately: who to contact for what, meetings; edit it'],
   ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
-  ['approval [title]', 'ask named people on both sides to sign off a decision, by a due time'],
+  ['approval [title]', 'ask named people on both sides to approve a decision, by a due time'],
   ['people', 'see everyone on both sides of this partnership and edit their roles'],
-  ['approvals', 'list this channel’s sign-offs and who they wait on, privately'],
+  ['approvals', 'list this channel’s approvals and who they wait on, privately'],
   ['report [period]', 'value report privately (default: the last 30 days), with a CSV of the asks by DM'],
   ['help', 'show this help'],
 ];

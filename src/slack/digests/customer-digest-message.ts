@@ -120,7 +120,7 @@ function approvalBlocks(d: CustomerDigest, now: Date): KnownBlock[] {
   return [
     divider(),
     listSection(
-      `*Sign-offs waiting (${waiting.length}${plus})*`,
+      `*Approvals waiting (${waiting.length}${plus})*`,
       waiting,
       (s) => approvalLine(s, now),
       (shown) => `…and ${waiting.length - shown}${plus} more`,
@@ -129,11 +129,11 @@ function approvalBlocks(d: CustomerDigest, now: Date): KnownBlock[] {
 }
 
 const approvalCount = ({ signOffs: { waiting, atLeast } }: CustomerDigest) =>
-  `${count(waiting.length, 'sign-off')}${atLeast ? '+' : ''}`;
+  `${count(waiting.length, 'approval')}${atLeast ? '+' : ''}`;
 
 /** Its title, where its card is, when it is due, how far along it is, and whose decision it waits on. */
 function approvalLine({ approval, waitingOn }: DigestSignOff, now: Date): string {
-  const title = lineText(approval.title.trim() || 'Sign-off');
+  const title = lineText(approval.title.trim() || 'Approval');
   const card = approval.card ? ` · card in <#${approval.card.channelId}>` : '';
   const who = namedList(waitingOn.map(seatMention), WAITING_NAMED);
   return `• ${title}${card} · ${describeDue(approval.dueAt, now)} · ${describeProgress(approval)} · waiting on ${who}`;

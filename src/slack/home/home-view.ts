@@ -120,17 +120,17 @@ function approvalBlocks(
     header('Approvals waiting for me'),
     ...listOrEmpty(
       shown.map((w) => section(approvalLine(w, account(w.approval.partnershipId), now))),
-      'No sign-off is waiting on you.',
+      'No approval is waiting on you.',
     ),
     ...more(counted.length - shown.length, approvals.length > APPROVALS_COUNTED),
   ];
 }
 
 function approvalLine({ approval: a, standingInFor }: WaitingApproval, account: string, now: Date): string {
-  const title = safeText((a.title.trim() || 'Sign-off').replace(/\s+/g, ' '), 150);
+  const title = safeText((a.title.trim() || 'Approval').replace(/\s+/g, ' '), 150);
   const backup = standingInFor.length > 0 ? ` · as backup for ${mentions(standingInFor)}` : '';
   const card = a.card ? ` · card in <#${a.card.channelId}>` : '';
-  return `*Sign-off* ${title}${backup}\n${account} · ${describeDue(a.dueAt, now)}${card}`;
+  return `*Approval* ${title}${backup}\n${account} · ${describeDue(a.dueAt, now)}${card}`;
 }
 
 function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date): string {

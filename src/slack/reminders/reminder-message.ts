@@ -18,7 +18,7 @@ const TARGET_LABELS: Record<Target, string> = {
   resolution: 'resolution',
   due_date: 'due date',
   reply: 'reply',
-  sign_off: 'sign-off',
+  sign_off: 'approval',
 };
 
 /** An item as the message shows it: the sweep's bookkeeping (maybeSent) plays no part. */
@@ -93,7 +93,7 @@ function approvalBlocks(
   dueLine: string,
 ): KnownBlock[] {
   const title = safeText(approval.title, 150);
-  const label = item.permalink ? `<${item.permalink}|Sign-off>` : 'Sign-off';
+  const label = item.permalink ? `<${item.permalink}|Approval>` : 'Approval';
   const standIn =
     item.followUp.ownerId !== approverId ? `\n_You are asked in place of <@${approverId}>._` : '';
   const elements = [

@@ -28,7 +28,7 @@ export function buildReportMessage(r: ValueReport, csv: CsvNote): MessageContent
   if (isEmptyReport(r)) {
     const nothing =
       'Nothing to report for this period: no asks were raised, answered, resolved or overdue, ' +
-      'and there were no ratings, sign-offs or active people.';
+      'and there were no ratings, approvals or active people.';
     return { text: `${text}: nothing to report.`, blocks: [...top, section(nothing)] };
   }
   const raised = r.kinds.reduce((n, k) => n + k.raised, 0);
@@ -153,7 +153,7 @@ function approvalBlock(r: ValueReport, local: (at: Date) => DateTime): KnownBloc
   const { approved, rejected, expired } = r.approvals;
   const decided = [...approved, ...rejected].sort((a, b) => a.settledAt.getTime() - b.settledAt.getTime());
   const lapsed = expired > 0 ? ` · ${expired} expired without a decision` : '';
-  const heading = `*Sign-offs decided*: ${approved.length} approved · ${rejected.length} rejected${lapsed}`;
+  const heading = `*Approvals decided*: ${approved.length} approved · ${rejected.length} rejected${lapsed}`;
   return listSection(
     heading,
     decided,

@@ -46,7 +46,7 @@ function describeEscalation(p: Partnership): string {
     : p.triageChannelId
       ? `<#${p.triageChannelId}>`
       : '_nobody: name someone or choose a triage channel_';
-  const reminders = `${backupAfterNags} unanswered nag${backupAfterNags === 1 ? '' : 's'}`;
+  const reminders = `${backupAfterNags} unanswered reminder${backupAfterNags === 1 ? '' : 's'}`;
   return `to the backup owner after ${reminders}, finally to ${target} after ${finalAfterNags}`;
 }
 

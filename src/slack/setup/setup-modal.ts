@@ -76,7 +76,7 @@ const durationOption = (minutes: number): Option => ({
   value: String(minutes),
 });
 const remindersOption = (n: number): Option => ({
-  text: plain(`${n} unanswered nag${n === 1 ? '' : 's'}`),
+  text: plain(`${n} unanswered reminder${n === 1 ? '' : 's'}`),
   value: String(n),
 });
 
@@ -265,12 +265,12 @@ function policyBlocks(sla: SlaPolicy, escalation: EscalationPolicy): KnownBlock[
       choice(RESOLUTION_CHOICES, sla.resolution, durationOption),
     ),
     header('Escalation'),
-    context('Internal: the customer never sees who is nagged.'),
+    context('Internal: the customer never sees who is reminded.'),
     input(
       SETUP_BLOCKS.backupAfterReminders,
-      'Nag the backup owner after',
+      'Remind the backup owner after',
       choice(REMINDER_CHOICES, escalation.backupAfterNags, remindersOption),
-      { hint: plain('Nags to the owner about a request that has gone quiet.') },
+      { hint: plain('Reminders to the owner about a request that has gone quiet.') },
     ),
     input(
       SETUP_BLOCKS.finalAfterReminders,

@@ -41,11 +41,11 @@ export function buildWelcomeMessage(p: Partnership): MessageContent {
             text: plain('Suggest an improvement'),
           },
           { type: 'button', action_id: WELCOME_ACTIONS.seeOpenAsks, text: plain('See open asks') },
-          { type: 'button', action_id: WELCOME_ACTIONS.askForApproval, text: plain('Ask for sign-off') },
+          { type: 'button', action_id: WELCOME_ACTIONS.askForApproval, text: plain('Ask for approval') },
         ],
       },
       context(
-        `Everyone in this channel can use these buttons, or react to any message with :${p.reactions.help}: (help) or :${p.reactions.enhancement}: (improvement). Each request gets a status card here that shows every change. *Ask for sign-off* asks named people on both sides to approve a decision by a due time.`,
+        `Everyone in this channel can use these buttons, or react to any message with :${p.reactions.help}: (help) or :${p.reactions.enhancement}: (improvement). Each request gets a status card here that shows every change. *Ask for approval* asks named people on both sides to approve a decision by a due time.`,
       ),
     ],
   };

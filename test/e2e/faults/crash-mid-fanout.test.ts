@@ -91,15 +91,15 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // Reminders: one batch per owner; the first is answered, the second dies in flight.
     await third.setClock(NAG_AT);
     fake.holdCalls('chat.postMessage', { after: 1 });
-    await killWhileHeld(third, 'nag-sweep');
+    await killWhileHeld(third, 'reminders');
     const remindedBeforeCrash = Object.values(delivered(h as Harness).reminders).flat();
     expect(remindedBeforeCrash).toHaveLength(1);
 
     // Restarted after the reminder lease: only the reminder that never reached Slack goes out.
     const fourth = await start(minutesAfter(NAG_AT, 6));
-    await fourth.runJob('nag-sweep');
+    await fourth.runJob('reminders');
     await fourth.setClock(minutesAfter(NAG_AT, 7));
-    await fourth.runJob('nag-sweep');
+    await fourth.runJob('reminders');
     await fourth.runJob('digests');
     await fourth.settled();
     expect(delivered(h as Harness)).toEqual(onceEach);
@@ -138,14 +138,14 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // Two batches, one per owner: the first is answered and recorded, the second is stored by Slack and
     // its answer never reaches Rapport.
     fake.holdCalls('chat.postMessage', { after: 1, stage: 'after' });
-    await killWhileHeld(first, 'nag-sweep');
+    await killWhileHeld(first, 'reminders');
     expect(delivered(h as Harness).reminders).toEqual(onceEach.reminders);
     expect(lookUps()).toEqual([]);
 
     // Past the lease, the unrecorded follow-up is claimed again: its reminder is found in the owner's
     // DM, recorded as sent, and the batch left empty is not posted.
     const second = await start(minutesAfter(NAG_AT, 6));
-    await second.runJob('nag-sweep');
+    await second.runJob('reminders');
     await second.settled();
     expect(delivered(h as Harness).reminders).toEqual(onceEach.reminders);
     const remindedLast = fake.droppedCalls.at(-1)?.args.channel as string;
@@ -154,7 +154,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
 
     // Recorded: a sweep past another lease finds nothing due, and looks for nothing.
     await second.setClock(minutesAfter(NAG_AT, 12));
-    await second.runJob('nag-sweep');
+    await second.runJob('reminders');
     await second.settled();
     expect(delivered(h as Harness).reminders).toEqual(onceEach.reminders);
     expect(lookUps()).toHaveLength(1);

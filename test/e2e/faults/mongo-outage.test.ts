@@ -63,7 +63,7 @@ describe.skipIf(target === null)('the MongoDB server goes away while Rapport run
       status('/healthz'),
       commandReply(h, people.alice, 'ask Another one'),
       // Scheduled jobs fail, are logged, and leave the process running.
-      h.rapport.runJob('nag-sweep'),
+      h.rapport.runJob('reminders'),
       h.rapport.runJob('digests'),
     ]);
     expect(ready).toBe(503);
@@ -112,8 +112,8 @@ describe.skipIf(target === null)('the MongoDB server goes away while Rapport run
       expect(await h.rapport.store.followUps.findById(`ask:${ask?.id}`)).not.toBeNull();
     }
     clock.set('2026-11-23T09:06:00Z'); // and the jobs work again: the owner is reminded, once
-    await h.rapport.runJob('nag-sweep');
-    await h.rapport.runJob('nag-sweep');
+    await h.rapport.runJob('reminders');
+    await h.rapport.runJob('reminders');
     expect(h.fake.dmsTo(people.alice.id)).toHaveLength(1);
     const cards = h.fake.messagesIn(channels.shared).map((m: StoredMessage) => m.text.split(' ')[0]);
     expect(cards.filter((ref) => /^ACME-\d+$/.test(ref ?? ''))).toEqual(['ACME-1', 'ACME-2', 'ACME-3']);

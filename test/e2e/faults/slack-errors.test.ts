@@ -51,7 +51,7 @@ describe.each(storeKinds())('Slack failing for a while ($name store)', (kind: St
     postingFailsUntil(h, clock, recovery);
     for (let minute = 0; minute <= 16; minute++) {
       clock.set(at(NAG_AT, minute));
-      await h.rapport.runJob('nag-sweep');
+      await h.rapport.runJob('reminders');
       await h.rapport.settled();
       if (at(NAG_AT, minute) < recovery) expect(delivered(h).reminders).toEqual({ alice: [], bob: [] });
     }
@@ -131,17 +131,17 @@ describe.each(storeKinds())('Slack failing for a while ($name store)', (kind: St
       );
       h.fake.holdCalls(method, { when: forAlice });
       clock.set(NAG_AT);
-      const first = h.rapport.runJob('nag-sweep');
+      const first = h.rapport.runJob('reminders');
       await Promise.race([first, h.fake.waitForHeld(1)]);
       clock.set(at(NAG_AT, 6)); // past the lease
       const held = h.fake.heldCalls.length;
-      const second = other.runJob('nag-sweep');
+      const second = other.runJob('reminders');
       await Promise.race([second, h.fake.waitForHeld(held + 1)]);
       h.fake.releaseHeld();
       await Promise.all([first, second]);
       clock.set(at(NAG_AT, 12));
-      await h.rapport.runJob('nag-sweep');
-      await other.runJob('nag-sweep');
+      await h.rapport.runJob('reminders');
+      await other.runJob('reminders');
       await h.rapport.settled();
       expect(h.fake.failuresServedCount(method)).toBe(1);
       expect(delivered(h).reminders).toEqual(onceEach.reminders);

@@ -113,7 +113,7 @@ describe('the private list of a channel’s approvals', () => {
 
   it('says so when there is nothing yet', () => {
     expect(buildApprovalList([], false, at(0)).text).toBe(
-      'No sign-offs have been asked for in this channel yet.',
+      'No approvals have been asked for in this channel yet.',
     );
   });
 });
@@ -146,7 +146,7 @@ describe('a sign-off reminder', () => {
     const message = buildReminderMessage([item(approval, 'UC1', 'UBACK')], at(18));
     expect(validateMessage(message)).toEqual([]);
     const text = JSON.stringify(message.blocks);
-    expect(text).toContain('sign-off due in 6 h');
+    expect(text).toContain('approval due in 6 h');
     expect(text).toContain('You are asked in place of <@UC1>');
     expect(text).toContain(APPROVAL_ACTIONS.approve);
     expect(text).toContain(APPROVAL_ACTIONS.reject);

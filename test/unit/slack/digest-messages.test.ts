@@ -311,7 +311,7 @@ describe('the customer status digest', () => {
   });
 });
 
-describe('the customer status digest: sign-offs waiting', () => {
+describe('the customer status digest: approvals waiting', () => {
   const VENDOR = { userId: 'UV1', teamId: 'TV', side: 'vendor' as const };
   const goLive = anApproval({
     id: 'go-live',
@@ -344,12 +344,12 @@ describe('the customer status digest: sign-offs waiting', () => {
     const message = buildCustomerDigestMessage(realistic, NOW);
     expect(validateMessage(message)).toEqual([]);
     expect(message.text).toBe(
-      'Status digest for Acme Corp: 0 new, 0 resolved, 1 open (0 overdue), 2 sign-offs waiting',
+      'Status digest for Acme Corp: 0 new, 0 resolved, 1 open (0 overdue), 2 approvals waiting',
     );
     const texts = shown(message);
-    const list = texts.find((t) => t.startsWith('*Sign-offs waiting'));
+    const list = texts.find((t) => t.startsWith('*Approvals waiting'));
     expect(list?.split('\n')).toEqual([
-      '*Sign-offs waiting (2)*',
+      '*Approvals waiting (2)*',
       '• Go live on 1 June · card in <#CACME0001> · due in 5 h (<!date^1795446000^{date_short_pretty} at {time}|2026-11-23 15:00 UTC>) · ' +
         '2 of 3 approvals needed: 1 so far · waiting on <@UBACK> (for <@UC1>) and <@UC2>',
       '• Budget 2027 · *overdue by 3 h* (was due <!date^1795417200^{date_short_pretty} at {time}|2026-11-23 07:00 UTC>) · ' +
@@ -362,10 +362,10 @@ describe('the customer status digest: sign-offs waiting', () => {
     expect(texts[at + 1]).toMatch(/^\*First response:\*/);
   });
 
-  it('is left out when nothing waits for a sign-off', () => {
+  it('is left out when nothing waits for an approval', () => {
     const message = buildCustomerDigestMessage(aCustomerDigest(), NOW);
-    expect(JSON.stringify(message)).not.toContain('Sign-off');
-    expect(message.text).not.toContain('sign-off');
+    expect(JSON.stringify(message)).not.toContain('Approval');
+    expect(message.text).not.toContain('approval');
   });
 
   it('escapes a hostile title so it cannot ping, mention, link or fake a line', () => {
@@ -378,8 +378,8 @@ describe('the customer status digest: sign-offs waiting', () => {
       aCustomerDigest(signOffs({ approval: hostile, waitingOn: [{ approverId: 'UC2', backupId: null }] })),
       NOW,
     );
-    expect(shown(message).find((t) => t.startsWith('*Sign-offs'))).toMatch(
-      /^\*Sign-offs waiting \(1\)\*\n• &lt;!channel&gt; @\u2060here ok\? &lt;@U0EVIL&gt; &lt;https:\/\/evil\.example\|click&gt; • fake line · due in/,
+    expect(shown(message).find((t) => t.startsWith('*Approvals'))).toMatch(
+      /^\*Approvals waiting \(1\)\*\n• &lt;!channel&gt; @\u2060here ok\? &lt;@U0EVIL&gt; &lt;https:\/\/evil\.example\|click&gt; • fake line · due in/,
     );
     expectNoPings(message);
   });
@@ -414,14 +414,14 @@ describe('the customer status digest: sign-offs waiting', () => {
       );
       expect(validateMessage(message)).toEqual([]);
       expectNoPings(message);
-      const list = shown(message).find((t) => t.startsWith('*Sign-offs')) as string;
+      const list = shown(message).find((t) => t.startsWith('*Approvals')) as string;
       const lines = list.split('\n').filter((l) => l.startsWith('• '));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.length).toBeLessThanOrEqual(LIST_LINE_CAP);
       expect(lines[0]).toMatch(/ and 15 more$/);
       expect(lines[0]?.match(/<@U/g)).toHaveLength(5 + 2); // five seats named, two of them through a backup
       const plus = atLeast ? '\\+' : '';
-      expect(list).toMatch(new RegExp(`^\\*Sign-offs waiting \\(40${plus}\\)\\*`));
+      expect(list).toMatch(new RegExp(`^\\*Approvals waiting \\(40${plus}\\)\\*`));
       expect(list).toMatch(new RegExp(`\\n…and ${40 - lines.length}${plus} more$`));
       if (!atLeast) expectExactCounts(message);
     }

@@ -201,10 +201,10 @@ describe('the Home tab', () => {
     const at = shown.indexOf('Approvals waiting for me');
     expect(shown.slice(at - 2, at)).toEqual(['Nothing is waiting on you. :tada:', '[divider]']);
     expect(shown[at + 1]).toMatch(
-      /^\*Sign-off\* Go live on 1 June\nAcme Corp · due in 3 h \(<!date\^\d+\^[^>]+>\) · card in <#CACME0001>$/,
+      /^\*Approval\* Go live on 1 June\nAcme Corp · due in 3 h \(<!date\^\d+\^[^>]+>\) · card in <#CACME0001>$/,
     );
     expect(shown[at + 2]).toMatch(
-      /^\*Sign-off\* Budget 2027 · as backup for <@UC1>, <@UC2>\nan unknown account · \*overdue by 30 min\* \(was due <!date\^\d+\^[^>]+>\)$/,
+      /^\*Approval\* Budget 2027 · as backup for <@UC1>, <@UC2>\nan unknown account · \*overdue by 30 min\* \(was due <!date\^\d+\^[^>]+>\)$/,
     );
     expect(shown[at + 3]).toBe('[divider]');
   });
@@ -214,7 +214,7 @@ describe('the Home tab', () => {
       Array.from({ length: count }, (_, i) => waiting({ id: `a-${i}`, title: `Sign ${i}` }));
     const shownOf = (count: number) => texts(home({ approvals: many(count) }));
     const exact = shownOf(25);
-    expect(exact.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(HOME_LIMITS.approvals);
+    expect(exact.filter((t) => t.startsWith('*Approval* '))).toHaveLength(HOME_LIMITS.approvals);
     expect(exact).toContain(`…and ${25 - HOME_LIMITS.approvals} more`);
     expect(shownOf(APPROVALS_COUNTED)).toContain(`…and ${APPROVALS_COUNTED - HOME_LIMITS.approvals} more`);
     expect(shownOf(APPROVALS_COUNTED + 1)).toContain(
@@ -229,7 +229,7 @@ describe('the Home tab', () => {
       'Nothing is waiting on you. :tada:',
       '[divider]',
       'Approvals waiting for me',
-      'No sign-off is waiting on you.',
+      'No approval is waiting on you.',
       '[divider]',
       'Asks I raised',
       'You have not raised any asks yet.',
@@ -279,7 +279,7 @@ describe('the Home tab', () => {
     expect(view.blocks.length).toBe(66);
     const shown = texts(data);
     expect(shown).toContain(`…and ${1000 - HOME_LIMITS.owed} more`);
-    expect(shown.filter((t) => t.startsWith('*Sign-off* '))).toHaveLength(HOME_LIMITS.approvals);
+    expect(shown.filter((t) => t.startsWith('*Approval* '))).toHaveLength(HOME_LIMITS.approvals);
     expect(shown).toContain(`…and ${APPROVALS_COUNTED - HOME_LIMITS.approvals}+ more`);
     expect(shown).toContain(`…and ${500 - HOME_LIMITS.partnerships} more`);
     expect(shown.filter((t) => t.includes('last digest: none yet'))).toHaveLength(HOME_LIMITS.partnerships);

@@ -33,7 +33,7 @@ describe('the partnership summary', () => {
     expect(text).toContain('*Owner updates:* at least every 4 business hours');
     expect(text).toContain('*Resolution:* help requests within 40 business hours');
     expect(text).toContain(
-      '*Escalation:* to the backup owner after 1 unanswered nag, finally to <@UVENDOR3> after 3',
+      '*Escalation:* to the backup owner after 1 unanswered reminder, finally to <@UVENDOR3> after 3',
     );
   });
 

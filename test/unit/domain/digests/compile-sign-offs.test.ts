@@ -27,7 +27,7 @@ function sources(approvals: Approval[]): DigestSources {
 
 const signOffsOf = (approvals: Approval[]) => compileCustomerDigest(sources(approvals)).signOffs;
 
-describe('compileCustomerDigest: sign-offs waiting', () => {
+describe('compileCustomerDigest: approvals waiting', () => {
   it('lists the pending approvals soonest due first, each with the seats still undecided', () => {
     const later = anApproval({ id: 'later', dueAt: hours(48) });
     const sooner = anApproval({
