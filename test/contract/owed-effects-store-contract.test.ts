@@ -29,7 +29,7 @@ describe.each(storeKinds())('owed effects store contract: $name', (kind) => {
     expect(claimed).toEqual({
       id: ask.id,
       owedAt: T0,
-      progress: { announced: 0, notesPosted: 0, posting: null, failures: 0 },
+      progress: { announced: 0, notesPosted: 0, unconfirmed: [], failures: 0 },
     });
     // Held: nobody else takes it before the lease runs out, and the reconciler does not list it.
     expect(await store.askEffects.claim(ask.id, minutes(5), minutes(15))).toBeNull();
@@ -42,7 +42,10 @@ describe.each(storeKinds())('owed effects store contract: $name', (kind) => {
     const ask = anAsk({ createdAt: T0, updatedAt: T0 });
     await store.asks.insert(ask);
     await store.askEffects.claim(ask.id, minutes(0), minutes(10));
-    await store.askEffects.record(ask.id, { announced: 1, posting: { key: 'ask:x:card', at: minutes(1) } });
+    await store.askEffects.record(ask.id, {
+      announced: 1,
+      unconfirmed: [{ key: 'ask:x:card', at: minutes(1) }],
+    });
     expect(await store.askEffects.settle(ask.id, 1)).toBe(true);
     expect(await store.askEffects.claim(ask.id, minutes(2), minutes(12))).toBeNull();
 
@@ -52,7 +55,7 @@ describe.each(storeKinds())('owed effects store contract: $name', (kind) => {
     expect(await store.askEffects.claim(ask.id, minutes(3), minutes(13))).toEqual({
       id: ask.id,
       owedAt: minutes(3),
-      progress: { announced: 1, notesPosted: 0, posting: null, failures: 0 },
+      progress: { announced: 1, notesPosted: 0, unconfirmed: [], failures: 0 },
     });
   });
 

@@ -21,8 +21,11 @@ export interface EffectProgress {
   announced: number;
   /** Internal notes already posted in the triage twin's thread. */
   notesPosted: number;
-  /** A post sent whose outcome was not recorded: before posting it again, look for it in Slack. */
-  posting: PostingAttempt | null;
+  /**
+   * Posts sent whose outcome was not recorded (a crash, a lost answer): before posting one again, look
+   * for it in Slack. Several can be pending when a pass died and a later change was shown meanwhile.
+   */
+  unconfirmed: PostingAttempt[];
   /** Failed passes in a row, for the backoff; zero once done. */
   failures: number;
 }
@@ -59,7 +62,7 @@ export function assumedProgress(
   notes: { at: Date }[],
 ): EffectProgress {
   const before = (list: { at: Date }[]) => list.filter((e) => e.at.getTime() < owedAt.getTime()).length;
-  return { announced: before(entries), notesPosted: before(notes), posting: null, failures: 0 };
+  return { announced: before(entries), notesPosted: before(notes), unconfirmed: [], failures: 0 };
 }
 
 /** Waits 1, 2, 4, 8 minutes after failed passes, then every 10 minutes until Slack answers again. */

@@ -44,9 +44,9 @@ export const approvalEffects = (effectDeps: EffectDeps): EffectSubject<Workspace
     const thread = { channel: card.channelId, threadTs: card.ts };
     for (const { entries, end } of changesSince(approval.audit, ledger.announced)) {
       const news = approvalNews(approval, entries);
-      if (news)
-        await postOnce(client, ledger, `approval:${approval.id}:notice:${end}`, thread, { text: news });
-      await ledger.record({ announced: end });
+      const key = `approval:${approval.id}:notice:${end}`;
+      if (news) await postOnce(client, ledger, key, thread, { text: news });
+      await ledger.record({ announced: end }, key);
     }
     await refreshHomes(client, deps, peopleOf(approval));
   },
@@ -73,9 +73,10 @@ async function showCard(
     return approval.card;
   }
   const target = { channel: approval.channelId, threadTs: null };
-  const ts = await postOnce(client, ledger, `approval:${approval.id}:card`, target, message);
+  const key = `approval:${approval.id}:card`;
+  const ts = await postOnce(client, ledger, key, target, message);
   const card = { channelId: approval.channelId, ts };
   await deps.repositories.approvals.recordCard(approval.id, card);
-  await ledger.record({});
+  await ledger.record({}, key);
   return card;
 }

@@ -62,10 +62,11 @@ async function showCard(client: WebClient, deps: InWorkspace, ask: Ask, ledger: 
   else {
     // In the source message's thread when the ask was raised from a message.
     const target = { channel: ask.channelId, threadTs: ask.source?.messageTs ?? null };
-    const ts = await postOnce(client, ledger, `ask:${ask.id}:card`, target, buildAskCard(ask, facts));
+    const key = `ask:${ask.id}:card`;
+    const ts = await postOnce(client, ledger, key, target, buildAskCard(ask, facts));
     const card = { channelId: ask.channelId, ts };
     await deps.repositories.asks.recordCard(ask.id, card);
-    await ledger.record({});
+    await ledger.record({}, key);
     shown = { ...ask, card };
   }
   for (const other of group) {
@@ -102,9 +103,10 @@ async function announce(client: WebClient, deps: InWorkspace, ask: Ask, ledger: 
   const thread = { channel: ask.card.channelId, threadTs: ask.source?.messageTs ?? ask.card.ts };
   for (const { entries, end } of changesSince(ask.history, ledger.announced)) {
     const notice = buildAskNotice(ask, entries);
-    if (notice) await postOnce(client, ledger, `ask:${ask.id}:notice:${end}`, thread, { text: notice });
+    const key = `ask:${ask.id}:notice:${end}`;
+    if (notice) await postOnce(client, ledger, key, thread, { text: notice });
     await askForFeedback(client, deps, ask, entries);
     await shipAlong(deps, ask, entries);
-    await ledger.record({ announced: end });
+    await ledger.record({ announced: end }, key);
   }
 }

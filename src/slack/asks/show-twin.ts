@@ -49,22 +49,18 @@ export async function showTwin(
       deps.logger.event('warn', 'internal mirror could not be edited', { ask: ask.id, error: String(error) });
     }
   } else {
-    const ts = await postOnce(
-      client,
-      ledger,
-      `ask:${ask.id}:twin`,
-      { channel: triage, threadTs: null },
-      message,
-    );
+    const key = `ask:${ask.id}:twin`;
+    const ts = await postOnce(client, ledger, key, { channel: triage, threadTs: null }, message);
     mirror = { channelId: triage, ts };
     await deps.repositories.asks.recordMirror(ask.id, mirror);
-    await ledger.record({});
+    await ledger.record({}, key);
   }
   const thread = { channel: mirror.channelId, threadTs: mirror.ts };
   for (let i = ledger.notesPosted; i < ask.internalNotes.length; i++) {
     const note = ask.internalNotes[i] as Ask['internalNotes'][number];
     const text = `Internal note on *${ask.ref}*: ${safeText(note.text, 2800)}`;
-    await postOnce(client, ledger, `ask:${ask.id}:note:${i + 1}`, thread, { text });
-    await ledger.record({ notesPosted: i + 1 });
+    const key = `ask:${ask.id}:note:${i + 1}`;
+    await postOnce(client, ledger, key, thread, { text });
+    await ledger.record({ notesPosted: i + 1 }, key);
   }
 }

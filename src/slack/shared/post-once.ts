@@ -42,7 +42,7 @@ export interface PostedEffect {
  * Posts the message of the effect `key` at most once. Before the post, the ledger remembers it is going
  * out; when an earlier pass sent it without learning the outcome (a crash, a lost answer), the message is
  * looked for by its metadata in the channel or thread and adopted instead of posted again.
- * Resolves to the message's ts; the caller records the outcome, which confirms the post.
+ * Resolves to the message's ts; the caller records the outcome with the key, which confirms the post.
  */
 export async function postOnce(
   client: WebClient,
@@ -51,7 +51,7 @@ export async function postOnce(
   target: PostTarget,
   message: { text: string; blocks?: MessageContent['blocks'] },
 ): Promise<string> {
-  if (ledger.unconfirmed?.key === key) {
+  if (ledger.unconfirmed(key)) {
     const earlier = await findPosted(client, key, target);
     if (earlier) return earlier;
   }

@@ -23,7 +23,7 @@ export const effectsOwedFromStart = (at: Date): EffectsField => ({
   leaseUntil: null,
   announced: 0,
   notesPosted: 0,
-  posting: null,
+  unconfirmed: [],
   failures: 0,
 });
 
@@ -55,7 +55,7 @@ export function owedEffectsStore<D extends WithEffects>(collection: DocumentColl
           ? {
               announced: effects.announced ?? 0,
               notesPosted: effects.notesPosted ?? 0,
-              posting: effects.posting ?? null,
+              unconfirmed: effects.unconfirmed ?? [],
               failures: effects.failures ?? 0,
             }
           : null,
@@ -79,7 +79,7 @@ export function owedEffectsStore<D extends WithEffects>(collection: DocumentColl
           $set: {
             'effects.owedAt': null,
             'effects.leaseUntil': null,
-            'effects.posting': null,
+            'effects.unconfirmed': [],
             'effects.failures': 0,
           },
         },
