@@ -78,6 +78,8 @@ export interface CountedGroup {
 export interface DocumentDatabase {
   readonly kind: 'mongo' | 'embedded';
   collection<D extends StoredDocument>(spec: CollectionSpec): Promise<DocumentCollection<D>>;
+  /** The names of the collections the store holds, sorted (for moving data between stores). */
+  collectionNames(): Promise<string[]>;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,5 @@
 import type { Repositories } from '../domain/ports.js';
+import { isWorkspaceKey, workspacePrefix } from './collections.js';
 import type { CollectionSpec, DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import {
@@ -65,17 +66,21 @@ export type StoreLocation = { mongodbUri: string } | { dataDir: string };
 
 /** MongoDB when a URI is given, otherwise the embedded store in a folder. Indexes are created here. */
 export async function openStore(location: StoreLocation): Promise<Store> {
-  const db =
-    'mongodbUri' in location
-      ? // Loaded only when used: the driver's bson alone allocates about 17 MB on import.
-        await (await import('./mongo/mongo-database.js')).openMongoDatabase(location.mongodbUri)
-      : await openEmbeddedDatabase(location.dataDir);
+  const db = await openDocumentDatabase(location);
   try {
     return await buildStore(db);
   } catch (error) {
     await db.close();
     throw error;
   }
+}
+
+/** The document surface alone, without repositories (the command-line tool moves documents as they are). */
+export async function openDocumentDatabase(location: StoreLocation): Promise<DocumentDatabase> {
+  return 'mongodbUri' in location
+    ? // Loaded only when used: the driver's bson alone allocates about 17 MB on import.
+      (await import('./mongo/mongo-database.js')).openMongoDatabase(location.mongodbUri)
+    : openEmbeddedDatabase(location.dataDir);
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {
@@ -89,10 +94,10 @@ async function buildStore(db: DocumentDatabase): Promise<Store> {
     ...repositories,
     installations: installationRepository(installations),
     workspace(key) {
-      if (!/^[TE][A-Z0-9]+$/.test(key)) throw new Error(`not a workspace key: ${key}`);
+      if (!isWorkspaceKey(key)) throw new Error(`not a workspace key: ${key}`);
       let found = workspaces.get(key);
       if (found === undefined) {
-        found = buildRepositories(db, `workspace.${key}.`);
+        found = buildRepositories(db, workspacePrefix(key));
         // A failure (the server away) is not remembered: the next request tries again.
         found.catch(() => workspaces.delete(key));
         workspaces.set(key, found);

@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type * as NedbModule from '@seald-io/nedb';
@@ -20,6 +20,9 @@ import { lockDataDir } from './data-dir-lock.js';
 const Datastore = createRequire(import.meta.url)('@seald-io/nedb') as typeof NedbModule.default.default;
 type Datastore = InstanceType<typeof Datastore>;
 
+/** A collection's file in DATA_DIR is its name with this suffix. */
+const DATA_FILE = '.db';
+
 /**
  * Embedded adapter on NeDB: one append-only file per collection in DATA_DIR. A write resolves only
  * after its line is appended to the file, so an acknowledged write survives SIGKILL.
@@ -32,7 +35,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
   return {
     kind: 'embedded',
     async collection<D extends StoredDocument>(spec: CollectionSpec) {
-      const store = new Datastore({ filename: join(dataDir, `${spec.name}.db`) });
+      const store = new Datastore({ filename: join(dataDir, `${spec.name}${DATA_FILE}`) });
       await store.loadDatabaseAsync();
       const declared = spec.indexes.filter((i) => i.embedded !== false);
       for (const index of declared) {
@@ -50,6 +53,13 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
       }
       stores.push(store);
       return embeddedCollection<D>(store);
+    },
+    async collectionNames() {
+      const files = await readdir(dataDir);
+      return files
+        .filter((file) => file.endsWith(DATA_FILE))
+        .map((file) => file.slice(0, -DATA_FILE.length))
+        .sort();
     },
     /** Ready while the data folder is there and writable: a lost disk or mount makes /readyz fail. */
     async ping() {

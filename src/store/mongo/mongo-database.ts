@@ -57,6 +57,13 @@ export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> 
       }
       return mongoCollection(collection);
     },
+    async collectionNames() {
+      const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+      return collections
+        .map((c) => c.name)
+        .filter((name) => !name.startsWith('system.'))
+        .sort();
+    },
     async ping() {
       await db.command({ ping: 1 });
     },
