@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
 
@@ -127,6 +128,25 @@ function installProblems(env: Record<string, string | undefined>): string[] {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
+/** Settings come from the environment; a .env file in the working folder fills in what it does not set. */
+export function loadEnvFile(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
+
+const storeSchema = schema.pick({ MONGODB_URI: true, DATA_DIR: true });
+
+const storeFrom = (e: z.infer<typeof storeSchema>): Config['store'] =>
+  e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : { dataDir: e.DATA_DIR };
+
+/** Only where the store is (the command-line tool needs no Slack settings), read as loadConfig reads it. */
+export function loadStoreConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; store: Config['store'] } | { ok: false; problems: string[] } {
+  const parsed = storeSchema.safeParse(env);
+  if (parsed.success) return { ok: true, store: storeFrom(parsed.data) };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
+}
+
 /** Reads every setting once; on failure lists every problem at once, each with what to set. */
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = schema.safeParse(env);
@@ -161,7 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
         apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
       },
       port: e.PORT,
-      store: e.MONGODB_URI ? { mongodbUri: e.MONGODB_URI } : { dataDir: e.DATA_DIR },
+      store: storeFrom(e),
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { loadConfig } from './config.js';
+import { loadConfig, loadEnvFile } from './config.js';
 import { createLogger, errorFields } from './logger.js';
 import { startRapport } from './rapport.js';
 
-/** Settings come from the environment; a .env file fills in what the environment does not set. */
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadEnvFile();
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
