@@ -18,14 +18,15 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
   const { config, clock, logger } = basics;
   const { deps, effects } = services;
   const reminderSender = (workspace: Workspace) =>
-    slackReminderSender(
-      workspace.jobClient,
+    slackReminderSender({
+      client: workspace.jobClient,
       clock,
       // Before the reminder is recorded: no retrying here either (a failed refresh is only logged).
-      (userId) => refreshHomes(workspace.jobClient, inWorkspace(deps, workspace), [userId]),
-      slack.metrics.reminderMessage,
+      reminded: (userId) => refreshHomes(workspace.jobClient, inWorkspace(deps, workspace), [userId]),
+      counted: slack.metrics.reminderMessage,
+      isExternallyShared: (channelId) => workspace.directory.isExternallyShared(channelId),
       logger,
-    );
+    });
   const jobs = [
     purgeExpiredMarkersJob({ logger }),
     purgeClosedMessagesJob({ logger }),

@@ -211,6 +211,30 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
     expect(JSON.stringify(reminders()[0])).toContain('ACME-1');
   });
 
+  it('withholds the last rung’s post when the triage channel has since been shared; the owner is still reminded', async () => {
+    at('08:00');
+    await raise(people.alice, 'Checkout is down');
+    for (const time of ['09:05', '11:05', '13:05', '15:05']) {
+      at(time);
+      await sweep();
+    }
+    const before = dms(people.alice).length;
+    // Someone shared the triage channel with another organisation after setup.
+    h.fake.addChannel({
+      id: channels.triage,
+      name: 'acme-triage',
+      isExtShared: true,
+      members: [people.alice.id, people.bob.id],
+    });
+    at('09:05', '2026-11-24');
+    await sweep();
+    const inTriage = h.fake.messagesIn(channels.triage).filter((m) => String(m.text).includes('overdue'));
+    expect(inTriage).toEqual([]);
+    expect(dms(people.alice).length).toBe(before + 1);
+    expect(JSON.stringify(dms(people.alice).at(-1))).toContain('ACME-1');
+    expect(h.logs.some((l) => l.includes('reminder withheld'))).toBe(true);
+  });
+
   it('tracks an unanswered customer message until a vendor reply, a tick or a dismissal closes it', async () => {
     at('12:00');
     const unanswered = await h.driver.userMessage({

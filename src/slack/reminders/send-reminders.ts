@@ -47,36 +47,52 @@ async function notSentYet(
   return items.filter((i) => !(i.maybeSent && sent.has(reminderKey(i.followUp))));
 }
 
-/** Reminders go to people by DM and to the triage channel as a post: never to a shared channel. */
-export function slackReminderSender(
-  client: WebClient,
-  clock: Clock,
+export interface ReminderSenderDeps {
+  client: WebClient;
+  clock: Clock;
   /** A person's Home tab lists what they owe: refreshed after each reminder. */
-  reminded: (userId: string) => Promise<void>,
+  reminded(userId: string): Promise<void>;
   /** Told whether each reminder message reached Slack (operations metrics). */
-  counted: (recipient: 'user' | 'channel', outcome: ReminderOutcome) => void,
-  logger: AppLogger,
-): ReminderSender {
+  counted(recipient: 'user' | 'channel', outcome: ReminderOutcome): void;
+  /** True when the channel is shared with another organisation (Slack Connect). */
+  isExternallyShared(channelId: string): Promise<boolean>;
+  logger: AppLogger;
+}
+
+/**
+ * Reminders go to people by DM and to the triage channel as a post: never to a shared channel. The
+ * triage channel is checked again first, as for every internal post: one shared with another
+ * organisation since setup gets nothing (logged). The owner, reminded at every rung, still is.
+ */
+export function slackReminderSender(deps: ReminderSenderDeps): ReminderSender {
+  const { client, clock, logger } = deps;
+  async function deliver(to: Omit<Recipient, 'rung'>, items: ReminderItem[]): Promise<void> {
+    try {
+      const fresh = await notSentYet(client, to, items, logger);
+      // Everything was found sent: recorded as such by the sweep, and nothing is posted.
+      if (fresh.length === 0) return;
+      const shown = await Promise.all(
+        fresh.map(async (item) => ({ ...item, permalink: await permalinkOf(client, location(item)) })),
+      );
+      await client.chat.postMessage({
+        channel: to.id,
+        ...buildReminderMessage(shown, clock.now()),
+        metadata: reminderMetadata(fresh),
+      });
+    } catch (error) {
+      deps.counted(to.kind, 'failed');
+      throw error;
+    }
+    deps.counted(to.kind, 'sent');
+    if (to.kind === 'user') await deps.reminded(to.id);
+  }
   return {
     async send(to, items) {
-      try {
-        const fresh = await notSentYet(client, to, items, logger);
-        // Everything was found sent: recorded as such by the sweep, and nothing is posted.
-        if (fresh.length === 0) return;
-        const shown = await Promise.all(
-          fresh.map(async (item) => ({ ...item, permalink: await permalinkOf(client, location(item)) })),
-        );
-        await client.chat.postMessage({
-          channel: to.id,
-          ...buildReminderMessage(shown, clock.now()),
-          metadata: reminderMetadata(fresh),
-        });
-      } catch (error) {
-        counted(to.kind, 'failed');
-        throw error;
-      }
-      counted(to.kind, 'sent');
-      if (to.kind === 'user') await reminded(to.id);
+      if (to.kind === 'user' || !(await deps.isExternallyShared(to.id))) return deliver(to, items);
+      logger.event('warn', 'triage channel is shared with another organisation: reminder withheld', {
+        channel: to.id,
+        items: items.map((i) => i.followUp.id),
+      });
     },
   };
 }

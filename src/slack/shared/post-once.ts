@@ -70,9 +70,23 @@ export async function findPosted(client: WebClient, key: string, target: PostTar
   return (await listPosted(client, target)).find((m) => m.payload.key === key)?.ts ?? null;
 }
 
+/** Rapport's own bot id for a client's token (auth.test, asked once per client). */
+const botIds = new WeakMap<WebClient, Promise<string | undefined>>();
+function ourBotId(client: WebClient): Promise<string | undefined> {
+  let known = botIds.get(client);
+  if (known === undefined) {
+    known = client.auth.test().then((r) => r.bot_id);
+    // A failed call is not remembered: the next look-up asks again.
+    known.catch(() => botIds.delete(client));
+    botIds.set(client, known);
+  }
+  return known;
+}
+
 /**
- * Rapport's effect messages in the thread, or among the latest messages of the channel. A person's id
- * as the channel means the bot's DM with them, opened to learn its id (reading it needs im:history).
+ * Rapport's effect messages in the thread, or among the latest messages of the channel: only those its
+ * own bot posted, so another app in the channel cannot plant one that makes a post look done. A
+ * person's id as the channel means the bot's DM with them, opened to learn its id (needs im:history).
  */
 export async function listPosted(client: WebClient, target: PostTarget): Promise<PostedEffect[]> {
   const channel = /^[UW]/.test(target.channel)
@@ -86,8 +100,9 @@ export async function listPosted(client: WebClient, target: PostTarget): Promise
         limit: LOOK_BACK_MESSAGES,
       })
     : await client.conversations.history({ channel, include_all_metadata: true, limit: LOOK_BACK_MESSAGES });
+  const ours = await ourBotId(client);
   return (page.messages ?? []).flatMap((m) =>
-    m.metadata?.event_type === EFFECT_EVENT_TYPE && m.ts
+    m.metadata?.event_type === EFFECT_EVENT_TYPE && m.ts && m.bot_id === ours
       ? [{ channel, ts: m.ts, payload: (m.metadata.event_payload ?? {}) as Record<string, unknown> }]
       : [],
   );
