@@ -39,14 +39,11 @@ export class EventDriver extends DriverTransport {
       is_ext_shared_channel: opts.isExtSharedChannel ?? false,
       event_context: `4-fake-${eventId}`,
     };
-    const headers: Record<string, string> =
+    const retry =
       opts.retryNum === undefined
-        ? {}
-        : {
-            'x-slack-retry-num': String(opts.retryNum),
-            'x-slack-retry-reason': opts.retryReason ?? 'http_timeout',
-          };
-    const res = await this.send(JSON.stringify(envelope), 'application/json', headers);
+        ? undefined
+        : { attempt: opts.retryNum, reason: opts.retryReason ?? 'http_timeout' };
+    const res = await this.postEvent(envelope, retry);
     return { ...res, eventId };
   }
 

@@ -1,6 +1,7 @@
 /**
  * SlackDriver: sends correctly signed Slack requests (commands, interactions, events) to the app's
- * `POST /slack/events`, using the FakeSlack for response URLs, trigger ids and modal state.
+ * `POST /slack/events`, or the same as Socket Mode envelopes (`transport: 'socket'`), using the FakeSlack
+ * for response URLs, trigger ids and modal state.
  */
 import { EventDriver } from './driver-events.js';
 import {
@@ -48,7 +49,7 @@ export class SlackDriver extends EventDriver {
       response_url: responseUrl,
       trigger_id: triggerId,
     };
-    const res = await this.send(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
+    const res = await this.postCommand(fields);
     return { ...res, responseUrl, triggerId };
   }
 

@@ -8,6 +8,8 @@ export type { ResponseUrlContext, SharedInvite } from './interaction-state.js';
 export type { PostLimitOptions, RateLimitReason } from './post-limiter.js';
 export { FakeSlack, SUPPORTED_METHODS } from './server.js';
 export { signSlackRequest } from './signing.js';
+export type { DisconnectReason, Envelope, EnvelopeType, SocketAck } from './socket-envelopes.js';
+export type { SocketModeHub } from './socket-mode.js';
 export type { FakeSlackOptions } from './state.js';
 export { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, type InstallApproval } from './token-registry.js';
 export type {

@@ -1,5 +1,6 @@
 /** Shared helpers for the fake's Web API method handlers. */
 import type { CallRecorder } from './recorder.js';
+import type { SocketModeHub } from './socket-mode.js';
 import type { CallArgs, FakeChannel, MethodResult, StoredMessage } from './types.js';
 
 export interface HandlerContext {
@@ -9,6 +10,8 @@ export interface HandlerContext {
   token: string | undefined;
   /** The raw Authorization header (oauth.v2.access may carry HTTP Basic client credentials). */
   authorization: string | undefined;
+  /** Socket Mode connections (apps.connections.open hands out their URLs). */
+  socketMode: SocketModeHub;
   /** Records Block Kit problems as violations and builds Slack's `invalid_blocks` answer. */
   reject(problems: string[]): MethodResult;
 }

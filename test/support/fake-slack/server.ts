@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CallHolds, type HeldCall, type HoldOptions } from './call-hold.js';
 import { bearerToken, parseArgs, readRaw, sendJson } from './http-body.js';
 import type { Handler, HandlerContext } from './method-kit.js';
+import { appHandlers } from './methods-apps.js';
 import { chatHandlers } from './methods-chat.js';
 import { conversationHandlers } from './methods-conversations.js';
 import { fileHandlers, handleUpload } from './methods-files.js';
@@ -12,10 +13,12 @@ import { viewHandlers } from './methods-views.js';
 import { PostLimiter, type PostLimitOptions, type RateLimitReason } from './post-limiter.js';
 import { CallRecorder } from './recorder.js';
 import { handleResponseUrl } from './response-url.js';
+import { SocketModeHub } from './socket-mode.js';
 import type { FakeSlackOptions } from './state.js';
 import type { CallArgs, InjectedFailure, MethodResult } from './types.js';
 
 const HANDLERS: Record<string, Handler> = {
+  ...appHandlers,
   ...chatHandlers,
   ...conversationHandlers,
   ...fileHandlers,
@@ -42,6 +45,8 @@ function failureResult(failure: InjectedFailure): MethodResult {
 }
 
 export class FakeSlack extends CallRecorder {
+  /** Socket Mode: connections, envelopes and acks (see socket-mode.ts). */
+  readonly socketMode: SocketModeHub;
   private postLimiter: PostLimiter | undefined;
   private readonly holds = new CallHolds();
   private readonly outages: Array<{
@@ -55,6 +60,9 @@ export class FakeSlack extends CallRecorder {
     opts: FakeSlackOptions,
   ) {
     super(opts);
+    this.socketMode = new SocketModeHub(this.appId, (problem) =>
+      this.addViolations('socket_mode', [problem]),
+    );
   }
 
   /** Starts a fake on 127.0.0.1 with a random free port. */
@@ -72,6 +80,7 @@ export class FakeSlack extends CallRecorder {
       server.listen(0, '127.0.0.1', resolve);
     });
     fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake.socketMode.attach(server);
     return fake;
   }
 
@@ -154,9 +163,11 @@ export class FakeSlack extends CallRecorder {
     this.postLimiter = undefined;
     this.outages.length = 0;
     this.holds.reset();
+    this.socketMode.reset();
   }
 
   async stop(): Promise<void> {
+    this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -230,9 +241,13 @@ export class FakeSlack extends CallRecorder {
       if (token === undefined || token === '') return { body: { ok: false, error: 'not_authed' } };
       const error = this.tokenError(token);
       if (error !== undefined) return { body: { ok: false, error } };
+      // An app-level token opens Socket Mode connections and does nothing else; no other token opens them.
+      if (token.startsWith('xapp-') !== (method === 'apps.connections.open'))
+        return { body: { ok: false, error: 'not_allowed_token_type' } };
     }
     const ctx: HandlerContext = {
       fake: this,
+      socketMode: this.socketMode,
       method,
       token,
       authorization,
