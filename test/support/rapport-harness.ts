@@ -45,7 +45,10 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The real app in HTTP mode on a free port, against the fake Slack API, on the given store. */
+/**
+ * The real app against the fake Slack API, on the given store: in HTTP mode on a free port, or in Socket
+ * Mode (`socketMode`), connected to the fake's Socket Mode server, the driver then speaking envelopes.
+ */
 export async function startHarness(
   store: StoreLocation,
   options: {
@@ -54,6 +57,8 @@ export async function startHarness(
     productionRetries?: boolean;
     /** Workspaces install through OAuth (no bot token); see oauth-install.ts. */
     distribution?: boolean;
+    /** Socket Mode with an app-level token instead of HTTP (no signing secret then). */
+    socketMode?: boolean;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -78,9 +83,9 @@ export async function startHarness(
     slack: {
       botToken: options.distribution ? null : 'xoxb-test-token',
       distribution: options.distribution ? DISTRIBUTION : null,
-      signingSecret: SIGNING_SECRET,
-      appToken: null,
-      socketMode: false,
+      signingSecret: options.socketMode ? null : SIGNING_SECRET,
+      appToken: options.socketMode ? 'xapp-1-A0TEST-1-test' : null,
+      socketMode: options.socketMode === true,
       apiUrl: fake.apiUrl,
     },
     port: 0,
@@ -101,7 +106,9 @@ export async function startHarness(
   let rapport = await start();
   const replicas: RunningRapport[] = [];
   const driverFor = (r: RunningRapport) =>
-    new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, fake });
+    options.socketMode
+      ? new SlackDriver({ transport: 'socket', fake })
+      : new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, fake });
   const harness: Harness = {
     fake,
     driver: driverFor(rapport),
