@@ -95,7 +95,9 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
         token: config.slack.botToken as string,
         socketMode: true,
         appToken: config.slack.appToken as string,
-        installerOptions: { port: config.port },
+        // Bolt would hand its Socket Mode client (apps.connections.open) the very options object every Web
+        // API client shares, and that client writes its own retries (100) into it: give it a copy.
+        installerOptions: { port: config.port, clientOptions: { ...deps.clientOptions } },
       },
       tracing,
     );

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../../src/config.js';
+import { createLogger } from '../../../src/logger.js';
+import { createRapportMetrics } from '../../../src/metrics/rapport-metrics.js';
+import { buildSlackApp, slackClientOptions } from '../../../src/slack/bolt/app.js';
+
+const config: Config = {
+  slack: {
+    botToken: 'xoxb-test',
+    distribution: null,
+    signingSecret: null,
+    appToken: 'xapp-1-test',
+    socketMode: true,
+    apiUrl: 'http://127.0.0.1:9/api/',
+  },
+  port: 0,
+  store: { dataDir: '/nonexistent' },
+  logLevel: 'error',
+  digestGraceMs: 0,
+};
+
+describe('the Socket Mode app', () => {
+  it("leaves the shared Web API client options alone (Bolt's Socket Mode client writes its retries into its own)", () => {
+    const logger = createLogger('error', () => undefined);
+    const metrics = createRapportMetrics({ countAsks: async () => [], logger });
+    const clientOptions = slackClientOptions(config, { metrics, logger }); // production: no retry override
+    buildSlackApp(config, { logger, metrics, clientOptions, isReady: async () => true });
+    expect(clientOptions.retryConfig).toBeUndefined();
+  });
+});
