@@ -11,3 +11,12 @@ export async function answerPrivately(
 ): Promise<void> {
   await args.respond?.({ response_type: 'ephemeral', replace_original: false, ...content });
 }
+
+/** The same outside a listener (Bolt's `respond` is not at hand): `text` posted to the response_url. */
+export async function postPrivately(responseUrl: string, text: string): Promise<void> {
+  await fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
+  });
+}

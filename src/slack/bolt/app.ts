@@ -7,6 +7,7 @@ import { metricsRoute } from '../../metrics/metrics-route.js';
 import type { RapportMetrics } from '../../metrics/rapport-metrics.js';
 import { observedSlackFetch } from '../../metrics/slack-fetch.js';
 import { BOT_SCOPES } from '../oauth/bot-scopes.js';
+import { buildHttpReceiver } from './http-receiver.js';
 import { TracedApp } from './traced-app.js';
 
 const send = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
@@ -102,7 +103,7 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
       tracing,
     );
   }
-  const install = distribution
+  const oauth = distribution
     ? {
         clientId: distribution.clientId,
         clientSecret: distribution.clientSecret,
@@ -115,9 +116,16 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
           clientOptions: deps.clientOptions,
         },
       }
-    : { token: config.slack.botToken as string };
-  return new TracedApp(
-    { ...common, ...install, signingSecret: config.slack.signingSecret as string, port: config.port },
-    tracing,
-  );
+    : {};
+  // Built here rather than by Bolt, so that every request is answered (buildHttpReceiver).
+  const receiver = buildHttpReceiver({
+    ...oauth,
+    signingSecret: config.slack.signingSecret as string,
+    port: config.port,
+    customRoutes: common.customRoutes,
+    logger,
+    logLevel: common.logLevel,
+  });
+  const token = distribution ? {} : { token: config.slack.botToken as string };
+  return new TracedApp({ ...common, ...token, receiver }, tracing);
 }

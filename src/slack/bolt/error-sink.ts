@@ -3,6 +3,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { AppLogger } from '../../logger.js';
 import { errorFields } from '../../logger.js';
+import { postPrivately } from './answer-privately.js';
 import type { RapportContext } from './rapport-context.js';
 
 /** A short reference the user can quote and an operator can grep for in the logs. */
@@ -26,12 +27,13 @@ interface PayloadBody {
 
 /**
  * Every listener error ends here: logged with context, and the waiting user gets an apology, never a
- * stack. The apology goes out with the request's own workspace client: with distribution, `app.client`
+ * stack (and the request is marked failed, so TracedApp does not take it for one nobody listens to). The apology goes out with the request's own workspace client: with distribution, `app.client`
  * has no token.
  */
 export function registerErrorSink(app: App, logger: AppLogger): void {
   app.error(async ({ error, body, context }: ExtendedErrorArgs) => {
     const ref = newErrorRef();
+    (context as Partial<RapportContext> | undefined)?.markFailed?.();
     const b = (body ?? {}) as PayloadBody;
     logger.event('error', 'listener failed', {
       ref,
@@ -50,14 +52,7 @@ export function registerErrorSink(app: App, logger: AppLogger): void {
 }
 
 async function tellUser(client: WebClient, body: PayloadBody, text: string): Promise<void> {
-  if (body.response_url) {
-    await fetch(body.response_url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text }),
-    });
-    return;
-  }
+  if (body.response_url) return postPrivately(body.response_url, text);
   const user = body.user_id ?? body.user?.id;
   if (!user) return;
   const channel = body.channel_id ?? body.channel?.id;

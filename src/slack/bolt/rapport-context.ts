@@ -12,6 +12,8 @@ export interface RapportContext extends Context {
   workspace: Workspace;
   /** Whether the request has been acknowledged yet (TracedApp). */
   acknowledged(): boolean;
+  /** Called by the error sink once the person has been told of a failure (TracedApp). */
+  markFailed(): void;
 }
 
 /** After requirePartnership: the partnership of the request's channel (or the one the payload names). */

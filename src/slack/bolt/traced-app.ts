@@ -1,17 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
-import { type AppLogger, errorFields, type Fields, withLogFields } from '../../logger.js';
-
-export type RequestKind =
-  | 'command'
-  | 'block_action'
-  | 'view_submission'
-  | 'view_closed'
-  | 'shortcut'
-  | 'options'
-  | 'event'
-  | 'other';
+import { type AppLogger, errorFields, withLogFields } from '../../logger.js';
+import { answerUnhandled } from './answer-unhandled.js';
+import { describeRequest, type RequestKind } from './describe-request.js';
+import { envelopeProblem, MalformedRequestError } from './request-envelope.js';
 
 /** Told how long each Slack request took to acknowledge, and to finish. */
 export interface RequestObserver {
@@ -24,51 +17,13 @@ export interface RequestObserver {
 /** Slack says more than 3 s is a failure; warn a little before. */
 const SLOW_ACK_MS = 2_500;
 
-interface Body {
-  type?: unknown;
-  command?: unknown;
-  event_id?: unknown;
-  event?: { type?: unknown };
-  view?: { callback_id?: unknown };
-  callback_id?: unknown;
-  actions?: { action_id?: unknown }[];
-}
-
-const KINDS: Record<string, RequestKind> = {
-  event_callback: 'event',
-  block_actions: 'block_action',
-  interactive_message: 'block_action',
-  view_submission: 'view_submission',
-  view_closed: 'view_closed',
-  shortcut: 'shortcut',
-  message_action: 'shortcut',
-  block_suggestion: 'options',
-};
-
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-
 /**
- * What every log line of a request carries: a new `requestId` per delivery, its kind, and what Slack
- * identifies it by (`eventId` for events: retries of one event share it; the command, callback or action).
- */
-export function describeRequest(body: Body, newId: () => string): { kind: RequestKind; fields: Fields } {
-  const kind = typeof body.command === 'string' ? 'command' : (KINDS[String(body.type)] ?? 'other');
-  const found: Fields = {
-    eventId: text(body.event_id),
-    eventType: text(body.event?.type),
-    command: text(body.command),
-    callbackId: text(body.view?.callback_id) ?? text(body.callback_id),
-    actionId: text(body.actions?.[0]?.action_id),
-  };
-  const known = Object.entries(found).filter(([, v]) => v !== undefined);
-  return { kind, fields: { requestId: newId(), requestKind: kind, ...Object.fromEntries(known) } };
-}
-
-/**
- * The Bolt App, timing every request and naming it in the logs. Bolt gives global middleware a copy of
- * the listener arguments, so a middleware cannot hand listeners a timed `ack`; the receiver passes each
- * request to `processEvent` with its `ack`, which is wrapped here instead (and whether it was called is told
- * to listeners on their context: `acknowledged()`). Bolt acknowledges events itself
+ * The Bolt App, refusing a request whose envelope Slack could not have sent (MalformedRequestError, 400
+ * over HTTP), answering at once one that no listener took, timing every request and naming it in the
+ * logs. Bolt gives global middleware a copy of the listener arguments, so a middleware cannot hand
+ * listeners a timed `ack`; the receiver passes each request to `processEvent` with its `ack`, which is
+ * wrapped here instead (and whether it was called is told to listeners on their context:
+ * `acknowledged()`). Bolt acknowledges events itself
  * before any middleware runs, so their ack time is Bolt's own (authorization); their listeners' work
  * shows in the handling time.
  */
@@ -90,6 +45,12 @@ export class TracedApp extends App {
   override async processEvent(event: ReceiverEvent): Promise<void> {
     const { kind, fields } = describeRequest(event.body, this.#newId);
     await withLogFields(fields, async () => {
+      // Checked before Bolt reads it: Bolt throws TypeErrors on a missing team, user or view.
+      const problem = envelopeProblem(event.body);
+      if (problem !== null) {
+        this.#log.event('warn', 'malformed request refused', { problem });
+        throw new MalformedRequestError(problem);
+      }
       const started = performance.now();
       const elapsedMs = () => Math.round((performance.now() - started) * 10) / 10;
       let ackMs: number | null = null;
@@ -109,8 +70,19 @@ export class TracedApp extends App {
       try {
         // Listener errors end in the error sink (logged there, with these fields); this throws only when that fails.
         // Whether the request was acknowledged rides on its context: guardSubmission answers only before.
-        const customProperties = { ...event.customProperties, acknowledged: () => acknowledged };
+        let failed = false;
+        const customProperties = {
+          ...event.customProperties,
+          acknowledged: () => acknowledged,
+          markFailed: () => {
+            failed = true;
+          },
+        };
         await super.processEvent({ ...event, ack, customProperties });
+        // Nothing took it, or it failed before its ack (the person has had the error sink's apology):
+        // either way Slack is answered now rather than left to give up after 3 s.
+        if (!acknowledged && !failed) await answerUnhandled(kind, event.body, ack, this.#log);
+        else if (!acknowledged) await ack();
       } catch (error) {
         this.#log.event('error', 'slack request failed', errorFields(error));
         throw error;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUTTON_GONE, FORM_GONE } from '../../../src/slack/bolt/answer-unhandled.js';
 import type { StoreLocation } from '../../../src/store/open-store.js';
 import { signSlackRequest } from '../../support/fake-slack/signing.js';
 import {
@@ -138,6 +139,99 @@ describe.each(storeKinds())('requests that are not from Slack, or not now ($name
   ] as const)('refuses %s (HTTP %i) without writing or calling Slack', async (_name, expected, request) => {
     expect(await effectOf(request())).toEqual({ status: expected, storeChanged: false, slackCalls: [] });
   });
+
+  const interaction = (payload: object) => ({
+    body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    contentType: FORM,
+  });
+  const alice = { id: people.alice.id, team_id: people.alice.teamId };
+  const team = { id: people.alice.teamId };
+
+  it.skipIf(!kind.available).each([
+    ['a signed JSON body of null', () => raw({ body: 'null' })],
+    ['a signed interaction whose payload is null', () => raw({ body: 'payload=null', contentType: FORM })],
+    [
+      'a click that names no team',
+      () => raw(interaction({ type: 'block_actions', user: alice, actions: [] })),
+    ],
+    [
+      'a click whose value is an object (a query operator, were it passed on)',
+      () =>
+        raw(
+          interaction({
+            type: 'block_actions',
+            team,
+            user: alice,
+            actions: [{ action_id: 'digest.edit_schedule', type: 'button', value: { $ne: null } }],
+          }),
+        ),
+    ],
+    [
+      'a form submitted without its view',
+      () => raw(interaction({ type: 'view_submission', team, user: alice })),
+    ],
+    [
+      'a command without a response_url',
+      () => {
+        const fields = new URLSearchParams(command());
+        fields.delete('response_url');
+        return raw({ body: fields.toString(), contentType: FORM });
+      },
+    ],
+    [
+      'an event of a type Rapport is not subscribed to',
+      () => raw({ body: event().replace('"type":"message"', '"type":"file_shared"') }),
+    ],
+  ] as const)('refuses %s at once (HTTP 400), writing nothing', async (_name, request) => {
+    const logsBefore = h.logs.length;
+    expect(await effectOf(request())).toEqual({ status: 400, storeChanged: false, slackCalls: [] });
+    const logged = h.logs.slice(logsBefore).map((line) => JSON.parse(line) as { level: string; msg: string });
+    expect(logged.filter((line) => line.level !== 'debug').map((l) => [l.level, l.msg])).toEqual([
+      ['warn', 'malformed request refused'],
+    ]);
+  });
+
+  it.skipIf(!kind.available)(
+    'answers a button and a form no listener knows (an old message after an upgrade) at once, saying so',
+    async () => {
+      const responseUrl = h.fake.responseUrl({ channelId: channels.shared, userId: people.alice.id });
+      const started = Date.now();
+      const click = await effectOf(
+        raw(
+          interaction({
+            type: 'block_actions',
+            team,
+            user: alice,
+            // No trigger_id: on MongoDB its claim against replays is stored, the one write a click makes.
+            channel: { id: channels.shared },
+            response_url: responseUrl,
+            actions: [{ action_id: 'ask.retired_button', type: 'button', value: 'x' }],
+          }),
+        ),
+      );
+      expect(click).toEqual({ status: 200, storeChanged: false, slackCalls: ['response_url'] });
+      const told = await h.fake.waitForCall('response_url', (c) =>
+        responseUrl.endsWith(`/${c.args.responseUrlId}`),
+      );
+      expect(told.args).toMatchObject({ response_type: 'ephemeral', text: BUTTON_GONE });
+
+      const form = await h.driver.sendRaw(
+        interaction({
+          type: 'view_submission',
+          team,
+          user: alice,
+          view: {
+            id: 'VRETIRED1',
+            callback_id: 'rapport.retired_form',
+            blocks: [{ type: 'input', block_id: 'only' }],
+            state: { values: {} },
+          },
+        }),
+      );
+      expect(form.body).toEqual({ response_action: 'errors', errors: { only: FORM_GONE } });
+      expect(Date.now() - started).toBeLessThan(1_000);
+    },
+  );
 
   it.skipIf(!kind.available)(
     'acts on the same requests when they are signed and fresh, and on an event or a command once however often it is replayed within the 5 minutes',

@@ -1,7 +1,9 @@
 import { LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { createLogger, withLogFields } from '../../../src/logger.js';
-import { describeRequest, type RequestKind, TracedApp } from '../../../src/slack/bolt/traced-app.js';
+import { describeRequest, type RequestKind } from '../../../src/slack/bolt/describe-request.js';
+import { MalformedRequestError } from '../../../src/slack/bolt/request-envelope.js';
+import { TracedApp } from '../../../src/slack/bolt/traced-app.js';
 
 /** Bolt's extended error handler arguments (the last overload of app.error). */
 type ExtendedErrorArgs = Parameters<Parameters<TracedApp['error']>[0]>[0];
@@ -139,22 +141,32 @@ describe('TracedApp', () => {
     expect(failed).toMatchObject({ requestId: 'req-1', eventId: 'Ev42', error: 'listener broke' });
   });
 
-  it('counts a request no listener acknowledged, and warns', async () => {
+  it('acknowledges at once a request no listener takes, instead of leaving Slack to give up after 3 s', async () => {
     const { app, observed, lines } = tracedApp();
     const { event, acks } = request({
       type: 'block_actions',
       team: { id: 'T1' },
       user: { id: 'U1', team_id: 'T1' },
-      actions: [{ action_id: 'nobody.listens' }],
+      actions: [{ action_id: 'nobody.listens', type: 'button' }],
     });
     await app.processEvent(event);
-    expect(acks).toEqual([]);
-    expect(observed).toEqual(['handled block_action true', 'unacknowledged block_action']);
-    expect(lines().find((l) => l.msg === 'slack request finished')).toMatchObject({
-      level: 'warn',
-      ackMs: null,
+    expect(acks).toEqual([null]);
+    expect(observed).toEqual(['acked block_action true', 'handled block_action true']);
+    expect(lines().find((l) => String(l.msg).startsWith('no listener takes this request'))).toMatchObject({
+      level: 'info',
       actionId: 'nobody.listens',
     });
+  });
+
+  it('refuses a request Slack could not have sent before Bolt reads it, with one warning', async () => {
+    const { app, observed, lines } = tracedApp();
+    const { event, acks } = request({ type: 'block_actions', actions: [] });
+    await expect(app.processEvent(event)).rejects.toBeInstanceOf(MalformedRequestError);
+    expect(acks).toEqual([]);
+    expect(observed).toEqual([]);
+    expect(lines().filter((l) => l.level !== 'debug')).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'malformed request refused' }),
+    ]);
   });
 
   it('does not count an ack the receiver refused as sent', async () => {

@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type BufferedIncomingMessage,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  HTTPModuleFunctions as http,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
+import type { AppLogger } from '../../logger.js';
+import { envelopeProblem, MalformedRequestError } from './request-envelope.js';
+
+const ENDPOINT = '/slack/events';
+
+const refuse = (res: ServerResponse, status: number) => http.buildNoBodyResponse(res, status);
+
+/**
+ * Bolt's HTTP receiver, made to answer every request it is sent: a request whose envelope Slack could not
+ * have sent gets 400 (MalformedRequestError, thrown by TracedApp) instead of Bolt's 500, and a signed body
+ * that is JSON but not an object (`null`, which makes Bolt's receiver throw where nothing catches it and
+ * never answer) gets 400 before Bolt reads it. Bolt still verifies every signature itself.
+ */
+export function buildHttpReceiver(options: HTTPReceiverOptions & { logger: AppLogger }): HTTPReceiver {
+  const { logger } = options;
+  const receiver = new HTTPReceiver({
+    ...options,
+    processEventErrorHandler: async (args: ReceiverProcessEventErrorHandlerArgs) => {
+      if (!(args.error instanceof MalformedRequestError) || args.response.headersSent)
+        return http.defaultProcessEventErrorHandler(args);
+      refuse(args.response, 400);
+      return true; // answered: Bolt's 3 s "not acknowledged" timer is stopped
+    },
+  });
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // Everything else, and its errors, Bolt routes as before (synchronously: a throw means "not found").
+    if (req.method !== 'POST' || path !== ENDPOINT) return boltListener(req, res);
+    void screenBody(req, res, options, logger).then((passOn) => {
+      if (passOn) boltListener(req, res);
+    });
+  };
+  return receiver;
+}
+
+/**
+ * Reads the body (Bolt then reuses what was read) and answers the requests Bolt cannot: a body over the
+ * limit or cut short, and a signed one that is not a JSON object. False when it has answered.
+ */
+async function screenBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HTTPReceiverOptions,
+  logger: AppLogger,
+): Promise<boolean> {
+  let buffered: BufferedIncomingMessage;
+  try {
+    buffered = await http.parseAndVerifyHTTPRequest(
+      { signingSecret: options.signingSecret, bodyLimit: options.bodyLimit ?? http.defaultBodyLimit },
+      req,
+    );
+  } catch (error) {
+    if (!http.isRawBodyError(error)) return true; // a bad signature: Bolt refuses it (401)
+    logger.event('warn', 'request body refused', { error: error.message, status: error.statusCode });
+    refuse(res, error.statusCode === 413 ? 413 : 400);
+    return false;
+  }
+  let body: unknown;
+  try {
+    body = http.parseHTTPRequestBody(buffered);
+  } catch {
+    return true; // not JSON: Bolt answers 400
+  }
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return true;
+  logger.event('warn', 'malformed request refused', { problem: envelopeProblem(body) });
+  refuse(res, 400);
+  return false;
+}
