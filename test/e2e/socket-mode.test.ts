@@ -154,6 +154,15 @@ describe('Socket Mode end to end', () => {
     expect(await askCount()).toBe(1);
   });
 
+  it('acknowledges an envelope Slack could not have sent, once, with one warning and no error', async () => {
+    // A slash command with no user, team or response_url: refused before Bolt reads it.
+    const ack = await socket().deliver('slash_commands', { command: '/rapport', text: 'help' });
+    expect(ack.payload?.response_action).toBeUndefined();
+    expect(h.logs.filter((l) => l.includes('malformed request refused'))).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes('"level":"error"'))).toEqual([]);
+    expect(await helpCommand()).toBeDefined(); // the connection still serves
+  });
+
   it('reconnects after the socket drops mid-stream: the unacknowledged envelope comes again and is handled once, none is lost', async () => {
     await setUpAcme(h);
     const message = await customerMessage('Webhooks arrive twice');

@@ -8,6 +8,7 @@ import type { RapportMetrics } from '../../metrics/rapport-metrics.js';
 import { observedSlackFetch } from '../../metrics/slack-fetch.js';
 import { BOT_SCOPES } from '../oauth/bot-scopes.js';
 import { buildHttpReceiver } from './http-receiver.js';
+import { buildSocketReceiver } from './socket-receiver.js';
 import { TracedApp } from './traced-app.js';
 
 const send = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
@@ -90,18 +91,15 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
   };
   const tracing = { observer: metrics, logger };
   if (config.slack.socketMode) {
-    return new TracedApp(
-      {
-        ...common,
-        token: config.slack.botToken as string,
-        socketMode: true,
-        appToken: config.slack.appToken as string,
-        // Bolt would hand its Socket Mode client (apps.connections.open) the very options object every Web
-        // API client shares, and that client writes its own retries (100) into it: give it a copy.
-        installerOptions: { port: config.port, clientOptions: { ...deps.clientOptions } },
-      },
-      tracing,
-    );
+    const receiver = buildSocketReceiver({
+      appToken: config.slack.appToken as string,
+      port: config.port,
+      clientOptions: deps.clientOptions,
+      customRoutes: common.customRoutes,
+      logger,
+      logLevel: common.logLevel,
+    });
+    return new TracedApp({ ...common, token: config.slack.botToken as string, receiver }, tracing);
   }
   const oauth = distribution
     ? {
