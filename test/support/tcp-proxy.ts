@@ -1,9 +1,14 @@
 /**
  * A TCP proxy on 127.0.0.1 for fault tests: the app connects to the proxy, the proxy to the real
- * server. `cut()` stands for the server (or the network to it) going away: live connections are
- * reset and new ones are reset as soon as they are accepted, like a refused connection. `restore()`
- * forwards again. The server itself keeps running, so its data survives the "outage" (an in-memory
+ * server. The server itself keeps running, so its data survives the "outage" (an in-memory
  * mongo-java-server loses everything on a real restart).
+ * - `cut()` stands for the server going away: live connections are reset and new ones are reset as
+ *   soon as they are accepted, like a refused connection.
+ * - `silence()` stands for a network black hole: connections stay open and new ones are accepted, but
+ *   no byte goes through in either direction and nothing is closed, so only the client's own timeouts
+ *   end a wait.
+ * - `restore()` forwards again. After a silence, what was held is delivered then, as TCP would once the
+ *   network heals: a request the client gave up on may still reach the server.
  */
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 
@@ -16,34 +21,52 @@ export interface TcpProxy {
   readonly forwarded: number;
   /** Resets every live connection and refuses new ones until `restore()`. */
   cut(): void;
+  /** Holds every byte of live and new connections, closing nothing, until `restore()`. */
+  silence(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
+type Mode = 'forward' | 'cut' | 'silent';
+
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const live = new Set<Socket>();
-  let isCut = false;
+  const pairs = new Set<[Socket, Socket]>();
+  /** Clients accepted while silent: connected to the server only when forwarding resumes. */
+  const held = new Set<Socket>();
+  let mode: Mode = 'forward';
   let forwarded = 0;
   const drop = (socket: Socket) => {
     live.delete(socket);
     socket.resetAndDestroy();
   };
-  const server: Server = createServer((client) => {
-    client.on('error', () => {});
-    if (isCut) {
-      client.resetAndDestroy();
-      return;
-    }
+  const forward = (client: Socket) => {
     forwarded += 1;
     const upstream = tcpConnect(target.port, target.host);
+    const pair: [Socket, Socket] = [client, upstream];
+    // A reset is passed on as a reset; a graceful close as a graceful one, after what was sent before it.
     upstream.on('error', () => drop(client));
     client.on('error', () => drop(upstream));
-    client.on('close', () => drop(upstream));
-    upstream.on('close', () => drop(client));
+    for (const [socket, other] of [pair, [upstream, client]] as const) {
+      socket.on('close', () => {
+        live.delete(socket);
+        pairs.delete(pair);
+        other.end();
+      });
+    }
     live.add(client);
     live.add(upstream);
+    pairs.add(pair);
     client.pipe(upstream);
     upstream.pipe(client);
+  };
+  const server: Server = createServer((client) => {
+    client.on('error', () => {});
+    if (mode === 'cut') client.resetAndDestroy();
+    else if (mode === 'silent') {
+      client.pause();
+      held.add(client);
+    } else forward(client);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -51,24 +74,43 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('tcp proxy: no port');
+  const resetAll = () => {
+    for (const socket of [...live, ...held]) drop(socket);
+    held.clear();
+  };
   return {
     port: address.port,
     get isCut() {
-      return isCut;
+      return mode === 'cut';
     },
     get forwarded() {
       return forwarded;
     },
     cut() {
-      isCut = true;
-      for (const socket of [...live]) drop(socket);
+      mode = 'cut';
+      resetAll();
+    },
+    silence() {
+      mode = 'silent';
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream).pause();
+        upstream.unpipe(client).pause();
+      }
     },
     restore() {
-      isCut = false;
+      if (mode === 'silent') {
+        for (const [client, upstream] of pairs) {
+          client.pipe(upstream);
+          upstream.pipe(client);
+        }
+        for (const client of held) forward(client);
+        held.clear();
+      }
+      mode = 'forward';
     },
     async close() {
-      isCut = true;
-      for (const socket of [...live]) drop(socket);
+      mode = 'cut';
+      resetAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

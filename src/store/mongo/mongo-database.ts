@@ -9,6 +9,7 @@ import type {
   UpdateSpec,
 } from '../documents.js';
 import { insertOrDuplicate, withFindOptions } from '../documents.js';
+import { STORE_DEADLINES, withDeadlines, withinDeadline } from '../store-deadline.js';
 
 const DUPLICATE_KEY = 11000;
 
@@ -19,9 +20,9 @@ const DUPLICATE_KEY = 11000;
  * or, once the driver has noticed (within a heartbeat), after the 1.5 s server selection timeout; that
  * leaves time for the rest of a request (tested through a proxy that cuts the connections). A server
  * that stops answering without closing connections (a network black hole) is noticed by the heartbeat
- * within a few seconds (2 to 6 s measured, 15 to 20 s with the defaults). Long operations are not cut
- * short: there is no socket timeout. An option set in the URI (`?serverSelectionTimeoutMS=5000`)
- * replaces the one here.
+ * only after 2 to 6 s (15 to 20 s with the defaults): the deadlines of ../store-deadline.ts fail the
+ * calls waiting on it sooner. There is no socket timeout, which would also cut long operations short. An
+ * option set in the URI (`?serverSelectionTimeoutMS=5000`) replaces the one here.
  */
 export const CLIENT_OPTIONS = {
   /** No reachable server (down, or a replica set without a primary) fails an operation after this. */
@@ -53,19 +54,23 @@ export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> 
       const collection = db.collection<D>(spec.name);
       for (const index of spec.indexes.filter((i) => i.mongo !== false)) {
         const keys = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
-        await collection.createIndex(keys, { unique: index.unique ?? false });
+        await withinDeadline(
+          `createIndex on ${spec.name}`,
+          collection.createIndex(keys, { unique: index.unique ?? false }),
+        );
       }
-      return mongoCollection(collection);
+      return withDeadlines(spec.name, mongoCollection(collection));
     },
     async collectionNames() {
-      const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+      const listed = db.listCollections({}, { nameOnly: true }).toArray();
+      const collections = await withinDeadline('listCollections', listed);
       return collections
         .map((c) => c.name)
         .filter((name) => !name.startsWith('system.'))
         .sort();
     },
     async ping() {
-      await db.command({ ping: 1 });
+      await withinDeadline('ping', db.command({ ping: 1 }), STORE_DEADLINES.ping);
     },
     async close() {
       await client.close();

@@ -3,42 +3,26 @@ import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
 import type { StoredMessage } from '../../support/fake-slack/index.js';
 import { acmeForEachTest, commandReply, openModalByCommand, raiseHelpRequest } from '../../support/flows.js';
-import { mongoUri, uniqueDbName } from '../../support/mongo.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 import { channels, type Harness, people } from '../../support/rapport-harness.js';
-import { type StoreKind, withDatabase } from '../../support/stores.js';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
 import type { TestClock } from '../../support/test-clock.js';
 import { waitFor } from '../../support/wait-for.js';
+import { mongoTarget, mongoThroughProxy } from './mongo-through-proxy.js';
 
 /**
  * The outage is a TCP proxy between Rapport and the MongoDB server that resets every connection and
  * refuses new ones (as when the server process stops), then forwards again. The server itself keeps
- * running: the in-memory test server would lose its data on a real restart. Only a single-host URI can
- * be proxied (the test server's); a replica set would hand the driver its members' own addresses.
+ * running: the in-memory test server would lose its data on a real restart.
  */
-const target = (() => {
-  const match = /^mongodb:\/\/([^/,@?]+):(\d+)\/?(?:\?|$)/.exec(mongoUri());
-  return match ? { host: match[1] as string, port: Number(match[2]) } : null;
-})();
-
-describe.skipIf(target === null)('the MongoDB server goes away while Rapport runs', () => {
+describe.skipIf(mongoTarget === null)('the MongoDB server goes away while Rapport runs', () => {
   let proxy: TcpProxy;
   beforeAll(async () => {
-    proxy = await startTcpProxy(target as { host: string; port: number });
+    proxy = await startTcpProxy(mongoTarget as { host: string; port: number });
   });
   afterAll(() => proxy.close());
 
-  const throughProxy: StoreKind = {
-    name: 'mongo',
-    available: true,
-    freshLocation: () => ({
-      mongodbUri: withDatabase(
-        `mongodb://127.0.0.1:${proxy.port}/?directConnection=true`,
-        uniqueDbName('outage'),
-      ),
-    }),
-  };
+  const throughProxy = mongoThroughProxy(() => proxy, 'outage');
   let h: Harness;
   let clock: TestClock;
   acmeForEachTest(throughProxy, '2026-11-23T08:00:00Z', (started, startedClock) => {

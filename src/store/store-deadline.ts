@@ -1,0 +1,70 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DocumentCollection, StoredDocument } from './documents.js';
+
+/**
+ * How long a store call may go unanswered before its caller gets a StoreDeadlineError. The MongoDB
+ * driver has no overall operation timeout (`timeoutMS` is a no-op since driver 7.8), and a server behind
+ * a network black hole holds a call until the driver's heartbeat gives up (2 to 6 s measured), which
+ * can miss Slack's 3 s. The call itself is not cancelled: it ends when the driver gives up, and a write
+ * may still reach the server if the network comes back.
+ */
+export const STORE_DEADLINES = {
+  /** During a Slack request: leaves time to answer "try again" within Slack's 3 s. */
+  request: 1_500,
+  /** /readyz: a load balancer hears "not ready" well within 5 s. */
+  ping: 2_000,
+  /** Anything else (scheduled jobs, the command-line tool): slow is allowed, hanging is not. */
+  background: 30_000,
+} as const;
+
+export class StoreDeadlineError extends Error {
+  readonly code = 'store_deadline';
+  constructor(what: string, ms: number) {
+    super(`the store did not answer ${what} within ${ms} ms`);
+    this.name = 'StoreDeadlineError';
+  }
+}
+
+const scope = new AsyncLocalStorage<number>();
+
+/** Runs `work` with every store call it makes, across awaits, held to `ms`. */
+export function withStoreDeadline<T>(ms: number, work: () => T): T {
+  return scope.run(ms, work);
+}
+
+/** Settles as `call` does, or rejects with a StoreDeadlineError once `ms` have passed. */
+export async function withinDeadline<T>(
+  what: string,
+  call: Promise<T>,
+  ms: number = scope.getStore() ?? STORE_DEADLINES.background,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreDeadlineError(what, ms)), ms);
+  });
+  try {
+    return await Promise.race([call, late]); // the race also handles a late rejection of `call`
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The same collection, each call held to the deadline in force where it is made. */
+export function withDeadlines<D extends StoredDocument>(
+  name: string,
+  collection: DocumentCollection<D>,
+): DocumentCollection<D> {
+  const within = <T>(operation: string, call: Promise<T>) => withinDeadline(`${operation} on ${name}`, call);
+  return {
+    findOne: (filter) => within('findOne', collection.findOne(filter)),
+    find: (filter, options) => within('find', collection.find(filter, options)),
+    count: (filter) => within('count', collection.count(filter)),
+    countBy: (fields) => within('countBy', collection.countBy(fields)),
+    insertOne: (doc) => within('insertOne', collection.insertOne(doc)),
+    replaceOne: (filter, doc) => within('replaceOne', collection.replaceOne(filter, doc)),
+    updateOne: (filter, update) => within('updateOne', collection.updateOne(filter, update)),
+    upsertAndGet: (filter, update) => within('upsertAndGet', collection.upsertAndGet(filter, update)),
+    claimOne: (filter, update) => within('claimOne', collection.claimOne(filter, update)),
+    deleteMany: (filter) => within('deleteMany', collection.deleteMany(filter)),
+  };
+}
