@@ -5,9 +5,10 @@ import { firstInputBlockId } from '../shared/view-state.js';
 import { postPrivately } from './answer-privately.js';
 import type { RequestKind } from './describe-request.js';
 
+// Customers cannot run slash commands (Slack does not share them): the welcome message's buttons are theirs.
 export const BUTTON_GONE =
-  `This button is no longer active: it belongs to an earlier version of Rapport. ` +
-  `Run \`${COMMAND} help\` to see what you can do now.`;
+  `This button is no longer active: it belongs to an earlier version of Rapport. Use the buttons on ` +
+  `this channel's pinned welcome message, or, at the vendor, run \`${COMMAND} help\`.`;
 export const FORM_GONE = `This form is no longer active. Close it and start again from \`${COMMAND} help\`.`;
 
 interface UnhandledBody {
