@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { PersonLimits } from './domain/limits/person-limits.js';
+import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
@@ -48,6 +50,7 @@ const schema = z.object({
     (v) => (typeof v === 'string' ? v.toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  ...limitSettingsShape,
 });
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
@@ -78,6 +81,8 @@ export interface Config {
   digestGraceMs: number;
   /** When set, GET /metrics answers only requests with `Authorization: Bearer <it>`; otherwise anyone. */
   metricsToken?: string;
+  /** How often one person outside the vendor may raise asks, react, add details, vote and open forms. */
+  limits: PersonLimits;
 }
 
 /**
@@ -184,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       store: storeFrom(e),
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
+      limits: personLimitsFrom(e),
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },
   };

@@ -6,6 +6,7 @@ import type { DigestRecord } from './digests/digest-record.js';
 import type { OwedEffectsStore } from './effects/owed-effects.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
+import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
@@ -214,6 +215,8 @@ export interface Repositories {
   feedback: FeedbackRepository;
   sequences: SequenceRepository;
   markers: MarkerRepository;
+  /** Per-person counters of the actions people outside the vendor may do only so often. */
+  limits: LimitCounterRepository;
   followUps: FollowUpRepository;
   trackedMessages: TrackedMessageRepository;
   digests: DigestRepository;

@@ -1,6 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Side } from '../domain/actors.js';
 import type { AskKind, AskStatus } from '../domain/asks/ask.js';
 import { LIFECYCLES } from '../domain/asks/lifecycle.js';
+import { LIMITED_ACTIONS, type LimitedAction } from '../domain/limits/person-limits.js';
 import type { AskCount } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { RequestKind } from '../slack/bolt/describe-request.js';
@@ -19,6 +21,8 @@ export interface RapportMetrics extends RequestObserver, SlackCallObserver {
   readonly registry: Registry;
   reminderMessage(recipient: 'user' | 'channel', outcome: ReminderOutcome): void;
   digestPost(audience: 'customer' | 'internal', outcome: DigestPostOutcome): void;
+  /** An action under per-person limits, allowed or refused for being over its limit. */
+  limitedAction(action: LimitedAction, side: Side, allowed: boolean): void;
 }
 
 export interface MetricsDeps {
@@ -119,6 +123,15 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     labelNames: ['method'],
     registers,
   });
+  const limited = new Counter({
+    name: 'rapport_limited_actions_total',
+    help: 'Actions under per-person limits (raise, react, details, vote, form), by action, side (vendor-side people are never limited) and outcome (allowed, refused).',
+    labelNames: ['action', 'side', 'outcome'],
+    registers,
+  });
+  for (const action of LIMITED_ACTIONS)
+    for (const side of ['vendor', 'customer'])
+      for (const outcome of ['allowed', 'refused']) limited.inc({ action, side, outcome }, 0);
 
   return {
     registry,
@@ -130,5 +143,7 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     reminderMessage: (recipient, outcome) =>
       (outcome === 'sent' ? remindersSent : remindersFailed).inc({ recipient }),
     digestPost: (audience, outcome) => digests.inc({ audience, outcome }),
+    limitedAction: (action, side, allowed) =>
+      limited.inc({ action, side, outcome: allowed ? 'allowed' : 'refused' }),
   };
 }

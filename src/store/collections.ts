@@ -5,6 +5,7 @@ import { digestCollection } from './repositories/digest-repository.js';
 import { feedbackCollection } from './repositories/feedback-repository.js';
 import { followUpCollection } from './repositories/follow-up-repository.js';
 import { installationCollection } from './repositories/installation-repository.js';
+import { limitCounterCollection } from './repositories/limit-counter-repository.js';
 import { markerCollection } from './repositories/marker-repository.js';
 import { partnershipCollection } from './repositories/partnership-repository.js';
 import { sequenceCollection } from './repositories/sequence-repository.js';
@@ -23,6 +24,7 @@ export const repositoryCollections: readonly CollectionSpec[] = [
   digestCollection,
   approvalCollection,
   stakeholderCollection,
+  limitCounterCollection,
 ];
 
 /** `T<team id>` or `E<enterprise id>`: also part of collection names, so nothing else may pass. */

@@ -25,6 +25,11 @@ import {
   installationCollection,
   installationRepository,
 } from './repositories/installation-repository.js';
+import {
+  type LimitCounterDocument,
+  limitCounterCollection,
+  limitCounterRepository,
+} from './repositories/limit-counter-repository.js';
 import { type MarkerDocument, markerCollection, markerRepository } from './repositories/marker-repository.js';
 import { owedEffectsStore } from './repositories/owed-effects-store.js';
 import {
@@ -123,6 +128,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     digests,
     approvals,
     stakeholders,
+    limits,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -134,6 +140,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<DigestDocument>(named(digestCollection)),
     db.collection<ApprovalDocument>(named(approvalCollection)),
     db.collection<StakeholderDocument>(named(stakeholderCollection)),
+    db.collection<LimitCounterDocument>(named(limitCounterCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -141,6 +148,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     feedback: feedbackRepository(feedback),
     sequences: sequenceRepository(sequences),
     markers: markerRepository(markers),
+    limits: limitCounterRepository(limits),
     followUps: followUpRepository(followUps),
     trackedMessages: trackedMessageRepository(trackedMessages),
     digests: digestRepository(digests),

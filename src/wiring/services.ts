@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createPersonLimiter } from '../app/limits/person-limiter.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import type { RapportMetrics } from '../metrics/rapport-metrics.js';
 import { approvalEffects } from '../slack/approvals/approval-effects.js';
@@ -29,6 +30,11 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
       logger,
       consequencesIn: effects.consequencesIn,
       publishDigests: digestPublisher(basics, metrics),
+      limiter: createPersonLimiter({
+        limits: basics.config.limits,
+        clock,
+        observe: (action, actor, allowed) => metrics.limitedAction(action, actor.side, allowed),
+      }),
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Config, Distribution } from '../../src/config.js';
+import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
+import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
@@ -59,6 +61,8 @@ export async function startHarness(
     distribution?: boolean;
     /** Socket Mode with an app-level token instead of HTTP (no signing secret then). */
     socketMode?: boolean;
+    /** Per-person limits; off unless a test is about them, so other tests may repeat an action freely. */
+    limits?: PersonLimits;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -92,6 +96,7 @@ export async function startHarness(
     store: store,
     logLevel: 'debug',
     digestGraceMs: 6 * 3_600_000,
+    limits: options.limits ?? NO_PERSON_LIMITS,
   };
   const logs: string[] = [];
   const start = () =>

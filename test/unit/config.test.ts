@@ -21,7 +21,28 @@ describe('loadConfig', () => {
         store: { dataDir: './data' },
         logLevel: 'info',
         digestGraceMs: 6 * 3_600_000,
+        limits: {
+          raise: { max: 20, windowMs: 3_600_000 },
+          react: { max: 40, windowMs: 3_600_000 },
+          details: { max: 30, windowMs: 3_600_000 },
+          vote: { max: 60, windowMs: 3_600_000 },
+          form: { max: 30, windowMs: 60_000 },
+        },
       },
+    });
+  });
+
+  it('reads per-person limits, 0 turning one off, and refuses what is not a whole number of 0 or more', () => {
+    expect(loadConfig({ ...http, LIMIT_ASKS_PER_HOUR: '5', LIMIT_FORMS_PER_MINUTE: '0' })).toMatchObject({
+      ok: true,
+      config: { limits: { raise: { max: 5, windowMs: 3_600_000 }, form: { max: 0, windowMs: 60_000 } } },
+    });
+    expect(loadConfig({ ...http, LIMIT_VOTES_PER_HOUR: '-1', LIMIT_DETAILS_PER_HOUR: '2.5' })).toEqual({
+      ok: false,
+      problems: [
+        'LIMIT_DETAILS_PER_HOUR: must be a whole number (0 turns the limit off)',
+        'LIMIT_VOTES_PER_HOUR: must be 0 (off) or more',
+      ],
     });
   });
 

@@ -5,6 +5,8 @@ import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
+import { describeLimit } from '../limits/describe-limit.js';
+import { attemptBy } from '../limits/limit-person.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
@@ -20,6 +22,8 @@ export const handleAddDetails =
     const values = viewStateValues.safeParse(view.state.values);
     const text = values.success ? (element(values.data, DETAILS_BLOCKS.text, INPUT).value ?? '') : '';
     if (!metadata) return fail('This form could not be read. Close it and try again.');
+    const allowance = await attemptBy(services.limiter, context, 'details');
+    if (!allowance.allowed) return fail(describeLimit('details', allowance));
     const deps = inWorkspace(services, context.workspace);
     const result = await guardedWrite(deps, fail, () =>
       addDetailsToAsk(deps, metadata.askId, context.actor, text),

@@ -4,6 +4,8 @@ import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
+import { describeLimit } from '../limits/describe-limit.js';
+import { attemptBy } from '../limits/limit-person.js';
 import { ASK_BLOCKS } from './ids.js';
 import { parseAskSubmission } from './parse-ask-submission.js';
 
@@ -21,6 +23,9 @@ export const handleAskSubmission =
 
     const deps = inWorkspace(services, context.workspace);
     const { actor, partnership } = context;
+    // A valid form counts against the sender's allowance of asks; over it, the form stays open.
+    const allowance = await attemptBy(services.limiter, context, 'raise');
+    if (!allowance.allowed) return fail(describeLimit('raise', allowance));
     // A help request or enhancement raised from someone's message is theirs; a request to the customer is ours.
     const authorId = parsed.metadata.authorId;
     const requester = parsed.kind !== 'vendor' && authorId ? await deps.directory.actor(authorId) : actor;

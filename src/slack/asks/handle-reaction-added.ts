@@ -1,12 +1,15 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { raiseAsk } from '../../app/asks/raise-ask.js';
-import type { AskKind } from '../../domain/asks/ask.js';
+import type { AskContent, AskKind } from '../../domain/asks/ask.js';
 import { trackedMessageId } from '../../domain/conversations/tracked-message.js';
 import { closeMessage } from '../../domain/conversations/watch-messages.js';
+import type { LimitedAction } from '../../domain/limits/person-limits.js';
 import { type AskReactions, DEFAULT_REACTIONS } from '../../domain/partnerships/partnership.js';
 import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
 import type { PartnershipPlace } from '../bolt/request-partnership.js';
+import { describeLimit } from '../limits/describe-limit.js';
+import { attemptBy } from '../limits/limit-person.js';
 import { buildNotSetUpHint } from '../setup/not-set-up-hint.js';
 import { fetchMessage } from '../shared/fetch-message.js';
 import { splitPrefill } from './ask-modal.js';
@@ -32,10 +35,25 @@ export async function hintOutsidePartnership(
   await client.chat.postEphemeral({ channel: place.channelId, user: event.user, ...buildNotSetUpHint() });
 }
 
+/** A message's text as an ask: its first line the title, the rest the details (cut to fit, marked so). */
+function contentOfMessage(kind: AskKind, text: string): AskContent {
+  const { title, details } = splitPrefill(text);
+  return {
+    title: title || 'Request raised from a message',
+    details,
+    urgency: kind === 'help' ? 'normal' : null,
+    businessImpact: null,
+    workaround: null,
+    dueDate: null,
+  };
+}
+
 /**
  * The partnership's reactions (:ticket: and :bulb: unless set otherwise) raise any message in its
  * channel as an ask, from either side.
- * The message's author is the requester; a message is raised at most once, whoever reacts.
+ * The message's author is the requester; a message is raised at most once, whoever reacts. Whoever reacts
+ * is counted against two limits (reactions that raise asks, then asks raised) and told privately, once per
+ * window, when over one.
  */
 export const handleReactionAdded =
   (services: SlackDeps) =>
@@ -57,22 +75,24 @@ export const handleReactionAdded =
     }
     const kind = kindOf(partnership.reactions, event.reaction);
     if (!kind) return;
+    const reactor = { workspace: context.workspace, actor: await deps.directory.actor(event.user) };
+    const withinLimit = async (action: LimitedAction) => {
+      const verdict = await attemptBy(services.limiter, reactor, action);
+      if (!verdict.allowed && verdict.firstRefusal)
+        await client.chat.postEphemeral({ channel, user: event.user, text: describeLimit(action, verdict) });
+      return verdict.allowed;
+    };
+    if (!(await withinLimit('react'))) return;
+    // A message already raised costs no fetch, and no ask from the person's allowance.
+    if (await deps.repositories.asks.findBySource(channel, ts)) return;
     const message = await fetchMessage(client, channel, ts);
-    if (!message) return;
+    if (!message || !(await withinLimit('raise'))) return;
     const requester = await deps.directory.actor(message.user ?? event.user);
-    const { title, details } = splitPrefill(message.text);
     const result = await raiseAsk(deps, {
       actor: requester,
       partnership,
       kind,
-      content: {
-        title: title || 'Request raised from a message',
-        details: title ? details : message.text,
-        urgency: kind === 'help' ? 'normal' : null,
-        businessImpact: null,
-        workaround: null,
-        dueDate: null,
-      },
+      content: contentOfMessage(kind, message.text),
       contactId: null,
       source: { channelId: channel, messageTs: ts },
     });

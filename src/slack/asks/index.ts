@@ -11,6 +11,7 @@ import {
   requirePartnership,
 } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
+import { limitButton } from '../limits/limit-person.js';
 import { WELCOME_ACTIONS } from '../setup/ids.js';
 import { handleAddDetails } from './handle-add-details.js';
 import { type AskAction, handleAskAction } from './handle-ask-action.js';
@@ -41,13 +42,19 @@ const take: AskAction = (deps, askId, actor) => assignAskTo(deps, askId, actor, 
 /** Asks: the ask and update modals, the card's buttons, the list, the raise shortcut and reactions. */
 export function registerAsks(app: App, deps: SlackDeps): void {
   const inButtonPartnership = requirePartnership(channelOfAction);
-  onButton(app, ASK_ACTIONS.update, identifyActor, handleUpdateButton);
-  onButton(app, ASK_ACTIONS.addDetails, handleAddDetailsButton);
+  const opensForm = limitButton(deps.limiter, 'form');
+  onButton(app, ASK_ACTIONS.update, identifyActor, opensForm, handleUpdateButton);
+  onButton(app, ASK_ACTIONS.addDetails, identifyActor, opensForm, handleAddDetailsButton);
   onButton(app, ASK_ACTIONS.take, identifyActor, handleAskAction(deps, take));
-  onButton(app, ASK_ACTIONS.vote, identifyActor, handleAskAction(deps, voteFor));
+  const votes = limitButton(deps.limiter, 'vote');
+  onButton(app, ASK_ACTIONS.vote, identifyActor, votes, handleAskAction(deps, voteFor));
   onButton(app, ASK_ACTIONS.withdraw, identifyActor, handleAskAction(deps, withdrawAskAsRequester));
-  onButton(app, WELCOME_ACTIONS.askForHelp, inButtonPartnership, handleAskButton('help'));
-  onButton(app, WELCOME_ACTIONS.suggestImprovement, inButtonPartnership, handleAskButton('enhancement'));
+  for (const [actionId, kind] of [
+    [WELCOME_ACTIONS.askForHelp, 'help'],
+    [WELCOME_ACTIONS.suggestImprovement, 'enhancement'],
+  ] as const) {
+    onButton(app, actionId, inButtonPartnership, identifyActor, opensForm, handleAskButton(kind));
+  }
   onButton(app, WELCOME_ACTIONS.seeOpenAsks, inButtonPartnership, identifyActor, handleSeeOpenAsks);
   for (const page of [ASK_ACTIONS.listPrevious, ASK_ACTIONS.listNext]) {
     onButton(app, page, inButtonPartnership, identifyActor, handleListPage(deps.logger));

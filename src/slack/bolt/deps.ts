@@ -1,4 +1,5 @@
 import type { Consequences } from '../../app/consequences.js';
+import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import type { AppLogger } from '../../logger.js';
@@ -18,6 +19,8 @@ export interface SlackDeps {
   consequencesIn(workspace: Workspace): Consequences;
   /** Builds and posts a workspace's claimed digests within Slack's rate limits ("Post now" and the schedule). */
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
+  /** Counts what people outside the vendor do against their per-person limits. */
+  limiter: PersonLimiter;
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

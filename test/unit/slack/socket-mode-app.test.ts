@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../../src/config.js';
+import { NO_PERSON_LIMITS } from '../../../src/limit-settings.js';
 import { createLogger } from '../../../src/logger.js';
 import { createRapportMetrics } from '../../../src/metrics/rapport-metrics.js';
 import { buildSlackApp, slackClientOptions } from '../../../src/slack/bolt/app.js';
@@ -17,6 +18,7 @@ const config: Config = {
   store: { dataDir: '/nonexistent' },
   logLevel: 'error',
   digestGraceMs: 0,
+  limits: NO_PERSON_LIMITS,
 };
 
 describe('the Socket Mode app', () => {
