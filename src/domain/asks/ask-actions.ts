@@ -4,6 +4,7 @@ import { fail, ok } from '../result.js';
 import { type AppliedChange, applyChange } from './apply-change.js';
 import { type HistoryEntry, owingSide } from './ask.js';
 import { isClosed } from './lifecycle.js';
+import { NOTE_MAX, tooLong } from './text-limits.js';
 
 export type AskActionError =
   | { code: 'not_found' }
@@ -93,6 +94,7 @@ export const addDetails = (deps: Deps, askId: string, by: Actor, text: string) =
   applyChange<AskActionError>(deps, askId, (ask, now) => {
     const details = text.trim();
     if (!details) return fail({ code: 'not_applicable', message: 'Write the details to add.' });
+    if (details.length > NOTE_MAX) return fail({ code: 'not_applicable', message: tooLong(NOTE_MAX) });
     const added: HistoryEntry = { at: now, by, action: 'details', from: null, to: null, note: details };
     return ok({ ...ask, history: [...ask.history, added], updatedAt: now });
   });

@@ -4,6 +4,7 @@ import type { AskRepository, Clock, MarkerRepository, SequenceRepository } from 
 import { fail, ok, type Result } from '../result.js';
 import type { Ask, AskContent, AskKind } from './ask.js';
 import { LIFECYCLES } from './lifecycle.js';
+import { type AskTextField, oversizeAskFields } from './text-limits.js';
 
 export interface CreateAskDeps {
   asks: AskRepository;
@@ -25,7 +26,7 @@ export interface CreateAskRequest {
 
 export type CreateAskError =
   | { code: 'forbidden'; message: string }
-  | { code: 'invalid'; fields: Partial<Record<'contactId' | 'title', string>> }
+  | { code: 'invalid'; fields: Partial<Record<'contactId' | AskTextField, string>> }
   | { code: 'already_raised'; ask: Ask | null };
 
 /**
@@ -45,6 +46,8 @@ export async function createAsk(
   }
   if (content.title.trim() === '')
     return fail({ code: 'invalid', fields: { title: 'Give it a short title.' } });
+  const oversize = oversizeAskFields(content);
+  if (Object.keys(oversize).length > 0) return fail({ code: 'invalid', fields: oversize });
   const ownerId = kind === 'vendor' ? request.contactId : partnership.ownerId;
   if (ownerId === null || (kind === 'vendor' && !partnership.contacts.some((c) => c.userId === ownerId))) {
     return fail({

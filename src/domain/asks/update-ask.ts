@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../result.js';
 import { applyChange } from './apply-change.js';
 import type { Ask, AskStatus, HistoryEntry } from './ask.js';
 import { nextStatuses, STATUS_LABELS } from './lifecycle.js';
+import { NOTE_MAX, tooLong } from './text-limits.js';
 
 export interface UpdateAskRequest {
   actor: Actor;
@@ -71,6 +72,8 @@ function apply(ask: Ask, request: UpdateAskRequest, now: Date): Result<Ask, Upda
     fields.promisedDate = 'Planned work needs a promised date.';
   if (internalNote && actor.side !== 'vendor')
     fields.internalNote = 'Internal notes are for the vendor team only.';
+  if ((note?.length ?? 0) > NOTE_MAX) fields.note = tooLong(NOTE_MAX);
+  if ((internalNote?.length ?? 0) > NOTE_MAX) fields.internalNote ??= tooLong(NOTE_MAX);
   const promiseChanged = promisedDate !== null && promisedDate !== ask.promisedDate;
   if (ownerChanged && (actor.side !== 'vendor' || ask.kind === 'vendor')) {
     fields.ownerId = 'Only the vendor team reassigns, and a request to the customer stays with its contact.';

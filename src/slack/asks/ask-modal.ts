@@ -1,11 +1,12 @@
 import type { KnownBlock, View } from '@slack/types';
 import { type AskKind, URGENCIES, type Urgency } from '../../domain/asks/ask.js';
+import { ASK_TEXT_MAX, cutToFit } from '../../domain/asks/text-limits.js';
 import { plain } from '../shared/blocks.js';
 import { input, textInput } from '../shared/inputs.js';
 import { ASK_BLOCKS, ASK_VIEWS } from './ids.js';
 
-export const TITLE_MAX = 150;
-export const DETAILS_MAX = 3000;
+export const TITLE_MAX = ASK_TEXT_MAX.title;
+const DETAILS_MAX = ASK_TEXT_MAX.details;
 
 export interface AskMetadata {
   channelId: string;
@@ -29,12 +30,16 @@ const URGENCY_LABELS: Record<Urgency, string> = {
 };
 const urgencyOption = (u: Urgency) => ({ text: plain(URGENCY_LABELS[u]), value: u });
 
-/** Splits free text into a title (first line, bounded) and details (the rest, or all of it when long). */
+/**
+ * Splits free text (a message, a command's text) into a title (its first line, when short enough) and
+ * details (the rest, or all of it when the first line is long), cut to fit with a visible marker.
+ */
 export function splitPrefill(text: string): { title: string; details: string } {
   const trimmed = text.trim();
   const [first = '', ...rest] = trimmed.split('\n');
-  if (first.length <= TITLE_MAX) return { title: first, details: rest.join('\n').trim() };
-  return { title: '', details: trimmed.slice(0, DETAILS_MAX) };
+  if (first.length <= TITLE_MAX)
+    return { title: first, details: cutToFit(rest.join('\n').trim(), DETAILS_MAX) };
+  return { title: '', details: cutToFit(trimmed, DETAILS_MAX) };
 }
 
 /** The form for a new ask of one kind, pre-filled with whatever text came with the command or message. */
