@@ -3,7 +3,13 @@ import type { FeedbackRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Feedback, Rating } from './feedback.js';
 
-export type RateError = { code: 'not_found' } | { code: 'forbidden'; message: string };
+/** The longest comment kept, whatever sent it (a forged submission skips the form's max_length). */
+export const COMMENT_MAX = 3000;
+
+export type RateError =
+  | { code: 'not_found' }
+  | { code: 'forbidden'; message: string }
+  | { code: 'invalid'; message: string };
 
 /** The requester rates (and may change their rating), optionally with a comment. */
 export async function rate(
@@ -15,6 +21,11 @@ export async function rate(
   if (current.userId !== request.actor.userId) {
     return fail({ code: 'forbidden', message: 'Only the person who asked can rate how it went.' });
   }
+  if ((request.comment?.length ?? 0) > COMMENT_MAX)
+    return fail({
+      code: 'invalid',
+      message: `Keep it to ${COMMENT_MAX} characters (shorten it and send again).`,
+    });
   const next: Feedback = {
     ...current,
     rating: request.rating ?? current.rating,

@@ -34,7 +34,7 @@ export const handleFeedbackComment =
     if (!result) return;
     if (!result.ok)
       return fail(
-        result.error.code === 'forbidden' ? result.error.message : 'That request no longer exists.',
+        result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message,
       );
     await ack();
     await client.chat.update({

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../src/domain/asks/ask.js';
+import { COMMENT_MAX, rate } from '../../../src/domain/feedback/rate.js';
 import { requestFeedback } from '../../../src/domain/feedback/request-feedback.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { anAsk } from '../../support/ask-fixture.js';
@@ -53,5 +54,36 @@ describe('requestFeedback', () => {
     ).toBeNull();
     const acknowledged: HistoryEntry[] = [{ ...(resolvedAt(now)[0] as HistoryEntry), to: 'acknowledged' }];
     expect(await requestFeedback(store.feedback, anAsk(), acknowledged, now)).toBeNull();
+  });
+});
+
+describe('rate', () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await openStore({ dataDir: tempDataDir() });
+  });
+  afterEach(() => store.close());
+
+  it('refuses a comment over its maximum, whatever sent it, and keeps the one before', async () => {
+    const now = new Date('2026-06-01T10:00:00Z');
+    const ask = anAsk();
+    const requested = await requestFeedback(store.feedback, ask, resolvedAt(now), now);
+    const actor = { userId: requested?.userId ?? '', teamId: 'TC', side: 'customer' as const };
+    const rated = await rate(store.feedback, { askId: ask.id, actor, comment: 'Quick and kind', now });
+    expect(rated.ok).toBe(true);
+    const tooLong = await rate(store.feedback, {
+      askId: ask.id,
+      actor,
+      comment: 'x'.repeat(COMMENT_MAX + 1),
+      now,
+    });
+    expect(tooLong).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: `Keep it to ${COMMENT_MAX} characters (shorten it and send again).`,
+      },
+    });
+    expect((await store.feedback.findByAsk(ask.id))?.comment).toBe('Quick and kind');
   });
 });
