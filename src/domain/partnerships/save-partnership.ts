@@ -1,44 +1,12 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import type { Actor } from '../actors.js';
-import type { Urgency } from '../asks/ask.js';
-import { checkSchedule, type DigestSchedule, slotAfter } from '../digests/digest-schedule.js';
+import { type DigestSchedule, slotAfter } from '../digests/digest-schedule.js';
 import type { Clock, Directory, PartnershipRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
-import {
-  type BusinessHours,
-  type ContactRole,
-  deriveRefPrefix,
-  type EscalationPolicy,
-  type Partnership,
-  type PartnershipInput,
-  type SlaPolicy,
-} from './partnership.js';
-
-export type PartnershipField =
-  | 'accountName'
-  | 'ownerId'
-  | 'backupOwnerId'
-  | `contacts.${ContactRole}`
-  | 'timeZone'
-  | 'businessHours'
-  | 'businessHours.dailyBreak'
-  | 'businessHours.holidays'
-  | 'triageChannelId'
-  | 'reactions'
-  | `sla.firstResponse.${Urgency}`
-  | 'sla.updateEvery'
-  | 'sla.resolution'
-  | 'escalation.backupAfterNags'
-  | 'escalation.finalAfterNags'
-  | 'escalation.userId'
-  | 'digest.cron'
-  | 'digest.timeZone';
-
-type FieldErrors = Partial<Record<PartnershipField, string>>;
-
-export const MAX_HOLIDAYS = 60;
-/** Escalation steps count nags to the owner; past ten, an item has been ignored for far too long. */
-export const MAX_NAGS = 10;
+import { checkDays, checkDigest, checkEscalation, checkSla } from './check-policies.js';
+import { deriveRefPrefix, type Partnership, type PartnershipInput } from './partnership.js';
+import type { PartnershipFieldErrors as FieldErrors } from './partnership-field.js';
+import { checkPartnershipSizes } from './partnership-sizes.js';
 
 export type SaveError =
   | { code: 'forbidden'; message: string }
@@ -69,6 +37,9 @@ export async function savePartnership(
   if (actor.side !== 'vendor') {
     return fail({ code: 'forbidden', message: 'Only people at the vendor can set up a partnership.' });
   }
+  // Sizes first: a forged list of thousands of people is refused before anyone is looked up.
+  const oversize = checkPartnershipSizes(input);
+  if (Object.keys(oversize).length > 0) return fail({ code: 'invalid', fields: oversize });
   const fields = await checkInput(deps.directory, channelId, input, deps.clock.now());
   if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
 
@@ -148,7 +119,7 @@ async function checkInput(
   if (input.backupOwnerId !== null && input.backupOwnerId === input.ownerId) {
     fields.backupOwnerId = 'The backup owner must be someone other than the owner.';
   }
-  const emoji = /^[a-z0-9_+'-]{1,64}$/;
+  const emoji = /^[a-z0-9_+'-]+$/;
   if (!emoji.test(input.reactions.help) || !emoji.test(input.reactions.enhancement)) {
     fields.reactions = 'Use emoji names such as ticket or bulb, without colons.';
   } else if (input.reactions.help === input.reactions.enhancement) {
@@ -192,83 +163,3 @@ async function checkInput(
   }
   return fields;
 }
-
-/** The break and the holidays; the working day itself is checked with the other fields. */
-function checkDays(hours: BusinessHours): FieldErrors {
-  const fields: FieldErrors = {};
-  const pause = hours.dailyBreak;
-  if (pause !== null && hours.start < hours.end) {
-    if (pause.start >= pause.end) fields['businessHours.dailyBreak'] = 'The break must end after it starts.';
-    else if (pause.start <= hours.start || pause.end >= hours.end) {
-      fields['businessHours.dailyBreak'] =
-        `The break must fall inside the working day (${hours.start}–${hours.end}).`;
-    }
-  }
-  const bad = hours.holidays.filter((d) => !isLocalDate(d));
-  if (bad.length > 0) {
-    const named = bad.slice(0, 3).map((d) => `“${d.slice(0, 30)}”`);
-    fields['businessHours.holidays'] =
-      `${bad.length === 1 ? 'Not a date' : 'Not dates'}: ${named.join(', ')}${bad.length > 3 ? ', …' : ''}. ` +
-      'Write dates as YYYY-MM-DD, such as 2026-12-24.';
-  } else if (hours.holidays.length > MAX_HOLIDAYS) {
-    fields['businessHours.holidays'] =
-      `List at most ${MAX_HOLIDAYS} holidays (there are ${hours.holidays.length}).`;
-  }
-  return fields;
-}
-
-const URGENCY_ORDER: [Urgency, string][] = [
-  ['urgent', 'Urgent'],
-  ['high', 'High'],
-  ['normal', 'Normal'],
-  ['low', 'Low'],
-];
-
-/** Positive targets; a less urgent request never gets a faster promise than a more urgent one. */
-function checkSla(sla: SlaPolicy): FieldErrors {
-  const fields: FieldErrors = {};
-  const notMinutes = 'Use a whole number of business minutes, above zero.';
-  URGENCY_ORDER.forEach(([urgency, name], i) => {
-    const target = sla.firstResponse[urgency];
-    const above = URGENCY_ORDER[i - 1];
-    if (!isMinutes(target)) fields[`sla.firstResponse.${urgency}`] = notMinutes;
-    else if (above !== undefined && target < sla.firstResponse[above[0]]) {
-      fields[`sla.firstResponse.${urgency}`] =
-        `${name} requests can’t have a shorter target than ${above[1].toLowerCase()} ones.`;
-    }
-  });
-  if (!isMinutes(sla.updateEvery)) fields['sla.updateEvery'] = notMinutes;
-  if (!isMinutes(sla.resolution)) fields['sla.resolution'] = notMinutes;
-  else if (sla.resolution < Math.max(...Object.values(sla.firstResponse))) {
-    fields['sla.resolution'] = 'Allow at least as long to resolve a request as to first answer it.';
-  }
-  return fields;
-}
-
-/** The backup owner is nagged before the final step, and the final step is someone new. */
-function checkEscalation(escalation: EscalationPolicy, ownerId: string): FieldErrors {
-  const fields: FieldErrors = {};
-  const { backupAfterNags: backup, finalAfterNags: final } = escalation;
-  const isNags = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_NAGS;
-  const range = `Choose between 1 and ${MAX_NAGS} nags.`;
-  if (!isNags(backup)) fields['escalation.backupAfterNags'] = range;
-  if (!isNags(final)) fields['escalation.finalAfterNags'] = range;
-  else if (final <= backup) {
-    fields['escalation.finalAfterNags'] = 'The final escalation must come after the backup owner is nagged.';
-  }
-  if (escalation.userId === ownerId) {
-    fields['escalation.userId'] = 'The owner is the one being nagged: escalate to someone else.';
-  }
-  return fields;
-}
-
-function checkDigest(digest: DigestSchedule | null, now: Date): FieldErrors {
-  const problem = digest && checkSchedule(digest, now);
-  return problem ? { [`digest.${problem.field}`]: problem.message } : {};
-}
-
-const isMinutes = (n: number) => Number.isInteger(n) && n > 0;
-
-/** A real calendar date written 'YYYY-MM-DD' (2026-02-30 is not). */
-const isLocalDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;

@@ -1,10 +1,12 @@
 import type { Actor } from '../actors.js';
+import { tooLong } from '../asks/text-limits.js';
 import type {
   ContactRole,
   CustomerContact,
   Partnership,
   PartnershipInput,
 } from '../partnerships/partnership.js';
+import { ID_MAX } from '../partnerships/partnership-sizes.js';
 import { type SaveDeps, savePartnership } from '../partnerships/save-partnership.js';
 import type { StakeholderRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
@@ -18,7 +20,10 @@ export interface RoleChange {
   customRole: string | null;
 }
 
-export type SaveRolesError = { code: 'forbidden' | 'conflict' | 'invalid'; message: string };
+export type SaveRolesError =
+  | { code: 'forbidden' | 'conflict' | 'invalid'; message: string }
+  /** A role in someone's own words over MAX_CUSTOM_ROLE, or a forged id: shown beside that person. */
+  | { code: 'oversize'; userId: string; message: string };
 
 export interface SaveRolesDeps extends SaveDeps {
   stakeholders: StakeholderRepository;
@@ -61,6 +66,8 @@ export async function saveRoles(
   if (actor.side !== 'vendor') {
     return fail({ code: 'forbidden', message: 'Only people at the vendor can edit roles.' });
   }
+  const oversize = oversizeChange(changes);
+  if (oversize) return fail(oversize);
   const touched = new Set(changes.map((c) => c.person.userId));
   const contacts = [
     ...p.contacts.filter((c) => !touched.has(c.userId)),
@@ -91,6 +98,19 @@ export async function saveRoles(
     await deps.stakeholders.setRole(p.id, person, { role, customRole: role ? null : customRole }, now);
   }
   return ok(saved);
+}
+
+/** The first change over a maximum, checked before anything is saved, whatever sent it. */
+function oversizeChange(changes: RoleChange[]): SaveRolesError | null {
+  for (const { person, customRole } of changes) {
+    if (person.userId.length > ID_MAX) {
+      return { code: 'oversize', userId: person.userId, message: 'Pick this person again from the list.' };
+    }
+    if ((customRole?.length ?? 0) > MAX_CUSTOM_ROLE) {
+      return { code: 'oversize', userId: person.userId, message: tooLong(MAX_CUSTOM_ROLE) };
+    }
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
-import { ACCOUNT_NAME_MAX } from '../setup/setup-modal.js';
+import { ACCOUNT_NAME_MAX } from '../../domain/partnerships/partnership-sizes.js';
 import { context, plain } from '../shared/blocks.js';
 import { input, textInput, withInitial } from '../shared/inputs.js';
 import { CHANNEL_NAME_MAX, channelNameFromAccount } from './channel-name.js';

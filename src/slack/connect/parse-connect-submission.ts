@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { tooLong } from '../../domain/asks/text-limits.js';
+import { ACCOUNT_NAME_MAX } from '../../domain/partnerships/partnership-sizes.js';
 import type { BlockErrors } from '../setup/parse-setup-submission.js';
-import { ACCOUNT_NAME_MAX } from '../setup/setup-modal.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
@@ -58,7 +59,8 @@ export function parseConnectSubmission(privateMetadata: string, rawValues: unkno
   const accountName = (read(CONNECT_BLOCKS.accountName).value ?? '').trim();
   if (accountName === '') errors[CONNECT_BLOCKS.accountName] = 'Give the customer account a name.';
   else if (accountName.length > ACCOUNT_NAME_MAX) {
-    errors[CONNECT_BLOCKS.accountName] = `Keep the name under ${ACCOUNT_NAME_MAX} characters.`;
+    // Here, not only in the domain: the channel is created before the partnership is saved.
+    errors[CONNECT_BLOCKS.accountName] = tooLong(ACCOUNT_NAME_MAX);
   }
 
   const typedName = normaliseChannelName(read(CONNECT_BLOCKS.channelName).value ?? '');

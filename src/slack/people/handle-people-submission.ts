@@ -5,9 +5,12 @@ import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { PEOPLE_BLOCKS } from './ids.js';
-import { parsePeopleSubmission } from './parse-people-submission.js';
+import { type ParsedRole, parsePeopleSubmission } from './parse-people-submission.js';
 
 type ViewArgs = SubmissionArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>;
+
+const customBlockOf = (roles: ParsedRole[], userId: string) =>
+  roles.find((r) => r.userId === userId)?.customBlockId;
 
 /**
  * Save roles, in a partnership channel: checked and stored before the ack, so any refusal shows in the
@@ -40,7 +43,11 @@ export const handlePeopleSubmission =
       ),
     );
     if (!result) return;
-    if (!result.ok) return fail(result.error.message);
+    if (!result.ok) {
+      const { error } = result;
+      const shownAt = error.code === 'oversize' ? customBlockOf(parsed.roles, error.userId) : undefined;
+      return fail(error.message, shownAt);
+    }
     await ack();
     await client.chat.postEphemeral({
       channel: partnership.channelId,

@@ -15,6 +15,8 @@ export interface ParsedRole {
   userId: string;
   role: ContactRole | null;
   customRole: string | null;
+  /** Where their role in words was typed: where a problem with it is shown. */
+  customBlockId: string;
 }
 
 export type ParsedPeople =
@@ -39,7 +41,8 @@ export function parsePeopleSubmission(privateMetadata: string, rawValues: unknow
   const roles: ParsedRole[] = metadata.userIds.map((userId) => {
     const chosen = read(PEOPLE_BLOCKS.role(userId)).selected_option?.value;
     const role = isRole(chosen) ? chosen : null;
-    return { userId, role, customRole: role ? null : words(PEOPLE_BLOCKS.custom(userId)) };
+    const customBlockId = PEOPLE_BLOCKS.custom(userId);
+    return { userId, role, customRole: role ? null : words(customBlockId), customBlockId };
   });
   const errors: BlockErrors = {};
   const added = read(PEOPLE_BLOCKS.addUser).selected_user ?? null;
@@ -54,6 +57,7 @@ export function parsePeopleSubmission(privateMetadata: string, rawValues: unknow
         userId: added,
         role: isRole(addedRole) ? addedRole : null,
         customRole: isRole(addedRole) ? null : addedWords,
+        customBlockId: PEOPLE_BLOCKS.addCustom,
       });
   } else if (isRole(addedRole) || addedWords) {
     errors[PEOPLE_BLOCKS.addUser] = 'Pick who has this role, or clear the role.';

@@ -10,13 +10,13 @@ import {
   type TimeWindow,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
-import type { PartnershipField } from '../../domain/partnerships/save-partnership.js';
+import type { PartnershipField } from '../../domain/partnerships/partnership-field.js';
 import { URGENCIES_BY_PRIORITY } from '../shared/describe-duration.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, type ViewStateValues, viewStateValues } from '../shared/view-state.js';
 import { SETUP_BLOCKS } from './ids.js';
-import { ACCOUNT_NAME_MAX, FIRST_RESPONSE_BLOCKS, type SetupMetadata } from './setup-modal.js';
+import { FIRST_RESPONSE_BLOCKS, type SetupMetadata } from './setup-modal.js';
 
 export type BlockErrors = Record<string, string>;
 
@@ -43,9 +43,6 @@ export function parseSetupSubmission(
   const errors: BlockErrors = {};
   const accountName = (read(SETUP_BLOCKS.accountName).value ?? '').trim();
   if (accountName.length === 0) errors[SETUP_BLOCKS.accountName] = 'Give the customer account a name.';
-  else if (accountName.length > ACCOUNT_NAME_MAX) {
-    errors[SETUP_BLOCKS.accountName] = `Keep the name under ${ACCOUNT_NAME_MAX} characters.`;
-  }
   const ownerId = read(SETUP_BLOCKS.ownerId).selected_user ?? '';
   if (ownerId === '') errors[SETUP_BLOCKS.ownerId] = 'Choose who owns this partnership.';
   const start = read(SETUP_BLOCKS.dayStart).selected_time ?? '';

@@ -13,7 +13,15 @@ import {
   type SlaPolicy,
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
-import { MAX_HOLIDAYS, MAX_NAGS } from '../../domain/partnerships/save-partnership.js';
+import {
+  ACCOUNT_NAME_MAX,
+  DIGEST_CRON_MAX,
+  EMOJI_NAME_MAX,
+  MAX_CONTACTS_PER_ROLE,
+  MAX_HOLIDAYS,
+  MAX_NAGS,
+  TIME_ZONE_MAX,
+} from '../../domain/partnerships/partnership-sizes.js';
 import { context, header, plain } from '../shared/blocks.js';
 import { describeDurationWithDays, URGENCIES_BY_PRIORITY } from '../shared/describe-duration.js';
 import { describeSchedule } from '../shared/describe-schedule.js';
@@ -21,8 +29,6 @@ import { escapeText } from '../shared/escape.js';
 import { input, textInput, withInitial } from '../shared/inputs.js';
 import { SETUP_BLOCKS, SETUP_VIEWS } from './ids.js';
 import { ROLE_LABELS } from './partnership-summary.js';
-
-export const ACCOUNT_NAME_MAX = 80;
 
 /** Where each urgency's first-response target is chosen. */
 export const FIRST_RESPONSE_BLOCKS: Record<Urgency, string> = {
@@ -115,14 +121,18 @@ export function buildSetupModal({ metadata, values, now }: SetupModalInput): Vie
       input(
         SETUP_BLOCKS[role],
         `Customer ${ROLE_LABELS[role].toLowerCase()}s`,
-        { type: 'multi_users_select', ...withInitial('initial_users', contactsOf(role)) },
+        {
+          type: 'multi_users_select',
+          max_selected_items: MAX_CONTACTS_PER_ROLE,
+          ...withInitial('initial_users', contactsOf(role)),
+        },
         { optional: true },
       ),
     ),
     input(
       SETUP_BLOCKS.timeZone,
       'Time zone',
-      { type: 'plain_text_input', max_length: 64, initial_value: values.timeZone },
+      { type: 'plain_text_input', max_length: TIME_ZONE_MAX, initial_value: values.timeZone },
       { hint: plain('A time zone name such as Europe/Berlin or America/New_York.') },
     ),
     input(SETUP_BLOCKS.workingDays, 'Working days', {
@@ -169,12 +179,12 @@ export function buildSetupModal({ metadata, values, now }: SetupModalInput): Vie
     ),
     textInput(SETUP_BLOCKS.helpReaction, 'Reaction that raises a help request', {
       initial: (values.reactions ?? DEFAULT_REACTIONS).help,
-      max: 64,
+      max: EMOJI_NAME_MAX,
       hint: 'An emoji name without colons; reacting with it to any message here raises it.',
     }),
     textInput(SETUP_BLOCKS.enhancementReaction, 'Reaction that suggests an improvement', {
       initial: (values.reactions ?? DEFAULT_REACTIONS).enhancement,
-      max: 64,
+      max: EMOJI_NAME_MAX,
     }),
     ...policyBlocks(values.sla ?? DEFAULT_SLA, values.escalation ?? DEFAULT_ESCALATION),
     // A new partnership gets the weekly default; an edited one shows what it has, none included.
@@ -210,7 +220,7 @@ function digestBlocks(digest: DigestSchedule | null, now: Date): KnownBlock[] {
       'Schedule (cron: minute hour day month weekday)',
       {
         type: 'plain_text_input',
-        max_length: 100,
+        max_length: DIGEST_CRON_MAX,
         ...onEnter,
         ...withInitial('initial_value', digest?.cron),
       },
@@ -225,7 +235,7 @@ function digestBlocks(digest: DigestSchedule | null, now: Date): KnownBlock[] {
       'Digest time zone',
       {
         type: 'plain_text_input',
-        max_length: 64,
+        max_length: TIME_ZONE_MAX,
         ...onEnter,
         ...withInitial('initial_value', digest?.timeZone),
       },

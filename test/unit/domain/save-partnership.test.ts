@@ -5,6 +5,7 @@ import {
   DEFAULT_SLA,
   type PartnershipInput,
 } from '../../../src/domain/partnerships/partnership.js';
+import { MAX_TARGET_MINUTES } from '../../../src/domain/partnerships/partnership-sizes.js';
 import { type SaveDeps, savePartnership } from '../../../src/domain/partnerships/save-partnership.js';
 import type { Directory } from '../../../src/domain/ports.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
@@ -215,8 +216,8 @@ describe('savePartnership', () => {
       code: 'invalid',
       fields: {
         'sla.firstResponse.high': 'High requests can’t have a shorter target than urgent ones.',
-        'sla.firstResponse.normal': 'Use a whole number of business minutes, above zero.',
-        'sla.updateEvery': 'Use a whole number of business minutes, above zero.',
+        'sla.firstResponse.normal': `Use a whole number of business minutes, from 1 to ${MAX_TARGET_MINUTES}.`,
+        'sla.updateEvery': `Use a whole number of business minutes, from 1 to ${MAX_TARGET_MINUTES}.`,
         'sla.resolution': 'Allow at least as long to resolve a request as to first answer it.',
       },
     });

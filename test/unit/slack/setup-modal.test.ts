@@ -4,7 +4,7 @@ import {
   DEFAULT_SLA,
   type PartnershipInput,
 } from '../../../src/domain/partnerships/partnership.js';
-import type { PartnershipField } from '../../../src/domain/partnerships/save-partnership.js';
+import type { PartnershipField } from '../../../src/domain/partnerships/partnership-field.js';
 import { SETUP_BLOCKS } from '../../../src/slack/setup/ids.js';
 import { blockForField, parseSetupSubmission } from '../../../src/slack/setup/parse-setup-submission.js';
 import { buildSetupModal, type SetupModalInput } from '../../../src/slack/setup/setup-modal.js';

@@ -64,11 +64,16 @@ describe('the people form', () => {
     if (parsed.ok !== true) throw new Error(JSON.stringify(parsed));
     expect(parsed.roles).toHaveLength(PEOPLE_SHOWN + 1);
     expect(parsed.roles.slice(0, 3)).toEqual([
-      { userId: 'U0', role: 'billing', customRole: null },
-      { userId: 'U1', role: null, customRole: 'Procurement' },
-      { userId: 'U2', role: null, customRole: null },
+      { userId: 'U0', role: 'billing', customRole: null, customBlockId: PEOPLE_BLOCKS.custom('U0') },
+      { userId: 'U1', role: null, customRole: 'Procurement', customBlockId: PEOPLE_BLOCKS.custom('U1') },
+      { userId: 'U2', role: null, customRole: null, customBlockId: PEOPLE_BLOCKS.custom('U2') },
     ]);
-    expect(parsed.roles.at(-1)).toEqual({ userId: 'UNEW', role: 'executive_sponsor', customRole: null });
+    expect(parsed.roles.at(-1)).toEqual({
+      userId: 'UNEW',
+      role: 'executive_sponsor',
+      customRole: null,
+      customBlockId: PEOPLE_BLOCKS.addCustom,
+    });
   });
 
   it('refuses adding someone listed already, or a role without a person, on the field', () => {
