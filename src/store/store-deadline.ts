@@ -1,15 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { performance } from 'node:perf_hooks';
 import type { DocumentCollection, StoredDocument } from './documents.js';
 
 /**
- * How long a store call may go unanswered before its caller gets a StoreDeadlineError. The MongoDB
+ * How long store calls may go unanswered before their caller gets a StoreDeadlineError. The MongoDB
  * driver has no overall operation timeout (`timeoutMS` is a no-op since driver 7.8), and a server behind
  * a network black hole holds a call until the driver's heartbeat gives up (2 to 6 s measured), which
  * can miss Slack's 3 s. The call itself is not cancelled: it ends when the driver gives up, and a write
  * may still reach the server if the network comes back.
  */
 export const STORE_DEADLINES = {
-  /** During a Slack request: leaves time to answer "try again" within Slack's 3 s. */
+  /**
+   * For all the store calls of a Slack request together, and of the work it starts: leaves time to answer
+   * "try again" within Slack's 3 s however many calls a slow store answers late.
+   */
   request: 1_500,
   /** /readyz: a load balancer hears "not ready" well within 5 s. */
   ping: 2_000,
@@ -25,19 +29,29 @@ export class StoreDeadlineError extends Error {
   }
 }
 
+/**
+ * What a call still gets once its scope's time is spent: a healthy store answers within it (the work a
+ * request starts after its answer goes on), a slow one fails at once.
+ */
+const FLOOR_MS = 250;
+
+/** When the calls of the current scope must be answered by (performance.now() time). */
 const scope = new AsyncLocalStorage<number>();
 
-/** Runs `work` with every store call it makes, across awaits, held to `ms`. */
+/** Runs `work` with all the store calls it makes, across awaits, held to `ms` from now, together. */
 export function withStoreDeadline<T>(ms: number, work: () => T): T {
-  return scope.run(ms, work);
+  return scope.run(performance.now() + ms, work);
+}
+
+/** The time the current scope has left (at least the floor), or the background deadline outside any. */
+function timeLeft(): number {
+  const until = scope.getStore();
+  if (until === undefined) return STORE_DEADLINES.background;
+  return Math.max(Math.round(until - performance.now()), FLOOR_MS);
 }
 
 /** Settles as `call` does, or rejects with a StoreDeadlineError once `ms` have passed. */
-export async function withinDeadline<T>(
-  what: string,
-  call: Promise<T>,
-  ms: number = scope.getStore() ?? STORE_DEADLINES.background,
-): Promise<T> {
+export async function withinDeadline<T>(what: string, call: Promise<T>, ms: number = timeLeft()): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new StoreDeadlineError(what, ms)), ms);

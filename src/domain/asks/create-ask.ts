@@ -22,6 +22,11 @@ export interface CreateAskRequest {
   /** For vendor asks: the customer contact who owes the answer. */
   contactId: string | null;
   source: { channelId: string; messageTs: string } | null;
+  /**
+   * Names the request when it can come again unchanged (a form sent again after "try again"): it becomes
+   * the ask's id, so a second sending finds the first one's ask instead of making another.
+   */
+  requestId?: string;
 }
 
 export type CreateAskError =
@@ -29,15 +34,9 @@ export type CreateAskError =
   | { code: 'invalid'; fields: Partial<Record<'contactId' | AskTextField, string>> }
   | { code: 'already_raised'; ask: Ask | null };
 
-/**
- * Records a new ask with the partnership's next reference number. A message can be raised only
- * once: its source is claimed before a number is taken, so a duplicate never uses up a number.
- */
-export async function createAsk(
-  deps: CreateAskDeps,
-  request: CreateAskRequest,
-): Promise<Result<Ask, CreateAskError>> {
-  const { actor, partnership, kind, content, source } = request;
+/** Who will own the ask, or why it cannot be created. */
+function ownerOrRefusal(request: CreateAskRequest): Result<string, CreateAskError> {
+  const { actor, partnership, kind, content } = request;
   if (kind === 'vendor' && actor.side !== 'vendor') {
     return fail({
       code: 'forbidden',
@@ -55,6 +54,24 @@ export async function createAsk(
       fields: { contactId: 'Choose one of the customer contacts of this partnership.' },
     });
   }
+  return ok(ownerId);
+}
+
+/**
+ * Records a new ask with the partnership's next reference number. A message can be raised only
+ * once: its source is claimed before a number is taken, so a duplicate never uses up a number. A request
+ * sent again (same `requestId`) gets the ask it made the first time; only when its first insert lands
+ * while the second is under way does the second use up a number for nothing (a gap, never a second ask).
+ */
+export async function createAsk(
+  deps: CreateAskDeps,
+  request: CreateAskRequest,
+): Promise<Result<Ask, CreateAskError>> {
+  const owner = ownerOrRefusal(request);
+  if (!owner.ok) return owner;
+  const { actor, partnership, kind, content, source, requestId } = request;
+  const earlier = requestId === undefined ? null : await deps.asks.findById(requestId);
+  if (earlier) return ok(earlier);
   const now = deps.clock.now();
   if (
     source &&
@@ -68,7 +85,7 @@ export async function createAsk(
   const number = await deps.sequences.next(`asks:${partnership.id}`);
   const status = LIFECYCLES[kind].initial;
   const ask: Ask = {
-    id: deps.newId(),
+    id: requestId ?? deps.newId(),
     partnershipId: partnership.id,
     channelId: partnership.channelId,
     number,
@@ -76,7 +93,7 @@ export async function createAsk(
     kind,
     content,
     requester: actor,
-    ownerId,
+    ownerId: owner.value,
     status,
     linkedTo: null,
     voters: [],
@@ -91,7 +108,8 @@ export async function createAsk(
     updatedAt: now,
     version: 1,
   };
-  const inserted = await deps.asks.insert(ask);
-  if (inserted === 'duplicate') throw new Error(`ask number ${ask.ref} was handed out twice`);
-  return ok(ask);
+  if ((await deps.asks.insert(ask)) === 'inserted') return ok(ask);
+  const landed = requestId === undefined ? null : await deps.asks.findById(requestId);
+  if (landed) return ok(landed);
+  throw new Error(`ask number ${ask.ref} was handed out twice`);
 }

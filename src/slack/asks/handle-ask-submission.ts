@@ -37,6 +37,8 @@ export const handleAskSubmission =
         content: parsed.content,
         contactId: parsed.contactId,
         source: parsed.metadata.source,
+        // Slack keeps a form's view id when it is sent again after an inline error ("try again").
+        requestId: view.id,
       }),
     );
     if (!result) return;

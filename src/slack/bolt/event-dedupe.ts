@@ -1,7 +1,6 @@
 import type { AnyMiddlewareArgs } from '@slack/bolt';
 import type { Clock, MarkerRepository } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
-import { STORE_DEADLINES, withStoreDeadline } from '../../store/store-deadline.js';
 import type { Listener } from './rapport-context.js';
 import type { RecentTriggers } from './recent-triggers.js';
 
@@ -74,16 +73,13 @@ async function claimOrLetThrough(
 /**
  * The first delivery claims its key in the workspace's store (so across replicas too); every other one
  * stops here. With `recentTriggers` (one process only), interactions are claimed in memory instead.
- * Being the request's first store call, it also holds every store call of the request, and of the work
- * the request starts, to the request's store deadline: a store that stops answering fails in time for the
- * user to hear "try again" within Slack's 3 s.
  */
 export function dedupeEvents(
   clock: Clock,
   logger: AppLogger,
   recentTriggers: RecentTriggers | null,
 ): Listener<AnyMiddlewareArgs> {
-  const claimThenNext: Listener<AnyMiddlewareArgs> = async (args) => {
+  return async (args) => {
     const seen = delivery(args.body as Record<string, unknown>);
     if (seen) {
       const { key, skipped, withinMs, ...ids } = seen;
@@ -103,5 +99,4 @@ export function dedupeEvents(
     }
     await args.next();
   };
-  return (args) => withStoreDeadline(STORE_DEADLINES.request, () => claimThenNext(args));
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { type AppLogger, errorFields, withLogFields } from '../../logger.js';
+import { STORE_DEADLINES, withStoreDeadline } from '../../store/store-deadline.js';
 import { answerUnhandled } from './answer-unhandled.js';
 import { describeRequest, type RequestKind } from './describe-request.js';
 import { envelopeProblem, MalformedRequestError } from './request-envelope.js';
@@ -25,7 +26,9 @@ const SLOW_ACK_MS = 2_500;
  * wrapped here instead (and whether it was called is told to listeners on their context:
  * `acknowledged()`). Bolt acknowledges events itself
  * before any middleware runs, so their ack time is Bolt's own (authorization); their listeners' work
- * shows in the handling time.
+ * shows in the handling time. From the moment a request arrives, its store calls and those of the work it
+ * starts share the request's store deadline, Bolt's read of the installation (distribution) included: a
+ * store that stops answering, or answers each call slowly, fails in time to answer within Slack's 3 s.
  */
 export class TracedApp extends App {
   readonly #observer: RequestObserver;
@@ -78,7 +81,9 @@ export class TracedApp extends App {
             failed = true;
           },
         };
-        await super.processEvent({ ...event, ack, customProperties });
+        await withStoreDeadline(STORE_DEADLINES.request, () =>
+          super.processEvent({ ...event, ack, customProperties }),
+        );
         // Nothing took it, or it failed before its ack (the person has had the error sink's apology):
         // either way Slack is answered now rather than left to give up after 3 s.
         if (!acknowledged && !failed) await answerUnhandled(kind, event.body, ack, this.#log);
