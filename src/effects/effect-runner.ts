@@ -55,7 +55,15 @@ const MAX_PASSES = 5;
 export function createEffectRunner<W extends { key: string }>(
   // biome-ignore lint/suspicious/noExplicitAny: each subject has its own record type.
   subjects: EffectSubject<W, any>[],
-  deps: { clock: Clock; logger: AppLogger },
+  deps: {
+    clock: Clock;
+    logger: AppLogger;
+    /**
+     * Runs a pass started by a request detached from that request's limits (its store budget): the pass
+     * goes on after the answer. By default it runs as it is.
+     */
+    detached?: (work: () => Promise<void>) => Promise<void>;
+  },
 ): EffectRunner<W> {
   const inProgress = new Map<Promise<void>, string>();
   const keyOf = (workspace: W, type: string, id: string) => `${workspace.key}:${type}:${id}`;
@@ -107,7 +115,8 @@ export function createEffectRunner<W extends { key: string }>(
   function consequencesIn(workspace: W): Consequences {
     const consequences: Consequences = {
       owe(type, id) {
-        const started = pass(subjectOf(type), workspace, consequences, id).catch((error) =>
+        const detached = deps.detached ?? ((work) => work());
+        const started = detached(() => pass(subjectOf(type), workspace, consequences, id)).catch((error) =>
           deps.logger.event('error', 'effects runner failed', { subject: type, id, ...errorFields(error) }),
         );
         inProgress.set(started, keyOf(workspace, type, id));

@@ -7,6 +7,7 @@ import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
 import { publishDigests } from '../slack/digests/publish-digests.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
+import { STORE_DEADLINES, withStoreDeadline } from '../store/store-deadline.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import type { Basics } from './basics.js';
 
@@ -21,7 +22,12 @@ export interface Services {
 export function wireServices(basics: Basics, metrics: RapportMetrics): Services {
   const { clock, logger } = basics;
   const effectDeps = { clock, logger };
-  const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], effectDeps);
+  const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], {
+    ...effectDeps,
+    // A pass a request starts outlives its answer: its store calls get the background deadline, not
+    // what is left of the request's budget.
+    detached: (work) => withStoreDeadline(STORE_DEADLINES.background, work),
+  });
   return {
     effects,
     deps: {

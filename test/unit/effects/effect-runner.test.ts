@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ask } from '../../../src/domain/asks/ask.js';
 import { createEffectRunner, type EffectSubject } from '../../../src/effects/effect-runner.js';
@@ -125,5 +126,23 @@ describe('effect runner', () => {
     clock.advance(0.5);
     expect(await runner.reconcile(workspace, clock.now(), 10)).toBe(1);
     expect(shown).toEqual([1]);
+  });
+
+  it('runs a pass a request starts detached from it, as the wiring says (the request’s store budget)', async () => {
+    const ask = anAsk({ createdAt: clock.now(), updatedAt: clock.now() });
+    await store.asks.insert(ask);
+    const scope = new AsyncLocalStorage<string>();
+    const seenIn: (string | undefined)[] = [];
+    present = async () => {
+      seenIn.push(scope.getStore());
+    };
+    const runner = createEffectRunner([subject], {
+      clock,
+      logger: createLogger('debug', (l) => logs.push(l)),
+      detached: (work) => scope.run('background', work),
+    });
+    scope.run('request', () => runner.consequencesIn(workspace).owe('ask', ask.id));
+    await runner.drain();
+    expect(seenIn).toEqual(['background']);
   });
 });
