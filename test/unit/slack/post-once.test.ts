@@ -1,17 +1,8 @@
-import { type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { effectMetadata, findPosted } from '../../../src/slack/shared/post-once.js';
 import { FakeSlack } from '../../support/fake-slack/index.js';
-
-const silent: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
+import { silentLogger } from '../../support/silent-logger.js';
 
 let fake: FakeSlack;
 let client: WebClient;
@@ -20,7 +11,7 @@ beforeAll(async () => {
   client = new WebClient('xoxb-test', {
     slackApiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
-    logger: silent,
+    logger: silentLogger,
   });
   fake.addChannel({ id: 'CSHARED', name: 'acme-vendor', isExtShared: true, members: [] });
 });

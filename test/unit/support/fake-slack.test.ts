@@ -1,23 +1,7 @@
-import {
-  type Logger,
-  LogLevel,
-  WebAPIHTTPError,
-  WebAPIPlatformError,
-  WebAPIRateLimitedError,
-  WebClient,
-} from '@slack/web-api';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyViewSubmissionAck, FakeSlack } from '../../support/fake-slack/index.js';
-
-const silent: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
+import { silentLogger } from '../../support/silent-logger.js';
 
 const modal = (title = 'Hello') => ({
   type: 'modal' as const,
@@ -44,7 +28,7 @@ beforeAll(async () => {
     slackApiUrl: fake.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    logger: silent,
+    logger: silentLogger,
   });
   fake.addUser({ id: 'UALICE', teamId: 'TVENDOR', name: 'alice', tz: 'Europe/Paris' });
   fake.addUser({ id: 'UEXT', teamId: 'TCUSTOMER', isStranger: true, tz: null });
