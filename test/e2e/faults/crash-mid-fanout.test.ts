@@ -104,7 +104,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     await fourth.settled();
     expect(delivered(h as Harness)).toEqual(onceEach);
     expect(await fourth.stop()).toBe(0);
-  });
+  }, 60_000); // four processes started one after another: about 10 s alone, more on a loaded machine
 
   /** Look-ups of earlier posts, by conversation: what a takeover costs, and the first pass does not. */
   const lookUps = () => (h as Harness).fake.callsTo('conversations.history').map((c) => c.args.channel);
