@@ -85,7 +85,7 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
     await second.settled();
     expectShownOnce(fake);
     expect(await second.stop()).toBe(0);
-  });
+  }, 60_000); // processes started one after another: a few seconds alone, more on a loaded machine
 
   it('adopts a thread notice and an internal note Slack accepted whose answers the crash cut off', async (context) => {
     const { fake } = await setUp(context);
@@ -113,5 +113,5 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
     await third.settled();
     expectShownOnce(fake);
     expect(await third.stop()).toBe(0);
-  });
+  }, 60_000); // processes started one after another: a few seconds alone, more on a loaded machine
 });
