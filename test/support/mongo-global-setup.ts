@@ -5,22 +5,43 @@
  * 2. Java 17+ and Maven found  -> start an in-memory mongo-java-server (see ./mongo-server.ts).
  * 3. Otherwise                 -> on CI (CI=true) fail the run; locally warn loudly and provide '' so the
  *                                 MongoDB suites skip themselves (see hasMongo() in ./mongo.ts).
+ *
+ * The teardown merges the query shapes the adapter sent (./mongo-command-recorder.ts) into one file for
+ * the index check, noting which MongoDB was used ('none' when the suites skipped).
  */
 import type { TestProject } from 'vitest/node';
+import { mergeRecordedShapes, newRecordingDir, type RecordedShapes } from './mongo-command-recorder.js';
 import { javaToolsAvailable, startMongoJavaServer } from './mongo-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** MongoDB connection string, or '' when no MongoDB is available (suites skip). */
     mongoUri: string;
+    /** The folder where the workers record the adapter's query shapes (./mongo-command-recorder.ts). */
+    mongoShapesDir: string;
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shapesDir = newRecordingDir();
+  project.provide('mongoShapesDir', shapesDir);
+  const started = await provideMongo(project);
+  return async () => {
+    await started.stop?.();
+    mergeRecordedShapes(shapesDir, started.mongo);
+  };
+}
+
+interface ProvidedMongo {
+  mongo: RecordedShapes['mongo'];
+  stop?: () => Promise<void>;
+}
+
+async function provideMongo(project: TestProject): Promise<ProvidedMongo> {
   const external = process.env.MONGODB_URI?.trim();
   if (external) {
     project.provide('mongoUri', external);
-    return undefined;
+    return { mongo: 'external' };
   }
 
   const tools = javaToolsAvailable();
@@ -29,7 +50,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     try {
       const server = await startMongoJavaServer();
       project.provide('mongoUri', server.uri);
-      return () => server.stop();
+      return { mongo: 'mongo-java-server', stop: () => server.stop() };
     } catch (error) {
       reason = `starting mongo-java-server failed: ${error instanceof Error ? error.message : String(error)}`;
       if (process.env.CI === 'true')
@@ -63,5 +84,5 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     ].join('\n'),
   );
   project.provide('mongoUri', '');
-  return undefined;
+  return { mongo: 'none' };
 }

@@ -10,6 +10,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { installMongoCommandRecorder } from './mongo-command-recorder.js';
+
+// Every suite that can reach MongoDB imports this file: the commands the adapter sends are recorded.
+installMongoCommandRecorder(inject('mongoShapesDir') as string | undefined);
 
 /** The MongoDB connection string provided by the global setup, or '' when MongoDB suites must skip. */
 export function mongoUri(): string {

@@ -1,4 +1,10 @@
-import { type Collection, MongoClient, type MongoClientOptions, MongoServerError } from 'mongodb';
+import {
+  type Collection,
+  type CommandStartedEvent,
+  MongoClient,
+  type MongoClientOptions,
+  MongoServerError,
+} from 'mongodb';
 import type {
   CollectionSpec,
   DocumentCollection,
@@ -40,12 +46,28 @@ export function clientOptionsFor(uri: string): MongoClientOptions {
   return Object.fromEntries(Object.entries(CLIENT_OPTIONS).filter(([key]) => !inUri.has(key.toLowerCase())));
 }
 
+/** Tests only: sees every command sent by the clients opened after it is set. */
+let commandListener: ((event: CommandStartedEvent) => void) | undefined;
+
+/**
+ * For tests only (test/support/mongo-command-recorder.ts records query shapes for the index check).
+ * Unset in production, where the driver's command monitoring stays off.
+ */
+export function listenToMongoCommands(listener: ((event: CommandStartedEvent) => void) | undefined): void {
+  commandListener = listener;
+}
+
 /**
  * MongoDB adapter. Only single-document atomic operations are used (no transactions), so several
  * replicas of the app can share one database safely.
  */
 export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> {
-  const client = new MongoClient(uri, clientOptionsFor(uri));
+  const listener = commandListener;
+  const client = new MongoClient(uri, {
+    ...clientOptionsFor(uri),
+    ...(listener && { monitorCommands: true }),
+  });
+  if (listener) client.on('commandStarted', listener);
   await client.connect();
   const db = client.db(databaseNameFrom(uri));
   return {

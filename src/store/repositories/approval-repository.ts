@@ -25,7 +25,11 @@ export const approvalCollection: CollectionSpec = {
   // shares one of five.
   indexes: [
     { fields: ['channelId', 'createdAt'], embedded: false },
+    { fields: ['channelId', 'settledAt'], embedded: false },
     { fields: ['channelId'], mongo: false },
+    // Approvals waiting on a person (their Home tab), by due time: one index per $or branch.
+    { fields: ['approvers.userId', 'dueAt'], embedded: false },
+    { fields: ['approvers.backupId', 'dueAt'], embedded: false },
     { fields: ['checkAt'] },
     owedEffectsIndex,
   ],

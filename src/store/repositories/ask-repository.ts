@@ -45,11 +45,14 @@ export const askCollection: CollectionSpec = {
   name: 'asks',
   indexes: [
     { fields: ['partnershipId', 'number'], unique: true },
-    { fields: ['partnershipId', 'createdAt'] },
+    // A partnership's asks newest first (/rapport list, the Home tab), the number breaking ties in the index.
+    { fields: ['partnershipId', 'createdAt', 'number'], embedded: false },
+    { fields: ['partnershipId', 'createdAt'], mongo: false },
     { fields: ['partnershipId'], mongo: false },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
-    { fields: ['linkedTo'] },
+    { fields: ['linkedTo', 'createdAt'], embedded: false },
+    { fields: ['linkedTo'], mongo: false },
     { fields: ['card.ts'] },
     { fields: ['requester.userId', 'createdAt'] },
     owedEffectsIndex,

@@ -58,7 +58,12 @@ export interface PlanDocument {
 
 export const partnershipCollection: CollectionSpec = {
   name: 'partnerships',
-  indexes: [{ fields: ['channelId'], unique: true }, { fields: ['ownerId'] }, { fields: ['digestNextAt'] }],
+  indexes: [
+    { fields: ['channelId'], unique: true },
+    { fields: ['ownerId', 'accountName'], embedded: false },
+    { fields: ['ownerId'], mongo: false },
+    { fields: ['digestNextAt'] },
+  ],
 };
 
 export function toPartnershipDocument(p: Partnership): PartnershipDocument {

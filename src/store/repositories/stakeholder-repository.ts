@@ -10,7 +10,12 @@ export type StakeholderDocument = Stakeholder & { _id: string };
 export const stakeholderCollection: CollectionSpec = {
   name: 'stakeholders',
   // A partnership's people, and a person's partnerships (deactivation); neither key is shared by many.
-  indexes: [{ fields: ['partnershipId'] }, { fields: ['userId'] }],
+  // MongoDB lists a partnership's people in order from its index.
+  indexes: [
+    { fields: ['partnershipId', 'firstSeenAt'], embedded: false },
+    { fields: ['partnershipId'], mongo: false },
+    { fields: ['userId'] },
+  ],
 };
 
 const fromDocument = ({ _id, ...rest }: StakeholderDocument): Stakeholder => rest;
