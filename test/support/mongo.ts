@@ -13,7 +13,8 @@ import { inject } from 'vitest';
 import { installMongoCommandRecorder } from './mongo-command-recorder.js';
 
 // Every suite that can reach MongoDB imports this file: the commands the adapter sends are recorded.
-installMongoCommandRecorder(inject('mongoShapesDir') as string | undefined);
+// Only under vitest: the benchmarks import the same test support, and `inject` throws outside a test run.
+if (process.env.VITEST) installMongoCommandRecorder(inject('mongoShapesDir') as string | undefined);
 
 /** The MongoDB connection string provided by the global setup, or '' when MongoDB suites must skip. */
 export function mongoUri(): string {
