@@ -3,8 +3,6 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { collectionOpener } from '../../src/cli/open-collections.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { takeDueDigests } from '../../src/domain/digests/take-due-digests.js';
-import { track } from '../../src/domain/follow-ups/track.js';
 import type { Repositories } from '../../src/domain/ports.js';
 import { repositoryCollections } from '../../src/store/collections.js';
 import {
@@ -13,15 +11,12 @@ import {
   type Store,
   type StoreLocation,
 } from '../../src/store/open-store.js';
-import { anApproval } from '../support/approval-fixture.js';
-import { anAsk } from '../support/ask-fixture.js';
 import { aPartnership } from '../support/partnership-fixture.js';
+import { answersAbout, SEEDED_AT, seedPartnership } from '../support/seeded-partnership.js';
 import { storeKinds } from '../support/stores.js';
 
 const TEAM = 'T0MOVE1';
 const KEY = `T${TEAM}`; // the installation key of team T0MOVE1, as OAuth stores it
-const monday = new Date('2026-11-23T08:00:00Z');
-const partnership = aPartnership({ digestNextAt: monday });
 
 const envOf = (location: StoreLocation) =>
   'mongodbUri' in location ? { MONGODB_URI: location.mongodbUri } : { DATA_DIR: location.dataDir };
@@ -54,43 +49,13 @@ async function moveInProcess(location: StoreLocation) {
   return { code, stderr };
 }
 
-/** A single-token deployment's data, written through the real repositories and domain operations. */
+/** A single-token deployment's data: a partnership's, and a person's limit counter. */
 async function seed(store: Store): Promise<void> {
-  await store.partnerships.insert(partnership);
-  for (const status of ['open', 'in_progress', 'resolved'] as const) {
-    const number = await store.sequences.next('ACME');
-    const ask = anAsk({
-      partnershipId: partnership.id,
-      channelId: partnership.channelId,
-      number,
-      ref: `ACME-${number}`,
-      status,
-    });
-    await store.asks.insert(ask);
-    await track(
-      { followUps: store.followUps, clock: { now: () => monday } },
-      { type: 'ask', ask },
-      partnership,
-    );
-  }
-  await store.approvals.insert(
-    anApproval({ partnershipId: partnership.id, channelId: partnership.channelId }),
-  );
-  await takeDueDigests({ ...store, newId: () => 'lease-1' }, new Date(monday.getTime() + 60_000), 0);
-  await store.markers.claim('event:Ev1', monday, null);
-  await store.limits.increment('asks:UCUST1', new Date(monday.getTime() + 3_600_000));
+  await seedPartnership(store);
+  await store.limits.increment('asks:UCUST1', new Date(SEEDED_AT.getTime() + 3_600_000));
 }
 
-/** What the app shows of this partnership. */
-async function answers(r: Repositories) {
-  return {
-    asks: await r.asks.list({ partnershipId: partnership.id }, { limit: 50, skip: 0 }),
-    partnership: await r.partnerships.findByChannel(partnership.channelId),
-    approvals: await r.approvals.listByChannel(partnership.channelId, 10),
-    followUps: await r.followUps.listOpenByOwner('UVENDOR1'),
-    digests: await r.digests.listRecent(partnership.id, 10),
-  };
-}
+const answers = (r: Repositories) => answersAbout(r);
 
 async function seededStore(location: StoreLocation) {
   const store = await openStore(location);
@@ -133,7 +98,7 @@ describe.each(storeKinds())('rapport move-to-workspace on the $name store', (kin
         const workspace = await store.workspace(KEY);
         expect(await answers(workspace)).toEqual(before);
         expect(await workspace.sequences.next('ACME')).toBe(4);
-        expect(await workspace.markers.claim('event:Ev1', monday, null)).toBe(false);
+        expect(await workspace.markers.claim('event:Ev1', SEEDED_AT, null)).toBe(false);
       } finally {
         await store.close();
       }

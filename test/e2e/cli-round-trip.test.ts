@@ -1,20 +1,22 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { takeDueDigests } from '../../src/domain/digests/take-due-digests.js';
-import { track } from '../../src/domain/follow-ups/track.js';
-import type { Repositories } from '../../src/domain/ports.js';
 import { createTokenCipher } from '../../src/security/token-cipher.js';
 import { openStore, type Store, type StoreLocation } from '../../src/store/open-store.js';
 import { anApproval } from '../support/approval-fixture.js';
 import { anAsk } from '../support/ask-fixture.js';
 import { aPartnership } from '../support/partnership-fixture.js';
+import {
+  answersAbout,
+  SEEDED_AT,
+  seededPartnership,
+  seedPartnership,
+} from '../support/seeded-partnership.js';
 import { storeKinds } from '../support/stores.js';
 
 const TOKEN = 'xoxb-1111-2222-never-in-clear';
 const cipher = createTokenCipher([{ id: 'k1', key: Buffer.alloc(32, 7) }]);
-const monday = new Date('2026-11-23T08:00:00Z');
-const partnership = aPartnership({ digestNextAt: monday });
+const partnership = seededPartnership;
 const workspacePartnership = aPartnership();
 
 /** Runs the command-line tool in this process against a store; standard input from `input`. */
@@ -35,34 +37,18 @@ async function cli(argv: string[], location: StoreLocation, input = '') {
   return { code, stdout: Buffer.concat(chunks).toString('utf8'), stderr };
 }
 
-/** A deployment's worth of data, written through the real repositories and domain operations. */
+/** A deployment's worth of data: a partnership's, a second approval, a sealed installation, a workspace's. */
 async function seed(store: Store): Promise<void> {
-  await store.partnerships.insert(partnership);
-  for (const status of ['open', 'in_progress', 'resolved'] as const) {
-    const ask = anAsk({ partnershipId: partnership.id, channelId: partnership.channelId, status });
-    await store.asks.insert(ask);
-    await track(
-      { followUps: store.followUps, clock: { now: () => monday } },
-      { type: 'ask', ask },
-      partnership,
-    );
-  }
-  await store.approvals.insert(
-    anApproval({ partnershipId: partnership.id, channelId: partnership.channelId }),
-  );
+  await seedPartnership(store);
   await store.approvals.insert(
     anApproval({ id: 'AP2', channelId: partnership.channelId, state: 'approved' }),
   );
-  let ids = 0;
-  await takeDueDigests({ ...store, newId: () => `lease-${++ids}` }, new Date(monday.getTime() + 60_000), 0);
-  await store.sequences.next('ACME');
-  await store.markers.claim('event:Ev1', monday, null);
   await store.installations.save({
     key: 'TWS1',
     teamId: 'TWS1',
     enterpriseId: null,
     sealed: cipher.seal(TOKEN),
-    updatedAt: monday,
+    updatedAt: SEEDED_AT,
   });
   const workspace = await store.workspace('TWS1');
   await workspace.partnerships.insert(workspacePartnership);
@@ -71,16 +57,9 @@ async function seed(store: Store): Promise<void> {
 
 /** What the app would show: the same answers are expected from the copy. */
 async function answers(store: Store) {
-  const of = async (r: Repositories, p: typeof partnership) => ({
-    asks: await r.asks.list({ partnershipId: p.id }, { limit: 50, skip: 0 }),
-    approvals: await r.approvals.listByChannel(p.channelId, 10),
-    digests: await r.digests.listRecent(p.id, 10),
-    followUps: await r.followUps.listOpenByOwner('UVENDOR1'),
-    partnership: await r.partnerships.findByChannel(p.channelId),
-  });
   return {
-    single: await of(store, partnership),
-    workspace: await of(await store.workspace('TWS1'), workspacePartnership),
+    single: await answersAbout(store),
+    workspace: await answersAbout(await store.workspace('TWS1'), workspacePartnership),
     installations: await store.installations.list(),
     nextNumber: await store.sequences.next('ACME'),
   };
