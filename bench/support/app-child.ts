@@ -1,10 +1,13 @@
 /**
  * The app under test, in a process of its own (forked by the bench with --expose-gc):
  *   rapport   the real startRapport in HTTP mode, on the store in BENCH_STORE, against BENCH_API_URL
- *   bare      the baseline: a Bolt app that only acks /rapport, every action, and message events
+ *   bare      the baseline: a Bolt app that only acks /rapport, every action, and message events; with
+ *             BARE_REPLY (a message as JSON) it also sends that private reply through each request's
+ *             response URL after its ack, as Rapport does: the floor for the same I/O
  * Its logs go to its stdout (the bench points that at a file). It answers the bench's calls over IPC:
  * memory (optionally after a full GC), settle (waits for listener work after the acks), runJob, counters.
  */
+import type { RespondFn } from '@slack/bolt';
 import type { Config, LogLevelName } from '../../src/config.js';
 import type { AppLogger } from '../../src/logger.js';
 import { announceReady, serveIpc } from './ipc.js';
@@ -125,8 +128,13 @@ if (mode === 'rapport') {
     signingSecret: env('BENCH_SIGNING_SECRET'),
     clientOptions: { slackApiUrl: env('BENCH_API_URL') },
   });
-  app.command('/rapport', async ({ ack }) => ack());
-  app.action(/.*/, async ({ ack }) => ack());
+  const reply = process.env.BARE_REPLY ? JSON.parse(process.env.BARE_REPLY) : null;
+  const answer = async ({ ack, respond }: { ack: () => Promise<void>; respond?: RespondFn }) => {
+    await ack();
+    if (reply !== null) await respond?.(reply);
+  };
+  app.command('/rapport', answer);
+  app.action(/.*/, answer);
   app.event('message', async () => {});
   app.event('app_home_opened', async () => {});
   // BARE_EXTRA_LISTENERS=n adds n listeners that never match (two thirds actions, a third views): Bolt

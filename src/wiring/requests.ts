@@ -1,6 +1,7 @@
 import { registerErrorSink } from '../slack/bolt/error-sink.js';
 import { dedupeEvents } from '../slack/bolt/event-dedupe.js';
 import { createInFlight } from '../slack/bolt/in-flight.js';
+import { Listeners } from '../slack/bolt/listeners.js';
 import { provideWorkspace } from '../slack/bolt/rapport-context.js';
 import { createRecentTriggers } from '../slack/bolt/recent-triggers.js';
 import { registerListeners } from '../slack/bolt/register-listeners.js';
@@ -26,7 +27,13 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   app.use(dedupeEvents(clock, logger, recentTriggers));
   registerErrorSink(app, logger);
   app.use(recordActivity({ clock, logger }));
-  registerUninstallEvents(app, { installations: slack.installations, forget: workspaces.forget, logger });
-  registerListeners(app, services.deps);
+  const listeners = new Listeners();
+  registerUninstallEvents(listeners, {
+    installations: slack.installations,
+    forget: workspaces.forget,
+    logger,
+  });
+  registerListeners(listeners, services.deps);
+  listeners.mountOn(app);
   return inFlight;
 }

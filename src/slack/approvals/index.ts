@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import {
   channelOfAction,
   channelOfCommand,
@@ -27,22 +27,22 @@ export const approvalSubcommands = (deps: SlackDeps): Subcommands => ({
 });
 
 /** Approvals: the request form, the card's decision buttons and their modals. */
-export function registerApprovals(app: App, deps: SlackDeps): void {
+export function registerApprovals(listeners: Listeners, deps: SlackDeps): void {
   const { logger } = deps;
   onButton(
-    app,
+    listeners,
     WELCOME_ACTIONS.askForApproval,
     requirePartnership(channelOfAction),
     handleAskForApprovalButton(deps.clock),
   );
-  onButton(app, APPROVAL_ACTIONS.approve, identifyActor, handleDecisionButton('approved'));
-  onButton(app, APPROVAL_ACTIONS.reject, identifyActor, handleDecisionButton('rejected'));
-  onButton(app, APPROVAL_ACTIONS.withdraw, identifyActor, handleWithdrawButton(deps));
+  onButton(listeners, APPROVAL_ACTIONS.approve, identifyActor, handleDecisionButton('approved'));
+  onButton(listeners, APPROVAL_ACTIONS.reject, identifyActor, handleDecisionButton('rejected'));
+  onButton(listeners, APPROVAL_ACTIONS.withdraw, identifyActor, handleWithdrawButton(deps));
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(parseRequestChannel(view.private_metadata)),
   );
   onSubmission(
-    app,
+    listeners,
     APPROVAL_VIEWS.request,
     logger,
     inFormPartnership,
@@ -50,11 +50,17 @@ export function registerApprovals(app: App, deps: SlackDeps): void {
     handleApprovalRequest(deps),
   );
   onSubmission(
-    app,
+    listeners,
     APPROVAL_VIEWS.approve,
     logger,
     identifyActor,
     handleDecisionSubmission(deps, 'approved'),
   );
-  onSubmission(app, APPROVAL_VIEWS.reject, logger, identifyActor, handleDecisionSubmission(deps, 'rejected'));
+  onSubmission(
+    listeners,
+    APPROVAL_VIEWS.reject,
+    logger,
+    identifyActor,
+    handleDecisionSubmission(deps, 'rejected'),
+  );
 }

@@ -1,8 +1,9 @@
-import { type App, autoAcknowledge, type MessageShortcut } from '@slack/bolt';
+import { autoAcknowledge, type MessageShortcut } from '@slack/bolt';
 import { assignAskTo, voteFor, withdrawAskAsRequester } from '../../app/asks/act-on-ask.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import type { ListenerContext } from '../bolt/rapport-context.js';
 import {
   channelOfAction,
@@ -40,37 +41,44 @@ export const askSubcommands = (deps: SlackDeps): Subcommands => ({
 const take: AskAction = (deps, askId, actor) => assignAskTo(deps, askId, actor, actor.userId);
 
 /** Asks: the ask and update modals, the card's buttons, the list, the raise shortcut and reactions. */
-export function registerAsks(app: App, deps: SlackDeps): void {
+export function registerAsks(listeners: Listeners, deps: SlackDeps): void {
   const inButtonPartnership = requirePartnership(channelOfAction);
   const opensForm = limitButton(deps.limiter, 'form');
-  onButton(app, ASK_ACTIONS.update, identifyActor, opensForm, handleUpdateButton);
-  onButton(app, ASK_ACTIONS.addDetails, identifyActor, opensForm, handleAddDetailsButton);
-  onButton(app, ASK_ACTIONS.take, identifyActor, handleAskAction(deps, take));
+  onButton(listeners, ASK_ACTIONS.update, identifyActor, opensForm, handleUpdateButton);
+  onButton(listeners, ASK_ACTIONS.addDetails, identifyActor, opensForm, handleAddDetailsButton);
+  onButton(listeners, ASK_ACTIONS.take, identifyActor, handleAskAction(deps, take));
   const votes = limitButton(deps.limiter, 'vote');
-  onButton(app, ASK_ACTIONS.vote, identifyActor, votes, handleAskAction(deps, voteFor));
-  onButton(app, ASK_ACTIONS.withdraw, identifyActor, handleAskAction(deps, withdrawAskAsRequester));
+  onButton(listeners, ASK_ACTIONS.vote, identifyActor, votes, handleAskAction(deps, voteFor));
+  onButton(listeners, ASK_ACTIONS.withdraw, identifyActor, handleAskAction(deps, withdrawAskAsRequester));
   for (const [actionId, kind] of [
     [WELCOME_ACTIONS.askForHelp, 'help'],
     [WELCOME_ACTIONS.suggestImprovement, 'enhancement'],
   ] as const) {
-    onButton(app, actionId, inButtonPartnership, identifyActor, opensForm, handleAskButton(kind));
+    onButton(listeners, actionId, inButtonPartnership, identifyActor, opensForm, handleAskButton(kind));
   }
-  onButton(app, WELCOME_ACTIONS.seeOpenAsks, inButtonPartnership, identifyActor, handleSeeOpenAsks);
+  onButton(listeners, WELCOME_ACTIONS.seeOpenAsks, inButtonPartnership, identifyActor, handleSeeOpenAsks);
   for (const page of [ASK_ACTIONS.listPrevious, ASK_ACTIONS.listNext]) {
-    onButton(app, page, inButtonPartnership, identifyActor, handleListPage(deps.logger));
+    onButton(listeners, page, inButtonPartnership, identifyActor, handleListPage(deps.logger));
   }
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(askFormChannel(view.private_metadata)),
   );
-  onSubmission(app, ASK_VIEWS.ask, deps.logger, inFormPartnership, identifyActor, handleAskSubmission(deps));
-  onSubmission(app, ASK_VIEWS.update, deps.logger, identifyActor, handleAskUpdateSubmission(deps));
-  onSubmission(app, ASK_VIEWS.addDetails, deps.logger, identifyActor, handleAddDetails(deps));
-  app.shortcut<MessageShortcut, ListenerContext>(
+  onSubmission(
+    listeners,
+    ASK_VIEWS.ask,
+    deps.logger,
+    inFormPartnership,
+    identifyActor,
+    handleAskSubmission(deps),
+  );
+  onSubmission(listeners, ASK_VIEWS.update, deps.logger, identifyActor, handleAskUpdateSubmission(deps));
+  onSubmission(listeners, ASK_VIEWS.addDetails, deps.logger, identifyActor, handleAddDetails(deps));
+  listeners.shortcut<MessageShortcut, ListenerContext>(
     ASK_SHORTCUTS.raise,
     autoAcknowledge,
     requirePartnership(({ shortcut }: RaiseShortcutArgs) => inChannel(shortcut.channel.id)),
     handleRaiseShortcut,
   );
   const reactionPartnership = requirePartnership(channelOfReaction, hintOutsidePartnership);
-  app.event('reaction_added', reactionPartnership, handleReactionAdded(deps));
+  listeners.event('reaction_added', reactionPartnership, handleReactionAdded(deps));
 }

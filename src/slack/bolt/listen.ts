@@ -1,5 +1,4 @@
 import {
-  type App,
   autoAcknowledge,
   type BlockButtonAction,
   type SlackActionMiddlewareArgs,
@@ -8,17 +7,14 @@ import {
 } from '@slack/bolt';
 import type { AppLogger } from '../../logger.js';
 import { guardSubmission } from './guarded-write.js';
-import type { Listener, ListenerContext } from './rapport-context.js';
-
-/** Listener middleware and, last, the listener: each reads from context what the ones before put there. */
-export type Chain<Args> = Listener<Args, ListenerContext>[];
+import type { Chain, Listeners } from './listeners.js';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction>;
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /** A button: acknowledged at once, before anything is read, then its chain. */
-export function onButton(app: App, actionId: string, ...chain: Chain<ButtonArgs>): void {
-  app.action<BlockButtonAction, ListenerContext>(actionId, autoAcknowledge, ...chain);
+export function onButton(listeners: Listeners, actionId: string, ...chain: Chain<ButtonArgs>): void {
+  listeners.action<BlockButtonAction>(actionId, autoAcknowledge, ...chain);
 }
 
 /**
@@ -26,10 +22,10 @@ export function onButton(app: App, actionId: string, ...chain: Chain<ButtonArgs>
  * that reaches the form as an inline error (guardSubmission).
  */
 export function onSubmission(
-  app: App,
+  listeners: Listeners,
   callbackId: string,
   logger: AppLogger,
   ...chain: Chain<SubmissionArgs>
 ): void {
-  app.view<ViewSubmitAction, ListenerContext>(callbackId, guardSubmission(logger), ...chain);
+  listeners.view(callbackId, guardSubmission(logger), ...chain);
 }

@@ -1,4 +1,3 @@
-import type { App } from '@slack/bolt';
 import { approvalSubcommands, registerApprovals } from '../approvals/index.js';
 import { askSubcommands, registerAsks } from '../asks/index.js';
 import { registerCommands } from '../commands/index.js';
@@ -13,10 +12,11 @@ import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
 import type { SlackDeps } from './deps.js';
+import type { Listeners } from './listeners.js';
 
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
-export function registerListeners(app: App, deps: SlackDeps): void {
-  registerCommands(app, {
+export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
+  registerCommands(listeners, {
     ...askSubcommands(deps),
     ...setupSubcommands(deps),
     ...connectSubcommands,
@@ -26,15 +26,15 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     ...reportSubcommands(deps),
     ...peopleSubcommands(deps),
   });
-  registerAsks(app, deps);
-  registerFeedback(app, deps);
-  registerReminders(app, deps);
-  registerDigests(app, deps);
-  registerApprovals(app, deps);
-  registerPlan(app, deps);
-  registerSetup(app, deps);
-  registerConnect(app, deps);
-  registerPeople(app, deps);
-  registerHome(app, deps);
-  registerConversations(app, deps);
+  registerAsks(listeners, deps);
+  registerFeedback(listeners, deps);
+  registerReminders(listeners, deps);
+  registerDigests(listeners, deps);
+  registerApprovals(listeners, deps);
+  registerPlan(listeners, deps);
+  registerSetup(listeners, deps);
+  registerConnect(listeners, deps);
+  registerPeople(listeners, deps);
+  registerHome(listeners, deps);
+  registerConversations(listeners, deps);
 }

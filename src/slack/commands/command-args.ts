@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Listener, ListenerContext, RapportContext } from '../bolt/rapport-context.js';
 
-/** After matchSubcommand: what follows the subcommand's name in the command's text. */
+/** After routeSubcommand: what follows the subcommand's name in the command's text. */
 export interface SubcommandContext extends RapportContext {
   subcommandText: string;
 }

@@ -1,21 +1,10 @@
-import { type App, autoAcknowledge } from '@slack/bolt';
-import type { ListenerContext } from '../bolt/rapport-context.js';
-import type { SubcommandContext, Subcommands } from './command-args.js';
+import { autoAcknowledge } from '@slack/bolt';
+import type { Listeners } from '../bolt/listeners.js';
+import type { Subcommands } from './command-args.js';
 import { COMMAND } from './ids.js';
-import { matchNoSubcommandOf, matchSubcommand, showHelp } from './match-subcommand.js';
+import { routeSubcommand } from './route-subcommand.js';
 
-/**
- * The `/rapport` command: a listener per subcommand the features export, each acking at once (Slack
- * allows 3 s) before the rest of its chain; anything else gets usage help.
- */
-export function registerCommands(app: App, subcommands: Subcommands): void {
-  for (const [name, chain] of Object.entries(subcommands)) {
-    app.command<ListenerContext & SubcommandContext>(
-      COMMAND,
-      matchSubcommand(name),
-      autoAcknowledge,
-      ...chain,
-    );
-  }
-  app.command(COMMAND, matchNoSubcommandOf(Object.keys(subcommands)), autoAcknowledge, showHelp);
+/** The `/rapport` command: acknowledged at once (Slack allows 3 s), then routed to the subcommand's chain. */
+export function registerCommands(listeners: Listeners, subcommands: Subcommands): void {
+  listeners.command(COMMAND, autoAcknowledge, routeSubcommand(subcommands));
 }

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
 import { onSubmission } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { handleConnectSubmission } from './handle-connect-submission.js';
 import { CONNECT_VIEWS } from './ids.js';
@@ -12,6 +12,6 @@ export const connectSubcommands: Subcommands = {
 };
 
 /** `/rapport connect`: the form that creates a customer channel and invites the customer. */
-export function registerConnect(app: App, deps: SlackDeps): void {
-  onSubmission(app, CONNECT_VIEWS.create, deps.logger, handleConnectSubmission(deps));
+export function registerConnect(listeners: Listeners, deps: SlackDeps): void {
+  onSubmission(listeners, CONNECT_VIEWS.create, deps.logger, handleConnectSubmission(deps));
 }

@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
 import { onButton } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { channelOfCommand, partnershipOfButton, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import {
@@ -22,8 +22,8 @@ export const digestSubcommands = (deps: SlackDeps): Subcommands => ({
 });
 
 /** Digests: `/rapport digest` (a private preview) and the preview's buttons. */
-export function registerDigests(app: App, deps: SlackDeps): void {
+export function registerDigests(listeners: Listeners, deps: SlackDeps): void {
   const checks = [requirePartnership(partnershipOfButton), identifyActor, onlyVendor(DIGEST_BUTTON_REFUSAL)];
-  onButton(app, DIGEST_ACTIONS.postNow, ...checks, handlePostDigestNow(deps));
-  onButton(app, DIGEST_ACTIONS.editSchedule, ...checks, handleEditDigestSchedule(deps));
+  onButton(listeners, DIGEST_ACTIONS.postNow, ...checks, handlePostDigestNow(deps));
+  onButton(listeners, DIGEST_ACTIONS.editSchedule, ...checks, handleEditDigestSchedule(deps));
 }

@@ -1,5 +1,5 @@
-import type { App } from '@slack/bolt';
 import { type AppLogger, errorFields } from '../../logger.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { installationKey, type rapportInstallationStore } from './installation-store.js';
 
 type Installations = ReturnType<typeof rapportInstallationStore>;
@@ -29,7 +29,7 @@ const queryOf = (context: Source) => ({
  * workspace's partnerships, asks and history stay, so installing again carries on where it stopped.
  * A revoked user token leaves the bot working. Bolt delivers these events without authorising them.
  */
-export function registerUninstallEvents(app: App, deps: InstallDeps): void {
+export function registerUninstallEvents(listeners: Listeners, deps: InstallDeps): void {
   const removeInstallation = async (context: Source, why: string) => {
     const query = queryOf(context);
     if (deps.installations === null) {
@@ -45,9 +45,9 @@ export function registerUninstallEvents(app: App, deps: InstallDeps): void {
     deps.logger.event('info', `installation removed (${why})`, query);
   };
 
-  app.event('app_uninstalled', async ({ context }) => removeInstallation(context, 'app_uninstalled'));
+  listeners.event('app_uninstalled', async ({ context }) => removeInstallation(context, 'app_uninstalled'));
 
-  app.event('tokens_revoked', async ({ event, context }) => {
+  listeners.event('tokens_revoked', async ({ event, context }) => {
     const tokens = event.tokens as { oauth?: string[]; bot?: string[] };
     if ((tokens.bot ?? []).length > 0) return removeInstallation(context, 'tokens_revoked');
     if ((tokens.oauth ?? []).length === 0 || deps.installations === null) return;

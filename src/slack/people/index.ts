@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { channelOfCommand, ignore, inChannel, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import {
@@ -21,12 +21,12 @@ export const peopleSubcommands = (deps: SlackDeps): Subcommands => ({
 });
 
 /** The stakeholder map: `/rapport people`, its form, and who joins, leaves or departs. */
-export function registerPeople(app: App, deps: SlackDeps): void {
+export function registerPeople(listeners: Listeners, deps: SlackDeps): void {
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(peopleFormChannel(view.private_metadata)),
   );
   onSubmission(
-    app,
+    listeners,
     PEOPLE_VIEWS.edit,
     deps.logger,
     inFormPartnership,
@@ -35,7 +35,7 @@ export function registerPeople(app: App, deps: SlackDeps): void {
   );
   const joinedPartnership = requirePartnership(({ event }: JoinedArgs) => inChannel(event.channel), ignore);
   const leftPartnership = requirePartnership(({ event }: LeftArgs) => inChannel(event.channel), ignore);
-  app.event('member_joined_channel', joinedPartnership, handleMemberJoined(deps));
-  app.event('member_left_channel', leftPartnership, handleMemberLeft(deps));
-  app.event('user_change', handleUserChange(deps));
+  listeners.event('member_joined_channel', joinedPartnership, handleMemberJoined(deps));
+  listeners.event('member_left_channel', leftPartnership, handleMemberLeft(deps));
+  listeners.event('user_change', handleUserChange(deps));
 }

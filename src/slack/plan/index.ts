@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { channelOfCommand, partnershipOfButton, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { handleEditPlanButton } from './handle-plan-buttons.js';
@@ -13,9 +13,9 @@ import { showPlan } from './show-plan.js';
 export const planSubcommands: Subcommands = { plan: [requirePartnership(channelOfCommand), showPlan] };
 
 /** The communication plan: `/rapport plan`, its Edit plan button and its form. */
-export function registerPlan(app: App, deps: SlackDeps): void {
+export function registerPlan(listeners: Listeners, deps: SlackDeps): void {
   onButton(
-    app,
+    listeners,
     PLAN_ACTIONS.edit,
     requirePartnership(partnershipOfButton),
     identifyActor,
@@ -26,7 +26,7 @@ export function registerPlan(app: App, deps: SlackDeps): void {
     return partnershipId ? { partnershipId } : null;
   });
   onSubmission(
-    app,
+    listeners,
     PLAN_VIEWS.edit,
     deps.logger,
     inFormPartnership,

@@ -1,18 +1,24 @@
-import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { handleReminderDismiss, handleReminderFormButton } from './handle-reminder-buttons.js';
 import { handleReassignSubmission, handleSnoozeSubmission } from './handle-reminder-forms.js';
 import { REMINDER_ACTIONS, REMINDER_VIEWS } from './ids.js';
 
 /** Reminders: the buttons on a reminder (open, snooze, reassign, dismiss) and the snooze and reassign forms. */
-export function registerReminders(app: App, deps: SlackDeps): void {
+export function registerReminders(listeners: Listeners, deps: SlackDeps): void {
   // "Open" is a link button: Slack still sends the click, which only needs its ack.
-  onButton(app, REMINDER_ACTIONS.open);
-  onButton(app, REMINDER_ACTIONS.snooze, identifyActor, handleReminderFormButton('snooze'));
-  onButton(app, REMINDER_ACTIONS.reassign, identifyActor, handleReminderFormButton('reassign'));
-  onButton(app, REMINDER_ACTIONS.dismiss, identifyActor, handleReminderDismiss(deps));
-  onSubmission(app, REMINDER_VIEWS.snooze, deps.logger, identifyActor, handleSnoozeSubmission(deps));
-  onSubmission(app, REMINDER_VIEWS.reassign, deps.logger, identifyActor, handleReassignSubmission(deps));
+  onButton(listeners, REMINDER_ACTIONS.open);
+  onButton(listeners, REMINDER_ACTIONS.snooze, identifyActor, handleReminderFormButton('snooze'));
+  onButton(listeners, REMINDER_ACTIONS.reassign, identifyActor, handleReminderFormButton('reassign'));
+  onButton(listeners, REMINDER_ACTIONS.dismiss, identifyActor, handleReminderDismiss(deps));
+  onSubmission(listeners, REMINDER_VIEWS.snooze, deps.logger, identifyActor, handleSnoozeSubmission(deps));
+  onSubmission(
+    listeners,
+    REMINDER_VIEWS.reassign,
+    deps.logger,
+    identifyActor,
+    handleReassignSubmission(deps),
+  );
 }

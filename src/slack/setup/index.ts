@@ -1,8 +1,8 @@
-import { type ActionConstraints, type App, autoAcknowledge, type BlockAction } from '@slack/bolt';
+import { autoAcknowledge } from '@slack/bolt';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
 import { onSubmission } from '../bolt/listen.js';
-import type { ListenerContext } from '../bolt/rapport-context.js';
+import type { Listeners } from '../bolt/listeners.js';
 import { channelOfCommand, requirePartnership } from '../bolt/request-partnership.js';
 import type { Subcommands } from '../commands/command-args.js';
 import { INPUT } from '../shared/ids.js';
@@ -18,13 +18,9 @@ export const setupSubcommands = (deps: SlackDeps): Subcommands => ({
 });
 
 /** Setting a channel up: the setup form, its live digest-schedule preview, and `/rapport status`. */
-export function registerSetup(app: App, deps: SlackDeps): void {
-  onSubmission(app, SETUP_VIEWS.setup, deps.logger, identifyActor, handleSetupSubmission(deps));
+export function registerSetup(listeners: Listeners, deps: SlackDeps): void {
+  onSubmission(listeners, SETUP_VIEWS.setup, deps.logger, identifyActor, handleSetupSubmission(deps));
   for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
-    app.action<BlockAction, ActionConstraints<BlockAction>, ListenerContext>(
-      { block_id: blockId, action_id: INPUT },
-      autoAcknowledge,
-      handleSchedulePreview(deps),
-    );
+    listeners.action({ block_id: blockId, action_id: INPUT }, autoAcknowledge, handleSchedulePreview(deps));
   }
 }
