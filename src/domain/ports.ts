@@ -1,6 +1,6 @@
 import type { Side } from './actors.js';
 import type { Approval } from './approvals/approval.js';
-import type { Ask, AskKind, AskStatus } from './asks/ask.js';
+import type { Ask, AskKind, AskStatus, AskSummary } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
 import type { DigestRecord } from './digests/digest-record.js';
 import type { OwedEffectsStore } from './effects/owed-effects.js';
@@ -76,7 +76,10 @@ export interface AskRepository {
   /** Open asks, and closed ones changed since `since`: everything a digest of the period can mention. */
   listActive(partnershipId: string, openStatuses: AskStatus[], since: Date): Promise<Ask[]>;
   /** Newest first. */
-  list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
+  list(
+    query: AskQuery,
+    page: { limit: number; skip: number },
+  ): Promise<{ asks: AskSummary[]; total: number }>;
   /** Every partnership's asks counted by kind and status, in one query (operations metrics); no zeros. */
   countByKindAndStatus(): Promise<AskCount[]>;
 }

@@ -18,6 +18,8 @@ export interface FindOptions {
   sort?: Record<string, 1 | -1>;
   limit?: number;
   skip?: number;
+  /** Only these fields (dotted paths allowed) and `_id`: less to copy out of the store. */
+  fields?: readonly string[];
 }
 
 export interface IndexSpec {
@@ -90,6 +92,10 @@ interface Cursor<C> {
   skip(n: number): C;
   limit(n: number): C;
 }
+
+/** The fields of a find as either driver's projection; `{}` (everything) when none are named. */
+export const projectionOf = (options: FindOptions): Record<string, 1> =>
+  Object.fromEntries((options.fields ?? []).map((f) => [f, 1 as const]));
 
 /** Applies sort, skip and limit in that order to either driver's cursor. */
 export function withFindOptions<C extends Cursor<C>>(cursor: C, options: FindOptions): C {

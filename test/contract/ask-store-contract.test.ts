@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Ask } from '../../src/domain/asks/ask.js';
 import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
@@ -65,6 +66,15 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     const all = await store.asks.list({ partnershipId: 'p-x' }, { limit: 2, skip: 0 });
     expect(all.total).toBe(4);
     expect(ids(all)).toEqual([asks[3]?.id, asks[2]?.id]);
+    // Summaries only: the history, notes and the rest stay in the store.
+    const newest = asks[3] as Ask;
+    expect(all.asks[0]).toEqual({
+      id: newest.id,
+      ref: newest.ref,
+      title: newest.content.title,
+      status: 'open',
+      ownerId: newest.ownerId,
+    });
     expect(ids(await store.asks.list({ partnershipId: 'p-x' }, { limit: 2, skip: 2 }))).toEqual([
       asks[1]?.id,
       asks[0]?.id,

@@ -6,6 +6,7 @@ import { INPUT } from '../../src/slack/shared/ids.js';
 import type { StoredMessage } from '../support/fake-slack/index.js';
 import { buttonValue, modalOpenedAfter, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storedAsksInChannel } from '../support/stored-asks.js';
 import { tempDataDir } from '../support/stores.js';
 
 /** Forms set max_length, but a forged submission skips the form: these send what no form would. */
@@ -22,9 +23,7 @@ describe('sizes of what an ask stores (embedded store)', () => {
   });
 
   const allAsks = async () => {
-    const partnership = await h.rapport.store.partnerships.findByChannel(channels.shared);
-    return (await h.rapport.store.asks.list({ partnershipId: partnership?.id ?? '' }, { limit: 10, skip: 0 }))
-      .asks;
+    return storedAsksInChannel(h.rapport.store, channels.shared);
   };
 
   async function openForm(message: StoredMessage, actionId: string, value?: string) {

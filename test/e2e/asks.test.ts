@@ -11,6 +11,7 @@ import {
   textsPostedTo,
 } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storedAsksInChannel } from '../support/stored-asks.js';
 import { storeKinds } from '../support/stores.js';
 
 describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
@@ -81,12 +82,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
     expect(JSON.stringify(posted.blocks)).toContain('*ACME-1* · Help request');
     expect(JSON.stringify(posted.blocks)).toContain('Open');
     expect(JSON.stringify(posted.blocks)).toContain('high');
-    const ask = (
-      await h.rapport.store.asks.list(
-        { partnershipId: (await h.rapport.store.partnerships.findByChannel(channels.shared))?.id ?? '' },
-        { limit: 5, skip: 0 },
-      )
-    ).asks[0];
+    const [ask] = await storedAsksInChannel(h.rapport.store, channels.shared);
     expect(ask).toMatchObject({
       ref: 'ACME-1',
       status: 'open',

@@ -84,7 +84,7 @@ describe.each(storeKinds())('rapport move-to-workspace on the $name store', (kin
     async () => {
       const location = kind.freshLocation();
       const before = await seededStore(location);
-      expect(before.asks.total).toBe(3);
+      expect(before.asks).toHaveLength(3);
       expect(before.digests).toHaveLength(1);
       expect(before.followUps.length).toBeGreaterThan(0);
 

@@ -11,6 +11,7 @@ import {
   setUpAcme,
 } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { storedAsksInChannel } from '../support/stored-asks.js';
 import { storeKinds } from '../support/stores.js';
 
 describe.each(storeKinds())('customer-side capture and listing ($name store)', (kind) => {
@@ -64,11 +65,7 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     expect(JSON.stringify(card.blocks)).not.toContain('<!here>');
     const thanks = h.fake.callsTo('chat.postEphemeral').at(-1);
     expect(thanks?.args.user).toBe(people.carol.id);
-    const partnership = await h.rapport.store.partnerships.findByChannel(channels.shared);
-    const { asks } = await h.rapport.store.asks.list(
-      { partnershipId: partnership?.id ?? '' },
-      { limit: 5, skip: 0 },
-    );
+    const asks = await storedAsksInChannel(h.rapport.store, channels.shared);
     expect(asks[0]?.requester).toEqual({
       userId: people.carol.id,
       teamId: people.carol.teamId,
@@ -160,12 +157,8 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
     await react(people.alice, 'ticket', channels.shared, message.ts, 'Ev0TICKET2'); // another person
     await react(people.alice, 'thumbsup', channels.shared, message.ts, 'Ev0THUMBS1'); // not ours
     await h.rapport.settled();
-    const partnership = await h.rapport.store.partnerships.findByChannel(channels.shared);
-    const { asks, total } = await h.rapport.store.asks.list(
-      { partnershipId: partnership?.id ?? '' },
-      { limit: 5, skip: 0 },
-    );
-    expect(total).toBe(1);
+    const asks = await storedAsksInChannel(h.rapport.store, channels.shared);
+    expect(asks).toHaveLength(1);
     expect(asks[0]).toMatchObject({
       kind: 'help',
       ref: 'ACME-1',

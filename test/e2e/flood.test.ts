@@ -104,10 +104,10 @@ describe('a flood from one customer user (embedded store)', () => {
       { partnershipId: partnership?.id ?? '' },
       { limit: 200, skip: 0 },
     );
-    const floodAsks = asks.filter((a) => a.content.title.startsWith('Flood '));
+    const floodAsks = asks.filter((a) => a.title.startsWith('Flood '));
     expect(floodAsks).toHaveLength(DEFAULT_PERSON_LIMITS.raise.max);
     // Dave's own reactions still raised his asks.
-    expect(asks.filter((a) => a.content.title.startsWith("Dave's question")).length).toBe(
+    expect(asks.filter((a) => a.title.startsWith("Dave's question")).length).toBe(
       Math.min(daves.length, others.filter((o) => o.who === 'dave reacts').length),
     );
     // Forms: the flooder's 30 of the minute, and every one the vendor user asked for.

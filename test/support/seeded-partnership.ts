@@ -10,6 +10,7 @@ import type { Repositories } from '../../src/domain/ports.js';
 import { anApproval } from './approval-fixture.js';
 import { anAsk } from './ask-fixture.js';
 import { aPartnership } from './partnership-fixture.js';
+import { storedAsks } from './stored-asks.js';
 
 export const SEEDED_AT = new Date('2026-11-23T08:00:00Z');
 export const seededPartnership = aPartnership({ digestNextAt: SEEDED_AT });
@@ -41,7 +42,7 @@ export async function seedPartnership(repositories: Repositories): Promise<void>
 /** What the app shows of a partnership: its asks, approvals, digests, the owner's follow-ups. */
 export async function answersAbout(r: Repositories, p: Partnership = seededPartnership) {
   return {
-    asks: await r.asks.list({ partnershipId: p.id }, { limit: 50, skip: 0 }),
+    asks: await storedAsks(r, p.id),
     approvals: await r.approvals.listByChannel(p.channelId, 10),
     digests: await r.digests.listRecent(p.id, 10),
     followUps: await r.followUps.listOpenByOwner('UVENDOR1'),

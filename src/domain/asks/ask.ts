@@ -49,6 +49,15 @@ export interface InternalNote {
   text: string;
 }
 
+/** What a list of asks shows of each: read without the ask's history, notes and the rest. */
+export interface AskSummary {
+  id: string;
+  ref: string;
+  title: string;
+  status: AskStatus;
+  ownerId: string;
+}
+
 export interface Ask {
   id: string;
   partnershipId: string;

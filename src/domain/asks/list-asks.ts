@@ -1,6 +1,6 @@
 import type { Actor } from '../actors.js';
 import type { AskRepository } from '../ports.js';
-import type { Ask, AskStatus } from './ask.js';
+import type { AskStatus, AskSummary } from './ask.js';
 import { LIFECYCLES } from './lifecycle.js';
 
 export const ASK_LIST_FILTERS = ['open', 'mine', 'all'] as const;
@@ -19,7 +19,7 @@ const OPEN_STATUSES = [
 export function listAsks(
   asks: AskRepository,
   request: { partnershipId: string; viewer: Actor; filter: AskListFilter; skip: number; limit: number },
-): Promise<{ asks: Ask[]; total: number }> {
+): Promise<{ asks: AskSummary[]; total: number }> {
   const { partnershipId, viewer, filter, skip, limit } = request;
   const query =
     filter === 'open'

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Ask } from '../../domain/asks/ask.js';
+import type { AskSummary } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
 import type { AskListFilter } from '../../domain/asks/list-asks.js';
 import { context, type MessageContent, plain, section } from '../shared/blocks.js';
@@ -17,7 +17,7 @@ const FILTER_LABELS: Record<AskListFilter, string> = {
 /** A private, paginated list of a partnership's asks, newest first; well inside the 50-block limit. */
 export function buildAskList(
   filter: AskListFilter,
-  asks: Ask[],
+  asks: AskSummary[],
   total: number,
   skip: number,
 ): MessageContent {
@@ -25,8 +25,7 @@ export function buildAskList(
   if (total === 0)
     return { text: `${FILTER_LABELS[filter]}: none`, blocks: [section(`${heading}\nNothing here yet.`)] };
   const lines = asks.map(
-    (a) =>
-      `• *${a.ref}* ${safeText(a.content.title, 120)} — ${STATUS_LABELS[a.status]}, owner <@${a.ownerId}>`,
+    (a) => `• *${a.ref}* ${safeText(a.title, 120)} — ${STATUS_LABELS[a.status]}, owner <@${a.ownerId}>`,
   );
   const blocks: KnownBlock[] = [section(`${heading}\n${lines.join('\n')}`)];
   const shown = `Showing ${skip + 1}–${skip + asks.length} of ${total}`;

@@ -12,7 +12,7 @@ import type {
   StoredDocument,
   UpdateSpec,
 } from '../documents.js';
-import { insertOrDuplicate, withFindOptions } from '../documents.js';
+import { insertOrDuplicate, projectionOf, withFindOptions } from '../documents.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 // NeDB is CommonJS (`module.exports = Datastore`) while its typings declare a default export, which
@@ -82,7 +82,7 @@ function embeddedCollection<D extends StoredDocument>(store: Datastore): Documen
       return (await store.findOneAsync(filter)) as D | null;
     },
     async find(filter: Filter, options: FindOptions = {}) {
-      const cursor = withFindOptions(store.findAsync(filter), options);
+      const cursor = withFindOptions(store.findAsync(filter, projectionOf(options)), options);
       return (await cursor) as unknown as D[];
     },
     count: async (filter: Filter) => (await store.countAsync(filter)) as unknown as number,

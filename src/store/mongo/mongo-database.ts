@@ -14,7 +14,7 @@ import type {
   StoredDocument,
   UpdateSpec,
 } from '../documents.js';
-import { insertOrDuplicate, withFindOptions } from '../documents.js';
+import { insertOrDuplicate, projectionOf, withFindOptions } from '../documents.js';
 import { STORE_DEADLINES, withDeadlines, withinDeadline } from '../store-deadline.js';
 
 const DUPLICATE_KEY = 11000;
@@ -117,7 +117,7 @@ function mongoCollection<D extends StoredDocument>(collection: Collection<D>): D
       return (await raw.findOne(filter)) as D | null;
     },
     async find(filter: Filter, options: FindOptions = {}) {
-      const cursor = withFindOptions(raw.find(filter), options);
+      const cursor = withFindOptions(raw.find(filter, { projection: projectionOf(options) }), options);
       return (await cursor.toArray()) as D[];
     },
     count: (filter: Filter) => raw.countDocuments(filter),

@@ -1,5 +1,12 @@
 import type { Actor } from '../../domain/actors.js';
-import type { Ask, AskContent, HistoryEntry, InternalNote } from '../../domain/asks/ask.js';
+import type {
+  Ask,
+  AskContent,
+  AskStatus,
+  AskSummary,
+  HistoryEntry,
+  InternalNote,
+} from '../../domain/asks/ask.js';
 import type { AskQuery, AskRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection, Filter } from '../documents.js';
 import {
@@ -122,6 +129,16 @@ export function fromAskDocument(d: AskDocument): Ask {
   };
 }
 
+const SUMMARY_FIELDS = ['ref', 'content.title', 'status', 'ownerId'];
+
+const toSummary = (d: AskDocument): AskSummary => ({
+  id: d._id,
+  ref: d.ref,
+  title: d.content.title,
+  status: d.status as AskStatus,
+  ownerId: d.ownerId,
+});
+
 function toFilter(query: AskQuery): Filter {
   const filter: Filter = { partnershipId: query.partnershipId };
   if (query.statuses) filter.status = { $in: query.statuses };
@@ -171,10 +188,15 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     async list(query, page) {
       const filter = toFilter(query);
       const [docs, total] = await Promise.all([
-        collection.find(filter, { sort: { createdAt: -1, number: -1 }, skip: page.skip, limit: page.limit }),
+        collection.find(filter, {
+          sort: { createdAt: -1, number: -1 },
+          skip: page.skip,
+          limit: page.limit,
+          fields: SUMMARY_FIELDS,
+        }),
         collection.count(filter),
       ]);
-      return { asks: docs.map(fromAskDocument), total };
+      return { asks: docs.map(toSummary), total };
     },
     async countByKindAndStatus() {
       const groups = await collection.countBy(['kind', 'status']);

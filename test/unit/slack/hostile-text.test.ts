@@ -41,7 +41,7 @@ describe('every message builder, fed hostile or huge text', () => {
         assertSafe(
           buildAskList(
             'open',
-            Array.from({ length: 10 }, () => ask),
+            Array.from({ length: 10 }, () => ({ ...ask, title: ask.content.title })),
             25,
             10,
           ),
