@@ -95,7 +95,8 @@ export class TracedApp extends App {
         const durationMs = elapsedMs();
         this.#observer.handled(kind, durationMs / 1000);
         if (ackMs === null) this.#observer.unacknowledged(kind);
-        this.#log.event(ackMs === null ? 'warn' : 'info', 'slack request finished', { ackMs, durationMs });
+        // A line for every request is what the metrics are for; the log keeps the ones that need a look.
+        this.#log.event(ackMs === null ? 'warn' : 'debug', 'slack request finished', { ackMs, durationMs });
       }
     });
   }
