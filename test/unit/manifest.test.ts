@@ -123,7 +123,7 @@ describe('manifest.yml', () => {
     );
 
   it('subscribes to exactly the events src/ listens to', () => {
-    const listened = matches(/app\.event\('([a-z_]+)'/g);
+    const listened = matches(/listeners\.event\('([a-z_]+)'/g);
     // Slack subscribes to message events per kind of conversation; Bolt sees them all as 'message'.
     const subscribed = (manifest.settings.event_subscriptions?.bot_events ?? []).map((e) => e.split('.')[0]);
     expect([...new Set(subscribed)].sort()).toEqual([...listened].sort());
