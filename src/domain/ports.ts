@@ -77,6 +77,8 @@ export interface AskRepository {
   listActive(partnershipId: string, openStatuses: AskStatus[], since: Date): Promise<Ask[]>;
   /** Newest first. */
   list(query: AskQuery, page: { limit: number; skip: number }): Promise<{ asks: Ask[]; total: number }>;
+  /** Every ask of one kind, in every partnership (the similar-requests index is built from them). */
+  listByKind(kind: AskKind): Promise<Ask[]>;
   /** Every partnership's asks counted by kind and status, in one query (operations metrics); no zeros. */
   countByKindAndStatus(): Promise<AskCount[]>;
 }
