@@ -12,6 +12,7 @@ import { planSubcommands, registerPlan } from '../plan/index.js';
 import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
+import { registerSimilar } from '../similar/index.js';
 import type { SlackDeps } from './deps.js';
 
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
@@ -27,6 +28,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     ...peopleSubcommands(deps),
   });
   registerAsks(app, deps);
+  registerSimilar(app, deps);
   registerFeedback(app, deps);
   registerReminders(app, deps);
   registerDigests(app, deps);
