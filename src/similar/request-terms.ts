@@ -1,12 +1,25 @@
 import { stemmer } from 'stemmer';
 
 /**
- * How enhancement text becomes search terms: lower case, words only, filler dropped, common product
- * stemmed (Porter) and common product vocabulary mapped to one
- * word, so "exporting reports" and "export of the
- * report" meet. The lists are general English and SaaS vocabulary, not tuned to any one set of asks.
+ * How enhancement text becomes search terms: lower case, words only, filler dropped, stemmed (Porter),
+ * and common product vocabulary mapped to one word, so "exporting reports" and "export of the report"
+ * meet. The lists are general English and SaaS vocabulary, not tuned to any one set of asks.
  */
 export function requestTerm(word: string): string | null {
+  const known = termOf.get(word);
+  if (known !== undefined) return known;
+  // A workspace's vocabulary is bounded; the cap only guards against unbounded growth.
+  if (termOf.size >= TERMS_KEPT) termOf.clear();
+  const term = termFor(word);
+  termOf.set(word, term);
+  return term;
+}
+
+/** Stemming is most of the cost of indexing: each word is stemmed once. */
+const termOf = new Map<string, string | null>();
+const TERMS_KEPT = 200_000;
+
+function termFor(word: string): string | null {
   const lower = word.toLowerCase();
   if (lower.length < 2 && !/\d/.test(lower)) return null;
   if (STOP_WORDS.has(lower)) return null;
