@@ -20,7 +20,7 @@ export interface RankedRequest {
  * A query is the asked enhancement's most distinctive terms ("more like this"): the rarest in the index,
  * which carry the ranking, while common ones cost time on every document that has them and add little.
  */
-const QUERY_TERMS = 16;
+const QUERY_TERMS = 12;
 /** Fewer shared terms than this is a coincidence of vocabulary, not the same request. */
 const MIN_SHARED_TERMS = 2;
 
