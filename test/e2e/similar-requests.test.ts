@@ -129,6 +129,19 @@ describe.each(storeKinds())('similar requests across customers ($name store)', (
     }
   });
 
+  it('sends the suggestions by direct message to an updater who is not in the triage channel', async () => {
+    const erin = { id: 'UERIN0001', teamId: people.alice.teamId };
+    h.fake.addUser({ id: erin.id, teamId: erin.teamId, name: 'erin' });
+    await idea(channels.otherShared, GLOBEX_ASK);
+    await idea(channels.shared, ACME_ASK);
+
+    await update(channels.shared, 'ACME-1', erin, 'under_review');
+    expect(privateSuggestionsTo(erin)).toEqual([]);
+    const [dm] = h.fake.dmsTo(erin.id);
+    expect(textOf(dm as StoredMessage)).toContain('*GLOBEX-1* · Globex');
+    expect(suggestionButtons(dm as StoredMessage)).toHaveLength(2);
+  });
+
   it('links from a suggestion as /rapport link does, and only someone at the vendor may', async () => {
     await idea(channels.otherShared, GLOBEX_ASK);
     await idea(channels.shared, ACME_ASK);
