@@ -25,8 +25,9 @@ import { showTwin } from './show-twin.js';
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the triage twin with its
- * internal notes and other customers' similar requests (the index follows the change first), and the Home tabs of its owner and requester. Calls go out with the workspace's effect
- * client (a few quick retries inside); the runner retries the pass after that.
+ * internal notes and other customers' similar requests (the index follows the change first), and the
+ * Home tabs of its owner and requester. Calls go out with the workspace's effect client (a few quick
+ * retries inside); the runner retries the pass after that.
  */
 export const askEffects = (
   effectDeps: EffectDeps & { similar: SimilarRequests },
