@@ -26,6 +26,8 @@ export interface SimilarRequests {
   follow(workspace: IndexedWorkspace, ask: Ask): Promise<void>;
   /** The best matches for `ask` among other customers' open enhancements, checked against the store. */
   suggest(workspace: IndexedWorkspace, ask: Ask): Promise<SimilarRequest[]>;
+  /** Drops a workspace's index (its installation was removed); built again from the store if needed. */
+  forget(key: string): void;
 }
 
 /**
@@ -65,6 +67,7 @@ export function createSimilarRequests(): SimilarRequests {
       }
       return suggestions;
     },
+    forget: (key) => void indexes.delete(key),
   };
 }
 

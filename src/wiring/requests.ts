@@ -26,7 +26,11 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   app.use(dedupeEvents(clock, logger, recentTriggers));
   registerErrorSink(app, logger);
   app.use(recordActivity({ clock, logger }));
-  registerUninstallEvents(app, { installations: slack.installations, forget: workspaces.forget, logger });
+  const forget = (key: string) => {
+    workspaces.forget(key);
+    services.deps.similar.forget(key);
+  };
+  registerUninstallEvents(app, { installations: slack.installations, forget, logger });
   registerListeners(app, services.deps);
   return inFlight;
 }

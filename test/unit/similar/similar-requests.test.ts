@@ -68,4 +68,17 @@ describe.each(storeKinds())('similar requests over the $name store', (kind) => {
     await workspace.repositories.asks.replace({ ...judged, notSameAs: [asked.id], version: 2 }, 1);
     expect(await similar.suggest(workspace, asked)).toEqual([]);
   });
+
+  it('keeps the index it built until the workspace is forgotten, then builds it again from the store', async () => {
+    const asked = idea('pa', 'Dark mode', 'Night shifts find the white interface too bright.');
+    const workspace = await workspaceWith('TWSA', [asked]);
+    const similar = createSimilarRequests();
+    expect(await similar.suggest(workspace, asked)).toEqual([]);
+
+    const later = idea('pb', 'Dark theme', 'A darker interface for the night shift.');
+    await workspaceWith('TWSA', [later]);
+    expect(await similar.suggest(workspace, asked)).toEqual([]);
+    similar.forget(workspace.key);
+    expect((await similar.suggest(workspace, asked)).map((s) => s.ask.id)).toEqual([later.id]);
+  });
 });
