@@ -3,13 +3,14 @@ import type { App } from '@slack/bolt';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/ports.js';
-import { type AppLogger, createLogger } from './logger.js';
+import { type AppLogger, createLogger, errorFields } from './logger.js';
 import { openStore, type Store } from './store/open-store.js';
 import type { Basics } from './wiring/basics.js';
 import { wireJobs } from './wiring/jobs.js';
 import { wireRequests } from './wiring/requests.js';
-import { wireServices } from './wiring/services.js';
+import { type Services, wireServices } from './wiring/services.js';
 import { wireSlackApp } from './wiring/slack-app.js';
+import type { Workspace } from './workspaces/workspace.js';
 
 export interface RapportOptions {
   clock?: Clock;
@@ -48,6 +49,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const services = wireServices(basics, slack.metrics);
     const inFlight = wireRequests(basics, slack, services);
     const scheduler = wireJobs(basics, slack, services, options.schedules ?? true);
+    warmSimilarRequests(slack.workspaces.single, services, logger);
     const port = await startListening(config, slack.app);
     const { distribution } = config.slack;
     logger.event('info', 'Rapport is running', {
@@ -81,6 +83,18 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Builds the similar-requests index of a single-workspace deployment from the store at start, in the
+ * background (the first suggestion waits for it if need be). Installed workspaces build theirs on first use.
+ */
+function warmSimilarRequests(single: Workspace | null, services: Services, logger: AppLogger): void {
+  if (!single) return;
+  services.deps.similar.load(single).catch((error: unknown) => {
+    // Not kept: the first suggestion tries again.
+    logger.event('error', 'similar-requests index could not be built', errorFields(error));
+  });
 }
 
 /** Starts the app (HTTP or Socket Mode); resolves to the HTTP port it bound. */

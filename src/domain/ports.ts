@@ -80,6 +80,8 @@ export interface AskRepository {
     query: AskQuery,
     page: { limit: number; skip: number },
   ): Promise<{ asks: AskSummary[]; total: number }>;
+  /** Every ask of one kind, in every partnership (the similar-requests index is built from them). */
+  listByKind(kind: AskKind): Promise<Ask[]>;
   /** Every partnership's asks counted by kind and status, in one query (operations metrics); no zeros. */
   countByKindAndStatus(): Promise<AskCount[]>;
 }

@@ -28,11 +28,11 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   registerErrorSink(app, logger);
   app.use(recordActivity({ clock, logger }));
   const listeners = new Listeners();
-  registerUninstallEvents(listeners, {
-    installations: slack.installations,
-    forget: workspaces.forget,
-    logger,
-  });
+  const forget = (key: string) => {
+    workspaces.forget(key);
+    services.deps.similar.forget(key);
+  };
+  registerUninstallEvents(listeners, { installations: slack.installations, forget, logger });
   registerListeners(listeners, services.deps);
   listeners.mountOn(app);
   return inFlight;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import type { RapportMetrics } from '../metrics/rapport-metrics.js';
+import { createSimilarRequests } from '../similar/similar-requests.js';
 import { approvalEffects } from '../slack/approvals/approval-effects.js';
 import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
@@ -22,7 +23,8 @@ export interface Services {
 export function wireServices(basics: Basics, metrics: RapportMetrics): Services {
   const { clock, logger } = basics;
   const effectDeps = { clock, logger };
-  const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], {
+  const similar = createSimilarRequests();
+  const effects = createEffectRunner([askEffects({ ...effectDeps, similar }), approvalEffects(effectDeps)], {
     ...effectDeps,
     // A pass a request starts outlives its answer: its store calls get the background deadline, not
     // what is left of the request's budget.
@@ -35,6 +37,7 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
       newId: randomUUID,
       logger,
       consequencesIn: effects.consequencesIn,
+      similar,
       publishDigests: digestPublisher(basics, metrics),
       limiter: createPersonLimiter({
         limits: basics.config.limits,

@@ -29,6 +29,20 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     expect(await store.asks.findBySource('CSHARED', '1700000000.000999')).toBeNull();
   });
 
+  it('lists every ask of a kind across partnerships, with the enhancements judged not the same', async () => {
+    const idea = anAsk({
+      kind: 'enhancement',
+      status: 'submitted',
+      partnershipId: 'p-a',
+      notSameAs: ['ask-x'],
+    });
+    const other = anAsk({ kind: 'enhancement', status: 'shipped', partnershipId: 'p-b' });
+    await Promise.all([idea, other, anAsk({ kind: 'help' })].map((a) => store.asks.insert(a)));
+    const listed = await store.asks.listByKind('enhancement');
+    expect(listed.map((a) => a.id).sort()).toEqual([idea.id, other.id].sort());
+    expect(listed.find((a) => a.id === idea.id)).toEqual(idea);
+  });
+
   it('keeps reference numbers unique per partnership', async () => {
     await store.asks.insert(anAsk({ partnershipId: 'p-a', number: 7 }));
     expect(await store.asks.insert(anAsk({ partnershipId: 'p-a', number: 7 }))).toBe('duplicate');

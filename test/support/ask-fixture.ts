@@ -26,6 +26,7 @@ export function anAsk(overrides: Partial<Ask> = {}): Ask {
     ownerId: 'UVENDOR1',
     status: 'open',
     linkedTo: null,
+    notSameAs: [],
     voters: [],
     promisedDate: null,
     source: null,

@@ -7,6 +7,7 @@ import { FEEDBACK_ACTIONS, FEEDBACK_VIEWS } from '../../src/slack/feedback/ids.j
 import { PLAN_ACTIONS, PLAN_VIEWS } from '../../src/slack/plan/ids.js';
 import { REMINDER_ACTIONS, REMINDER_VIEWS } from '../../src/slack/reminders/ids.js';
 import { SETUP_VIEWS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
+import { SIMILAR_ACTIONS } from '../../src/slack/similar/ids.js';
 import type { FakeSlack, RawRequest } from './fake-slack/index.js';
 import { channels, people, VENDOR_TEAM } from './rapport-harness.js';
 
@@ -24,7 +25,7 @@ const actionIds = valuesOf(
   DIGEST_ACTIONS,
   FEEDBACK_ACTIONS,
   PLAN_ACTIONS,
-).concat(valuesOf(REMINDER_ACTIONS, WELCOME_ACTIONS));
+).concat(valuesOf(REMINDER_ACTIONS, WELCOME_ACTIONS, SIMILAR_ACTIONS));
 const callbackIds = valuesOf(
   ASK_VIEWS,
   APPROVAL_VIEWS,

@@ -9,7 +9,8 @@ import {
   voteForAsk,
   withdrawAsk,
 } from '../../domain/asks/ask-actions.js';
-import { type LinkError, linkEnhancement } from '../../domain/asks/link-enhancements.js';
+import { type LinkError, type LinkTarget, linkEnhancement } from '../../domain/asks/link-enhancements.js';
+import { markNotTheSame, type NotTheSameError } from '../../domain/asks/not-the-same.js';
 import type { Result } from '../../domain/result.js';
 import type { AskUseCaseDeps } from './ask-use-case-deps.js';
 
@@ -42,5 +43,11 @@ export const answerInThread = async (deps: AskUseCaseDeps, askId: string, by: Ac
 
 export const linkToEnhancement = async (
   deps: AskUseCaseDeps,
-  request: { actor: Actor; askId: string; targetRef: string },
+  request: { actor: Actor; askId: string; target: LinkTarget },
 ) => owed<LinkError>(deps, await linkEnhancement(asksOf(deps), request));
+
+/** "Not the same" on a suggestion: remembered, and the twin is shown again without it. */
+export const judgeNotTheSame = async (
+  deps: AskUseCaseDeps,
+  request: { actor: Actor; askId: string; otherId: string },
+) => owed<NotTheSameError>(deps, await markNotTheSame(asksOf(deps), request));

@@ -73,6 +73,8 @@ export interface Ask {
   status: AskStatus;
   /** Enhancements: the same product change asked by another customer, which this one follows. */
   linkedTo: string | null;
+  /** Enhancements: other customers' enhancements the vendor said are not the same request (never suggested again). */
+  notSameAs: string[];
   /** Enhancements: who wants it too (+1), one entry per person. */
   voters: { userId: string; teamId: string; at: Date }[];
   /** A commitment ('YYYY-MM-DD'), tracked until kept or renegotiated. */

@@ -96,6 +96,7 @@ export async function createAsk(
     ownerId: owner.value,
     status,
     linkedTo: null,
+    notSameAs: [],
     voters: [],
     promisedDate: null,
     source,

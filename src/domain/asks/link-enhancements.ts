@@ -9,6 +9,9 @@ export type LinkError = { code: 'not_found' } | { code: 'forbidden' | 'invalid';
 
 type Deps = { asks: AskRepository; clock: Clock };
 
+/** The enhancement to follow: by reference, as typed in `/rapport link`, or by id, from a suggestion. */
+export type LinkTarget = { ref: string } | { id: string };
+
 /**
  * Marks an enhancement as the same product change as one raised by another customer. Groups are
  * one level deep: linking to a follower links to the one it follows, and an enhancement that others
@@ -16,22 +19,30 @@ type Deps = { asks: AskRepository; clock: Clock };
  */
 export async function linkEnhancement(
   deps: Deps,
-  request: { actor: Actor; askId: string; targetRef: string },
+  request: { actor: Actor; askId: string; target: LinkTarget },
 ): Promise<Result<AppliedChange, LinkError>> {
   if (request.actor.side !== 'vendor') {
     return fail({ code: 'forbidden', message: 'Only people at the vendor can link enhancements.' });
   }
-  const ref = request.targetRef.trim().toUpperCase();
-  const candidates = (await deps.asks.findByRef(ref)).filter(
-    (a) => a.kind === 'enhancement' && a.id !== request.askId,
+  const { target: wanted } = request;
+  const ref = 'ref' in wanted ? wanted.ref.trim().toUpperCase() : null;
+  const found = 'id' in wanted ? [await deps.asks.findById(wanted.id)] : await deps.asks.findByRef(ref ?? '');
+  const candidates = found.filter(
+    (a): a is Ask => a !== null && a.kind === 'enhancement' && a.id !== request.askId,
   );
-  if (candidates.length === 0) return fail({ code: 'invalid', message: `There is no enhancement ${ref}.` });
+  if (candidates.length === 0) {
+    const message = ref ? `There is no enhancement ${ref}.` : 'That enhancement no longer exists.';
+    return fail({ code: 'invalid', message });
+  }
   if (candidates.length > 1)
     return fail({ code: 'invalid', message: `${ref} names enhancements of several customers.` });
   const target = candidates[0] as Ask;
   const leaderId = target.linkedTo ?? target.id;
   if ((await deps.asks.findLinkedTo(request.askId)).length > 0) {
-    return fail({ code: 'invalid', message: `Others already follow this one: link ${ref} to it instead.` });
+    return fail({
+      code: 'invalid',
+      message: `Others already follow this one: link ${target.ref} to it instead.`,
+    });
   }
   return applyChange<LinkError>(deps, request.askId, (ask, now) => {
     if (ask.kind !== 'enhancement')
@@ -39,10 +50,11 @@ export async function linkEnhancement(
     if (ask.partnershipId === target.partnershipId) {
       return fail({
         code: 'invalid',
-        message: `${ref} is from the same customer; link enhancements of different customers.`,
+        message: `${target.ref} is from the same customer; link enhancements of different customers.`,
       });
     }
-    if (leaderId === ask.id) return fail({ code: 'invalid', message: `${ref} already follows this one.` });
+    if (leaderId === ask.id)
+      return fail({ code: 'invalid', message: `${target.ref} already follows this one.` });
     if (ask.linkedTo === leaderId) return ok('unchanged');
     return ok({
       ...ask,

@@ -8,6 +8,7 @@ import { track } from '../../domain/follow-ups/track.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { EffectSubject } from '../../effects/effect-runner.js';
+import type { SimilarRequests } from '../../similar/similar-requests.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 import type { InWorkspace } from '../bolt/deps.js';
 import { askForFeedback } from '../feedback/ask-for-feedback.js';
@@ -24,10 +25,13 @@ import { showTwin } from './show-twin.js';
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the triage twin with its
- * internal notes, and the Home tabs of its owner and requester. Calls go out with the workspace's effect
- * client (a few quick retries inside); the runner retries the pass after that.
+ * internal notes and other customers' similar requests (the index follows the change first), and the
+ * Home tabs of its owner and requester. Calls go out with the workspace's effect client (a few quick
+ * retries inside); the runner retries the pass after that.
  */
-export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask> => ({
+export const askEffects = (
+  effectDeps: EffectDeps & { similar: SimilarRequests },
+): EffectSubject<Workspace, Ask> => ({
   type: 'ask',
   store: (workspace) => workspace.repositories.askEffects,
   load: (workspace, id) => workspace.repositories.asks.findById(id),
@@ -35,11 +39,13 @@ export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask
   async present(stored, pass) {
     const client = pass.workspace.effectClient;
     const deps = inPass(effectDeps, pass);
+    await effectDeps.similar.follow(pass.workspace, stored);
     const partnership = await deps.repositories.partnerships.findById(stored.partnershipId);
     if (partnership) await replan(deps, stored, partnership);
     const ask = await showCard(client, deps, stored, pass.ledger);
     await announce(client, deps, ask, pass.ledger);
-    if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger);
+    const similar = () => effectDeps.similar.suggest(pass.workspace, ask);
+    if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger, similar);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
   },
 });

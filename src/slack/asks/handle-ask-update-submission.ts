@@ -4,13 +4,17 @@ import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
+import { showSimilarToUpdater } from '../similar/show-similar-privately.js';
 import { UPDATE_BLOCKS } from './ids.js';
 import { parseAskUpdateSubmission } from './parse-ask-update-submission.js';
 
-/** The update form's Save: the change is checked and stored before the ack; its consequences follow it. */
+/**
+ * The update form's Save: the change is checked and stored before the ack; its consequences follow it.
+ * Someone at the vendor who updated an enhancement is then shown, privately, similar requests.
+ */
 export const handleAskUpdateSubmission =
   (services: SlackDeps) =>
-  async ({ ack, view, context }: SubmissionArgs & AllMiddlewareArgs<ActorContext>) => {
+  async ({ ack, view, client, context }: SubmissionArgs & AllMiddlewareArgs<ActorContext>) => {
     const fail = (message: string, blockId: string = UPDATE_BLOCKS.status) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parseAskUpdateSubmission(view.private_metadata, view.state.values);
@@ -31,4 +35,5 @@ export const handleAskUpdateSubmission =
       return ack({ response_action: 'errors', errors });
     }
     await ack();
+    await showSimilarToUpdater(deps, client, context.workspace, result.value.ask, context.actor);
   };

@@ -24,14 +24,19 @@ export const linkAsks =
       await say(`There is no ${ref.toUpperCase()} in this channel.`);
       return;
     }
-    const result = await linkToEnhancement(deps, { actor: context.actor, askId: ask.id, targetRef });
+    const result = await linkToEnhancement(deps, {
+      actor: context.actor,
+      askId: ask.id,
+      target: { ref: targetRef },
+    });
     if (!result.ok) {
       await say(result.error.code === 'not_found' ? 'That request no longer exists.' : result.error.message);
       return;
     }
     // The reply follows the cards, which now show the group's totals.
     await deps.consequences.settled('ask', ask.id);
-    await say(
-      `Linked: *${ask.ref}* is tracked together with *${targetRef.toUpperCase()}*; votes are counted together and both ship together.`,
-    );
+    await say(linkedText(ask.ref, targetRef.toUpperCase()));
   };
+
+export const linkedText = (ref: string, targetRef: string) =>
+  `Linked: *${ref}* is tracked together with *${targetRef}*; votes are counted together and both ship together.`;

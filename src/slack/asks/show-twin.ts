@@ -4,6 +4,7 @@ import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { Repositories } from '../../domain/ports.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { AppLogger } from '../../logger.js';
+import type { SimilarRequest } from '../../similar/similar-requests.js';
 import type { SlackDirectory } from '../bolt/directory.js';
 import { isSlackRefusal } from '../shared/classify-slack-failure.js';
 import { safeText } from '../shared/escape.js';
@@ -27,6 +28,7 @@ export async function showTwin(
   ask: Ask,
   partnership: Partnership,
   ledger: EffectLedger,
+  similar: () => Promise<SimilarRequest[]>,
 ): Promise<void> {
   const triage = await internalTriageChannel(
     { isExternallyShared: (channelId) => deps.directory.isExternallyShared(channelId), logger: deps.logger },
@@ -39,7 +41,7 @@ export async function showTwin(
       await ledger.record({ notesPosted: ask.internalNotes.length });
     return;
   }
-  const message = buildTriageCard(ask, partnership.accountName);
+  const message = buildTriageCard(ask, partnership.accountName, await similar());
   let mirror = ask.mirror;
   if (mirror) {
     try {

@@ -1,14 +1,19 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { SimilarRequest } from '../../similar/similar-requests.js';
 import { context, type MessageContent, mrkdwn } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
+import { buildSimilarBlocks } from '../similar/similar-blocks.js';
 import { askButtons } from './ask-buttons.js';
 
 const NOTES_SHOWN = 5;
 
-/** The ask's internal twin in the vendor-only triage channel: status, who owes what, internal notes. */
-export function buildTriageCard(ask: Ask, accountName: string): MessageContent {
+/**
+ * The ask's internal twin in the vendor-only triage channel: status, who owes what, internal notes, and
+ * other customers' enhancements that may be the same request.
+ */
+export function buildTriageCard(ask: Ask, accountName: string, similar: SimilarRequest[]): MessageContent {
   const header = `*${ask.ref}* · ${KIND_LABELS[ask.kind]} · ${safeText(accountName, 80)} · *${STATUS_LABELS[ask.status]}*`;
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn(`${header}\n*${safeText(ask.content.title, 300)}*`) },
@@ -34,6 +39,7 @@ export function buildTriageCard(ask: Ask, accountName: string): MessageContent {
   blocks.push(context('Internal: only your team sees this. Nothing here is posted in the shared channel.'));
   const buttons = askButtons(ask, ['update', 'take']);
   if (buttons) blocks.push(buttons);
+  blocks.push(...buildSimilarBlocks(ask, similar));
   return {
     text: `[internal] ${ask.ref} ${safeText(ask.content.title, 200)} (${STATUS_LABELS[ask.status]})`,
     blocks,

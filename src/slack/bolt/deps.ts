@@ -3,6 +3,7 @@ import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import type { AppLogger } from '../../logger.js';
+import type { SimilarRequests } from '../../similar/similar-requests.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 import type { PublishReport } from '../digests/publish-digests.js';
 import type { SlackDirectory } from './directory.js';
@@ -21,6 +22,8 @@ export interface SlackDeps {
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
+  /** Other customers' enhancements that may be the same request, per workspace (vendor side only). */
+  similar: SimilarRequests;
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

@@ -11,6 +11,7 @@ import { planSubcommands, registerPlan } from '../plan/index.js';
 import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
+import { registerSimilar } from '../similar/index.js';
 import type { SlackDeps } from './deps.js';
 import type { Listeners } from './listeners.js';
 
@@ -27,6 +28,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...peopleSubcommands(deps),
   });
   registerAsks(listeners, deps);
+  registerSimilar(listeners, deps);
   registerFeedback(listeners, deps);
   registerReminders(listeners, deps);
   registerDigests(listeners, deps);

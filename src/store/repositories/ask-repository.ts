@@ -32,6 +32,7 @@ export interface AskDocument {
   ownerId: string;
   status: string;
   linkedTo: string | null;
+  notSameAs?: string[];
   voters: { userId: string; teamId: string; at: Date }[];
   promisedDate: string | null;
   source: { channelId: string; messageTs: string } | null;
@@ -61,6 +62,8 @@ export const askCollection: CollectionSpec = {
     { fields: ['linkedTo', 'createdAt'], embedded: false },
     { fields: ['linkedTo'], mongo: false },
     { fields: ['card.ts'] },
+    // Every enhancement, read once per workspace to build the similar-requests index; NeDB scans (few kinds).
+    { fields: ['kind'], embedded: false },
     { fields: ['requester.userId', 'createdAt'] },
     owedEffectsIndex,
   ],
@@ -87,6 +90,7 @@ export function toAskDocument(a: Ask): AskDocument {
     ownerId: a.ownerId,
     status: a.status,
     linkedTo: a.linkedTo,
+    notSameAs: [...a.notSameAs],
     voters: a.voters.map((v) => ({ ...v })),
     promisedDate: a.promisedDate,
     source: a.source,
@@ -115,6 +119,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     ownerId: d.ownerId,
     status: d.status as Ask['status'],
     linkedTo: d.linkedTo ?? null,
+    notSameAs: [...(d.notSameAs ?? [])],
     voters: (d.voters ?? []).map((v) => ({ ...v })),
     promisedDate: d.promisedDate,
     source: d.source,
@@ -197,6 +202,9 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
         collection.count(filter),
       ]);
       return { asks: docs.map(toSummary), total };
+    },
+    async listByKind(kind) {
+      return (await collection.find({ kind })).map(fromAskDocument);
     },
     async countByKindAndStatus() {
       const groups = await collection.countBy(['kind', 'status']);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
 import { buildAskList } from '../../../src/slack/asks/ask-list.js';
+import { buildTriageCard } from '../../../src/slack/asks/triage-card.js';
 import { buildHelpMessage } from '../../../src/slack/commands/help-message.js';
 import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
 import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
@@ -38,6 +39,9 @@ describe('every message builder, fed hostile or huge text', () => {
           ],
         });
         assertSafe(buildAskCard(ask));
+        // The twin with three other customers' similar requests, their names and titles hostile too.
+        const similar = Array.from({ length: 3 }, () => ({ ask, accountName }));
+        assertSafe(buildTriageCard(ask, accountName, similar));
         assertSafe(
           buildAskList(
             'open',
