@@ -28,6 +28,7 @@ describe('loadConfig', () => {
           vote: { max: 60, windowMs: 3_600_000 },
           form: { max: 30, windowMs: 60_000 },
         },
+        webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
       },
     });
   });

@@ -21,6 +21,12 @@ export interface SlackDeps {
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
+  webhooks: {
+    /** Starts sending what is due in the workspace, in the background. */
+    deliver(workspace: Workspace): void;
+    /** Seals an endpoint's secret for the store; null without TOKEN_ENCRYPTION_KEYS (none can be added). */
+    seal: ((secret: string) => string) | null;
+  };
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */
