@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASK_ACTIONS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
-import { INPUT } from '../../src/slack/shared/ids.js';
 import { WEBHOOK_ACTIONS, WEBHOOK_BLOCKS } from '../../src/slack/webhooks/ids.js';
-import type { StoredMessage, StoredView } from '../support/fake-slack/index.js';
-import { buttonValue, modalOpenedAfter, raiseHelpRequest, setUpAcme } from '../support/flows.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import type { StoredView } from '../support/fake-slack/index.js';
+import { modalOpenedAfter, raiseHelpRequest, setUpAcme } from '../support/flows.js';
+import { type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
 import {
@@ -13,6 +11,7 @@ import {
   listButtons,
   secretShownIn,
   submitEndpoint,
+  updateAsk,
   webhookList,
   webhookSettings,
 } from '../support/webhook-flows.js';
@@ -36,31 +35,6 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
     await h.stop();
     await receiver.stop();
   });
-
-  const card = (ref: string) =>
-    h.fake.messagesIn(channels.shared).find((m) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
-
-  /** Bob updates the ask through its card's form. */
-  async function update(ref: string, status: string, internalNote = '') {
-    const message = card(ref);
-    const before = h.fake.callsTo('views.open').length;
-    await h.driver.blockAction({
-      user: people.bob,
-      channelId: channels.shared,
-      message,
-      actions: [{ action_id: ASK_ACTIONS.update, value: buttonValue(message, ASK_ACTIONS.update) }],
-    });
-    const view = await modalOpenedAfter(h, before);
-    await h.driver.viewSubmission({
-      user: people.bob,
-      view,
-      values: {
-        [UPDATE_BLOCKS.status]: { [INPUT]: status },
-        ...(internalNote ? { [UPDATE_BLOCKS.internalNote]: { [INPUT]: internalNote } } : {}),
-      },
-    });
-    await h.rapport.settled();
-  }
 
   it('is for Slack admins only; an admin adds an endpoint, its secret shown once, and a bad URL is refused at its field', async () => {
     const refused = await webhookList(h, people.bob);
@@ -100,7 +74,7 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
   it('sends each ask change once, signed per Standard Webhooks, with the partnership and actors, and no internal note', async () => {
     const { secret } = await addEndpoint(h, `${receiver.url}/hooks`);
     await raiseHelpRequest(h, people.alice, 'Export fails on large files', 'high');
-    await update('ACME-1', 'in_progress', 'Root cause: the customer is on the old cluster');
+    await updateAsk(h, 'ACME-1', 'in_progress', 'Root cause: the customer is on the old cluster');
 
     const got = receiver.at('/hooks');
     expect(got.map((w) => w.json.type)).toEqual(['ask.raised', 'ask.changed']);
@@ -130,7 +104,7 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
     await addEndpoint(h, `${receiver.url}/crm`, { events: ['ask.changed'] });
     await addEndpoint(h, `${receiver.url}/internal`, { internal: true });
     await raiseHelpRequest(h, people.alice, 'SSO login loops', 'urgent');
-    await update('ACME-1', 'in_progress', 'Escalated to the identity team');
+    await updateAsk(h, 'ACME-1', 'in_progress', 'Escalated to the identity team');
 
     expect(receiver.at('/crm').map((w) => w.json.type)).toEqual(['ask.changed']);
     expect(receiver.at('/crm')[0]?.body).not.toContain('identity team');
@@ -159,7 +133,7 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
     expect(verifySignature(during as never, fresh, clock.now())).toBe(true);
 
     clock.advance(24 * 60 + 1);
-    await update('ACME-1', 'resolved');
+    await updateAsk(h, 'ACME-1', 'resolved');
     const after = receiver.at('/hooks')[1];
     expect(after?.signatures).toHaveLength(1);
     expect(verifySignature(after as never, fresh, clock.now())).toBe(true);

@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
+import { ASK_ACTIONS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { WEBHOOK_ACTIONS, WEBHOOK_BLOCKS } from '../../src/slack/webhooks/ids.js';
 import type { WebhookSettings } from '../../src/webhook-settings.js';
-import type { DriverUser, RecordedCall, StoredView } from './fake-slack/index.js';
-import { commandReply, modalOpenedAfter } from './flows.js';
+import type { DriverUser, RecordedCall, StoredMessage, StoredView } from './fake-slack/index.js';
+import { buttonValue, commandReply, modalOpenedAfter } from './flows.js';
 import { channels, type Harness, people } from './rapport-harness.js';
 
 /** Webhooks on, with a key to seal secrets; the local receiver's loopback address allowed only when told. */
@@ -89,4 +90,28 @@ export function submitEndpoint(
       [WEBHOOK_BLOCKS.internal]: { [INPUT]: opts.internal ? ['internal'] : [] },
     },
   });
+}
+
+/** Bob updates an ask through its card's form: a new status, and an internal note if given. */
+export async function updateAsk(h: Harness, ref: string, status: string, internalNote = '') {
+  const message = h.fake
+    .messagesIn(channels.shared)
+    .find((m) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
+  const before = h.fake.callsTo('views.open').length;
+  await h.driver.blockAction({
+    user: people.bob,
+    channelId: channels.shared,
+    message,
+    actions: [{ action_id: ASK_ACTIONS.update, value: buttonValue(message, ASK_ACTIONS.update) }],
+  });
+  const view = await modalOpenedAfter(h, before);
+  await h.driver.viewSubmission({
+    user: people.bob,
+    view,
+    values: {
+      [UPDATE_BLOCKS.status]: { [INPUT]: status },
+      ...(internalNote ? { [UPDATE_BLOCKS.internalNote]: { [INPUT]: internalNote } } : {}),
+    },
+  });
+  await h.rapport.settled();
 }

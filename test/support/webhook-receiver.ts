@@ -19,8 +19,8 @@ export interface ReceivedWebhook {
   answered: number | null;
 }
 
-/** A status, or 'hold': the request waits until `release()` (a slow or dead endpoint). */
-export type Answer = number | 'hold';
+/** A status, a redirect, or 'hold': the request waits until `release()` (a slow or dead endpoint). */
+export type Answer = number | { redirectTo: string } | 'hold';
 
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
@@ -88,9 +88,12 @@ export class WebhookReceiver {
       this.held.push(() => {
         res.writeHead(503).end();
       });
-    } else {
+    } else if (typeof answer === 'number') {
       webhook.answered = answer;
       res.writeHead(answer).end();
+    } else {
+      webhook.answered = 307;
+      res.writeHead(307, { location: `${this.url}${answer.redirectTo}` }).end();
     }
     for (const waiter of [...this.waiters]) {
       if (waiter.until()) {

@@ -28,10 +28,11 @@ for (const [network, prefix] of [
   blocked.addSubnet(network, prefix, 'ipv6');
 }
 
-/** True for an address a webhook must not reach unless private addresses are allowed. */
+/**
+ * True for an address a webhook must not reach unless private addresses are allowed (BlockList checks an
+ * IPv4-mapped IPv6 address against the IPv4 ranges).
+ */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
   const family = isIP(address);
   if (family === 0) return true;
   return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
