@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import {
   eventsOfApproval,
   eventsOfAsk,
+  queueWebhookEvents,
   withWebhookEvents,
 } from '../integrations/webhooks/queue-webhook-events.js';
 import { createWebhookDeliverer, type WebhookDeliverer } from '../integrations/webhooks/webhook-deliverer.js';
@@ -37,6 +39,9 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
   const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
   const webhooks = webhookDeliverer(basics, settings, cipher);
   const hooked = { deliverer: webhooks, clock };
+  const publishEvents: SlackDeps['webhooks']['publish'] = async (workspace, events) => {
+    if ((await queueWebhookEvents(workspace.repositories, events, clock.now())) > 0) webhooks.kick(workspace);
+  };
   const subjects = [
     withWebhookEvents(askEffects(effectDeps), eventsOfAsk, hooked),
     withWebhookEvents(approvalEffects(effectDeps), eventsOfApproval, hooked),
@@ -55,19 +60,30 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
       newId: randomUUID,
       logger,
       consequencesIn: effects.consequencesIn,
-      publishDigests: digestPublisher(basics, metrics),
+      publishDigests: digestPublisher(basics, metrics, publishEvents),
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,
         observe: (action, actor, allowed) => metrics.limitedAction(action, actor.side, allowed),
       }),
-      webhooks: { deliver: webhooks.kick, seal: cipher ? (secret) => cipher.seal(secret) : null },
+      webhooks: {
+        deliver: webhooks.kick,
+        async publish(workspace, events) {
+          if ((await queueWebhookEvents(workspace.repositories, events, clock.now())) > 0)
+            webhooks.kick(workspace);
+        },
+        seal: cipher ? (secret) => cipher.seal(secret) : null,
+      },
     },
   };
 }
 
 /** Posts a workspace's claimed digests with its job client, then refreshes their owners' Home tabs. */
-function digestPublisher(basics: Basics, metrics: RapportMetrics): SlackDeps['publishDigests'] {
+function digestPublisher(
+  basics: Basics,
+  metrics: RapportMetrics,
+  publishEvents: SlackDeps['webhooks']['publish'],
+): SlackDeps['publishDigests'] {
   const { clock, logger, sleep } = basics;
   return async (workspace, claims) => {
     const { repositories, directory } = workspace;
@@ -80,6 +96,8 @@ function digestPublisher(basics: Basics, metrics: RapportMetrics): SlackDeps['pu
         logger,
         isExternallyShared: (channelId) => directory.isExternallyShared(channelId),
         onPost: metrics.digestPost,
+        posted: ({ record, partnership }) =>
+          publishEvents(workspace, [digestPostedEvent(record, partnership, clock.now())]),
       },
       claims,
     );

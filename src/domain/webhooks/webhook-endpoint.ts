@@ -1,4 +1,4 @@
-import type { WebhookEventType } from './webhook-events.js';
+import type { WebhookEvent, WebhookEventType } from './webhook-events.js';
 
 /** A signing secret, sealed at rest; a rotated-out one keeps signing until `retiresAt` (the overlap). */
 export interface SealedSecret {
@@ -27,8 +27,12 @@ export interface WebhookEndpoint {
 /** How long a rotated-out secret keeps signing beside the new one, so receivers can switch over. */
 export const SECRET_OVERLAP_MS = 24 * 3_600_000;
 
-export const receives = (endpoint: WebhookEndpoint, type: WebhookEventType): boolean =>
-  endpoint.disabledAt === null && (endpoint.events.length === 0 || endpoint.events.includes(type));
+/** Whether the endpoint is to get the event: enabled, subscribed, not older than it, internal if need be. */
+export const receives = (endpoint: WebhookEndpoint, event: WebhookEvent): boolean =>
+  endpoint.disabledAt === null &&
+  (endpoint.events.length === 0 || endpoint.events.includes(event.type)) &&
+  (endpoint.internal || !event.internalOnly) &&
+  event.at.getTime() >= endpoint.createdAt.getTime();
 
 /** The secrets that sign at `now`: the current one, and rotated-out ones still in their overlap. */
 export const signingSecrets = (endpoint: WebhookEndpoint, now: Date): SealedSecret[] =>

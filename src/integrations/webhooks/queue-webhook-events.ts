@@ -24,23 +24,38 @@ export function withWebhookEvents<W extends InWorkspace, T extends { version: nu
     async present(record, pass) {
       const { repositories } = pass.workspace;
       const endpoints = await repositories.webhookEndpoints.list();
-      const events = endpoints.some((e) => e.disabledAt === null) ? await eventsOf(record, repositories) : [];
-      const now = deps.clock.now();
-      let queued = 0;
-      for (const endpoint of endpoints) {
-        const due = events.filter((e) => receives(endpoint, e.type) && e.at >= endpoint.createdAt);
-        for (const orderKey of new Set(due.map((e) => e.orderKey))) {
-          const deliveries = due
-            .filter((e) => e.orderKey === orderKey)
-            .map((e) => queuedDelivery(e, endpoint, now));
-          await repositories.webhookDeliveries.queue(endpoint.id, orderKey, deliveries);
-          queued += deliveries.length;
+      if (endpoints.some((e) => e.disabledAt === null)) {
+        const events = await eventsOf(record, repositories);
+        if ((await queueWebhookEvents(repositories, events, deps.clock.now())) > 0) {
+          deps.deliverer.kick(pass.workspace);
         }
       }
-      if (queued > 0) deps.deliverer.kick(pass.workspace);
       await subject.present(record, pass);
     },
   };
+}
+
+/**
+ * Queues events for every endpoint that receives them, each order key (an ask) after what was queued for
+ * it before; returns how many deliveries were handed to the store.
+ */
+export async function queueWebhookEvents(
+  repositories: Repositories,
+  events: WebhookEvent[],
+  now: Date,
+): Promise<number> {
+  let queued = 0;
+  for (const endpoint of await repositories.webhookEndpoints.list()) {
+    const due = events.filter((e) => receives(endpoint, e));
+    for (const orderKey of new Set(due.map((e) => e.orderKey))) {
+      const deliveries = due
+        .filter((e) => e.orderKey === orderKey)
+        .map((e) => queuedDelivery(e, endpoint, now));
+      await repositories.webhookDeliveries.queue(endpoint.id, orderKey, deliveries);
+      queued += deliveries.length;
+    }
+  }
+  return queued;
 }
 
 /** An ask's events, with its partnership. */

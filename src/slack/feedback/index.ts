@@ -8,8 +8,8 @@ import { FEEDBACK_ACTIONS, FEEDBACK_VIEWS } from './ids.js';
 
 /** Feedback on a resolved ask: the rating buttons and the comment form. */
 export function registerFeedback(app: App, deps: SlackDeps): void {
-  onButton(app, FEEDBACK_ACTIONS.good, identifyActor, handleRating(deps.clock, 'good'));
-  onButton(app, FEEDBACK_ACTIONS.bad, identifyActor, handleRating(deps.clock, 'bad'));
+  onButton(app, FEEDBACK_ACTIONS.good, identifyActor, handleRating(deps, 'good'));
+  onButton(app, FEEDBACK_ACTIONS.bad, identifyActor, handleRating(deps, 'bad'));
   onButton(app, FEEDBACK_ACTIONS.comment, handleCommentButton);
   onSubmission(app, FEEDBACK_VIEWS.comment, deps.logger, identifyActor, handleFeedbackComment(deps));
 }

@@ -55,7 +55,7 @@ function endpointBlocks(endpoint: WebhookEndpoint): KnownBlock[] {
 export function buildWebhookList(endpoints: WebhookEndpoint[], canAdd: boolean): MessageContent {
   const intro =
     endpoints.length === 0
-      ? 'No webhook endpoints yet. Rapport can send its events (asks raised, changed, shipped, linked; approvals requested and decided) to your CRM, warehouse or automation tool, signed per the Standard Webhooks spec.'
+      ? 'No webhook endpoints yet. Rapport can send its events (asks, approvals, digests, feedback, departures) to your CRM, warehouse or automation tool, signed per the Standard Webhooks spec.'
       : `*Webhook endpoints* (${endpoints.length})`;
   const add: KnownBlock[] = canAdd
     ? [
