@@ -3,13 +3,15 @@ import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { WEBHOOK_ACTIONS } from '../../src/slack/webhooks/ids.js';
 import type { WebhookSettings } from '../../src/webhook-settings.js';
-import { openModalByCommand, raiseHelpRequest, setUpAcme } from '../support/flows.js';
+import { modalOpenedAfter, openModalByCommand, raiseHelpRequest, setUpAcme } from '../support/flows.js';
 import { type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { type StoreKind, storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
 import {
   addEndpoint,
+  clickInList,
   listButtons,
+  submitEndpoint,
   updateAsk,
   webhookList,
   webhookSettings,
@@ -147,7 +149,34 @@ describe.each(storeKinds())('delivering webhooks ($name store)', (kind: StoreKin
     clock.advance(60);
     await h.rapport.runJob('webhooks');
     expect(receiver.at('/gone')).toHaveLength(1);
-    expect(JSON.stringify((await webhookList(h)).args.blocks)).toContain('*disabled* (410 Gone');
+    const list = await webhookList(h);
+    expect(JSON.stringify(list.args.blocks)).toContain('*disabled* (410 Gone');
+
+    // Resend is refused while disabled, and says why; saving the endpoint again enables it.
+    let before = h.fake.callsTo('views.open').length;
+    await clickInList(h, list, WEBHOOK_ACTIONS.log, id);
+    const log = await modalOpenedAfter(h, before);
+    const resendValue = (log.blocks as { accessory?: { value?: string } }[]).find((b) => b.accessory)
+      ?.accessory?.value;
+    await h.driver.blockAction({
+      user: people.alice,
+      view: log,
+      actions: [{ action_id: WEBHOOK_ACTIONS.resend, value: String(resendValue) }],
+    });
+    await h.rapport.settled();
+    const refused = await h.fake.waitForCall('views.update', (c) => c.args.view_id === log.id);
+    expect(JSON.stringify(refused.args.view)).toContain('This endpoint is disabled: save it again first.');
+    expect(receiver.at('/gone')).toHaveLength(1);
+
+    receiver.answer(() => 204);
+    before = h.fake.callsTo('views.open').length;
+    await clickInList(h, list, WEBHOOK_ACTIONS.edit, id);
+    const form = await modalOpenedAfter(h, before);
+    const saved = await submitEndpoint(h, form, `${receiver.url}/gone`);
+    expect(saved.body).toBe('');
+    expect((await h.rapport.store.webhookEndpoints.findById(id))?.disabledAt).toBeNull();
+    await raise(h, 'After saving again');
+    expect(receiver.at('/gone').map((w) => w.answered)).toEqual([410, 204]);
   });
 
   it('refuses loopback and private addresses unless allowed: literal, IPv6, IPv4-mapped, and names resolving to them', async (context) => {

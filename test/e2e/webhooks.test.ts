@@ -171,4 +171,28 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
     };
     expect(shown.blocks.filter((b) => b.accessory)).toHaveLength(2);
   });
+
+  it('edits an endpoint’s events, and removes one with its log', async () => {
+    const { id } = await addEndpoint(h, `${receiver.url}/hooks`);
+    let reply = await webhookList(h);
+    const before = h.fake.callsTo('views.open').length;
+    await clickInList(h, reply, WEBHOOK_ACTIONS.edit, id);
+    const form = await modalOpenedAfter(h, before);
+    const saved = await submitEndpoint(h, form, `${receiver.url}/hooks`, { events: ['ask.changed'] });
+    expect(saved.body).toBe('');
+    await raiseHelpRequest(h, people.alice, 'Only changes wanted', 'low');
+    expect(receiver.at('/hooks')).toEqual([]);
+    await updateAsk(h, 'ACME-1', 'in_progress');
+    expect(receiver.at('/hooks').map((w) => w.json.type)).toEqual(['ask.changed']);
+
+    reply = await webhookList(h);
+    const removed = await clickInList(h, reply, WEBHOOK_ACTIONS.remove, id);
+    const replaced = await h.fake.waitForCall('response_url', (c) =>
+      Boolean(removed.responseUrl?.endsWith(`/${String(c.args.responseUrlId)}`)),
+    );
+    expect(replaced.args.replace_original).toBe(true);
+    expect(JSON.stringify(replaced.args.blocks)).toContain('No webhook endpoints yet.');
+    expect(await h.rapport.store.webhookEndpoints.list()).toEqual([]);
+    expect(await h.rapport.store.webhookDeliveries.listRecent(id, 10)).toEqual([]);
+  });
 });

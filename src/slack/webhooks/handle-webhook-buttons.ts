@@ -82,14 +82,14 @@ export const handleRemoveEndpoint =
     });
   };
 
-async function logView(workspace: Workspace, endpointId: string) {
+async function logView(workspace: Workspace, endpointId: string, notice: string | null = null) {
   const endpoint = await workspace.repositories.webhookEndpoints.findById(endpointId);
   if (!endpoint) return null;
   const deliveries = await workspace.repositories.webhookDeliveries.listRecent(
     endpoint.id,
     DELIVERY_LOG_SIZE,
   );
-  return buildDeliveryLogModal(endpoint, deliveries);
+  return buildDeliveryLogModal(endpoint, deliveries, notice);
 }
 
 /** Delivery log: the latest deliveries, each with Resend. */
@@ -100,18 +100,23 @@ export const handleShowLog = async (args: Args): Promise<void> => {
   await client.views.open({ trigger_id: body.trigger_id, view });
 };
 
-/** Resend, in the delivery log: the same message queued again and sent now; the log shows it. */
+/**
+ * Resend, in the delivery log: the same message queued again and sent now; the log shows it, or why it
+ * could not be resent.
+ */
 export const handleResend =
   (deps: SlackDeps) =>
   async ({ action, body, client, context }: Args): Promise<void> => {
     const { workspace } = context;
+    const viewId = body.view?.id;
+    if (!viewId) return;
+    const { repositories } = workspace;
     const resent = await resendDelivery(
-      { repositories: workspace.repositories, clock: deps.clock, newId: deps.newId },
+      { repositories, clock: deps.clock, newId: deps.newId },
       action.value ?? '',
     );
-    const viewId = body.view?.id;
-    if (!resent.ok || !viewId) return;
-    deps.webhooks.deliver(workspace);
-    const view = await logView(workspace, resent.endpointId);
+    if (resent.ok) deps.webhooks.deliver(workspace);
+    const endpointId = resent.ok ? resent.endpointId : body.view?.private_metadata;
+    const view = await logView(workspace, endpointId ?? '', resent.ok ? null : resent.error.message);
     if (view) await client.views.update({ view_id: viewId, view });
   };

@@ -97,8 +97,12 @@ function deliveryBlock(delivery: WebhookDelivery): KnownBlock {
   };
 }
 
-/** The latest deliveries to one endpoint, newest first, each with Resend. */
-export function buildDeliveryLogModal(endpoint: WebhookEndpoint, deliveries: WebhookDelivery[]): View {
+/** The latest deliveries to one endpoint, newest first, each with Resend; `notice`: why a resend was refused. */
+export function buildDeliveryLogModal(
+  endpoint: WebhookEndpoint,
+  deliveries: WebhookDelivery[],
+  notice: string | null = null,
+): View {
   return {
     type: 'modal',
     private_metadata: endpoint.id,
@@ -106,6 +110,7 @@ export function buildDeliveryLogModal(endpoint: WebhookEndpoint, deliveries: Web
     close: plain('Close'),
     blocks: [
       section(`Latest deliveries to *${safeText(endpoint.url, 500)}*`),
+      ...(notice ? [context(`:warning: ${notice}`)] : []),
       ...(deliveries.length === 0 ? [context('Nothing sent yet.')] : deliveries.map(deliveryBlock)),
     ],
   };
