@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
 import type { StoredMessage } from '../support/fake-slack/index.js';
-import { buttonValue, raiseHelpRequest, setUpAcme } from '../support/flows.js';
+import {
+  buttonValue,
+  modalOpenedAfter,
+  openModalByCommand,
+  raiseHelpRequest,
+  setUpAcme,
+} from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
@@ -16,7 +24,7 @@ describe.each(storeKinds())('webhook events beyond asks ($name store)', (kind) =
   beforeEach(async (context) => {
     if (!kind.available) context.skip();
     receiver = await WebhookReceiver.start();
-    const clock = new TestClock('2026-11-24T09:00:00Z');
+    const clock = new TestClock('2026-11-23T08:00:00Z');
     h = await startHarness(kind.freshLocation(), { clock, webhooks: webhookSettings() });
     await setUpAcme(h);
     await addEndpoint(h, `${receiver.url}/all`);
@@ -93,6 +101,66 @@ describe.each(storeKinds())('webhook events beyond asks ($name store)', (kind) =
     expect(receiver.at('/all')[0]?.json.data).toMatchObject({
       digest: { trigger: 'manual' },
       partnership: { name: 'Acme Corp' },
+    });
+  });
+
+  it('sends approval.requested, then approval.decided for each approver, in order', async () => {
+    const view = await openModalByCommand(h, people.alice, 'approval');
+    const res = await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: {
+        [APPROVAL_BLOCKS.title]: { [INPUT]: 'Go live on 1 December' },
+        [APPROVAL_BLOCKS.approvers]: { [INPUT]: [people.bob.id, people.carol.id] },
+        [APPROVAL_BLOCKS.rule]: { [INPUT]: 'all' },
+        [APPROVAL_BLOCKS.dueDate]: { [INPUT]: '2026-11-26' },
+        [APPROVAL_BLOCKS.dueTime]: { [INPUT]: '01:00' },
+      },
+    });
+    expect(res.body).toBe('');
+    await h.rapport.settled();
+    const [approval] = await h.rapport.store.approvals.listByChannel(channels.shared, 1);
+    const card = h.fake.message(channels.shared, approval?.card?.ts ?? '') as StoredMessage;
+    for (const [user, verdict] of [
+      [people.carol, 'approve'],
+      [people.bob, 'reject'],
+    ] as const) {
+      const before = h.fake.callsTo('views.open').length;
+      await h.driver.blockAction({
+        user,
+        channelId: channels.shared,
+        message: card,
+        actions: [{ action_id: APPROVAL_ACTIONS[verdict], value: approval?.id as string }],
+      });
+      const form = await modalOpenedAfter(h, before);
+      const block = verdict === 'approve' ? APPROVAL_BLOCKS.comment : APPROVAL_BLOCKS.reason;
+      await h.driver.viewSubmission({
+        user,
+        view: form,
+        values: { [block]: { [INPUT]: 'Not before the audit' } },
+      });
+      await h.rapport.settled();
+    }
+    expect(types('/all')).toEqual(['approval.requested', 'approval.decided', 'approval.decided']);
+    const [requested, approved, rejected] = receiver.at('/all').map((w) => w.json.data);
+    expect(requested).toMatchObject({
+      approval: { id: approval?.id, title: 'Go live on 1 December' },
+      partnership: { name: 'Acme Corp' },
+      actor: { userId: people.alice.id, side: 'vendor' },
+      approvers: [
+        { userId: people.bob.id, side: 'vendor' },
+        { userId: people.carol.id, side: 'customer' },
+      ],
+    });
+    expect(approved).toMatchObject({
+      approverId: people.carol.id,
+      verdict: 'approved',
+      actor: { side: 'customer' },
+    });
+    expect(rejected).toMatchObject({
+      approverId: people.bob.id,
+      verdict: 'rejected',
+      approval: { state: 'rejected' },
     });
   });
 });
