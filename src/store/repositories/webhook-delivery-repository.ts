@@ -37,6 +37,11 @@ const fromDocument = ({ _id, leaseUntil: _, ...rest }: WebhookDeliveryDocument):
 });
 
 const FINISHED = { $in: ['delivered', 'failed', 'given_up'] };
+/**
+ * Due deliveries read per look for heads: an ask whose first event keeps failing holds its later ones
+ * back, and other asks' heads are found behind up to this many of those.
+ */
+const DUE_WINDOW = 500;
 
 export function webhookDeliveryRepository(
   collection: DocumentCollection<WebhookDeliveryDocument>,
@@ -59,17 +64,19 @@ export function webhookDeliveryRepository(
     async listDueHeads(endpointId, now, limit) {
       const due = await collection.find(
         { endpointId, status: 'pending', nextAttemptAt: { $lte: now } },
-        { sort: { nextAttemptAt: 1 }, limit: limit * 4 },
+        { sort: { nextAttemptAt: 1 }, limit: DUE_WINDOW },
       );
       const heads: WebhookDelivery[] = [];
-      for (const doc of due) {
-        const earlier = await collection.count({
-          endpointId,
-          orderKey: doc.orderKey,
-          status: 'pending',
-          seq: { $lt: doc.seq },
-        });
-        if (earlier === 0) heads.push(fromDocument(doc));
+      // One look per order key, at its first pending delivery: the head, sent if it is due.
+      const looked = new Set<string>();
+      for (const { orderKey } of due) {
+        if (looked.has(orderKey)) continue;
+        looked.add(orderKey);
+        const [head] = await collection.find(
+          { endpointId, orderKey, status: 'pending' },
+          { sort: { seq: 1 }, limit: 1 },
+        );
+        if (head && head.nextAttemptAt.getTime() <= now.getTime()) heads.push(fromDocument(head));
         if (heads.length === limit) break;
       }
       return heads.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.seq - b.seq);
