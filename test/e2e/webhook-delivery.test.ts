@@ -261,4 +261,29 @@ describe.each(storeKinds())('delivering webhooks ($name store)', (kind: StoreKin
     expect(listButtons(list, WEBHOOK_ACTIONS.edit)).toEqual([]);
     expect(listButtons(list, WEBHOOK_ACTIONS.log)).toEqual(['env']);
   });
+
+  it('leaves a delivery claimed by a replica that died alone until its lease runs out, then sends it', async (context) => {
+    const { h, receiver } = await start(context);
+    const { id } = await addEndpoint(h, `${receiver.url}/hooks`);
+    receiver.answer(() => 500);
+    await raise(h, 'Claimed then orphaned');
+    receiver.answer(() => 204);
+    const [pending] = await deliveriesOf(h, id);
+    // Another replica claims it for 10 minutes and dies before sending.
+    const now = clock.now();
+    expect(
+      await h.rapport.store.webhookDeliveries.claim(
+        pending?.id as string,
+        now,
+        new Date(now.getTime() + 600_000),
+      ),
+    ).not.toBeNull();
+    clock.advance(5);
+    await h.rapport.runJob('webhooks');
+    expect(receiver.at('/hooks')).toHaveLength(1);
+    clock.advance(6);
+    await h.rapport.runJob('webhooks');
+    expect(receiver.at('/hooks').map((w) => w.answered)).toEqual([500, 204]);
+    expect((await deliveriesOf(h, id)).map((d) => d.status)).toEqual(['delivered']);
+  });
 });
