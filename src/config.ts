@@ -3,6 +3,12 @@ import { z } from 'zod';
 import type { PersonLimits } from './domain/limits/person-limits.js';
 import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
+import {
+  type WebhookSettings,
+  webhookProblems,
+  webhookSettingsFrom,
+  webhookSettingsShape,
+} from './webhook-settings.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -51,6 +57,7 @@ const schema = z.object({
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
   ...limitSettingsShape,
+  ...webhookSettingsShape,
 });
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
@@ -83,6 +90,8 @@ export interface Config {
   metricsToken?: string;
   /** How often one person outside the vendor may raise asks, react, add details, vote and open forms. */
   limits: PersonLimits;
+  /** Outbound webhooks; defaults (DEFAULT_WEBHOOK_SETTINGS) when absent. */
+  webhooks?: WebhookSettings;
 }
 
 /**
@@ -163,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     }),
     ...modeProblems(env),
     ...installProblems(env),
+    ...webhookProblems(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
@@ -190,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
       limits: personLimitsFrom(e),
+      webhooks: webhookSettingsFrom(e, e.TOKEN_ENCRYPTION_KEYS),
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },
   };

@@ -3,8 +3,10 @@ import type { App } from '@slack/bolt';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/ports.js';
+import { syncEnvEndpoint } from './integrations/webhooks/env-endpoint.js';
 import { type AppLogger, createLogger, errorFields } from './logger.js';
 import { openStore, type Store } from './store/open-store.js';
+import { DEFAULT_WEBHOOK_SETTINGS } from './webhook-settings.js';
 import type { Basics } from './wiring/basics.js';
 import { wireJobs } from './wiring/jobs.js';
 import { wireRequests } from './wiring/requests.js';
@@ -47,6 +49,13 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
     const slack = await wireSlackApp(basics, options.slackRetries);
     const services = wireServices(basics, slack.metrics);
+    if (slack.workspaces.single) {
+      await syncEnvEndpoint(
+        slack.workspaces.single.repositories,
+        config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS,
+        clock.now(),
+      );
+    }
     const inFlight = wireRequests(basics, slack, services);
     const scheduler = wireJobs(basics, slack, services, options.schedules ?? true);
     warmSimilarRequests(slack.workspaces.single, services, logger);
@@ -65,16 +74,19 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       async settled() {
         await inFlight.drain(drainTimeoutMs);
         await services.effects.drain();
+        await services.webhooks.drain();
       },
       async runJob(name) {
         await scheduler.run(name);
         await services.effects.drain();
+        await services.webhooks.drain();
       },
       async stop() {
         await slack.app.stop();
         await scheduler.stop();
         await inFlight.drain(drainTimeoutMs);
         await services.effects.drain();
+        await services.webhooks.drain();
         await store.close();
         logger.event('info', 'Rapport stopped');
       },

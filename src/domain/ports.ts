@@ -10,6 +10,7 @@ import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
+import type { WebhookDeliveryRepository, WebhookEndpointRepository } from './webhooks/webhook-delivery.js';
 
 export interface Clock {
   now(): Date;
@@ -230,6 +231,9 @@ export interface Repositories {
   /** What changes of asks and of approvals still owe Slack, kept on their documents. */
   askEffects: OwedEffectsStore;
   approvalEffects: OwedEffectsStore;
+  /** Where events go outside Slack, and the outbox of their deliveries (with its log). */
+  webhookEndpoints: WebhookEndpointRepository;
+  webhookDeliveries: WebhookDeliveryRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -11,6 +11,11 @@ import { partnershipCollection } from './repositories/partnership-repository.js'
 import { sequenceCollection } from './repositories/sequence-repository.js';
 import { stakeholderCollection } from './repositories/stakeholder-repository.js';
 import { trackedMessageCollection } from './repositories/tracked-message-repository.js';
+import {
+  webhookCursorCollection,
+  webhookDeliveryCollection,
+} from './repositories/webhook-delivery-repository.js';
+import { webhookEndpointCollection } from './repositories/webhook-endpoint-repository.js';
 
 /** The collections of one workspace's repositories (unprefixed for a single-token deployment). */
 export const repositoryCollections: readonly CollectionSpec[] = [
@@ -25,6 +30,9 @@ export const repositoryCollections: readonly CollectionSpec[] = [
   approvalCollection,
   stakeholderCollection,
   limitCounterCollection,
+  webhookEndpointCollection,
+  webhookDeliveryCollection,
+  webhookCursorCollection,
 ];
 
 /** `T<team id>` or `E<enterprise id>`: also part of collection names, so nothing else may pass. */

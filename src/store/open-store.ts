@@ -52,6 +52,18 @@ import {
   trackedMessageCollection,
   trackedMessageRepository,
 } from './repositories/tracked-message-repository.js';
+import {
+  type WebhookCursorDocument,
+  type WebhookDeliveryDocument,
+  webhookCursorCollection,
+  webhookDeliveryCollection,
+  webhookDeliveryRepository,
+} from './repositories/webhook-delivery-repository.js';
+import {
+  type WebhookEndpointDocument,
+  webhookEndpointCollection,
+  webhookEndpointRepository,
+} from './repositories/webhook-endpoint-repository.js';
 
 export interface Store extends Repositories {
   readonly kind: DocumentDatabase['kind'];
@@ -129,6 +141,9 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     approvals,
     stakeholders,
     limits,
+    webhookEndpoints,
+    webhookDeliveries,
+    webhookCursors,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -141,6 +156,9 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<ApprovalDocument>(named(approvalCollection)),
     db.collection<StakeholderDocument>(named(stakeholderCollection)),
     db.collection<LimitCounterDocument>(named(limitCounterCollection)),
+    db.collection<WebhookEndpointDocument>(named(webhookEndpointCollection)),
+    db.collection<WebhookDeliveryDocument>(named(webhookDeliveryCollection)),
+    db.collection<WebhookCursorDocument>(named(webhookCursorCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -156,5 +174,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     stakeholders: stakeholderRepository(stakeholders),
     askEffects: owedEffectsStore(asks),
     approvalEffects: owedEffectsStore(approvals),
+    webhookEndpoints: webhookEndpointRepository(webhookEndpoints),
+    webhookDeliveries: webhookDeliveryRepository(webhookDeliveries, webhookCursors),
   };
 }

@@ -1,4 +1,5 @@
 import { approvalTickJob } from '../jobs/approval-tick.js';
+import { deliverWebhooksJob } from '../jobs/deliver-webhooks.js';
 import { digestTickJob } from '../jobs/digest-tick.js';
 import { purgeClosedMessagesJob } from '../jobs/purge-closed-messages.js';
 import { purgeExpiredMarkersJob } from '../jobs/purge-expired-markers.js';
@@ -16,7 +17,7 @@ import type { SlackApp } from './slack-app.js';
 /** The scheduled jobs, each run in every workspace; with `cron` false they run only through `run`. */
 export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cron: boolean): Scheduler {
   const { config, clock, logger } = basics;
-  const { deps, effects } = services;
+  const { deps, effects, webhooks } = services;
   const reminderSender = (workspace: Workspace) =>
     slackReminderSender({
       client: workspace.jobClient,
@@ -33,6 +34,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
     reminderSweepJob({ logger, senderIn: reminderSender }),
     approvalTickJob(deps),
     reconcileEffectsJob({ effects, logger }),
+    deliverWebhooksJob({ webhooks }),
     digestTickJob({ ...deps, graceMs: config.digestGraceMs, publish: deps.publishDigests }),
   ];
   return startScheduler(jobs, { clock, logger, forEachWorkspace: slack.workspaces.forEach }, { cron });

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
+import {
+  eventsOfApproval,
+  eventsOfAsk,
+  queueWebhookEvents,
+  withWebhookEvents,
+} from '../integrations/webhooks/queue-webhook-events.js';
+import { createWebhookDeliverer, type WebhookDeliverer } from '../integrations/webhooks/webhook-deliverer.js';
 import type { RapportMetrics } from '../metrics/rapport-metrics.js';
+import { createTokenCipher, type TokenCipher } from '../security/token-cipher.js';
 import { createSimilarRequests } from '../similar/similar-requests.js';
 import { approvalEffects } from '../slack/approvals/approval-effects.js';
 import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
 import { publishDigests } from '../slack/digests/publish-digests.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
+import { tellEndpointDisabled } from '../slack/webhooks/tell-disabled.js';
 import { STORE_DEADLINES, withStoreDeadline } from '../store/store-deadline.js';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../webhook-settings.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import type { Basics } from './basics.js';
 
@@ -17,6 +28,8 @@ export interface Services {
   deps: SlackDeps;
   /** Carries out what changes owe, in the workspace each was stored in. */
   effects: EffectRunner<Workspace>;
+  /** Sends the events that changes queued to webhook endpoints. */
+  webhooks: WebhookDeliverer<Workspace>;
 }
 
 /** The services behind requests and jobs: the effects of changes, digests, ids. */
@@ -24,7 +37,18 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
   const { clock, logger } = basics;
   const effectDeps = { clock, logger };
   const similar = createSimilarRequests();
-  const effects = createEffectRunner([askEffects({ ...effectDeps, similar }), approvalEffects(effectDeps)], {
+  const settings: WebhookSettings = basics.config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
+  const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
+  const webhooks = webhookDeliverer(basics, settings, cipher);
+  const hooked = { deliverer: webhooks, clock };
+  const publishEvents: SlackDeps['webhooks']['publish'] = async (workspace, events) => {
+    if ((await queueWebhookEvents(workspace.repositories, events, clock.now())) > 0) webhooks.kick(workspace);
+  };
+  const subjects = [
+    withWebhookEvents(askEffects({ ...effectDeps, similar }), eventsOfAsk, hooked),
+    withWebhookEvents(approvalEffects(effectDeps), eventsOfApproval, hooked),
+  ];
+  const effects = createEffectRunner(subjects, {
     ...effectDeps,
     // A pass a request starts outlives its answer: its store calls get the background deadline, not
     // what is left of the request's budget.
@@ -32,24 +56,37 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
   });
   return {
     effects,
+    webhooks,
     deps: {
       clock,
       newId: randomUUID,
       logger,
       consequencesIn: effects.consequencesIn,
       similar,
-      publishDigests: digestPublisher(basics, metrics),
+      publishDigests: digestPublisher(basics, metrics, publishEvents),
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,
         observe: (action, actor, allowed) => metrics.limitedAction(action, actor.side, allowed),
       }),
+      webhooks: {
+        deliver: webhooks.kick,
+        async publish(workspace, events) {
+          if ((await queueWebhookEvents(workspace.repositories, events, clock.now())) > 0)
+            webhooks.kick(workspace);
+        },
+        seal: cipher ? (secret) => cipher.seal(secret) : null,
+      },
     },
   };
 }
 
 /** Posts a workspace's claimed digests with its job client, then refreshes their owners' Home tabs. */
-function digestPublisher(basics: Basics, metrics: RapportMetrics): SlackDeps['publishDigests'] {
+function digestPublisher(
+  basics: Basics,
+  metrics: RapportMetrics,
+  publishEvents: SlackDeps['webhooks']['publish'],
+): SlackDeps['publishDigests'] {
   const { clock, logger, sleep } = basics;
   return async (workspace, claims) => {
     const { repositories, directory } = workspace;
@@ -62,6 +99,8 @@ function digestPublisher(basics: Basics, metrics: RapportMetrics): SlackDeps['pu
         logger,
         isExternallyShared: (channelId) => directory.isExternallyShared(channelId),
         onPost: metrics.digestPost,
+        posted: ({ record, partnership }) =>
+          publishEvents(workspace, [digestPostedEvent(record, partnership, clock.now())]),
       },
       claims,
     );
@@ -70,4 +109,24 @@ function digestPublisher(basics: Basics, metrics: RapportMetrics): SlackDeps['pu
     await refreshHomes(workspace.client, { repositories, directory, clock, logger }, owners);
     return report;
   };
+}
+
+/** Webhook deliveries signed with the settings' secret or the endpoint's own (opened with the token keys). */
+function webhookDeliverer(
+  basics: Basics,
+  settings: WebhookSettings,
+  cipher: TokenCipher | null,
+): WebhookDeliverer<Workspace> {
+  const { clock, logger } = basics;
+  return createWebhookDeliverer<Workspace>({
+    clock,
+    logger,
+    send: { timeoutMs: settings.timeoutMs, allowPrivateAddresses: settings.allowPrivateAddresses },
+    secretsOf(endpoint, sealed) {
+      if (endpoint.source === 'env') return settings.endpoint ? [settings.endpoint.secret] : [];
+      if (!cipher) throw new Error('TOKEN_ENCRYPTION_KEYS is needed to open webhook secrets');
+      return sealed.map((s) => cipher.open(s));
+    },
+    disabled: (workspace, endpoint) => tellEndpointDisabled(workspace, endpoint, logger),
+  });
 }

@@ -8,6 +8,7 @@ import { PLAN_ACTIONS, PLAN_VIEWS } from '../../src/slack/plan/ids.js';
 import { REMINDER_ACTIONS, REMINDER_VIEWS } from '../../src/slack/reminders/ids.js';
 import { SETUP_VIEWS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { SIMILAR_ACTIONS } from '../../src/slack/similar/ids.js';
+import { WEBHOOK_ACTIONS, WEBHOOK_VIEWS } from '../../src/slack/webhooks/ids.js';
 import type { FakeSlack, RawRequest } from './fake-slack/index.js';
 import { channels, people, VENDOR_TEAM } from './rapport-harness.js';
 
@@ -25,7 +26,7 @@ const actionIds = valuesOf(
   DIGEST_ACTIONS,
   FEEDBACK_ACTIONS,
   PLAN_ACTIONS,
-).concat(valuesOf(REMINDER_ACTIONS, WELCOME_ACTIONS, SIMILAR_ACTIONS));
+).concat(valuesOf(REMINDER_ACTIONS, WELCOME_ACTIONS, SIMILAR_ACTIONS, WEBHOOK_ACTIONS));
 const callbackIds = valuesOf(
   ASK_VIEWS,
   APPROVAL_VIEWS,
@@ -33,6 +34,7 @@ const callbackIds = valuesOf(
   PLAN_VIEWS,
   REMINDER_VIEWS,
   SETUP_VIEWS,
+  WEBHOOK_VIEWS,
 );
 
 /** Text as odd as a person (or a sender) can make it: any code points, mentions, control characters. */

@@ -5,6 +5,7 @@ import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
 import { createLogger } from '../../src/logger.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
+import type { WebhookSettings } from '../../src/webhook-settings.js';
 import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeSlack, SlackDriver } from './fake-slack/index.js';
 import { TestClock } from './test-clock.js';
 
@@ -63,10 +64,18 @@ export async function startHarness(
     socketMode?: boolean;
     /** Per-person limits; off unless a test is about them, so other tests may repeat an action freely. */
     limits?: PersonLimits;
+    /** Outbound webhook settings (tests of webhooks allow the local receiver's private address explicitly). */
+    webhooks?: WebhookSettings;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
-  fake.addUser({ id: people.alice.id, teamId: VENDOR_TEAM, tz: 'Europe/Berlin', name: 'alice' });
+  fake.addUser({
+    id: people.alice.id,
+    teamId: VENDOR_TEAM,
+    tz: 'Europe/Berlin',
+    name: 'alice',
+    isAdmin: true,
+  });
   fake.addUser({ id: people.bob.id, teamId: VENDOR_TEAM, tz: 'America/New_York', name: 'bob' });
   fake.addUser({ id: people.carol.id, teamId: CUSTOMER_TEAM, isStranger: true, tz: null, name: 'carol' });
   fake.addUser({ id: people.dave.id, teamId: CUSTOMER_TEAM, isStranger: true, name: 'dave' });
@@ -97,6 +106,7 @@ export async function startHarness(
     logLevel: 'debug',
     digestGraceMs: 6 * 3_600_000,
     limits: options.limits ?? NO_PERSON_LIMITS,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   };
   const logs: string[] = [];
   const start = () =>

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
           vote: { max: 60, windowMs: 3_600_000 },
           form: { max: 30, windowMs: 60_000 },
         },
+        webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
       },
     });
   });
@@ -167,6 +168,65 @@ describe('loadConfig', () => {
       const socket = loadConfig({ ...oauth, SLACK_APP_TOKEN: 'xapp-1' });
       expect(socket.ok ? [] : socket.problems).toEqual([
         'SLACK_CLIENT_ID: OAuth installs need HTTP mode (leave SLACK_APP_TOKEN empty)',
+      ]);
+    });
+  });
+
+  describe('webhooks', () => {
+    const secret = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+    const key = `k1:${Buffer.alloc(32, 2).toString('base64')}`;
+
+    it('reads the endpoint of the settings, the token keys without distribution, and the sending rules', () => {
+      const result = loadConfig({
+        ...http,
+        WEBHOOK_URL: 'https://hooks.example.com/rapport',
+        WEBHOOK_SECRET: secret,
+        WEBHOOK_EVENTS: 'ask.raised, ask.shipped',
+        WEBHOOK_INTERNAL: 'true',
+        WEBHOOK_TIMEOUT_SECONDS: '5',
+        WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'yes',
+        TOKEN_ENCRYPTION_KEYS: key,
+      });
+      expect(result).toMatchObject({
+        ok: true,
+        config: {
+          webhooks: {
+            secretKeys: [{ id: 'k1' }],
+            allowPrivateAddresses: true,
+            timeoutMs: 5_000,
+            endpoint: {
+              url: 'https://hooks.example.com/rapport',
+              secret,
+              events: ['ask.raised', 'ask.shipped'],
+              internal: true,
+            },
+          },
+        },
+      });
+    });
+
+    it('lists every webhook problem at once', () => {
+      const result = loadConfig({
+        ...http,
+        WEBHOOK_URL: 'ftp://hooks.example.com/',
+        WEBHOOK_EVENTS: 'ask.raised,ask.deleted',
+        WEBHOOK_TIMEOUT_SECONDS: '90',
+        TOKEN_ENCRYPTION_KEYS: 'k1:c2hvcnQ=',
+      });
+      expect(result.ok ? [] : result.problems).toEqual([
+        'WEBHOOK_URL: must be an http(s) URL',
+        expect.stringMatching(/^WEBHOOK_EVENTS: use event types among ask\.raised, /),
+        expect.stringMatching(/^WEBHOOK_TIMEOUT_SECONDS: /),
+        'WEBHOOK_SECRET: WEBHOOK_URL and WEBHOOK_SECRET go together',
+        'TOKEN_ENCRYPTION_KEYS: token key k1 must be 32 bytes (it is 5)',
+      ]);
+      const weak = loadConfig({
+        ...http,
+        WEBHOOK_URL: 'https://h.example.com/',
+        WEBHOOK_SECRET: 'whsec_c2hvcnQ=',
+      });
+      expect(weak.ok ? [] : weak.problems).toEqual([
+        'WEBHOOK_SECRET: must be whsec_ and at least 24 bytes in base64',
       ]);
     });
   });

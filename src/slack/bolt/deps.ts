@@ -2,6 +2,7 @@ import type { Consequences } from '../../app/consequences.js';
 import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
+import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
 import type { AppLogger } from '../../logger.js';
 import type { SimilarRequests } from '../../similar/similar-requests.js';
 import type { Workspace } from '../../workspaces/workspace.js';
@@ -24,6 +25,14 @@ export interface SlackDeps {
   limiter: PersonLimiter;
   /** Other customers' enhancements that may be the same request, per workspace (vendor side only). */
   similar: SimilarRequests;
+  webhooks: {
+    /** Starts sending what is due in the workspace, in the background. */
+    deliver(workspace: Workspace): void;
+    /** Queues events that no record's effects carry (feedback, departures, digests), then starts sending. */
+    publish(workspace: Workspace, events: WebhookEvent[]): Promise<void>;
+    /** Seals an endpoint's secret for the store; null without TOKEN_ENCRYPTION_KEYS (none can be added). */
+    seal: ((secret: string) => string) | null;
+  };
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

@@ -8,6 +8,8 @@ interface UserFacts {
   timeZone: string | null;
   /** How people see them in Slack, for plain-text places (modal errors) where a mention does not render. */
   name: string;
+  /** A Slack admin or owner of their workspace. */
+  admin: boolean;
 }
 
 const TTL_MS = 10 * 60_000;
@@ -53,7 +55,8 @@ export function createSlackDirectory(
       const teamId = u.team_id ?? '';
       const external = u.is_stranger === true || teamId !== vendorTeamId;
       const name = u.profile?.display_name || u.real_name || u.name || userId;
-      return { teamId, side: external ? 'customer' : 'vendor', timeZone: u.tz ?? null, name };
+      const admin = u.is_admin === true || u.is_owner === true;
+      return { teamId, side: external ? 'customer' : 'vendor', timeZone: u.tz ?? null, name, admin };
     } catch (error) {
       if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') return null;
       throw error;

@@ -12,6 +12,7 @@ import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
 import { registerSimilar } from '../similar/index.js';
+import { registerWebhooks, webhookSubcommands } from '../webhooks/index.js';
 import type { SlackDeps } from './deps.js';
 import type { Listeners } from './listeners.js';
 
@@ -26,6 +27,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...approvalSubcommands(deps),
     ...reportSubcommands(deps),
     ...peopleSubcommands(deps),
+    ...webhookSubcommands(deps),
   });
   registerAsks(listeners, deps);
   registerSimilar(listeners, deps);
@@ -39,4 +41,5 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerPeople(listeners, deps);
   registerHome(listeners, deps);
   registerConversations(listeners, deps);
+  registerWebhooks(listeners, deps);
 }

@@ -17,6 +17,7 @@ const USAGE: [string, string][] = [
   ['people', 'see everyone on both sides of this partnership and edit their roles'],
   ['approvals', 'list this channel’s approvals and who they wait on, privately'],
   ['report [period]', 'value report privately (default: the last 30 days), with a CSV of the asks by DM'],
+  ['webhooks', 'Slack admins: send Rapport’s events to other systems (signed URLs), see deliveries, resend'],
   ['help', 'show this help'],
 ];
 

@@ -17,6 +17,8 @@ export interface DigestPublisherDeps extends DigestPostDeps {
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
   /** Told the outcome of every message this call tried to post (operations metrics). */
   onPost?: (audience: 'customer' | 'internal', outcome: DigestPostOutcome) => void;
+  /** A digest was posted to its shared channel and recorded (webhooks hear of it). */
+  posted?: (claim: DigestClaim) => Promise<void>;
 }
 
 /** lost: another replica took the digest over while this one was posting. */
@@ -127,7 +129,10 @@ export async function publishDigests(
     });
     if (!finished) report.lost++;
     else if (customerError) report.failed++;
-    else report.posted++;
+    else {
+      report.posted++;
+      await deps.posted?.(b.claim);
+    }
     if (error) {
       deps.logger.event('warn', 'digest not fully posted', { digest: b.claim.record.id, error });
     }

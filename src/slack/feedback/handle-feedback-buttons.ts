@@ -1,14 +1,18 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Rating } from '../../domain/feedback/feedback.js';
 import { rate } from '../../domain/feedback/rate.js';
-import type { Clock } from '../../domain/ports.js';
+import type { SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext, RapportContext } from '../bolt/rapport-context.js';
 import { buildFeedbackCommentModal, buildFeedbackThanks } from './feedback-messages.js';
+import { publishFeedback } from './publish-feedback.js';
 
-/** 👍 / 👎 in the feedback DM: the rating is stored at once, and the message turns into a thank-you. */
+/**
+ * 👍 / 👎 in the feedback DM: the rating is stored at once, the message turns into a thank-you, and
+ * webhooks hear of it.
+ */
 export const handleRating =
-  (clock: Clock, rating: Rating) =>
+  (deps: SlackDeps, rating: Rating) =>
   async ({
     body,
     action,
@@ -20,7 +24,7 @@ export const handleRating =
       askId: action.value ?? '',
       actor: context.actor,
       rating,
-      now: clock.now(),
+      now: deps.clock.now(),
     });
     if (!result.ok) {
       await respond({
@@ -37,6 +41,7 @@ export const handleRating =
         ...buildFeedbackThanks(result.value),
       });
     }
+    await publishFeedback(deps, context.workspace, result.value, context.actor);
   };
 
 /** "Add a comment": the comment form, which remembers the DM to update afterwards. */

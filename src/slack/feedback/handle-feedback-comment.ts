@@ -10,6 +10,7 @@ import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { buildFeedbackThanks } from './feedback-messages.js';
 import { FEEDBACK_BLOCKS } from './ids.js';
+import { publishFeedback } from './publish-feedback.js';
 
 type ViewArgs = SubmissionArgs & AllMiddlewareArgs<ActorContext>;
 const metadataSchema = z.object({ askId: z.string(), channel: z.string(), ts: z.string() });
@@ -42,4 +43,5 @@ export const handleFeedbackComment =
       ts: metadata.ts,
       ...buildFeedbackThanks(result.value),
     });
+    await publishFeedback(deps, workspace, result.value, actor);
   };

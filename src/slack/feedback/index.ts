@@ -8,8 +8,8 @@ import { FEEDBACK_ACTIONS, FEEDBACK_VIEWS } from './ids.js';
 
 /** Feedback on a resolved ask: the rating buttons and the comment form. */
 export function registerFeedback(listeners: Listeners, deps: SlackDeps): void {
-  onButton(listeners, FEEDBACK_ACTIONS.good, identifyActor, handleRating(deps.clock, 'good'));
-  onButton(listeners, FEEDBACK_ACTIONS.bad, identifyActor, handleRating(deps.clock, 'bad'));
+  onButton(listeners, FEEDBACK_ACTIONS.good, identifyActor, handleRating(deps, 'good'));
+  onButton(listeners, FEEDBACK_ACTIONS.bad, identifyActor, handleRating(deps, 'bad'));
   onButton(listeners, FEEDBACK_ACTIONS.comment, handleCommentButton);
   onSubmission(listeners, FEEDBACK_VIEWS.comment, deps.logger, identifyActor, handleFeedbackComment(deps));
 }

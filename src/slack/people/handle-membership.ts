@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
 import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
 import { personLeft } from './departures.js';
@@ -23,7 +24,8 @@ export const handleMemberLeft =
   (services: SlackDeps) =>
   async ({ event, client, context }: LeftArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
     const deps = inWorkspace(services, context.workspace);
-    await personLeft(client, deps, context.partnership, event.user, 'left');
+    const publish = (events: WebhookEvent[]) => services.webhooks.publish(context.workspace, events);
+    await personLeft(client, deps, context.partnership, event.user, 'left', publish);
   };
 
 /** A deactivated account is gone from every partnership it was active in. */
@@ -33,8 +35,9 @@ export const handleUserChange =
     const user = event.user as { id: string; deleted?: boolean };
     if (user.deleted !== true) return;
     const deps = inWorkspace(services, context.workspace);
+    const publish = (events: WebhookEvent[]) => services.webhooks.publish(context.workspace, events);
     for (const seen of await deps.repositories.stakeholders.listActiveByUser(user.id)) {
       const partnership = await deps.repositories.partnerships.findById(seen.partnershipId);
-      if (partnership) await personLeft(client, deps, partnership, user.id, 'deactivated');
+      if (partnership) await personLeft(client, deps, partnership, user.id, 'deactivated', publish);
     }
   };

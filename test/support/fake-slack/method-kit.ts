@@ -77,6 +77,8 @@ export function userView(
     is_bot: u.isBot,
     is_app_user: false,
     is_stranger: u.isStranger,
+    is_admin: u.isAdmin,
+    is_owner: false,
     is_restricted: false,
     is_ultra_restricted: false,
     ...(u.tz === null ? {} : { tz: u.tz, tz_label: u.tz, tz_offset: offsetOf(u.tz) }),

@@ -57,6 +57,7 @@ export class SlackState {
       teamId: input.teamId,
       tz: input.tz === undefined ? 'America/Los_Angeles' : input.tz,
       isStranger: input.isStranger ?? false,
+      isAdmin: input.isAdmin ?? false,
       isBot: input.isBot ?? false,
       name: input.name ?? input.id.toLowerCase(),
       realName: input.realName ?? input.name ?? input.id,

@@ -25,6 +25,8 @@ export interface FakeUserInput {
   /** IANA zone; `null` = user has no tz (as for some external users). Default 'America/Los_Angeles'. */
   tz?: string | null;
   isStranger?: boolean;
+  /** A workspace admin (users.info `is_admin`). */
+  isAdmin?: boolean;
   isBot?: boolean;
   name?: string;
   realName?: string;
