@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../support/fake-slack/index.js';
+import { FakeSlack } from '../../src/playground/slack-simulator/index.js';
 import { SIGNING_SECRET, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { tempDataDir } from '../support/stores.js';
 

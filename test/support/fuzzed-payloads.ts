@@ -1,5 +1,6 @@
 /** fast-check arbitraries of signed-but-wrong Slack requests (see test/e2e/fuzzed-requests.test.ts). */
 import fc from 'fast-check';
+import type { FakeSlack, RawRequest } from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_VIEWS } from '../../src/slack/approvals/ids.js';
 import { ASK_ACTIONS, ASK_VIEWS } from '../../src/slack/asks/ids.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
@@ -7,7 +8,6 @@ import { FEEDBACK_ACTIONS, FEEDBACK_VIEWS } from '../../src/slack/feedback/ids.j
 import { PLAN_ACTIONS, PLAN_VIEWS } from '../../src/slack/plan/ids.js';
 import { REMINDER_ACTIONS, REMINDER_VIEWS } from '../../src/slack/reminders/ids.js';
 import { SETUP_VIEWS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
-import type { FakeSlack, RawRequest } from './fake-slack/index.js';
 import { channels, people, VENDOR_TEAM } from './rapport-harness.js';
 
 const FORM = 'application/x-www-form-urlencoded';
