@@ -3,15 +3,19 @@ import type { PlaygroundSession } from './session.js';
 import type { StoredMessage } from './slack-simulator/index.js';
 import { PEOPLE, SHARED, TEAMS, VENDOR } from './world.js';
 
+/** The sidebar's order: shared channels first, as a visitor comes to see them. */
+const KIND_ORDER = ['shared', 'internal', 'dm'];
+
 const teamName = (teamId: string) => TEAMS.find((t) => t.teamId === teamId)?.name ?? teamId;
 
 function shownMessage(session: PlaygroundSession, m: StoredMessage) {
   const fake = session.fake;
+  const bot = m.bot_id !== undefined || m.user === undefined || m.user === fake.botUserId;
   return {
     ts: m.ts,
     threadTs: m.thread_ts ?? null,
-    author: m.user ? (fake.users.get(m.user)?.realName ?? m.user) : 'Rapport',
-    bot: !m.user,
+    author: bot ? 'Rapport' : (fake.users.get(m.user ?? '')?.realName ?? m.user),
+    bot,
     text: m.text,
     blocks: m.blocks ?? null,
     edited: m.edited !== undefined,
@@ -23,7 +27,8 @@ export function personView(session: PlaygroundSession, userId: string, generatio
   const fake = session.fake;
   const me = session.person(userId);
   const vendorSide = me.teamId === VENDOR.teamId;
-  const dm = fake.dmChannelOf(me.id);
+  // Opened now, so the direct messages with Rapport are listed before Rapport writes there.
+  fake.dmChannelOf(me.id);
   const channels = [...fake.channels.values()]
     .filter((c) => c.members.has(me.id))
     .map((c) => ({
@@ -32,7 +37,7 @@ export function personView(session: PlaygroundSession, userId: string, generatio
       kind: c.isIm ? 'dm' : c.isExtShared ? 'shared' : 'internal',
       connected: SHARED.has(c.id) ? teamName(SHARED.get(c.id) as string) : null,
     }))
-    .sort((a, b) => (a.id === dm ? 1 : b.id === dm ? -1 : a.name.localeCompare(b.name)));
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name));
   return {
     generation,
     now: session.clock.now().toISOString(),

@@ -87,28 +87,39 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
-function perform(session: PlaygroundSession, r: PlaygroundRequest): Promise<number> {
+/** Carries out one request; resolves to a modal's inline errors when Rapport answered some. */
+async function perform(
+  session: PlaygroundSession,
+  r: PlaygroundRequest,
+): Promise<Record<string, string> | null> {
   switch (r.op) {
+    case 'submit':
+      return session.submit(r.as, r.viewId, r.values);
     case 'command':
-      return session.command(r.as, r.channel, r.text);
+      await session.command(r.as, r.channel, r.text);
+      return null;
     case 'message':
-      return session.message(r.as, r.channel, r.text, r.threadTs);
+      await session.message(r.as, r.channel, r.text, r.threadTs);
+      return null;
     case 'react':
-      return session.react(r.as, r.channel, r.ts, r.name);
+      await session.react(r.as, r.channel, r.ts, r.name);
+      return null;
     case 'click': {
       const target = r.viewId
         ? { viewId: r.viewId }
         : { channelId: r.channel ?? '', messageTs: r.ts ?? '', ...(r.ephemeral ? { ephemeral: true } : {}) };
-      return session.click(r.as, target, r.action, r.values);
+      await session.click(r.as, target, r.action, r.values);
+      return null;
     }
-    case 'submit':
-      return session.submit(r.as, r.viewId, r.values);
     case 'close':
-      return session.close(r.as, r.viewId);
+      await session.close(r.as, r.viewId);
+      return null;
     case 'home':
-      return session.openHome(r.as);
+      await session.openHome(r.as);
+      return null;
     case 'travel':
-      return session.travel(r.to);
+      await session.travel(r.to);
+      return null;
   }
 }
 
@@ -117,8 +128,8 @@ async function handleAction(host: PlaygroundHost, req: IncomingMessage, res: Ser
     const parsed = request.safeParse(await readJson(req));
     if (!parsed.success)
       return json(res, 400, { error: `not understood: ${parsed.error.issues[0]?.message}` });
-    await perform(host.session(), parsed.data);
-    json(res, 200, { ok: true });
+    const errors = await perform(host.session(), parsed.data);
+    json(res, 200, errors ? { ok: true, errors } : { ok: true });
   } catch (error) {
     if (error instanceof PlaygroundError) return json(res, 400, { error: error.message });
     json(res, 500, { error: `the playground failed: ${(error as Error).message}` });

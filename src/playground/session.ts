@@ -152,12 +152,22 @@ export class PlaygroundSession {
     });
   }
 
-  /** Submits a modal: Rapport's answer (close, errors, update, push) is applied to the stack. */
-  submit(userId: string, viewId: string, values: StateValuesInput) {
-    return this.as(userId, async (user) => {
+  /**
+   * Submits a modal: Rapport's answer (close, update, push) is applied to the stack; resolves to the
+   * inline errors it answered (`response_action: errors`), block id to message, or null.
+   */
+  async submit(
+    userId: string,
+    viewId: string,
+    values: StateValuesInput,
+  ): Promise<Record<string, string> | null> {
+    let errors: Record<string, string> | null = null;
+    await this.as(userId, async (user) => {
       const res = await this.driver.viewSubmission({ user, view: this.ownView(userId, viewId), values });
+      errors = fieldErrors(res.body);
       return res.status;
     });
+    return errors;
   }
 
   close(userId: string, viewId: string) {
@@ -221,8 +231,9 @@ export class PlaygroundSession {
     return next;
   }
 
+  /** One of the person's open forms, or their Home tab. */
   private ownView(userId: string, viewId: string): StoredView {
-    const view = this.modalsOf(userId).find((v) => v.id === viewId);
+    const view = [...this.modalsOf(userId), this.fake.homeView(userId)].find((v) => v?.id === viewId);
     if (!view) throw new PlaygroundError('that form is not open for you');
     return view;
   }
@@ -243,6 +254,13 @@ export class PlaygroundSession {
       throw new PlaygroundError('that message is not there for you');
     return message;
   }
+}
+
+function fieldErrors(ack: unknown): Record<string, string> | null {
+  const { response_action: action, errors } = (ack ?? {}) as { response_action?: unknown; errors?: unknown };
+  return action === 'errors' && typeof errors === 'object' && errors !== null
+    ? (errors as Record<string, string>)
+    : null;
 }
 
 /** A visitor's request the simulated Slack would not allow: answered 400 with its message. */
