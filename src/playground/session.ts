@@ -109,7 +109,7 @@ export class PlaygroundSession {
       const sent = await this.driver.userMessage({
         user,
         channelId,
-        text,
+        text: asSlackSendsIt(text),
         ...(threadTs ? { threadTs } : {}),
       });
       return sent.status;
@@ -255,6 +255,10 @@ export class PlaygroundSession {
     return message;
   }
 }
+
+/** Slack escapes &, < and > in what people type; a <@U…> or <!here> can only come from its own pickers. */
+const asSlackSendsIt = (typed: string) =>
+  typed.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 function fieldErrors(ack: unknown): Record<string, string> | null {
   const { response_action: action, errors } = (ack ?? {}) as { response_action?: unknown; errors?: unknown };

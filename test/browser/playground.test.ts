@@ -158,6 +158,18 @@ describe.skipIf(!runnable)('the playground in a browser', { timeout: 60_000 }, (
     await page.locator('#toast').getByText('not a valid command').waitFor();
   });
 
+  it('shows what people type as text, formatting applied and no markup let through', async () => {
+    await becomes('Chloe Martin');
+    await openChannel('northwind-acme');
+    await compose('<img src=x onerror="document.title=1"> is *bold* and `code` <!here>');
+    const said = main().getByRole('article').filter({ hasText: 'is bold and' });
+    await said.getByText('<img src=x onerror="document.title=1">', { exact: false }).waitFor();
+    expect(await said.locator('.msg-text strong').textContent()).toBe('bold');
+    expect(await said.locator('.msg-text code').textContent()).toBe('code');
+    expect(await said.locator('img').count()).toBe(0);
+    expect(await said.locator('.mention').count()).toBe(0);
+  });
+
   it('resets to the seeded state', async () => {
     await openChannel('northwind-acme');
     await compose('A message from before the reset');
