@@ -12,6 +12,7 @@ const FILES: Record<string, string> = {
   'app.js': 'text/javascript',
   'block-kit.js': 'text/javascript',
   'mrkdwn.js': 'text/javascript',
+  'tour.js': 'text/javascript',
   'app.css': 'text/css',
 };
 

@@ -170,6 +170,19 @@ describe.skipIf(!runnable)('the playground in a browser', { timeout: 60_000 }, (
     expect(await said.locator('.mention').count()).toBe(0);
   });
 
+  it('guides through the tour, taking the visitor to the right person and channel', async () => {
+    await page.getByRole('button', { name: 'Guided tour' }).click();
+    const tour = page.getByRole('complementary', { name: 'Guided tour' });
+    await tour.getByRole('heading', { name: 'Set up a partnership' }).waitFor();
+    await tour.getByRole('button', { name: 'Next' }).click();
+    await tour.getByRole('heading', { name: 'Raise an ask as the customer' }).waitFor();
+    await tour.getByRole('button', { name: 'Take me there (as Chloe Martin)' }).click();
+    await page.getByRole('navigation', { name: 'Channels' }).getByText('Chloe Martin').waitFor();
+    await main().getByRole('heading', { name: '#northwind-acme' }).waitFor();
+    await main().getByRole('button', { name: 'Ask for help' }).waitFor();
+    await tour.getByText('2 of 7').waitFor();
+  });
+
   it('resets to the seeded state', async () => {
     await openChannel('northwind-acme');
     await compose('A message from before the reset');

@@ -2,6 +2,7 @@
 // everything the person does is posted back and reaches Rapport as Slack would send it.
 import { el, readValues, renderBlocks, showErrors } from './block-kit.js';
 import { emoji, mrkdwn } from './mrkdwn.js';
+import { TOUR } from './tour.js';
 
 const TRAVELS = ['+1 hour', 'next working morning', 'next Monday 09:00'];
 const REACTIONS = ['ticket', 'bulb', '+1', 'white_check_mark', 'eyes'];
@@ -13,6 +14,7 @@ let openChannel = null;
 let openThread = null;
 let shownModal = '';
 let busy = false;
+let tourStep = null;
 
 const $ = (id) => document.getElementById(id);
 
@@ -376,6 +378,55 @@ $('travel').append(
   ...TRAVELS.map((to) => el('button', { type: 'button', onclick: () => send({ op: 'travel', to }) }, to)),
 );
 $('reset').addEventListener('click', () => reset().catch((e) => toast(e.message)));
+$('tour-toggle').addEventListener('click', () => {
+  tourStep = tourStep === null ? 0 : null;
+  renderTour();
+});
+
+function renderTour() {
+  const panel = $('tour');
+  panel.hidden = tourStep === null;
+  $('tour-toggle').setAttribute('aria-expanded', String(tourStep !== null));
+  if (tourStep === null) return panel.replaceChildren();
+  const step = TOUR[tourStep];
+  const go = (to) => {
+    tourStep = to;
+    renderTour();
+  };
+  const person = state.people.find((p) => p.id === step.as);
+  panel.replaceChildren(
+    el('div', { class: 'pane-head' }, `Guided tour · ${tourStep + 1} of ${TOUR.length}`),
+    el(
+      'div',
+      { class: 'tour-step' },
+      el('h2', {}, step.title),
+      el('p', { html: mrkdwn(step.text, state.names) }),
+      el(
+        'button',
+        { type: 'button', onclick: () => takeMeThere(step) },
+        `Take me there (as ${person.realName})`,
+      ),
+      el(
+        'div',
+        { class: 'tour-nav' },
+        el('button', { type: 'button', disabled: tourStep === 0, onclick: () => go(tourStep - 1) }, 'Back'),
+        tourStep < TOUR.length - 1
+          ? el('button', { type: 'button', onclick: () => go(tourStep + 1) }, 'Next')
+          : el('button', { type: 'button', onclick: () => go(null) }, 'Finish'),
+      ),
+    ),
+  );
+}
+
+async function takeMeThere(step) {
+  if (me !== step.as) {
+    $('person').value = step.as;
+    switchTo(step.as);
+    await refresh();
+  }
+  const dm = state.channels.find((c) => c.kind === 'dm');
+  showChannel(step.channel === 'dm' ? dm.id : step.channel);
+}
 refresh().catch((e) => toast(e.message));
 setInterval(() => {
   if (!busy && !document.hidden) refresh().catch(() => {});
