@@ -60,6 +60,21 @@ try {
   await main.getByRole('heading', { name: 'Partnerships I own' }).waitFor();
   await snap(main, 'home-tab');
 
+  await channel(page, '# northwind-acme');
+  await main.getByRole('textbox').fill('/rapport approval Go-live on 12 January');
+  await main.getByRole('button', { name: 'Send' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Approvers').selectOption([{ label: 'Olivia Owens' }, { label: 'Chloe Martin' }]);
+  await form.getByRole('button', { name: 'Send' }).click();
+  await form.waitFor({ state: 'hidden' });
+  await snap(
+    main
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'Approve' }) })
+      .last(),
+    'approval-card',
+  );
+
   await page.getByRole('button', { name: 'next working morning' }).click();
   await channel(page, 'Rapport');
   await snap(main.getByRole('article').filter({ hasText: 'waiting on you' }).last(), 'reminder-dm');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Chromium the playground's browser tests (test/browser) drive is installed, and prints its path:
-# CHROMIUM_PATH, or Debian's chromium package (installed with apt-get when missing). playwright-core drives it;
-# no browser is downloaded from anywhere else.
+# CHROMIUM_PATH, or Debian's chromium package (installed with apt-get when missing, with the colour emoji font
+# the docs pictures need). playwright-core drives it; no browser is downloaded from anywhere else.
 set -euo pipefail
 for candidate in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
   if [ -n "${candidate}" ] && [ -x "${candidate}" ]; then
@@ -12,8 +12,10 @@ done
 if command -v apt-get >/dev/null; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "Installing Chromium for the browser tests (apt-get install -y chromium)..." >&2
-  if ${sudo} apt-get install -y chromium >&2 || { ${sudo} apt-get update >&2 && ${sudo} apt-get install -y chromium >&2; }; then
+  packages=(chromium fonts-noto-color-emoji)
+  echo "Installing Chromium for the browser tests (apt-get install -y ${packages[*]})..." >&2
+  if ${sudo} apt-get install -y "${packages[@]}" >&2 ||
+    { ${sudo} apt-get update >&2 && ${sudo} apt-get install -y "${packages[@]}" >&2; }; then
     echo /usr/bin/chromium
     exit 0
   fi
