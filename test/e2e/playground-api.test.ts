@@ -67,6 +67,35 @@ describe('the playground API', { timeout: 60_000 }, () => {
     expect(messages.at(-1)?.text).toBe('ping &lt;!channel&gt; &amp; &lt;@UOLIVIA01&gt;');
   });
 
+  it('lets a person click a button on a message only they were shown', async () => {
+    const { olivia, chloe } = PEOPLE;
+    await act({ op: 'command', as: olivia.id, channel: 'CGLOBEX01', text: 'digest' });
+    const ephemerals = (await stateAs(olivia.id)).ephemerals as {
+      ts: string;
+      channel: string;
+      blocks: unknown;
+    }[];
+    // The preview: the message in the channel with a Post now button, shown to Olivia only.
+    const preview = ephemerals.find(
+      (e) => e.channel === 'CGLOBEX01' && JSON.stringify(e.blocks).includes('"digest.post_now"'),
+    );
+    expect(preview).toBeDefined();
+    expect((await stateAs(chloe.id)).ephemerals.some((e: { ts: string }) => e.ts === preview?.ts)).toBe(
+      false,
+    );
+    const click = {
+      op: 'click',
+      channel: 'CGLOBEX01',
+      ts: preview?.ts,
+      ephemeral: true,
+      action: { action_id: 'digest.post_now' },
+    };
+    expect((await act({ ...click, as: chloe.id })).body).toEqual({ error: 'that message is gone' });
+    expect((await act({ ...click, as: olivia.id })).status).toBe(200);
+    const posted = (await stateAs(olivia.id)).messages.CGLOBEX01 as { text: string; bot: boolean }[];
+    expect(posted.filter((m) => m.bot && m.text.startsWith('Status digest for Globex'))).toHaveLength(1);
+  });
+
   it('moves the clock and runs the jobs on a time travel', async () => {
     const before = new Date((await stateAs(PEOPLE.olivia.id)).now).getTime();
     expect((await act({ op: 'travel', to: '+1 hour' })).status).toBe(200);
