@@ -19,7 +19,8 @@ async function stateAs(url: string, userId: string) {
   };
 }
 
-describe('starting Rapport without Slack', { timeout: 60_000 }, () => {
+// Each test starts src/main.ts through tsx: compiling it takes most of the time on a busy machine.
+describe('starting Rapport without Slack', { timeout: 120_000 }, () => {
   it('starts the playground from a copied .env.example, seeded, with its store in DATA_DIR/playground', async () => {
     const folder = tempDataDir();
     copyFileSync('.env.example', join(folder, '.env'));
