@@ -53,6 +53,22 @@ module.exports = {
       to: { path: '^src/slack/' },
     },
     {
+      name: 'playground-apart',
+      severity: 'error',
+      comment:
+        'The playground (and the Slack simulator in it) is reached only from src/main.ts when no Slack setting is given: production code never depends on it.',
+      from: { path: '^src/', pathNot: '^src/(playground/|main\\.ts$)' },
+      to: { path: '^src/playground/' },
+    },
+    {
+      name: 'simulator-stands-alone',
+      severity: 'error',
+      comment:
+        'src/playground/slack-simulator plays Slack: it imports nothing of Rapport, so tests and playground exercise Rapport only over HTTP.',
+      from: { path: '^src/playground/slack-simulator/' },
+      to: { dependencyTypes: ['local'], pathNot: '^src/playground/slack-simulator/' },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import the cruiser cannot resolve would hide its edges from the rules above.',

@@ -26,10 +26,10 @@ import { DEFAULT_DIGEST_CRON, slotAtOrBefore } from '../src/domain/digests/diges
 import { takeDueDigests } from '../src/domain/digests/take-due-digests.js';
 import type { Partnership } from '../src/domain/partnerships/partnership.js';
 import { createLogger } from '../src/logger.js';
+import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { type PublishReport, publishDigests } from '../src/slack/digests/publish-digests.js';
 import { openStore, type Store } from '../src/store/open-store.js';
 import { anAsk } from '../test/support/ask-fixture.js';
-import { FakeSlack } from '../test/support/fake-slack/index.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
 

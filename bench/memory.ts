@@ -15,8 +15,8 @@
  * Run: npm run bench:memory   (PARTNERSHIPS=1000 ASKS=5 OWNERS=50 IDLE=3 SETTLE=30 BENCH_MONGODB_URI= to change)
  */
 import { DEFAULT_DIGEST_CRON, slotAtOrBefore } from '../src/domain/digests/digest-schedule.js';
+import type { FakeChannelInput, FakeUserInput } from '../src/playground/slack-simulator/types.js';
 import { openStore, type StoreLocation } from '../src/store/open-store.js';
-import type { FakeChannelInput, FakeUserInput } from '../test/support/fake-slack/types.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
 import type { MemorySample } from './support/app-child.js';
 import { compileBench } from './support/compile.js';

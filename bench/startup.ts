@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { FakeSlack } from '../test/support/fake-slack/index.js';
+import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const IDLE_MS = 3_000;

@@ -2,12 +2,20 @@
 # Runs everything CI runs: typecheck, lint, layers and the whole test suite on the default `node` (the oldest
 # supported version in CI, Node 20), then the test suite again on Node 24 LTS (fetched once from the npm
 # registry into .cache/ by scripts/ensure-node24.sh; the typecheck, lint and layers do not depend on the
-# Node version and run once). Installs npm dependencies when needed; the MongoDB suites start their own
-# wire-protocol server (needs Java 17+ and Maven, fetched jars are cached in .cache/), or use MONGODB_URI
-# when it points at a real MongoDB.
+# Node version and run once). Installs npm dependencies, and Chromium for the browser tests, when needed; the
+# MongoDB suites start their own wire-protocol server (needs Java 17+ and Maven, fetched jars are cached in
+# .cache/), or use MONGODB_URI when it points at a real MongoDB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-deps.sh
+# The playground's browser tests need Chromium: installed when missing; under CI they never skip.
+if ! scripts/ensure-chromium.sh >/dev/null; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "The browser tests need Chromium (scripts/ensure-chromium.sh failed)." >&2
+    exit 1
+  fi
+  echo "!!! No Chromium: the browser tests (test/browser) will be skipped." >&2
+fi
 
 default_node="$(node --version)"
 echo "=== Node ${default_node} ($(command -v node)): typecheck, lint, layers and the test suite (npm run check)"

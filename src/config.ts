@@ -33,6 +33,7 @@ const schema = z.object({
     z.string().startsWith('xapp-', { error: 'must be an app-level token starting with xapp-' }),
   ),
   SOCKET_MODE: optional(flag),
+  PLAYGROUND: optional(flag),
   PORT: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000),
@@ -159,6 +160,36 @@ export function loadStoreConfig(
   const parsed = storeSchema.safeParse(env);
   if (parsed.success) return { ok: true, store: storeFrom(parsed.data) };
   return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
+}
+
+/**
+ * The playground runs when PLAYGROUND is true, or when no Slack setting has a value (a copied
+ * .env.example counts as none). Some Slack settings but not all still fail in loadConfig: a
+ * misconfigured deployment never silently becomes a playground.
+ */
+export function playgroundWanted(env: Record<string, string | undefined>): boolean {
+  const forced = flag.safeParse(env.PLAYGROUND || undefined);
+  if (forced.success) return forced.data;
+  return !Object.entries(env).some(([name, value]) => name.startsWith('SLACK_') && Boolean(value));
+}
+
+const playgroundSchema = schema.pick({ PORT: true, DATA_DIR: true, LOG_LEVEL: true, PLAYGROUND: true });
+
+/** What the playground reads: where it listens, where its data folder goes, how much it logs. */
+export function loadPlaygroundSettings(
+  env: Record<string, string | undefined>,
+): { ok: true; settings: PlaygroundSettings } | { ok: false; problems: string[] } {
+  const parsed = playgroundSchema.safeParse(env);
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`) };
+  const { PORT: port, DATA_DIR: dataDir, LOG_LEVEL: logLevel } = parsed.data;
+  return { ok: true, settings: { port, dataDir, logLevel } };
+}
+
+export interface PlaygroundSettings {
+  port: number;
+  dataDir: string;
+  logLevel: LogLevelName;
 }
 
 /** Reads every setting once; on failure lists every problem at once, each with what to set. */

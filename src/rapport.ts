@@ -1,5 +1,5 @@
 import type { AddressInfo, Server } from 'node:net';
-import type { App } from '@slack/bolt';
+import type { App, CustomRoute } from '@slack/bolt';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Clock } from './domain/ports.js';
@@ -25,6 +25,8 @@ export interface RapportOptions {
   schedules?: boolean;
   /** How waits (rate-limit pauses while posting digests) pass; tests move their clock instead. */
   sleep?: (ms: number) => Promise<void>;
+  /** More routes on Rapport's HTTP server (the playground's page and API); none in production. */
+  routes?: CustomRoute[];
 }
 
 export interface RunningRapport {
@@ -47,7 +49,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
   const store = await openStore(config.store);
   try {
     const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
-    const slack = await wireSlackApp(basics, options.slackRetries);
+    const slack = await wireSlackApp(basics, options.slackRetries, options.routes ?? []);
     const services = wireServices(basics, slack.metrics);
     if (slack.workspaces.single) {
       await syncEnvEndpoint(

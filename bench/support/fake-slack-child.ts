@@ -4,8 +4,8 @@
  * It does not keep every call as the tests' fake does: calls are counted by method and outcome, then
  * dropped, so that its memory stays flat through a long run.
  */
-import { FakeSlack } from '../../test/support/fake-slack/index.js';
-import type { FakeChannelInput, FakeUserInput } from '../../test/support/fake-slack/types.js';
+import { FakeSlack } from '../../src/playground/slack-simulator/index.js';
+import type { FakeChannelInput, FakeUserInput } from '../../src/playground/slack-simulator/types.js';
 import { announceReady, serveIpc } from './ipc.js';
 
 export const BENCH_VENDOR_TEAM = 'TVENDOR01';

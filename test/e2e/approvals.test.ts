@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../src/domain/approvals/approval.js';
+import type {
+  DriverUser,
+  StateValuesInput,
+  StoredMessage,
+  StoredView,
+} from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StateValuesInput, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   acmeForEachTest,
   commandReply,

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ASK_TEXT_MAX, CUT_MARKER } from '../../src/domain/asks/text-limits.js';
+import type { StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, DETAILS_BLOCKS } from '../../src/slack/asks/ids.js';
 import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { StoredMessage } from '../support/fake-slack/index.js';
 import { buttonValue, modalOpenedAfter, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storedAsksInChannel } from '../support/stored-asks.js';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { FEEDBACK_ACTIONS, FEEDBACK_BLOCKS } from '../../src/slack/feedback/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   modalOpenedAfter,

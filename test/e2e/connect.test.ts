@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_DIGEST_CRON } from '../../src/domain/digests/digest-schedule.js';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
+import type {
+  RecordedCall,
+  StateValuesInput,
+  StoredView,
+} from '../../src/playground/slack-simulator/index.js';
 import { CONNECT_BLOCKS, CONNECT_VIEWS } from '../../src/slack/connect/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { RecordedCall, StateValuesInput, StoredView } from '../support/fake-slack/index.js';
 import { harnessForEachTest, modalOpenedAfter, replyThrough } from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

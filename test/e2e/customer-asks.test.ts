@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, ASK_SHORTCUTS, DETAILS_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   commandReply,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../src/domain/approvals/approval.js';
 import { nextCheckAt } from '../../src/domain/approvals/rules.js';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import type { RunningRapport } from '../../src/rapport.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { anApproval } from '../support/approval-fixture.js';
-import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { acmeForEachTest, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
 import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

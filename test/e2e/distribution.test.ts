@@ -4,10 +4,14 @@
  * rotated tokens are refreshed; uninstalling removes one installation and nothing else.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type DriverUser,
+  type RecordedCall,
+  SlackDriver,
+} from '../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import { type DriverUser, type RecordedCall, SlackDriver } from '../support/fake-slack/index.js';
 import { commandReply, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
 import { finishInstall, installWorkspace, startInstall } from '../support/oauth-install.js';
 import {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PERSON_LIMITS } from '../../src/limit-settings.js';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS } from '../../src/slack/asks/ids.js';
-import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { buttonValue, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { tempDataDir } from '../support/stores.js';

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type {
+  DriverUser,
+  StateValuesInput,
+  StoredMessage,
+  StoredView,
+} from '../../src/playground/slack-simulator/index.js';
 import { PLAN_ACTIONS, PLAN_BLOCKS } from '../../src/slack/plan/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StateValuesInput, StoredMessage, StoredView } from '../support/fake-slack/index.js';
 import {
   acmeForEachTest,
   commandReply,

@@ -1,41 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../support/fake-slack/index.js';
+import { FakeSlack } from '../../src/playground/slack-simulator/index.js';
+import { killMainProcesses, runMain } from '../support/main-process.js';
 import { SIGNING_SECRET, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { tempDataDir } from '../support/stores.js';
 
-/** The real entry point (src/main.ts) in its own process, as `scripts/start.sh` runs it. */
-function runMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  const output: string[] = [];
-  const waiting: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream as NodeJS.ReadableStream }).on('line', (line) => {
-      output.push(line);
-      for (const w of waiting.filter((w) => w.pattern.test(line))) w.resolve(line);
-    });
-  }
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitForLine = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      const seen = output.find((line) => pattern.test(line));
-      if (seen) resolve(seen);
-      else waiting.push({ pattern, resolve });
-    });
-  return { child, output, exited, waitForLine };
-}
-
-const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGKILL');
-});
+afterEach(killMainProcesses);
 
 describe('the rapport process', () => {
   it('refuses to start with one message listing every bad setting', async () => {

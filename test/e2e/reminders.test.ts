@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import type { RunningRapport } from '../../src/rapport.js';
 import { REASSIGN_BLOCKS, REMINDER_ACTIONS, SNOOZE_BLOCKS } from '../../src/slack/reminders/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { acmeForEachTest, modalOpenedAfter, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

@@ -1,11 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, RecordedCall, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
 import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, RecordedCall, StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   commandReply,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ESCALATION, DEFAULT_SLA } from '../../src/domain/partnerships/partnership.js';
+import type { RecordedCall } from '../../src/playground/slack-simulator/index.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { RecordedCall } from '../support/fake-slack/index.js';
 import { harnessForEachTest, modalOpenedAfter } from '../support/flows.js';
 import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { SIMILAR_ACTIONS } from '../../src/slack/similar/ids.js';
-import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   modalOpenedAfter,

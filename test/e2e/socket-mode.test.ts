@@ -8,10 +8,10 @@
  * the HTTP suites.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, RecordedCall, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, RecordedCall, StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   modalOpenedAfter,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from '../../src/domain/stakeholders/stakeholder.js';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { PEOPLE_BLOCKS } from '../../src/slack/people/ids.js';
 import { WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, StoredMessage } from '../support/fake-slack/index.js';
 import { acmeForEachTest, commandReply, openModalByCommand } from '../support/flows.js';
 import { CUSTOMER_TEAM, channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

@@ -10,13 +10,13 @@ import {
 } from '../../src/domain/partnerships/partnership-sizes.js';
 import { MAX_MEETING_CADENCE, MAX_SHARED } from '../../src/domain/plan/communication-plan.js';
 import { MAX_CUSTOM_ROLE } from '../../src/domain/stakeholders/save-roles.js';
+import type { StateValuesInput, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { CONNECT_BLOCKS } from '../../src/slack/connect/ids.js';
 import { MAX_INVITES } from '../../src/slack/connect/parse-connect-submission.js';
 import { PEOPLE_BLOCKS } from '../../src/slack/people/ids.js';
 import { PLAN_ACTIONS, PLAN_BLOCKS } from '../../src/slack/plan/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { StateValuesInput, StoredView } from '../support/fake-slack/index.js';
 import { commandReply, modalOpenedAfter, openModalByCommand, setUpAcme } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { tempDataDir } from '../support/stores.js';

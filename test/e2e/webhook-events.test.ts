@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { StoredMessage } from '../support/fake-slack/index.js';
 import {
   buttonValue,
   modalOpenedAfter,

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredView } from '../../src/playground/slack-simulator/index.js';
 import { WEBHOOK_ACTIONS, WEBHOOK_BLOCKS } from '../../src/slack/webhooks/ids.js';
-import type { StoredView } from '../support/fake-slack/index.js';
 import { modalOpenedAfter, raiseHelpRequest, setUpAcme } from '../support/flows.js';
 import { type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';

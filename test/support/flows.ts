@@ -1,8 +1,13 @@
 import { afterEach, beforeEach, expect } from 'vitest';
+import type {
+  DriverUser,
+  RecordedCall,
+  StoredMessage,
+  StoredView,
+} from '../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import type { DriverUser, RecordedCall, StoredMessage, StoredView } from './fake-slack/index.js';
 import { channels, type Harness, people, startHarness } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
 import { TestClock } from './test-clock.js';

@@ -1,5 +1,6 @@
 /** fast-check arbitraries of signed-but-wrong Slack requests (see test/e2e/fuzzed-requests.test.ts). */
 import fc from 'fast-check';
+import type { FakeSlack, RawRequest } from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_VIEWS } from '../../src/slack/approvals/ids.js';
 import { ASK_ACTIONS, ASK_VIEWS } from '../../src/slack/asks/ids.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
@@ -9,7 +10,6 @@ import { REMINDER_ACTIONS, REMINDER_VIEWS } from '../../src/slack/reminders/ids.
 import { SETUP_VIEWS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
 import { SIMILAR_ACTIONS } from '../../src/slack/similar/ids.js';
 import { WEBHOOK_ACTIONS, WEBHOOK_VIEWS } from '../../src/slack/webhooks/ids.js';
-import type { FakeSlack, RawRequest } from './fake-slack/index.js';
 import { channels, people, VENDOR_TEAM } from './rapport-harness.js';
 
 const FORM = 'application/x-www-form-urlencoded';

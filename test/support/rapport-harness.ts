@@ -3,10 +3,15 @@ import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
 import { createLogger } from '../../src/logger.js';
+import {
+  FAKE_CLIENT_ID,
+  FAKE_CLIENT_SECRET,
+  FakeSlack,
+  SlackDriver,
+} from '../../src/playground/slack-simulator/index.js';
 import { type RunningRapport, startRapport } from '../../src/rapport.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
 import type { WebhookSettings } from '../../src/webhook-settings.js';
-import { FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeSlack, SlackDriver } from './fake-slack/index.js';
 import { TestClock } from './test-clock.js';
 
 const passTime = (clock: TestClock) => async (ms: number) => clock.advance(ms / 60_000);

@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { FakeSlack } from '../../src/playground/slack-simulator/index.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
-import type { FakeSlack } from './fake-slack/index.js';
 import { SIGNING_SECRET } from './rapport-harness.js';
 
 export interface RapportProcess {

@@ -1,9 +1,14 @@
 import { expect } from 'vitest';
+import type {
+  DriverUser,
+  RecordedCall,
+  StoredMessage,
+  StoredView,
+} from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { WEBHOOK_ACTIONS, WEBHOOK_BLOCKS } from '../../src/slack/webhooks/ids.js';
 import type { WebhookSettings } from '../../src/webhook-settings.js';
-import type { DriverUser, RecordedCall, StoredMessage, StoredView } from './fake-slack/index.js';
 import { buttonValue, commandReply, modalOpenedAfter } from './flows.js';
 import { channels, type Harness, people } from './rapport-harness.js';
 

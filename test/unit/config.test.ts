@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, loadPlaygroundSettings, playgroundWanted } from '../../src/config.js';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'abcdef0123456789' };
 
@@ -228,6 +228,42 @@ describe('loadConfig', () => {
       expect(weak.ok ? [] : weak.problems).toEqual([
         'WEBHOOK_SECRET: must be whsec_ and at least 24 bytes in base64',
       ]);
+    });
+  });
+});
+
+describe('playgroundWanted', () => {
+  it('chooses the playground when no Slack setting has a value, a copied .env.example with empty ones included', () => {
+    expect(playgroundWanted({})).toBe(true);
+    expect(
+      playgroundWanted({ SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', PORT: '3000', DATA_DIR: './data' }),
+    ).toBe(true);
+  });
+
+  it('leaves any Slack setting with a value to loadConfig, so a half-configured deployment fails', () => {
+    expect(playgroundWanted({ SLACK_SIGNING_SECRET: 'sekrit-sekrit' })).toBe(false);
+    expect(playgroundWanted({ SLACK_API_URL: 'https://slack-gov.com/api/' })).toBe(false);
+  });
+
+  it('obeys PLAYGROUND either way', () => {
+    expect(playgroundWanted({ PLAYGROUND: 'true', SLACK_BOT_TOKEN: 'xoxb-1' })).toBe(true);
+    expect(playgroundWanted({ PLAYGROUND: 'false' })).toBe(false);
+    expect(
+      loadConfig({ PLAYGROUND: 'maybe', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'sekrit-sekrit' }),
+    ).toMatchObject({
+      ok: false,
+      problems: ['PLAYGROUND: use true or false'],
+    });
+  });
+
+  it('reads only PORT, DATA_DIR, LOG_LEVEL for the playground, with their usual defaults', () => {
+    expect(loadPlaygroundSettings({})).toEqual({
+      ok: true,
+      settings: { port: 3000, dataDir: './data', logLevel: 'info' },
+    });
+    expect(loadPlaygroundSettings({ PORT: 'x' })).toMatchObject({
+      ok: false,
+      problems: ['PORT: must be a number'],
     });
   });
 });

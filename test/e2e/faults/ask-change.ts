@@ -4,9 +4,14 @@
  * note for the customer and an internal note.
  */
 import { expect } from 'vitest';
+import type {
+  FakeSlack,
+  SlackDriver,
+  StoredMessage,
+  StoredView,
+} from '../../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../../src/slack/asks/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import type { FakeSlack, SlackDriver, StoredMessage, StoredView } from '../../support/fake-slack/index.js';
 import { buttonValue, openModalByCommand } from '../../support/flows.js';
 import { channels, type Harness, people } from '../../support/rapport-harness.js';
 

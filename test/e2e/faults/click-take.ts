@@ -1,5 +1,9 @@
+import type {
+  DriverUser,
+  RecordedCall,
+  StoredMessage,
+} from '../../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS } from '../../../src/slack/asks/ids.js';
-import type { DriverUser, RecordedCall, StoredMessage } from '../../support/fake-slack/index.js';
 import { buttonValue, replyThrough } from '../../support/flows.js';
 import { channels, type Harness } from '../../support/rapport-harness.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { SlackDriver } from '../../../src/playground/slack-simulator/index.js';
 import type { StoreLocation } from '../../../src/store/open-store.js';
-import { SlackDriver } from '../../support/fake-slack/index.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../../support/rapport-harness.js';
 import {
   killAllRapportProcesses,

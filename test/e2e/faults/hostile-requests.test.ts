@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signSlackRequest } from '../../../src/playground/slack-simulator/signing.js';
 import { BUTTON_GONE, FORM_GONE } from '../../../src/slack/bolt/answer-unhandled.js';
 import type { StoreLocation } from '../../../src/store/open-store.js';
-import { signSlackRequest } from '../../support/fake-slack/signing.js';
 import {
   channels,
   type Harness,

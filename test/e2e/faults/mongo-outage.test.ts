@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import type { StoredMessage } from '../../support/fake-slack/index.js';
 import { acmeForEachTest, commandReply, openModalByCommand, raiseHelpRequest } from '../../support/flows.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 import { channels, type Harness, people } from '../../support/rapport-harness.js';

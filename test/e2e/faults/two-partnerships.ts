@@ -5,10 +5,10 @@
  * 09:00 Berlin. Each has one urgent help request, raised before Monday's working day.
  */
 
+import type { DriverUser, StoredMessage } from '../../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../../src/slack/setup/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import type { DriverUser, StoredMessage } from '../../support/fake-slack/index.js';
 import { openModalByCommand } from '../../support/flows.js';
 import { channels, type Harness, people } from '../../support/rapport-harness.js';
 import type { TestClock } from '../../support/test-clock.js';

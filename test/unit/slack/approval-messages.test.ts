@@ -4,13 +4,13 @@ import type { Actor } from '../../../src/domain/actors.js';
 import type { Approval } from '../../../src/domain/approvals/approval.js';
 import { decideAsActor, tick, withdraw } from '../../../src/domain/approvals/rules.js';
 import { blankFollowUp } from '../../../src/domain/follow-ups/plan.js';
+import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildApprovalList } from '../../../src/slack/approvals/approval-list.js';
 import { approvalNews } from '../../../src/slack/approvals/approval-news.js';
 import { APPROVAL_ACTIONS } from '../../../src/slack/approvals/ids.js';
 import { REMINDER_ACTIONS } from '../../../src/slack/reminders/ids.js';
 import { buildReminderMessage } from '../../../src/slack/reminders/reminder-message.js';
 import { anApproval } from '../../support/approval-fixture.js';
-import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 

@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, Side } from '../../../src/domain/actors.js';
 import type { Approval, Decision } from '../../../src/domain/approvals/approval.js';
 import type { RequestField } from '../../../src/domain/approvals/rules.js';
+import {
+  buildStateValues,
+  type StateValuesInput,
+  validateMessage,
+  validateView,
+} from '../../../src/playground/slack-simulator/index.js';
 import { buildApprovalCard } from '../../../src/slack/approvals/approval-card.js';
 import {
   buildApprovalRequestModal,
@@ -19,12 +25,6 @@ import {
 } from '../../../src/slack/approvals/parse-approval-submission.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
 import { anApproval as baseApproval } from '../../support/approval-fixture.js';
-import {
-  buildStateValues,
-  type StateValuesInput,
-  validateMessage,
-  validateView,
-} from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 
 const B = APPROVAL_BLOCKS;

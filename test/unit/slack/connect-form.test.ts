@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildStateValues,
+  type StateValuesInput,
+  validateView,
+} from '../../../src/playground/slack-simulator/index.js';
+import {
   channelNameFromAccount,
   checkChannelName,
   normaliseChannelName,
@@ -13,7 +18,6 @@ import {
   parseEmailList,
 } from '../../../src/slack/connect/parse-connect-submission.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { buildStateValues, type StateValuesInput, validateView } from '../../support/fake-slack/index.js';
 
 const C = CONNECT_BLOCKS;
 const metadata = { responseUrl: 'https://hooks.slack.com/commands/T1/1/abc', originChannelId: 'D0ALICE' };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import {
   buildConnectInterruptedMessage,
   buildConnectReport,
@@ -7,7 +8,6 @@ import {
 } from '../../../src/slack/connect/connect-report.js';
 import type { ConnectOutcome } from '../../../src/slack/connect/finish-connecting.js';
 import { EXPLANATIONS, explainRefusal } from '../../../src/slack/connect/slack-refusals.js';
-import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 
 const channel = { id: 'C0NEW0001', name: 'acme-corp', isPrivate: false };

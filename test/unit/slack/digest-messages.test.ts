@@ -7,6 +7,7 @@ import type {
   DigestAsk,
   InternalDigest,
 } from '../../../src/domain/digests/digest-content.js';
+import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildCustomerDigestMessage } from '../../../src/slack/digests/customer-digest-message.js';
 import { LIST_LINE_CAP } from '../../../src/slack/digests/digest-lines.js';
 import { DIGEST_ACTIONS } from '../../../src/slack/digests/ids.js';
@@ -14,7 +15,6 @@ import { buildInternalDigestMessage } from '../../../src/slack/digests/internal-
 import { WELCOME_ACTIONS } from '../../../src/slack/setup/ids.js';
 import type { MessageContent } from '../../../src/slack/shared/blocks.js';
 import { anApproval } from '../../support/approval-fixture.js';
-import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts } from '../../support/hostile-text.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

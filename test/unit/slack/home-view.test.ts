@@ -7,6 +7,7 @@ import type { DigestRecord } from '../../../src/domain/digests/digest-record.js'
 import type { FollowUp } from '../../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../../src/domain/follow-ups/plan.js';
 import type { Partnership } from '../../../src/domain/partnerships/partnership.js';
+import { validateView } from '../../../src/playground/slack-simulator/index.js';
 import {
   APPROVALS_COUNTED,
   buildHomeView,
@@ -17,7 +18,6 @@ import {
 } from '../../../src/slack/home/home-view.js';
 import { anApproval } from '../../support/approval-fixture.js';
 import { anAsk } from '../../support/ask-fixture.js';
-import { validateView } from '../../support/fake-slack/index.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

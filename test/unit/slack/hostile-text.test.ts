@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
 import { buildAskList } from '../../../src/slack/asks/ask-list.js';
 import { buildTriageCard } from '../../../src/slack/asks/triage-card.js';
@@ -7,7 +8,6 @@ import { buildHelpMessage } from '../../../src/slack/commands/help-message.js';
 import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
 import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
 import { anAsk } from '../../support/ask-fixture.js';
-import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 

@@ -2,6 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_MEETING_CADENCE, MAX_SHARED } from '../../../src/domain/plan/communication-plan.js';
 import { defaultPlan } from '../../../src/domain/plan/default-plan.js';
+import {
+  buildStateValues,
+  validateMessage,
+  validateView,
+} from '../../../src/playground/slack-simulator/index.js';
 import { PLAN_ACTIONS, PLAN_BLOCKS, PLAN_VIEWS } from '../../../src/slack/plan/ids.js';
 import {
   PLAN_FORM_BLOCK,
@@ -11,7 +16,6 @@ import {
 import { buildPlanMessage } from '../../../src/slack/plan/plan-message.js';
 import { buildPlanModal } from '../../../src/slack/plan/plan-modal.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { buildStateValues, validateMessage, validateView } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership, aPlan } from '../../support/partnership-fixture.js';
 

@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { FakeSlack } from '../../../src/playground/slack-simulator/index.js';
 import { effectMetadata, findPosted } from '../../../src/slack/shared/post-once.js';
-import { FakeSlack } from '../../support/fake-slack/index.js';
 import { silentLogger } from '../../support/silent-logger.js';
 
 let fake: FakeSlack;

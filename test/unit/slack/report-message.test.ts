@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Breach, ReportApproval, ValueReport } from '../../../src/domain/reports/value-report.js';
+import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildReportMessage } from '../../../src/slack/reports/report-message.js';
 import { buildCsvFailed, buildPeriodProblem } from '../../../src/slack/reports/report-notices.js';
 import type { MessageContent } from '../../../src/slack/shared/blocks.js';
-import { validateMessage } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aRow, aValueReport } from '../domain/reports/report-fixture.js';
 

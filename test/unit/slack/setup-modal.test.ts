@@ -5,11 +5,15 @@ import {
   type PartnershipInput,
 } from '../../../src/domain/partnerships/partnership.js';
 import type { PartnershipField } from '../../../src/domain/partnerships/partnership-field.js';
+import {
+  buildStateValues,
+  type StateValuesInput,
+  validateView,
+} from '../../../src/playground/slack-simulator/index.js';
 import { SETUP_BLOCKS } from '../../../src/slack/setup/ids.js';
 import { blockForField, parseSetupSubmission } from '../../../src/slack/setup/parse-setup-submission.js';
 import { buildSetupModal, type SetupModalInput } from '../../../src/slack/setup/setup-modal.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { buildStateValues, type StateValuesInput, validateView } from '../../support/fake-slack/index.js';
 
 const B = SETUP_BLOCKS;
 type Element = { options?: { value: string; text: { text: string } }[]; initial_option?: { value: string } };

@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Stakeholder } from '../../../src/domain/stakeholders/stakeholder.js';
+import {
+  buildStateValues,
+  validateMessage,
+  validateView,
+} from '../../../src/playground/slack-simulator/index.js';
 import { buildDepartureAlert } from '../../../src/slack/people/departure-alert.js';
 import { PEOPLE_BLOCKS } from '../../../src/slack/people/ids.js';
 import { parsePeopleSubmission } from '../../../src/slack/people/parse-people-submission.js';
 import { buildPeopleModal, PEOPLE_SHOWN, peopleInOrder } from '../../../src/slack/people/people-modal.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { buildStateValues, validateMessage, validateView } from '../../support/fake-slack/index.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 

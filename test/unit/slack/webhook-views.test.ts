@@ -3,13 +3,13 @@ import { MAX_ENDPOINTS } from '../../../src/app/webhooks/manage-endpoints.js';
 import { DELIVERY_LOG_SIZE, type WebhookDelivery } from '../../../src/domain/webhooks/webhook-delivery.js';
 import type { WebhookEndpoint } from '../../../src/domain/webhooks/webhook-endpoint.js';
 import { WEBHOOK_EVENT_TYPES } from '../../../src/domain/webhooks/webhook-events.js';
+import { validateMessage, validateView } from '../../../src/playground/slack-simulator/index.js';
 import { buildWebhookList } from '../../../src/slack/webhooks/webhook-list.js';
 import {
   buildDeliveryLogModal,
   buildEndpointModal,
   buildSecretModal,
 } from '../../../src/slack/webhooks/webhook-modals.js';
-import { validateMessage, validateView } from '../../support/fake-slack/index.js';
 
 // The longest URL the form takes, with what a hostile admin or DNS name could put in a path.
 const longUrl = `https://hooks.example.com/${'<!channel>@here'.repeat(130)}`.slice(0, 2000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateMessage, validateView } from '../../support/fake-slack/index.js';
+import { validateMessage, validateView } from '../../../src/playground/slack-simulator/index.js';
 
 type Obj = Record<string, unknown>;
 const plain = (text: string) => ({ type: 'plain_text', text });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, verifySlackRequest } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack, SlackDriver, type StoredView } from '../../support/fake-slack/index.js';
+import { FakeSlack, SlackDriver, type StoredView } from '../../../src/playground/slack-simulator/index.js';
 
 const SECRET = 'test-signing-secret';
 const alice = { id: 'UALICE', teamId: 'TVENDOR' };

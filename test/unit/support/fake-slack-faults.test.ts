@@ -1,6 +1,6 @@
 import { WebAPIHTTPError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeSlack } from '../../support/fake-slack/index.js';
+import { FakeSlack } from '../../../src/playground/slack-simulator/index.js';
 
 let fake: FakeSlack;
 let client: WebClient;

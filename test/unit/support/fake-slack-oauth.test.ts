@@ -7,7 +7,7 @@ import {
   FAKE_CLIENT_SECRET,
   FakeSlack,
   SlackDriver,
-} from '../../support/fake-slack/index.js';
+} from '../../../src/playground/slack-simulator/index.js';
 
 let fake: FakeSlack;
 let noToken: WebClient;

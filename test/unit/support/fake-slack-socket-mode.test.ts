@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { FakeSlack, SlackDriver } from '../../support/fake-slack/index.js';
+import { FakeSlack, SlackDriver } from '../../../src/playground/slack-simulator/index.js';
 
 let fake: FakeSlack;
 const sockets: WebSocket[] = [];

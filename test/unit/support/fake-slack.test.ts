@@ -1,6 +1,6 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyViewSubmissionAck, FakeSlack } from '../../support/fake-slack/index.js';
+import { applyViewSubmissionAck, FakeSlack } from '../../../src/playground/slack-simulator/index.js';
 import { silentLogger } from '../../support/silent-logger.js';
 
 const modal = (title = 'Hello') => ({

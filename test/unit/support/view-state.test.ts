@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStateValues } from '../../support/fake-slack/index.js';
+import { buildStateValues } from '../../../src/playground/slack-simulator/index.js';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const option = (value: string, text: string) => ({ text: plain(text), value });

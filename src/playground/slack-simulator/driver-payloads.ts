@@ -1,5 +1,6 @@
 /** Builders for the interaction payloads Slack sends (block_actions, view_submission, shortcuts). */
 import { isObject } from './block-kit-elements.js';
+import { messagePayload } from './message-payload.js';
 import type { FakeSlack } from './server.js';
 import type { StoredMessage, StoredView } from './types.js';
 import { buildStateValues, type OptionInput, resolveOption, type StateValuesInput } from './view-state.js';
@@ -43,12 +44,6 @@ export function channelPayload(fake: FakeSlack, channelId: string): Record<strin
 }
 
 export const nowTs = (): string => (Date.now() / 1000).toFixed(6);
-
-/** The message as Slack embeds it in payloads (no `channel` field). */
-export function messagePayload(message: StoredMessage | Record<string, unknown>): Record<string, unknown> {
-  const { channel: _channel, ...rest } = message;
-  return { type: 'message', ...rest };
-}
 
 /**
  * Fills an action from the element with that action_id in the surface's blocks. Throws when a message/view

@@ -1,6 +1,7 @@
 /** Events API deliveries of the SlackDriver. */
-import { type DriverUser, messagePayload, nowTs, TOKEN } from './driver-payloads.js';
+import { type DriverUser, nowTs, TOKEN } from './driver-payloads.js';
 import { type DriverResponse, DriverTransport } from './driver-transport.js';
+import { messagePayload } from './message-payload.js';
 
 export class EventDriver extends DriverTransport {
   /** An Events API delivery. Pass the same eventId with retryNum to simulate Slack's retries. */

@@ -9,13 +9,13 @@ import {
   blockActionPayload,
   channelPayload,
   type DriverUser,
-  messagePayload,
   nowTs,
   TOKEN,
   teamPayload,
   userPayload,
 } from './driver-payloads.js';
 import type { DriverResponse } from './driver-transport.js';
+import { messagePayload } from './message-payload.js';
 import type { StoredMessage, StoredView } from './types.js';
 import { applyViewSubmissionAck } from './view-ack.js';
 import { buildStateValues, type StateValues, type StateValuesInput } from './view-state.js';

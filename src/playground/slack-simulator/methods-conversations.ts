@@ -1,6 +1,7 @@
 /** auth.test, users.info and conversations.* handlers. */
-import { messagePayload } from './driver-payloads.js';
+
 import { listArg, truthy } from './http-body.js';
+import { messagePayload } from './message-payload.js';
 import { channelView, fail, type Handler, ok, resolveChannel, userView } from './method-kit.js';
 import type { StoredMessage } from './types.js';
 
