@@ -50,8 +50,27 @@ const schema = z.object({
     (v) => (typeof v === 'string' ? v.toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
+  GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
+  GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  TRACKER_COMMENT_MARKER: z.preprocess(blankToUndefined, z.string().max(40).default('customer:')),
   ...limitSettingsShape,
 });
+
+/** GitHub Issues for a single-workspace deployment (github.com, or GitHub Enterprise Server's API URL). */
+export interface GithubSettings {
+  token: string;
+  /** REST API base URL, without a trailing '/'. */
+  apiUrl: string;
+  /** Verifies POST /webhooks/github; without it webhooks are refused. */
+  webhookSecret: string | null;
+}
+
+export interface TrackerConfig {
+  github: GithubSettings | null;
+  /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
+  commentMarker: string;
+}
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
 export interface Distribution {
@@ -83,6 +102,8 @@ export interface Config {
   metricsToken?: string;
   /** How often one person outside the vendor may raise asks, react, add details, vote and open forms. */
   limits: PersonLimits;
+  /** Engineering's trackers; none when absent. */
+  trackers?: TrackerConfig;
 }
 
 /**
@@ -131,6 +152,16 @@ function installProblems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+/** A tracker token serves one workspace's asks: in distribution it would serve every workspace's. */
+function trackerProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.GITHUB_TOKEN && env.SLACK_CLIENT_ID)
+    problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
+  if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
+    problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
+  return problems;
+}
+
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /** Settings come from the environment; a .env file in the working folder fills in what it does not set. */
@@ -163,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     }),
     ...modeProblems(env),
     ...installProblems(env),
+    ...trackerProblems(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
@@ -190,6 +222,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
       limits: personLimitsFrom(e),
+      trackers: {
+        github: e.GITHUB_TOKEN
+          ? {
+              token: e.GITHUB_TOKEN,
+              apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+              webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
+            }
+          : null,
+        commentMarker: e.TRACKER_COMMENT_MARKER,
+      },
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },
   };

@@ -10,6 +10,7 @@ import { wireJobs } from './wiring/jobs.js';
 import { wireRequests } from './wiring/requests.js';
 import { wireServices } from './wiring/services.js';
 import { wireSlackApp } from './wiring/slack-app.js';
+import { wireTrackers } from './wiring/trackers.js';
 
 export interface RapportOptions {
   clock?: Clock;
@@ -37,16 +38,18 @@ export interface RunningRapport {
 
 const waitFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Composition root: config -> store -> Slack app -> services -> requests -> jobs -> start. Wired by hand. */
+/** Composition root: config -> store -> trackers -> Slack app -> services -> requests -> jobs -> start. Wired by hand. */
 export async function startRapport(config: Config, options: RapportOptions = {}): Promise<RunningRapport> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.store);
   try {
     const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
-    const slack = await wireSlackApp(basics, options.slackRetries);
-    const services = wireServices(basics, slack.metrics);
+    const trackers = wireTrackers(basics);
+    const slack = await wireSlackApp(basics, options.slackRetries, trackers.routes);
+    const services = wireServices(basics, slack.metrics, trackers.trackerOf);
     const inFlight = wireRequests(basics, slack, services);
+    trackers.connect(slack, services);
     const scheduler = wireJobs(basics, slack, services, options.schedules ?? true);
     const port = await startListening(config, slack.app);
     const { distribution } = config.slack;

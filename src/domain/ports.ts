@@ -10,6 +10,7 @@ import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
+import type { TrackerIssue, TrackerName } from './trackers/tracker.js';
 
 export interface Clock {
   now(): Date;
@@ -71,6 +72,12 @@ export interface AskRepository {
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
   /** Remembers the internal mirror in the triage channel; like the card, no new version. */
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
+  /** The asks linked to a tracker's issue, in any partnership, oldest first. */
+  findByIssue(tracker: TrackerName, key: string): Promise<Ask[]>;
+  /** Remembers the issue an effect created for the ask; like the card, no new version. */
+  recordIssue(id: string, issue: TrackerIssue): Promise<void>;
+  /** Remembers why the tracker refused to create the ask's issue; no new version. */
+  recordTrackerFailure(id: string, failure: string): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */
   listRaisedBy(userId: string, limit: number): Promise<Ask[]>;
   /** Open asks, and closed ones changed since `since`: everything a digest of the period can mention. */
@@ -206,6 +213,8 @@ export interface SequenceRepository {
  */
 export interface MarkerRepository {
   claim(key: string, now: Date, expiresAt: Date | null): Promise<boolean>;
+  /** Gives a claim back (its work failed), so a later delivery of the same key is handled. */
+  release(key: string): Promise<void>;
   purgeExpired(now: Date): Promise<number>;
 }
 

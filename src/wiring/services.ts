@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import type { RapportMetrics } from '../metrics/rapport-metrics.js';
 import { approvalEffects } from '../slack/approvals/approval-effects.js';
@@ -19,9 +20,13 @@ export interface Services {
 }
 
 /** The services behind requests and jobs: the effects of changes, digests, ids. */
-export function wireServices(basics: Basics, metrics: RapportMetrics): Services {
+export function wireServices(
+  basics: Basics,
+  metrics: RapportMetrics,
+  trackerOf: (workspace: Workspace) => IssueTracker | null,
+): Services {
   const { clock, logger } = basics;
-  const effectDeps = { clock, logger };
+  const effectDeps = { clock, logger, trackerOf };
   const effects = createEffectRunner([askEffects(effectDeps), approvalEffects(effectDeps)], {
     ...effectDeps,
     // A pass a request starts outlives its answer: its store calls get the background deadline, not
@@ -36,6 +41,7 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
       logger,
       consequencesIn: effects.consequencesIn,
       publishDigests: digestPublisher(basics, metrics),
+      trackerOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,

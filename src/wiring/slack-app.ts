@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { createRapportMetrics, type RapportMetrics } from '../metrics/rapport-metrics.js';
 import { createTokenCipher } from '../security/token-cipher.js';
@@ -21,9 +21,14 @@ export interface SlackApp {
 
 /**
  * The Bolt app (not started yet), its metrics, and the workspaces it serves. `retries`: failed Web API
- * calls' retries (tests use 0 so an injected failure surfaces at once).
+ * calls' retries (tests use 0 so an injected failure surfaces at once); `routes`: more HTTP routes on
+ * PORT (tracker webhooks).
  */
-export async function wireSlackApp(basics: Basics, retries: number | undefined): Promise<SlackApp> {
+export async function wireSlackApp(
+  basics: Basics,
+  retries: number | undefined,
+  routes: CustomRoute[],
+): Promise<SlackApp> {
   const { config, store, clock, logger } = basics;
   const { distribution } = config.slack;
   // One registry per running instance: tests start several in one process.
@@ -36,6 +41,7 @@ export async function wireSlackApp(basics: Basics, retries: number | undefined):
     logger,
     metrics,
     clientOptions,
+    routes,
     isReady: () =>
       store.ping().then(
         () => true,

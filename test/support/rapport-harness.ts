@@ -1,4 +1,4 @@
-import type { Config, Distribution } from '../../src/config.js';
+import type { Config, Distribution, TrackerConfig } from '../../src/config.js';
 import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
@@ -63,6 +63,8 @@ export async function startHarness(
     socketMode?: boolean;
     /** Per-person limits; off unless a test is about them, so other tests may repeat an action freely. */
     limits?: PersonLimits;
+    /** Engineering's trackers (a fake GitHub's URL); none unless a test is about them. */
+    trackers?: TrackerConfig;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -97,6 +99,7 @@ export async function startHarness(
     logLevel: 'debug',
     digestGraceMs: 6 * 3_600_000,
     limits: options.limits ?? NO_PERSON_LIMITS,
+    ...(options.trackers ? { trackers: options.trackers } : {}),
   };
   const logs: string[] = [];
   const start = () =>

@@ -18,6 +18,7 @@ import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
+import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
 
 /**
@@ -37,10 +38,20 @@ export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask
     const deps = inPass(effectDeps, pass);
     const partnership = await deps.repositories.partnerships.findById(stored.partnershipId);
     if (partnership) await replan(deps, stored, partnership);
-    const ask = await showCard(client, deps, stored, pass.ledger);
-    await announce(client, deps, ask, pass.ledger);
+    const shown = await showCard(client, deps, stored, pass.ledger);
+    await announce(client, deps, shown, pass.ledger);
+    // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
+    let trackerDown: unknown = null;
+    const tracker = effectDeps.trackerOf(pass.workspace);
+    const ask = partnership
+      ? await sendIssue(client, { ...deps, tracker }, shown, partnership, pass.ledger).catch((error) => {
+          trackerDown = error;
+          return shown;
+        })
+      : shown;
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
+    if (trackerDown) throw trackerDown;
   },
 });
 

@@ -39,7 +39,7 @@ export async function showTwin(
       await ledger.record({ notesPosted: ask.internalNotes.length });
     return;
   }
-  const message = buildTriageCard(ask, partnership.accountName);
+  const message = buildTriageCard(ask, partnership);
   let mirror = ask.mirror;
   if (mirror) {
     try {

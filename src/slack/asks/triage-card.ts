@@ -1,15 +1,20 @@
 import type { KnownBlock } from '@slack/types';
 import { type Ask, KIND_LABELS } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { context, type MessageContent, mrkdwn } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
+import { buildIssueBlocks } from '../trackers/issue-blocks.js';
 import { askButtons } from './ask-buttons.js';
 
 const NOTES_SHOWN = 5;
 
 /** The ask's internal twin in the vendor-only triage channel: status, who owes what, internal notes. */
-export function buildTriageCard(ask: Ask, accountName: string): MessageContent {
-  const header = `*${ask.ref}* · ${KIND_LABELS[ask.kind]} · ${safeText(accountName, 80)} · *${STATUS_LABELS[ask.status]}*`;
+export function buildTriageCard(
+  ask: Ask,
+  partnership: Pick<Partnership, 'accountName' | 'trackers'>,
+): MessageContent {
+  const header = `*${ask.ref}* · ${KIND_LABELS[ask.kind]} · ${safeText(partnership.accountName, 80)} · *${STATUS_LABELS[ask.status]}*`;
   const blocks: KnownBlock[] = [
     { type: 'section', text: mrkdwn(`${header}\n*${safeText(ask.content.title, 300)}*`) },
     {
@@ -32,6 +37,7 @@ export function buildTriageCard(ask: Ask, accountName: string): MessageContent {
     });
   }
   blocks.push(context('Internal: only your team sees this. Nothing here is posted in the shared channel.'));
+  blocks.push(...buildIssueBlocks(ask, partnership));
   const buttons = askButtons(ask, ['update', 'take']);
   if (buttons) blocks.push(buttons);
   return {

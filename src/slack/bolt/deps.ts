@@ -2,6 +2,7 @@ import type { Consequences } from '../../app/consequences.js';
 import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
+import type { IssueTracker } from '../../domain/trackers/tracker.js';
 import type { AppLogger } from '../../logger.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 import type { PublishReport } from '../digests/publish-digests.js';
@@ -21,6 +22,8 @@ export interface SlackDeps {
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
+  /** The workspace's engineering tracker, if it has one. */
+  trackerOf(workspace: Workspace): IssueTracker | null;
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

@@ -12,6 +12,7 @@ import { planSubcommands, registerPlan } from '../plan/index.js';
 import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
+import { registerTrackers, trackerSubcommands } from '../trackers/index.js';
 import type { SlackDeps } from './deps.js';
 
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
@@ -25,6 +26,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     ...approvalSubcommands(deps),
     ...reportSubcommands(deps),
     ...peopleSubcommands(deps),
+    ...trackerSubcommands(deps),
   });
   registerAsks(app, deps);
   registerFeedback(app, deps);
@@ -37,4 +39,5 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   registerPeople(app, deps);
   registerHome(app, deps);
   registerConversations(app, deps);
+  registerTrackers(app, deps);
 }

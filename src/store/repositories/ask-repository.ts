@@ -8,6 +8,7 @@ import {
   effectsOwedFromStart,
   owedEffectsIndex,
 } from './owed-effects-store.js';
+import { fromTrackerDocument, type TrackerDocument, toTrackerDocument } from './tracker-document.js';
 import { findOneAs, setIfVersion } from './versioned.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
@@ -34,6 +35,7 @@ export interface AskDocument {
   history: (Omit<HistoryEntry, 'by'> & { by: ActorDocument })[];
   threadReplies?: { firstAt: Date; lastAt: Date } | null;
   internalNotes: (Omit<InternalNote, 'by'> & { by: ActorDocument })[];
+  tracker?: TrackerDocument | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -54,6 +56,9 @@ export const askCollection: CollectionSpec = {
     { fields: ['linkedTo', 'createdAt'], embedded: false },
     { fields: ['linkedTo'], mongo: false },
     { fields: ['card.ts'] },
+    // The asks a tracker's webhook is about, oldest first.
+    { fields: ['tracker.issue.key', 'createdAt'], embedded: false },
+    { fields: ['tracker.issue.key'], mongo: false },
     { fields: ['requester.userId', 'createdAt'] },
     owedEffectsIndex,
   ],
@@ -89,6 +94,7 @@ export function toAskDocument(a: Ask): AskDocument {
     history: a.history.map((h) => ({ ...h, by: actorDoc(h.by) })),
     threadReplies: a.threadReplies ? { ...a.threadReplies } : null,
     internalNotes: a.internalNotes.map((n) => ({ ...n, by: actorDoc(n.by) })),
+    tracker: a.tracker ? toTrackerDocument(a.tracker) : null,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     version: a.version,
@@ -116,6 +122,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     history: d.history.map((h) => ({ ...h, by: actor(h.by) })),
     threadReplies: d.threadReplies ? { ...d.threadReplies } : null,
     internalNotes: d.internalNotes.map((n) => ({ ...n, by: actor(n.by) })),
+    tracker: d.tracker ? fromTrackerDocument(d.tracker) : null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     version: d.version,
@@ -156,6 +163,20 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     },
     async recordMirror(id, mirror) {
       await collection.updateOne({ _id: id }, { $set: { mirror } });
+    },
+    async findByIssue(tracker, key) {
+      const docs = await collection.find({ 'tracker.issue.key': key }, { sort: { createdAt: 1 } });
+      return docs.map(fromAskDocument).filter((a) => a.tracker?.issue?.tracker === tracker);
+    },
+    async recordIssue(id, issue) {
+      const link = { tracker: issue.tracker, key: issue.key, url: issue.url };
+      await collection.updateOne(
+        { _id: id },
+        { $set: { 'tracker.issue': link, 'tracker.due': issue.due, 'tracker.failure': null } },
+      );
+    },
+    async recordTrackerFailure(id, failure) {
+      await collection.updateOne({ _id: id }, { $set: { 'tracker.failure': failure } });
     },
     async listRaisedBy(userId, limit) {
       const docs = await collection.find({ 'requester.userId': userId }, { sort: { createdAt: -1 }, limit });
