@@ -10,7 +10,7 @@ import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
-import type { TrackerIssue, TrackerName } from './trackers/tracker.js';
+import type { IssueTold, TrackerIssue, TrackerName } from './trackers/tracker.js';
 
 export interface Clock {
   now(): Date;
@@ -74,8 +74,10 @@ export interface AskRepository {
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
   /** The asks linked to a tracker's issue, in any partnership, oldest first. */
   findByIssue(tracker: TrackerName, key: string): Promise<Ask[]>;
-  /** Remembers the issue an effect created for the ask; like the card, no new version. */
-  recordIssue(id: string, issue: TrackerIssue): Promise<void>;
+  /** Remembers the issue an effect created for the ask, and what it was told then; like the card, no new version. */
+  recordIssue(id: string, issue: TrackerIssue, told: IssueTold): Promise<void>;
+  /** Remembers how much of the ask's activity its issue has been told; no new version. */
+  recordIssueTold(id: string, told: IssueTold): Promise<void>;
   /** Remembers why the tracker refused to create the ask's issue; no new version. */
   recordTrackerFailure(id: string, failure: string): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */

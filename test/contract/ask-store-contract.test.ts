@@ -52,7 +52,7 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       at: new Date('2026-03-05T09:00:00Z'),
       by: { userId: 'UV', teamId: 'TV', side: 'vendor' as const },
     };
-    const tracker = { requested, issue: null, due: null, assignees: [], failure: null };
+    const tracker = { requested, issue: null, due: null, assignees: [], failure: null, told: null };
     const sent = anAsk({ tracker, createdAt: new Date('2026-03-05T09:00:00Z') });
     const other = anAsk({ partnershipId: 'p-other', tracker, createdAt: new Date('2026-03-06T09:00:00Z') });
     await store.asks.insert(sent);
@@ -63,16 +63,19 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       key: 'acme/app#3',
       url: 'https://github.com/acme/app/issues/3',
     };
-    await store.asks.recordIssue(other.id, { ...issue, phase: 'open', due: '2026-04-01' });
-    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null });
+    const told = { history: 1, votes: 0 };
+    await store.asks.recordIssue(other.id, { ...issue, phase: 'open', due: '2026-04-01' }, told);
+    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null }, told);
     expect((await store.asks.findByIssue('github', 'acme/app#3')).map((a) => a.id)).toEqual([
       sent.id,
       other.id,
     ]);
     expect(await store.asks.findById(other.id)).toMatchObject({
       version: 1,
-      tracker: { issue, due: '2026-04-01' },
+      tracker: { issue, due: '2026-04-01', told },
     });
+    await store.asks.recordIssueTold(other.id, { history: 3, votes: 2 });
+    expect((await store.asks.findById(other.id))?.tracker?.told).toEqual({ history: 3, votes: 2 });
     expect(await store.asks.findByIssue('github', 'acme/app#4')).toEqual([]);
     await store.asks.recordTrackerFailure(sent.id, 'GitHub refused the token.');
     expect((await store.asks.findById(sent.id))?.tracker?.failure).toBe('GitHub refused the token.');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ASK_ACTIONS, DETAILS_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { LINK_BLOCKS, TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
 import { issuesEvent } from '../support/fake-github/index.js';
-import { modalOpenedAfter, textsPostedTo } from '../support/flows.js';
+import { buttonValue, modalOpenedAfter, textsPostedTo } from '../support/flows.js';
 import {
+  card,
   clickTwin,
   githubForEachTest,
   idea,
@@ -71,6 +73,49 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
     await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.promise);
     expect((await storedAsk(h, 'ACME-1')).promisedDate).toBe('2026-12-20');
     expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain('Promised for *2026-12-20*.');
+    expect(issue.comments.at(-1)?.body).toContain('**Promised to the customer for 2026-12-20.**');
+  });
+
+  it('tells the issue of details added and votes, once each, a comment whose answer was lost included', async () => {
+    const { h, github, clock } = world;
+    await route(h, `enhancement ${REPO} auto`);
+    await idea(h, 'Bulk export', people.alice);
+    const askCard = card(h, channels.shared, 'ACME-1');
+    const before = h.fake.callsTo('views.open').length;
+    await h.driver.blockAction({
+      user: people.carol,
+      channelId: channels.shared,
+      message: askCard,
+      actions: [{ action_id: ASK_ACTIONS.addDetails, value: buttonValue(askCard, ASK_ACTIONS.addDetails) }],
+    });
+    const form = await modalOpenedAfter(h, before);
+    github.failNext('POST', { loseAnswer: true });
+    await h.driver.viewSubmission({
+      user: people.carol,
+      view: form,
+      values: { [DETAILS_BLOCKS.text]: { [INPUT]: 'We need it for @auditors by March' } },
+    });
+    await h.rapport.settled();
+    clock.advance(2);
+    await h.rapport.runJob('effects');
+    await h.driver.blockAction({
+      user: people.dave,
+      channelId: channels.shared,
+      message: askCard,
+      actions: [{ action_id: ASK_ACTIONS.vote, value: buttonValue(askCard, ASK_ACTIONS.vote) }],
+    });
+    await h.rapport.settled();
+
+    const comments = (github.issues(REPO)[0]?.comments ?? []).map((c) => c.body);
+    expect(comments).toHaveLength(2);
+    // The lost answer was looked for on the issue before posting again, and found.
+    expect(github.callsTo('GET', '/repos/acme/app/issues/1/comments')).toHaveLength(1);
+    expect(comments[0]).toContain('Update on ACME-1 from Rapport:');
+    expect(comments[0]).toContain(
+      '**Details added (customer side):**\n> We need it for @\u200bauditors by March',
+    );
+    expect(comments[1]).toContain('**2 people at the customer want this now** (+1).');
+    expect(comments.join('\n')).not.toContain(people.dave.id);
   });
 
   it('unlinks the ask when its issue is deleted, telling the vendor side only', async () => {

@@ -30,6 +30,7 @@ export function githubForEachTest(kind: StoreKind): GithubWorld {
     world.clock = new TestClock('2026-12-01T10:00:00Z');
     world.github = await FakeGithub.start();
     world.github.addRepo(REPO);
+    world.github.now = () => world.clock.now();
     world.h = await startHarness(kind.freshLocation(), {
       clock: world.clock,
       trackers: {

@@ -18,6 +18,9 @@ export type IssueActionError = { code: 'not_found' } | { code: 'forbidden' | 'in
 type Deps = { asks: AskRepository; clock: Clock };
 
 const trackerOf = (ask: Ask): AskTracker => ask.tracker ?? NO_TRACKER;
+
+/** What an issue linked now already knows of the ask: everything so far (it is in the issue, or was before it). */
+export const activityNow = (ask: Ask) => ({ history: ask.history.length, votes: ask.voters.length });
 const describe = (issue: IssueLink) => `${TRACKER_LABELS[issue.tracker]} issue ${issue.key}`;
 const note = (now: Date, by: Actor, text: string) => ({ at: now, by, text: text.slice(0, NOTE_MAX) });
 
@@ -61,7 +64,7 @@ export const attachIssue = (deps: Deps, askId: string, actor: Actor, issue: Trac
     const link = { tracker: issue.tracker, key: issue.key, url: issue.url };
     return ok({
       ...ask,
-      tracker: { ...tracker, issue: link, due: issue.due, failure: null },
+      tracker: { ...tracker, issue: link, due: issue.due, failure: null, told: activityNow(ask) },
       internalNotes: [...ask.internalNotes, note(now, actor, `Linked to ${describe(link)}.`)],
       updatedAt: now,
     });

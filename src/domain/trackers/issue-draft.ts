@@ -1,9 +1,7 @@
 import { type Ask, KIND_LABELS } from '../asks/ask.js';
 import type { Partnership } from '../partnerships/partnership.js';
+import { quiet } from './issue-news.js';
 import type { IssueDraft, TrackerRoute } from './tracker.js';
-
-/** Keeps customers' text from pinging tracker users or teams (`@name`) when engineering reads it. */
-const quiet = (text: string) => text.replace(/@(?=[\w-])/g, '@\u200b');
 
 /**
  * The issue engineering gets for an ask: its title with the reference, the description with use cases,

@@ -34,6 +34,13 @@ export interface AskTracker {
   assignees: string[];
   /** Why the tracker refused the last send, in plain words, until someone sends again. */
   failure: string | null;
+  /** How much of the ask's activity the issue has been told (history entries, votes) since it was linked. */
+  told: IssueTold | null;
+}
+
+export interface IssueTold {
+  history: number;
+  votes: number;
 }
 
 export const NO_TRACKER: AskTracker = {
@@ -42,6 +49,7 @@ export const NO_TRACKER: AskTracker = {
   due: null,
   assignees: [],
   failure: null,
+  told: null,
 };
 
 /** The kinds of ask that go to engineering's tracker. */
@@ -99,4 +107,8 @@ export interface IssueTracker {
   read(key: string): Promise<TrackerIssue | null>;
   /** Turns what a person typed (a URL or a key) into the issue's key, or null when it names none. */
   parseKey(text: string): string | null;
+  /** Whether a comment holding `marker` was posted on the issue since `since` (an earlier attempt's lost answer). */
+  hasComment(key: string, marker: string, since: Date): Promise<boolean>;
+  /** Posts a comment; `marker` rides hidden in it. */
+  comment(key: string, body: string, marker: string): Promise<void>;
 }

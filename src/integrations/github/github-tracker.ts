@@ -88,6 +88,26 @@ export function githubTracker(
       const { data } = await call(() => octokit.rest.issues.create({ ...repository, title, body, labels }));
       return toTrackerIssue(issueKey({ ...repository, number: data.number }), data as GithubIssue);
     },
+    async hasComment(key, marker, since) {
+      const { owner, repo, number } = coordinatesOf(key);
+      const { data } = await call(() =>
+        octokit.rest.issues.listComments({
+          owner,
+          repo,
+          issue_number: number,
+          since: since.toISOString(),
+          per_page: 100,
+        }),
+      );
+      return data.some((comment) => comment.body?.includes(marker));
+    },
+    async comment(key, body, marker) {
+      const { owner, repo, number } = coordinatesOf(key);
+      const marked = `${body}\n\n<!-- ${marker} -->`;
+      await call(() =>
+        octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: marked }),
+      );
+    },
     async read(key) {
       const { owner, repo, number } = coordinatesOf(key);
       try {

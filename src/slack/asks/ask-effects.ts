@@ -20,12 +20,14 @@ import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
 import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
+import { tellIssue } from './tell-issue.js';
 
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
- * with the group's other cards), each change announced once in its thread, the triage twin with its
- * internal notes, and the Home tabs of its owner and requester. Calls go out with the workspace's effect
+ * with the group's other cards), each change announced once in its thread, the tracker's issue (created
+ * once, then told of later activity), the triage twin with its internal notes, and the Home tabs of its
+ * owner and requester. Calls go out with the workspace's effect
  * client (a few quick retries inside); the runner retries the pass after that.
  */
 export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask> => ({
@@ -41,14 +43,17 @@ export const askEffects = (effectDeps: EffectDeps): EffectSubject<Workspace, Ask
     const shown = await showCard(client, deps, stored, pass.ledger);
     await announce(client, deps, shown, pass.ledger);
     // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
+    let ask = shown;
     let trackerDown: unknown = null;
-    const tracker = effectDeps.trackerOf(pass.workspace);
-    const ask = partnership
-      ? await sendIssue(client, { ...deps, tracker }, shown, partnership, pass.ledger).catch((error) => {
-          trackerDown = error;
-          return shown;
-        })
-      : shown;
+    if (partnership) {
+      const withTracker = { ...deps, tracker: effectDeps.trackerOf(pass.workspace) };
+      try {
+        ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
+        await tellIssue(withTracker, ask, pass.ledger);
+      } catch (error) {
+        trackerDown = error;
+      }
+    }
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
     if (trackerDown) throw trackerDown;

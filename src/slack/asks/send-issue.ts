@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Ask } from '../../domain/asks/ask.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { activityNow } from '../../domain/trackers/ask-issue-actions.js';
 import { buildIssueDraft } from '../../domain/trackers/issue-draft.js';
 import { type IssueTracker, isTrackedKind, TrackerRefusal } from '../../domain/trackers/tracker.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
@@ -37,11 +38,12 @@ export async function sendIssue(
     const earlier = ledger.unconfirmed(key) ? await deps.tracker.findCreated(route.project, draft) : null;
     if (!earlier) await ledger.beginPosting(key);
     const issue = earlier ?? (await deps.tracker.create(route.project, draft));
-    await deps.repositories.asks.recordIssue(ask.id, issue);
+    const told = activityNow(ask);
+    await deps.repositories.asks.recordIssue(ask.id, issue, told);
     await ledger.record({}, key);
     deps.logger.event('info', 'issue created for ask', { ask: ask.id, issue: issue.key, adopted: !!earlier });
     const link = { tracker: issue.tracker, key: issue.key, url: issue.url };
-    return { ...ask, tracker: { ...wanted, issue: link, due: issue.due } };
+    return { ...ask, tracker: { ...wanted, issue: link, due: issue.due, told } };
   } catch (error) {
     if (!(error instanceof TrackerRefusal)) throw error;
     await ledger.record({}, key);

@@ -168,12 +168,22 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
       const docs = await collection.find({ 'tracker.issue.key': key }, { sort: { createdAt: 1 } });
       return docs.map(fromAskDocument).filter((a) => a.tracker?.issue?.tracker === tracker);
     },
-    async recordIssue(id, issue) {
+    async recordIssue(id, issue, told) {
       const link = { tracker: issue.tracker, key: issue.key, url: issue.url };
       await collection.updateOne(
         { _id: id },
-        { $set: { 'tracker.issue': link, 'tracker.due': issue.due, 'tracker.failure': null } },
+        {
+          $set: {
+            'tracker.issue': link,
+            'tracker.due': issue.due,
+            'tracker.failure': null,
+            'tracker.told': told,
+          },
+        },
       );
+    },
+    async recordIssueTold(id, told) {
+      await collection.updateOne({ _id: id }, { $set: { 'tracker.told': { ...told } } });
     },
     async recordTrackerFailure(id, failure) {
       await collection.updateOne({ _id: id }, { $set: { 'tracker.failure': failure } });

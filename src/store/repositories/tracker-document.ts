@@ -10,6 +10,7 @@ export interface TrackerDocument {
   due: string | null;
   assignees: string[];
   failure: string | null;
+  told?: { history: number; votes: number } | null;
 }
 
 export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
@@ -18,6 +19,7 @@ export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
   due: t.due,
   assignees: [...t.assignees],
   failure: t.failure,
+  told: t.told ? { ...t.told } : null,
 });
 
 export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
@@ -28,4 +30,5 @@ export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
   due: d.due ?? null,
   assignees: d.assignees ?? [],
   failure: d.failure ?? null,
+  told: d.told ? { ...d.told } : null,
 });

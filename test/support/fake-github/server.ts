@@ -15,6 +15,7 @@ export interface FakeIssue {
   state_reason: 'completed' | 'not_planned' | 'reopened' | 'duplicate' | null;
   milestone: { title: string; due_on: string | null } | null;
   assignees: { login: string }[];
+  comments: { body: string; created_at: string }[];
 }
 
 export interface FakeGithubCall {
@@ -34,6 +35,8 @@ export class FakeGithub {
   private readonly repos = new Map<string, { issues: FakeIssue[]; archived: boolean }>();
   private readonly faults: { method: string; fault: Fault }[] = [];
   private remaining = 5000;
+  /** GitHub's clock: tests set it to theirs, so `since` filters agree with the app's time. */
+  now: () => Date = () => new Date();
 
   private constructor(
     private readonly server: Server,
@@ -72,6 +75,7 @@ export class FakeGithub {
       state_reason: null,
       milestone: null,
       assignees: [],
+      comments: [],
     };
     issues.push(issue);
     return issue;
@@ -151,6 +155,11 @@ export class FakeGithub {
 
   private route(call: FakeGithubCall, url: URL): { status: number; json: unknown } {
     const notFound = { status: 404, json: { message: 'Not Found' } };
+    const comments = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    if (comments) {
+      const found = this.issues(comments[1] as string).find((i) => i.number === Number(comments[2]));
+      return this.comments(call, found);
+    }
     const issues = /^\/repos\/([^/]+\/[^/]+)\/issues(?:\/(\d+))?$/.exec(url.pathname);
     if (call.method === 'GET' && url.pathname === '/search/issues') return this.search(call.query.q ?? '');
     if (!issues) return notFound;
@@ -170,6 +179,24 @@ export class FakeGithub {
     const issue = repo.issues.find((i) => i.number === Number(issues[2]));
     if (call.method === 'GET' && issue) return { status: 200, json: this.toJson(fullName, issue) };
     return notFound;
+  }
+
+  /** POST and GET /repos/{owner}/{repo}/issues/{number}/comments (GET filtered by `since`). */
+  private comments(call: FakeGithubCall, issue: FakeIssue | undefined): { status: number; json: unknown } {
+    if (!issue) return { status: 404, json: { message: 'Not Found' } };
+    if (call.method === 'POST') {
+      const body = call.body?.body;
+      if (typeof body !== 'string' || !body) return { status: 422, json: { message: 'Validation Failed' } };
+      const comment = { body, created_at: this.now().toISOString() };
+      issue.comments.push(comment);
+      return {
+        status: 201,
+        json: { id: issue.comments.length, ...comment, user: { login: 'rapport[bot]' } },
+      };
+    }
+    const since = call.query.since ? Date.parse(call.query.since) : 0;
+    const shown = issue.comments.filter((c) => Date.parse(c.created_at) >= since);
+    return { status: 200, json: shown.map((c, i) => ({ id: i + 1, ...c, user: { login: 'rapport[bot]' } })) };
   }
 
   /** `"<text>" in:title repo:<owner/repo> is:issue`: the issues whose title holds the text. */
