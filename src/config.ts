@@ -53,6 +53,10 @@ const schema = z.object({
   GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  TRACKER_POLL_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
+  ),
   TRACKER_COMMENT_MARKER: z.preprocess(blankToUndefined, z.string().max(40).default('customer:')),
   ...limitSettingsShape,
 });
@@ -70,6 +74,8 @@ export interface TrackerConfig {
   github: GithubSettings | null;
   /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
   commentMarker: string;
+  /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
+  pollMinutes: number;
 }
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
@@ -231,6 +237,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
             }
           : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
+        pollMinutes: e.TRACKER_POLL_MINUTES,
       },
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },

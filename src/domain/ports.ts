@@ -72,6 +72,8 @@ export interface AskRepository {
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
   /** Remembers the internal mirror in the triage channel; like the card, no new version. */
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
+  /** Asks in `statuses` linked to an issue, in the order of their issue keys: what a poll of the tracker reads. */
+  listWithIssue(statuses: AskStatus[], page: { limit: number; skip: number }): Promise<Ask[]>;
   /** The asks linked to a tracker's issue, in any partnership, oldest first. */
   findByIssue(tracker: TrackerName, key: string): Promise<Ask[]>;
   /** Remembers the issue an effect created for the ask, and what it was told then; like the card, no new version. */

@@ -64,8 +64,12 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       url: 'https://github.com/acme/app/issues/3',
     };
     const told = { history: 1, votes: 0 };
-    await store.asks.recordIssue(other.id, { ...issue, phase: 'open', due: '2026-04-01' }, told);
-    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null }, told);
+    await store.asks.recordIssue(
+      other.id,
+      { ...issue, phase: 'open', due: '2026-04-01', assignees: [] },
+      told,
+    );
+    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null, assignees: [] }, told);
     expect((await store.asks.findByIssue('github', 'acme/app#3')).map((a) => a.id)).toEqual([
       sent.id,
       other.id,
@@ -77,6 +81,10 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     await store.asks.recordIssueTold(other.id, { history: 3, votes: 2 });
     expect((await store.asks.findById(other.id))?.tracker?.told).toEqual({ history: 3, votes: 2 });
     expect(await store.asks.findByIssue('github', 'acme/app#4')).toEqual([]);
+    expect((await store.asks.listWithIssue(['open'], { limit: 1, skip: 1 })).map((a) => a.id)).toHaveLength(
+      1,
+    );
+    expect(await store.asks.listWithIssue(['shipped'], { limit: 10, skip: 0 })).toEqual([]);
     await store.asks.recordTrackerFailure(sent.id, 'GitHub refused the token.');
     expect((await store.asks.findById(sent.id))?.tracker?.failure).toBe('GitHub refused the token.');
   });

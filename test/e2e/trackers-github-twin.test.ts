@@ -118,6 +118,32 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
     expect(comments.join('\n')).not.toContain(people.dave.id);
   });
 
+  it('reaches the same state by polling every TRACKER_POLL_MINUTES, once per round across runs', async () => {
+    const { h, github, clock } = world;
+    await route(h, `enhancement ${REPO} auto`);
+    await idea(h, 'Bulk export', people.alice);
+    await idea(h, 'Audit log', people.alice);
+    const [first, second] = github.issues(REPO);
+    if (!first || !second) throw new Error('no issues');
+    first.state = 'closed';
+    first.state_reason = 'completed';
+    second.milestone = { title: '5.0', due_on: '2027-01-15T00:00:00Z' };
+
+    await h.rapport.runJob('tracker-poll');
+    expect((await storedAsk(h, 'ACME-1')).status).toBe('shipped');
+    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain('Engineering has finished this.');
+    expect(JSON.stringify(twin(h, 'ACME-2').blocks)).toContain('Due in the tracker: *2027-01-15*');
+    const reads = github.callsTo('GET', '/repos/acme/app/issues/').length;
+    await h.rapport.runJob('tracker-poll'); // the same round: already polled
+    expect(github.callsTo('GET', '/repos/acme/app/issues/')).toHaveLength(reads);
+
+    github.issues(REPO).splice(1, 1); // deleted in GitHub
+    clock.advance(5);
+    await h.rapport.runJob('tracker-poll');
+    expect((await storedAsk(h, 'ACME-2')).tracker?.issue).toBeNull();
+    expect(github.callsTo('GET', '/repos/acme/app/issues/')).toHaveLength(reads + 1); // a shipped ask is not read
+  });
+
   it('unlinks the ask when its issue is deleted, telling the vendor side only', async () => {
     const { h, github } = world;
     await route(h, `enhancement ${REPO} auto`);

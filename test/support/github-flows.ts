@@ -36,6 +36,7 @@ export function githubForEachTest(kind: StoreKind): GithubWorld {
       trackers: {
         github: { token: GITHUB_TOKEN, apiUrl: world.github.apiUrl, webhookSecret: WEBHOOK_SECRET },
         commentMarker: 'customer:',
+        pollMinutes: 5,
       },
     });
     await setUpPartnership(world.h, channels.shared, 'Acme Corp');

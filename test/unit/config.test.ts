@@ -28,7 +28,7 @@ describe('loadConfig', () => {
           vote: { max: 60, windowMs: 3_600_000 },
           form: { max: 30, windowMs: 60_000 },
         },
-        trackers: { github: null, commentMarker: 'customer:' },
+        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
       },
     });
   });
@@ -43,6 +43,7 @@ describe('loadConfig', () => {
         webhookSecret: 'whsec-0123456789abcdef',
       },
       commentMarker: 'customer:',
+      pollMinutes: 0,
     });
     const distributed = loadConfig({
       ...github,

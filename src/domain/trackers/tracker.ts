@@ -21,6 +21,8 @@ export interface TrackerIssue extends IssueLink {
   phase: IssuePhase;
   /** A due date or milestone date ('YYYY-MM-DD'), never promised by itself. */
   due: string | null;
+  /** The assignees' tracker logins. */
+  assignees: string[];
 }
 
 /** The tracker's side of an ask: whether an issue is wanted, the one it is linked to, what the tracker says. */

@@ -14,6 +14,7 @@ export interface GithubIssue {
   state_reason?: string | null;
   body?: string | null;
   milestone?: { due_on?: string | null } | null;
+  assignees?: { login: string }[] | null;
   repository_url?: string;
 }
 
@@ -32,6 +33,7 @@ export function toTrackerIssue(key: string, issue: GithubIssue): TrackerIssue {
     url: issue.html_url,
     phase: phaseOf(issue) ?? 'open',
     due: issue.milestone?.due_on?.slice(0, 10) ?? null,
+    assignees: (issue.assignees ?? []).map((a) => a.login),
   };
 }
 

@@ -164,6 +164,11 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     async recordMirror(id, mirror) {
       await collection.updateOne({ _id: id }, { $set: { mirror } });
     },
+    async listWithIssue(statuses, page) {
+      const filter = { 'tracker.issue.key': { $gt: '' }, status: { $in: statuses } };
+      const docs = await collection.find(filter, { sort: { 'tracker.issue.key': 1 }, ...page });
+      return docs.map(fromAskDocument);
+    },
     async findByIssue(tracker, key) {
       const docs = await collection.find({ 'tracker.issue.key': key }, { sort: { createdAt: 1 } });
       return docs.map(fromAskDocument).filter((a) => a.tracker?.issue?.tracker === tracker);
