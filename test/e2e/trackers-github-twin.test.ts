@@ -169,6 +169,12 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
       ':warning: *Not sent to the tracker*: GitHub refused: the token lacks the permission',
     );
     expect(github.issues(REPO)).toHaveLength(0);
+    const home = h.fake
+      .callsTo('views.publish')
+      .filter((c) => c.args.user_id === people.alice.id)
+      .at(-1);
+    expect(JSON.stringify(home?.args.view)).toContain('*ACME-1* Dark mode');
+    expect(JSON.stringify(home?.args.view)).toContain(':warning: not sent to the tracker');
 
     github.addRepo(REPO);
     await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.send);
