@@ -34,6 +34,10 @@ export class FakeGithub {
   readonly calls: FakeGithubCall[] = [];
   private readonly repos = new Map<string, { issues: FakeIssue[]; archived: boolean }>();
   private readonly faults: { method: string; fault: Fault }[] = [];
+  /** Creates held: the issue is stored, its answer never sent (the caller dies waiting). */
+  private holdCreates = 0;
+  private held = 0;
+  private heldWaiters: (() => void)[] = [];
   private remaining = 5000;
   /** GitHub's clock: tests set it to theirs, so `since` filters agree with the app's time. */
   now: () => Date = () => new Date();
@@ -84,6 +88,17 @@ export class FakeGithub {
   /** The next `method` calls (in order) meet these faults instead of their normal answer. */
   failNext(method: 'GET' | 'POST', ...faults: Fault[]): void {
     for (const fault of faults) this.faults.push({ method, fault });
+  }
+
+  /** The next create stores its issue and never answers, as when the caller is killed waiting. */
+  holdNextCreate(): void {
+    this.holdCreates += 1;
+  }
+
+  /** Resolves once a create is being held. */
+  waitForHeld(): Promise<void> {
+    if (this.held > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
   }
 
   callsTo(method: string, pathPrefix: string): FakeGithubCall[] {
@@ -150,6 +165,17 @@ export class FakeGithub {
     if (fault && !('loseAnswer' in fault)) return error(fault.status, fault.message, fault.headers);
     const answer = this.route(call, url);
     if (fault) return error(502, 'Server Error'); // the work was done; its answer is lost
+    if (
+      call.method === 'POST' &&
+      answer.status === 201 &&
+      this.holdCreates > 0 &&
+      !url.pathname.endsWith('/comments')
+    ) {
+      this.holdCreates -= 1;
+      this.held += 1;
+      for (const waiter of this.heldWaiters.splice(0)) waiter();
+      return; // never answered: the connection ends when the caller does
+    }
     return send(answer.status, answer.json);
   }
 
