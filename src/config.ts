@@ -57,9 +57,34 @@ const schema = z.object({
     (v) => (typeof v === 'string' ? v.toLowerCase() || undefined : v),
     z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
+  GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
+  GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  TRACKER_POLL_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
+  ),
+  TRACKER_COMMENT_MARKER: z.preprocess(blankToUndefined, z.string().max(40).default('customer:')),
   ...limitSettingsShape,
   ...webhookSettingsShape,
 });
+
+/** GitHub Issues for a single-workspace deployment (github.com, or GitHub Enterprise Server's API URL). */
+export interface GithubSettings {
+  token: string;
+  /** REST API base URL, without a trailing '/'. */
+  apiUrl: string;
+  /** Verifies POST /webhooks/github; without it webhooks are refused. */
+  webhookSecret: string | null;
+}
+
+export interface TrackerConfig {
+  github: GithubSettings | null;
+  /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
+  commentMarker: string;
+  /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
+  pollMinutes: number;
+}
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
 export interface Distribution {
@@ -93,6 +118,8 @@ export interface Config {
   limits: PersonLimits;
   /** Outbound webhooks; defaults (DEFAULT_WEBHOOK_SETTINGS) when absent. */
   webhooks?: WebhookSettings;
+  /** Engineering's trackers; none when absent. */
+  trackers?: TrackerConfig;
 }
 
 /**
@@ -138,6 +165,16 @@ function installProblems(env: Record<string, string | undefined>): string[] {
       problems.push(`TOKEN_ENCRYPTION_KEYS: ${(error as Error).message}`);
     }
   }
+  return problems;
+}
+
+/** A tracker token serves one workspace's asks: in distribution it would serve every workspace's. */
+function trackerProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.GITHUB_TOKEN && env.SLACK_CLIENT_ID)
+    problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
+  if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
+    problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
   return problems;
 }
 
@@ -204,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     ...modeProblems(env),
     ...installProblems(env),
     ...webhookProblems(env),
+    ...trackerProblems(env),
   ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
@@ -232,6 +270,17 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
       limits: personLimitsFrom(e),
       webhooks: webhookSettingsFrom(e, e.TOKEN_ENCRYPTION_KEYS),
+      trackers: {
+        github: e.GITHUB_TOKEN
+          ? {
+              token: e.GITHUB_TOKEN,
+              apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+              webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
+            }
+          : null,
+        commentMarker: e.TRACKER_COMMENT_MARKER,
+        pollMinutes: e.TRACKER_POLL_MINUTES,
+      },
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },
   };

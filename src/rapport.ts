@@ -12,6 +12,7 @@ import { wireJobs } from './wiring/jobs.js';
 import { wireRequests } from './wiring/requests.js';
 import { type Services, wireServices } from './wiring/services.js';
 import { wireSlackApp } from './wiring/slack-app.js';
+import { wireTrackers } from './wiring/trackers.js';
 import type { Workspace } from './workspaces/workspace.js';
 
 export interface RapportOptions {
@@ -42,15 +43,17 @@ export interface RunningRapport {
 
 const waitFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Composition root: config -> store -> Slack app -> services -> requests -> jobs -> start. Wired by hand. */
+/** Composition root: config -> store -> trackers -> Slack app -> services -> requests -> jobs -> start. Wired by hand. */
 export async function startRapport(config: Config, options: RapportOptions = {}): Promise<RunningRapport> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = await openStore(config.store);
   try {
     const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
-    const slack = await wireSlackApp(basics, options.slackRetries, options.routes ?? []);
-    const services = wireServices(basics, slack.metrics);
+    const trackers = wireTrackers(basics);
+    const routes = [...(options.routes ?? []), ...trackers.routes];
+    const slack = await wireSlackApp(basics, options.slackRetries, routes);
+    const services = wireServices(basics, slack.metrics, trackers.trackerOf);
     if (slack.workspaces.single) {
       await syncEnvEndpoint(
         slack.workspaces.single.repositories,
@@ -59,6 +62,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       );
     }
     const inFlight = wireRequests(basics, slack, services);
+    trackers.connect(slack, services);
     const scheduler = wireJobs(basics, slack, services, options.schedules ?? true);
     warmSimilarRequests(slack.workspaces.single, services, logger);
     const port = await startListening(config, slack.app);

@@ -10,6 +10,7 @@ import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
+import type { IssueTold, TrackerIssue, TrackerName } from './trackers/tracker.js';
 import type { WebhookDeliveryRepository, WebhookEndpointRepository } from './webhooks/webhook-delivery.js';
 
 export interface Clock {
@@ -72,6 +73,16 @@ export interface AskRepository {
   recordCard(id: string, card: { channelId: string; ts: string }): Promise<void>;
   /** Remembers the internal mirror in the triage channel; like the card, no new version. */
   recordMirror(id: string, mirror: { channelId: string; ts: string }): Promise<void>;
+  /** Asks in `statuses` linked to an issue, in the order of their issue keys: what a poll of the tracker reads. */
+  listWithIssue(statuses: AskStatus[], page: { limit: number; skip: number }): Promise<Ask[]>;
+  /** The asks linked to a tracker's issue, in any partnership, oldest first. */
+  findByIssue(tracker: TrackerName, key: string): Promise<Ask[]>;
+  /** Remembers the issue an effect created for the ask, and what it was told then; like the card, no new version. */
+  recordIssue(id: string, issue: TrackerIssue, told: IssueTold): Promise<void>;
+  /** Remembers how much of the ask's activity its issue has been told; no new version. */
+  recordIssueTold(id: string, told: IssueTold): Promise<void>;
+  /** Remembers why the tracker refused to create the ask's issue; no new version. */
+  recordTrackerFailure(id: string, failure: string): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */
   listRaisedBy(userId: string, limit: number): Promise<Ask[]>;
   /** Open asks, and closed ones changed since `since`: everything a digest of the period can mention. */
@@ -212,6 +223,8 @@ export interface SequenceRepository {
  */
 export interface MarkerRepository {
   claim(key: string, now: Date, expiresAt: Date | null): Promise<boolean>;
+  /** Gives a claim back (its work failed), so a later delivery of the same key is handled. */
+  release(key: string): Promise<void>;
   purgeExpired(now: Date): Promise<number>;
 }
 

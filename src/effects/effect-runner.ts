@@ -43,6 +43,12 @@ export interface EffectRunner<W> {
   drain(): Promise<void>;
 }
 
+/** How long a failure asks to be left alone (a tracker's Retry-After), if it says. */
+const waitAsked = (error: unknown): number => {
+  const wait = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  return typeof wait === 'number' && Number.isFinite(wait) ? wait : 0;
+};
+
 /** Passes over one record in a row, at most: a record changing faster than this is left to the reconciler. */
 const MAX_PASSES = 5;
 
@@ -98,7 +104,9 @@ export function createEffectRunner<W extends { key: string }>(
         await subject.present(record, { workspace, ledger, consequences });
         if (await store.settle(id, record.version)) return;
       } catch (error) {
-        const retryAt = new Date(deps.clock.now().getTime() + retryDelayMs(failures));
+        const retryAt = new Date(
+          deps.clock.now().getTime() + Math.max(retryDelayMs(failures), waitAsked(error)),
+        );
         await store.postpone(id, retryAt, failures + 1);
         deps.logger.event('warn', 'effects not carried out yet; retried later', {
           subject: subject.type,

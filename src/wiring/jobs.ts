@@ -6,6 +6,7 @@ import { purgeExpiredMarkersJob } from '../jobs/purge-expired-markers.js';
 import { reconcileEffectsJob } from '../jobs/reconcile-effects.js';
 import { reminderSweepJob } from '../jobs/reminder-sweep.js';
 import { type Scheduler, startScheduler } from '../jobs/scheduler.js';
+import { trackerPollJob } from '../jobs/tracker-poll.js';
 import { inWorkspace } from '../slack/bolt/deps.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
 import { slackReminderSender } from '../slack/reminders/send-reminders.js';
@@ -18,6 +19,7 @@ import type { SlackApp } from './slack-app.js';
 export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cron: boolean): Scheduler {
   const { config, clock, logger } = basics;
   const { deps, effects, webhooks } = services;
+  const pollMinutes = config.trackers?.pollMinutes ?? 0;
   const reminderSender = (workspace: Workspace) =>
     slackReminderSender({
       client: workspace.jobClient,
@@ -36,6 +38,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
     reconcileEffectsJob({ effects, logger }),
     deliverWebhooksJob({ webhooks }),
     digestTickJob({ ...deps, graceMs: config.digestGraceMs, publish: deps.publishDigests }),
+    ...(pollMinutes > 0 ? [trackerPollJob({ ...deps, everyMinutes: pollMinutes })] : []),
   ];
   return startScheduler(jobs, { clock, logger, forEachWorkspace: slack.workspaces.forEach }, { cron });
 }

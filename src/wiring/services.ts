@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import {
@@ -33,9 +34,13 @@ export interface Services {
 }
 
 /** The services behind requests and jobs: the effects of changes, digests, ids. */
-export function wireServices(basics: Basics, metrics: RapportMetrics): Services {
+export function wireServices(
+  basics: Basics,
+  metrics: RapportMetrics,
+  trackerOf: (workspace: Workspace) => IssueTracker | null,
+): Services {
   const { clock, logger } = basics;
-  const effectDeps = { clock, logger };
+  const effectDeps = { clock, logger, trackerOf };
   const similar = createSimilarRequests();
   const settings: WebhookSettings = basics.config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
@@ -64,6 +69,7 @@ export function wireServices(basics: Basics, metrics: RapportMetrics): Services 
       consequencesIn: effects.consequencesIn,
       similar,
       publishDigests: digestPublisher(basics, metrics, publishEvents),
+      trackerOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,

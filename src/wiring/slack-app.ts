@@ -21,7 +21,8 @@ export interface SlackApp {
 
 /**
  * The Bolt app (not started yet), its metrics, and the workspaces it serves. `retries`: failed Web API
- * calls' retries (tests use 0 so an injected failure surfaces at once); `routes`: more HTTP routes.
+ * calls' retries (tests use 0 so an injected failure surfaces at once); `routes`: more HTTP routes on
+ * PORT (the playground's, tracker webhooks).
  */
 export async function wireSlackApp(
   basics: Basics,

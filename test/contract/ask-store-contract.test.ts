@@ -62,6 +62,48 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     });
   });
 
+  it('keeps an ask’s tracker side, finds asks by issue, and records a created issue or a refusal without a new version', async () => {
+    const requested = {
+      at: new Date('2026-03-05T09:00:00Z'),
+      by: { userId: 'UV', teamId: 'TV', side: 'vendor' as const },
+    };
+    const tracker = { requested, issue: null, due: null, assignees: [], failure: null, told: null };
+    const sent = anAsk({ tracker, createdAt: new Date('2026-03-05T09:00:00Z') });
+    const other = anAsk({ partnershipId: 'p-other', tracker, createdAt: new Date('2026-03-06T09:00:00Z') });
+    await store.asks.insert(sent);
+    await store.asks.insert(other);
+    expect(await store.asks.findById(sent.id)).toEqual(sent);
+    const issue = {
+      tracker: 'github' as const,
+      key: 'acme/app#3',
+      url: 'https://github.com/acme/app/issues/3',
+    };
+    const told = { history: 1, votes: 0 };
+    await store.asks.recordIssue(
+      other.id,
+      { ...issue, phase: 'open', due: '2026-04-01', assignees: [] },
+      told,
+    );
+    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null, assignees: [] }, told);
+    expect((await store.asks.findByIssue('github', 'acme/app#3')).map((a) => a.id)).toEqual([
+      sent.id,
+      other.id,
+    ]);
+    expect(await store.asks.findById(other.id)).toMatchObject({
+      version: 1,
+      tracker: { issue, due: '2026-04-01', told },
+    });
+    await store.asks.recordIssueTold(other.id, { history: 3, votes: 2 });
+    expect((await store.asks.findById(other.id))?.tracker?.told).toEqual({ history: 3, votes: 2 });
+    expect(await store.asks.findByIssue('github', 'acme/app#4')).toEqual([]);
+    expect((await store.asks.listWithIssue(['open'], { limit: 1, skip: 1 })).map((a) => a.id)).toHaveLength(
+      1,
+    );
+    expect(await store.asks.listWithIssue(['shipped'], { limit: 10, skip: 0 })).toEqual([]);
+    await store.asks.recordTrackerFailure(sent.id, 'GitHub refused the token.');
+    expect((await store.asks.findById(sent.id))?.tracker?.failure).toBe('GitHub refused the token.');
+  });
+
   it('lists a partnership’s asks newest first, filtered and paginated, with the total', async () => {
     const asks = [
       anAsk({ partnershipId: 'p-x', status: 'open' }),

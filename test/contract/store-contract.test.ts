@@ -145,6 +145,13 @@ describe.each(storeKinds())('store contract: $name', (kind) => {
       expect(await store.markers.claim('event:Ev2', now, later)).toBe(true);
     });
 
+    it('lets a released claim be claimed again', async () => {
+      expect(await store.markers.claim('github:delivery:d1', now, later)).toBe(true);
+      await store.markers.release('github:delivery:d1');
+      expect(await store.markers.claim('github:delivery:d1', now, later)).toBe(true);
+      expect(await store.markers.claim('github:delivery:d1', now, later)).toBe(false);
+    });
+
     it('gives exactly one winner among concurrent claims', async () => {
       const wins = await Promise.all(
         Array.from({ length: 15 }, () => store.markers.claim('slot:x', now, null)),

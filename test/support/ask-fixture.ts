@@ -32,6 +32,7 @@ export function anAsk(overrides: Partial<Ask> = {}): Ask {
     source: null,
     card: null,
     mirror: null,
+    tracker: null,
     history: [{ at, by: requester, action: 'created', from: null, to: 'open', note: null }],
     threadReplies: null,
     internalNotes: [],

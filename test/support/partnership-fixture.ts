@@ -35,6 +35,7 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     digestNextAt: null,
     plan: null,
     planMessageTs: null,
+    trackers: {},
     createdBy: 'UVENDOR1',
     createdAt: at,
     updatedBy: 'UVENDOR1',

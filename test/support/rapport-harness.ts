@@ -1,4 +1,4 @@
-import type { Config, Distribution } from '../../src/config.js';
+import type { Config, Distribution, TrackerConfig } from '../../src/config.js';
 import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
@@ -71,6 +71,8 @@ export async function startHarness(
     limits?: PersonLimits;
     /** Outbound webhook settings (tests of webhooks allow the local receiver's private address explicitly). */
     webhooks?: WebhookSettings;
+    /** Engineering's trackers (a fake GitHub's URL); none unless a test is about them. */
+    trackers?: TrackerConfig;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -112,6 +114,7 @@ export async function startHarness(
     digestGraceMs: 6 * 3_600_000,
     limits: options.limits ?? NO_PERSON_LIMITS,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.trackers ? { trackers: options.trackers } : {}),
   };
   const logs: string[] = [];
   const start = () =>

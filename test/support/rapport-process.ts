@@ -37,6 +37,8 @@ export async function startRapportProcess(opts: {
   fake: FakeSlack;
   store: StoreLocation;
   clock: string | Date;
+  /** More settings (a tracker's), as in the environment. */
+  env?: Record<string, string>;
 }): Promise<RapportProcess> {
   const store =
     'mongodbUri' in opts.store ? { MONGODB_URI: opts.store.mongodbUri } : { DATA_DIR: opts.store.dataDir };
@@ -50,6 +52,7 @@ export async function startRapportProcess(opts: {
       LOG_LEVEL: 'debug',
       RAPPORT_TEST_CLOCK: new Date(opts.clock).toISOString(),
       ...store,
+      ...opts.env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

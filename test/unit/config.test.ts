@@ -29,8 +29,38 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
+        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
       },
     });
+  });
+
+  it('reads GitHub for one workspace, trimming the API URL, and refuses it with distribution', () => {
+    const github = { GITHUB_TOKEN: 'ghp_0123456789', GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' };
+    const result = loadConfig({ ...http, ...github, GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    expect(result.ok && result.config.trackers).toEqual({
+      github: {
+        token: 'ghp_0123456789',
+        apiUrl: 'https://ghe.example.com/api/v3',
+        webhookSecret: 'whsec-0123456789abcdef',
+      },
+      commentMarker: 'customer:',
+      pollMinutes: 0,
+    });
+    const distributed = loadConfig({
+      ...github,
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'secret0123456789abcdef',
+      SLACK_STATE_SECRET: 'state0123456789abcdef',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    });
+    expect(distributed.ok ? [] : distributed.problems).toEqual([
+      'GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    ]);
+    const secretOnly = loadConfig({ ...http, GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' });
+    expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
+      'GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty',
+    ]);
   });
 
   it('reads per-person limits, 0 turning one off, and refuses what is not a whole number of 0 or more', () => {

@@ -1,4 +1,5 @@
 import type { Actor, Side } from '../actors.js';
+import type { AskTracker } from '../trackers/tracker.js';
 
 export const ASK_KINDS = ['help', 'enhancement', 'vendor'] as const;
 export type AskKind = (typeof ASK_KINDS)[number];
@@ -89,6 +90,8 @@ export interface Ask {
   /** Replies in the ask's thread by the side that owes the answer: they count as responses. */
   threadReplies: { firstAt: Date; lastAt: Date } | null;
   internalNotes: InternalNote[];
+  /** Engineering's issue for it (GitHub), once wanted; null for asks never sent. */
+  tracker: AskTracker | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;

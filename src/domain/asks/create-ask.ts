@@ -2,6 +2,7 @@ import type { Actor } from '../actors.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import type { AskRepository, Clock, MarkerRepository, SequenceRepository } from '../ports.js';
 import { fail, ok, type Result } from '../result.js';
+import { isTrackedKind, NO_TRACKER } from '../trackers/tracker.js';
 import type { Ask, AskContent, AskKind } from './ask.js';
 import { LIFECYCLES } from './lifecycle.js';
 import { type AskTextField, oversizeAskFields } from './text-limits.js';
@@ -105,6 +106,8 @@ export async function createAsk(
     history: [{ at: now, by: actor, action: 'created', from: null, to: status, note: null }],
     threadReplies: null,
     internalNotes: [],
+    // A partnership that sends this kind when raised wants its issue from the start.
+    tracker: autoSends(partnership, kind) ? { ...NO_TRACKER, requested: { at: now, by: actor } } : null,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -114,3 +117,6 @@ export async function createAsk(
   if (landed) return ok(landed);
   throw new Error(`ask number ${ask.ref} was handed out twice`);
 }
+
+const autoSends = (partnership: Partnership, kind: AskKind) =>
+  isTrackedKind(kind) && partnership.trackers[kind]?.autoSend === true;

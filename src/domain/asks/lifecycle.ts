@@ -22,8 +22,9 @@ export const LIFECYCLES: Record<AskKind, Lifecycle> = {
   enhancement: {
     initial: 'submitted',
     next: {
-      submitted: ['under_review', 'planned', 'declined'],
-      under_review: ['planned', 'declined'],
+      // Work can start or ship before anyone planned it (engineering's tracker says so first).
+      submitted: ['under_review', 'planned', 'in_progress', 'shipped', 'declined'],
+      under_review: ['planned', 'in_progress', 'shipped', 'declined'],
       planned: ['in_progress', 'shipped', 'declined'],
       in_progress: ['planned', 'shipped', 'declined'],
       declined: ['under_review'],

@@ -1,6 +1,7 @@
 import type { Urgency } from '../asks/ask.js';
 import type { DigestSchedule } from '../digests/digest-schedule.js';
 import type { CommunicationPlan } from '../plan/communication-plan.js';
+import type { TrackerSettings } from '../trackers/tracker.js';
 
 export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'technical', 'billing', 'end_user'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
@@ -97,6 +98,8 @@ export interface Partnership extends PartnershipInput {
   plan: CommunicationPlan | null;
   /** The plan's pinned message in the shared channel, once posted. */
   planMessageTs: string | null;
+  /** Where each kind of ask goes in engineering's tracker; empty until someone at the vendor sets it. */
+  trackers: TrackerSettings;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;

@@ -57,6 +57,7 @@ export async function savePartnership(
       digestNextAt: input.digest ? slotAfter(input.digest, now) : null,
       plan: null,
       planMessageTs: null,
+      trackers: {},
       createdBy: actor.userId,
       createdAt: now,
       updatedBy: actor.userId,

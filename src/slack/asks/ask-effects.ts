@@ -19,15 +19,18 @@ import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
+import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
+import { tellIssue } from './tell-issue.js';
 
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
- * with the group's other cards), each change announced once in its thread, the triage twin with its
- * internal notes and other customers' similar requests (the index follows the change first), and the
- * Home tabs of its owner and requester. Calls go out with the workspace's effect client (a few quick
- * retries inside); the runner retries the pass after that.
+ * with the group's other cards), each change announced once in its thread, the tracker's issue (created
+ * once, then told of later activity), the triage twin with its internal notes and other customers'
+ * similar requests (the index follows the change first), and the Home tabs of its owner and requester.
+ * Calls go out with the workspace's effect client (a few quick retries inside); the runner retries the
+ * pass after that.
  */
 export const askEffects = (
   effectDeps: EffectDeps & { similar: SimilarRequests },
@@ -42,11 +45,24 @@ export const askEffects = (
     await effectDeps.similar.follow(pass.workspace, stored);
     const partnership = await deps.repositories.partnerships.findById(stored.partnershipId);
     if (partnership) await replan(deps, stored, partnership);
-    const ask = await showCard(client, deps, stored, pass.ledger);
-    await announce(client, deps, ask, pass.ledger);
+    const shown = await showCard(client, deps, stored, pass.ledger);
+    await announce(client, deps, shown, pass.ledger);
+    // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
+    let ask = shown;
+    let trackerDown: unknown = null;
+    if (partnership) {
+      const withTracker = { ...deps, tracker: effectDeps.trackerOf(pass.workspace) };
+      try {
+        ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
+        await tellIssue(withTracker, ask, pass.ledger);
+      } catch (error) {
+        trackerDown = error;
+      }
+    }
     const similar = () => effectDeps.similar.suggest(pass.workspace, ask);
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger, similar);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
+    if (trackerDown) throw trackerDown;
   },
 });
 

@@ -41,7 +41,7 @@ export async function showTwin(
       await ledger.record({ notesPosted: ask.internalNotes.length });
     return;
   }
-  const message = buildTriageCard(ask, partnership.accountName, await similar());
+  const message = buildTriageCard(ask, partnership, await similar());
   let mirror = ask.mirror;
   if (mirror) {
     try {

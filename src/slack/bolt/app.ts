@@ -43,8 +43,8 @@ export interface SlackAppDeps {
   clientOptions: WebClientOptions;
   /** With distribution: where installations are kept (their tokens sealed). */
   installationStore?: InstallationStore;
-  /** Routes served besides Slack's, health and metrics (the playground's). */
-  routes?: CustomRoute[];
+  /** Routes served besides Slack's, health and metrics (the playground's, tracker webhooks). */
+  routes: CustomRoute[];
 }
 
 /** No Web API call waits longer than this for an answer: a hung connection fails and is retried instead. */
@@ -84,7 +84,7 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
     customRoutes: [
       ...healthRoutes(deps.isReady),
       metricsRoute(metrics.registry, config.metricsToken, logger),
-      ...(deps.routes ?? []),
+      ...deps.routes,
     ],
     extendedErrorHandler: true,
     // Bolt's conversation store (state per channel in memory) is unused: it only cost every request a lookup.

@@ -12,6 +12,7 @@ import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
 import { registerSimilar } from '../similar/index.js';
+import { registerTrackers, trackerSubcommands } from '../trackers/index.js';
 import { registerWebhooks, webhookSubcommands } from '../webhooks/index.js';
 import type { SlackDeps } from './deps.js';
 import type { Listeners } from './listeners.js';
@@ -28,6 +29,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...reportSubcommands(deps),
     ...peopleSubcommands(deps),
     ...webhookSubcommands(deps),
+    ...trackerSubcommands(deps),
   });
   registerAsks(listeners, deps);
   registerSimilar(listeners, deps);
@@ -42,4 +44,5 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerHome(listeners, deps);
   registerConversations(listeners, deps);
   registerWebhooks(listeners, deps);
+  registerTrackers(listeners, deps);
 }

@@ -143,7 +143,10 @@ function owedLine({ followUp: f, subject }: OwedItem, account: string, now: Date
     f.snooze && f.snooze.until > now
       ? ` · snoozed until ${slackDate(f.snooze.until)}: ${safeText(f.snooze.reason, 300)}`
       : '';
-  return `${what}\n${account} · ${describeDue(f.dueAt, now)}${snoozed}`;
+  // The owner is the one to fix a send the tracker refused (the reason is on the twin).
+  const refused =
+    subject.type === 'ask' && subject.ask.tracker?.failure ? ' · :warning: not sent to the tracker' : '';
+  return `${what}\n${account} · ${describeDue(f.dueAt, now)}${snoozed}${refused}`;
 }
 
 const raisedLine = (a: Ask, account: string) =>

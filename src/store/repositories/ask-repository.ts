@@ -15,6 +15,7 @@ import {
   effectsOwedFromStart,
   owedEffectsIndex,
 } from './owed-effects-store.js';
+import { fromTrackerDocument, type TrackerDocument, toTrackerDocument } from './tracker-document.js';
 import { findOneAs, setIfVersion } from './versioned.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
@@ -42,6 +43,7 @@ export interface AskDocument {
   history: (Omit<HistoryEntry, 'by'> & { by: ActorDocument })[];
   threadReplies?: { firstAt: Date; lastAt: Date } | null;
   internalNotes: (Omit<InternalNote, 'by'> & { by: ActorDocument })[];
+  tracker?: TrackerDocument | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -64,6 +66,9 @@ export const askCollection: CollectionSpec = {
     { fields: ['card.ts'] },
     // Every enhancement, read once per workspace to build the similar-requests index; NeDB scans (few kinds).
     { fields: ['kind'], embedded: false },
+    // The asks a tracker's webhook is about, oldest first.
+    { fields: ['tracker.issue.key', 'createdAt'], embedded: false },
+    { fields: ['tracker.issue.key'], mongo: false },
     { fields: ['requester.userId', 'createdAt'] },
     owedEffectsIndex,
   ],
@@ -100,6 +105,7 @@ export function toAskDocument(a: Ask): AskDocument {
     history: a.history.map((h) => ({ ...h, by: actorDoc(h.by) })),
     threadReplies: a.threadReplies ? { ...a.threadReplies } : null,
     internalNotes: a.internalNotes.map((n) => ({ ...n, by: actorDoc(n.by) })),
+    tracker: a.tracker ? toTrackerDocument(a.tracker) : null,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     version: a.version,
@@ -128,6 +134,7 @@ export function fromAskDocument(d: AskDocument): Ask {
     history: d.history.map((h) => ({ ...h, by: actor(h.by) })),
     threadReplies: d.threadReplies ? { ...d.threadReplies } : null,
     internalNotes: d.internalNotes.map((n) => ({ ...n, by: actor(n.by) })),
+    tracker: d.tracker ? fromTrackerDocument(d.tracker) : null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     version: d.version,
@@ -178,6 +185,35 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     },
     async recordMirror(id, mirror) {
       await collection.updateOne({ _id: id }, { $set: { mirror } });
+    },
+    async listWithIssue(statuses, page) {
+      const filter = { 'tracker.issue.key': { $gt: '' }, status: { $in: statuses } };
+      const docs = await collection.find(filter, { sort: { 'tracker.issue.key': 1 }, ...page });
+      return docs.map(fromAskDocument);
+    },
+    async findByIssue(tracker, key) {
+      const docs = await collection.find({ 'tracker.issue.key': key }, { sort: { createdAt: 1 } });
+      return docs.map(fromAskDocument).filter((a) => a.tracker?.issue?.tracker === tracker);
+    },
+    async recordIssue(id, issue, told) {
+      const link = { tracker: issue.tracker, key: issue.key, url: issue.url };
+      await collection.updateOne(
+        { _id: id },
+        {
+          $set: {
+            'tracker.issue': link,
+            'tracker.due': issue.due,
+            'tracker.failure': null,
+            'tracker.told': told,
+          },
+        },
+      );
+    },
+    async recordIssueTold(id, told) {
+      await collection.updateOne({ _id: id }, { $set: { 'tracker.told': { ...told } } });
+    },
+    async recordTrackerFailure(id, failure) {
+      await collection.updateOne({ _id: id }, { $set: { 'tracker.failure': failure } });
     },
     async listRaisedBy(userId, limit) {
       const docs = await collection.find({ 'requester.userId': userId }, { sort: { createdAt: -1 }, limit });

@@ -15,6 +15,9 @@ export function markerRepository(collection: DocumentCollection<MarkerDocument>)
     async claim(key, now, expiresAt) {
       return (await collection.insertOne({ _id: key, claimedAt: now, expiresAt })) === 'inserted';
     },
+    async release(key) {
+      await collection.deleteMany({ _id: key });
+    },
     // The lower bound keeps markers without expiry (null) out: NeDB's index orders null before any date.
     purgeExpired: (now) => collection.deleteMany({ expiresAt: { $gte: new Date(0), $lte: now } }),
   };

@@ -10,6 +10,7 @@ import {
   type PlanContacts,
 } from '../../domain/plan/communication-plan.js';
 import type { PartnershipRepository } from '../../domain/ports.js';
+import type { TrackerSettings } from '../../domain/trackers/tracker.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs, replaceIfVersion } from './versioned.js';
 
@@ -40,6 +41,7 @@ export interface PartnershipDocument {
   digestNextAt?: Date | null;
   plan?: PlanDocument | null;
   planMessageTs?: string | null;
+  trackers?: TrackerSettings;
   createdBy: string;
   createdAt: Date;
   updatedBy: string;
@@ -93,6 +95,7 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
     digestNextAt: p.digestNextAt,
     plan: p.plan ? toPlanDocument(p.plan) : null,
     planMessageTs: p.planMessageTs,
+    trackers: structuredClone(p.trackers),
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedBy: p.updatedBy,
@@ -137,6 +140,8 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
     // Partnerships saved before communication plans existed have none yet.
     plan: d.plan ? fromPlanDocument(d.plan) : null,
     planMessageTs: d.planMessageTs ?? null,
+    // Partnerships saved before trackers existed send nowhere.
+    trackers: d.trackers ? structuredClone(d.trackers) : {},
     createdBy: d.createdBy,
     createdAt: d.createdAt,
     updatedBy: d.updatedBy,

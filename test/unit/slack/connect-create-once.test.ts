@@ -26,6 +26,9 @@ function memoryMarkers(): MarkerRepository {
   const keys = new Set<string>();
   return {
     claim: async (key) => !keys.has(key) && Boolean(keys.add(key)),
+    release: async (key) => {
+      keys.delete(key);
+    },
     purgeExpired: async () => 0,
   };
 }

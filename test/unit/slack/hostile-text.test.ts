@@ -41,7 +41,7 @@ describe('every message builder, fed hostile or huge text', () => {
         assertSafe(buildAskCard(ask));
         // The twin with three other customers' similar requests, their names and titles hostile too.
         const similar = Array.from({ length: 3 }, () => ({ ask, accountName }));
-        assertSafe(buildTriageCard(ask, accountName, similar));
+        assertSafe(buildTriageCard(ask, { accountName, trackers: {} }, similar));
         assertSafe(
           buildAskList(
             'open',

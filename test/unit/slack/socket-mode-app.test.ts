@@ -26,7 +26,7 @@ describe('the Socket Mode app', () => {
     const logger = createLogger('error', () => undefined);
     const metrics = createRapportMetrics({ countAsks: async () => [], logger });
     const clientOptions = slackClientOptions(config, { metrics, logger }); // production: no retry override
-    buildSlackApp(config, { logger, metrics, clientOptions, isReady: async () => true });
+    buildSlackApp(config, { logger, metrics, clientOptions, routes: [], isReady: async () => true });
     expect(clientOptions.retryConfig).toBeUndefined();
   });
 });

@@ -1,0 +1,126 @@
+import { Octokit } from '@octokit/rest';
+import type { GithubSettings } from '../../config.js';
+import type { Clock } from '../../domain/ports.js';
+import type { IssuePhase, IssueTracker, TrackerIssue } from '../../domain/trackers/tracker.js';
+import type { AppLogger } from '../../logger.js';
+import { classifyGithubFailure } from './github-failure.js';
+import { coordinatesOf, issueKey, parseIssueKey, parseRepository } from './issue-key.js';
+
+/** The parts of GitHub's issue object Rapport reads. */
+export interface GithubIssue {
+  number: number;
+  html_url: string;
+  state: string;
+  state_reason?: string | null;
+  body?: string | null;
+  milestone?: { due_on?: string | null } | null;
+  assignees?: { login: string }[] | null;
+  repository_url?: string;
+}
+
+/** GitHub's state as an issue phase; a duplicate is tracked elsewhere, so it means nothing here (null). */
+export function phaseOf(issue: Pick<GithubIssue, 'state' | 'state_reason'>): IssuePhase | null {
+  if (issue.state === 'open') return 'open';
+  if (issue.state_reason === 'not_planned') return 'declined';
+  if (issue.state_reason === 'duplicate') return null;
+  return 'completed';
+}
+
+export function toTrackerIssue(key: string, issue: GithubIssue): TrackerIssue {
+  return {
+    tracker: 'github',
+    key,
+    url: issue.html_url,
+    phase: phaseOf(issue) ?? 'open',
+    due: issue.milestone?.due_on?.slice(0, 10) ?? null,
+    assignees: (issue.assignees ?? []).map((a) => a.login),
+  };
+}
+
+/**
+ * GitHub Issues over the REST API with @octokit/rest, pointed at config's base URL (github.com,
+ * GitHub Enterprise Server, or a test server). No retries inside: a failed call fails the effect's pass,
+ * which the effects runner retries after GitHub's Retry-After.
+ */
+export function githubTracker(
+  settings: GithubSettings,
+  deps: { clock: Clock; logger: AppLogger },
+): IssueTracker {
+  const octokit = new Octokit({
+    auth: settings.token,
+    baseUrl: settings.apiUrl,
+    userAgent: 'rapport',
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => deps.logger.event('warn', 'GitHub client', { message }),
+      error: (message: string) => deps.logger.event('error', 'GitHub client', { message }),
+    },
+  });
+  // Issue web addresses live on the web host: github.com for api.github.com, the server itself for GHES.
+  const apiHost = new URL(settings.apiUrl).host;
+  const webHost = apiHost === 'api.github.com' ? 'github.com' : apiHost;
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw classifyGithubFailure(error, deps.clock);
+    }
+  };
+  const repositoryOf = (project: string) => {
+    const repository = parseRepository(project);
+    if (!repository) throw new Error(`not a repository: ${project}`);
+    return repository;
+  };
+  return {
+    name: 'github',
+    parseKey: (text) => parseIssueKey(text, webHost),
+    async findCreated(project, draft) {
+      const q = `"${draft.reference}" in:title repo:${project} is:issue`;
+      const { data } = await call(() => octokit.rest.search.issuesAndPullRequests({ q, per_page: 20 }));
+      const found = (data.items as GithubIssue[]).find((item) => item.body?.includes(draft.marker));
+      if (!found) return null;
+      return toTrackerIssue(issueKey({ ...repositoryOf(project), number: found.number }), found);
+    },
+    async create(project, draft) {
+      const repository = repositoryOf(project);
+      const { title, labels } = draft;
+      // An HTML comment: invisible on GitHub, found again by findCreated.
+      const body = `${draft.body}\n\n<!-- ${draft.marker} -->`;
+      const { data } = await call(() => octokit.rest.issues.create({ ...repository, title, body, labels }));
+      return toTrackerIssue(issueKey({ ...repository, number: data.number }), data as GithubIssue);
+    },
+    async hasComment(key, marker, since) {
+      const { owner, repo, number } = coordinatesOf(key);
+      const { data } = await call(() =>
+        octokit.rest.issues.listComments({
+          owner,
+          repo,
+          issue_number: number,
+          since: since.toISOString(),
+          per_page: 100,
+        }),
+      );
+      return data.some((comment) => comment.body?.includes(marker));
+    },
+    async comment(key, body, marker) {
+      const { owner, repo, number } = coordinatesOf(key);
+      const marked = `${body}\n\n<!-- ${marker} -->`;
+      await call(() =>
+        octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: marked }),
+      );
+    },
+    async read(key) {
+      const { owner, repo, number } = coordinatesOf(key);
+      try {
+        const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: number });
+        return toTrackerIssue(key, data as GithubIssue);
+      } catch (error) {
+        // Not found (or moved, or deleted: 301, 404, 410) is an answer, not a failure.
+        const status = (error as { status?: number }).status;
+        if (status === 301 || status === 404 || status === 410) return null;
+        throw classifyGithubFailure(error, deps.clock);
+      }
+    },
+  };
+}

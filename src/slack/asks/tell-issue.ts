@@ -1,0 +1,48 @@
+import type { Ask } from '../../domain/asks/ask.js';
+import { activityNow } from '../../domain/trackers/ask-issue-actions.js';
+import { issueNews } from '../../domain/trackers/issue-news.js';
+import { type IssueTracker, TrackerRefusal } from '../../domain/trackers/tracker.js';
+import type { EffectLedger } from '../../effects/effect-ledger.js';
+import type { InWorkspace } from '../bolt/deps.js';
+
+/** A comment whose answer was lost is looked for among the issue's comments since a little before it. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Later activity on an ask linked to an issue goes to the issue as one comment per pass: details added,
+ * how many people want it, a promise made. Posted once: the attempt is recorded first, and a pass that
+ * finds it unconfirmed looks for the comment's hidden marker on the issue before posting it again. A
+ * refusal (the issue locked, the token's permission gone) is logged and not retried.
+ */
+export async function tellIssue(
+  deps: InWorkspace & { tracker: IssueTracker | null },
+  ask: Ask,
+  ledger: EffectLedger,
+): Promise<void> {
+  const { tracker } = deps;
+  const issue = ask.tracker?.issue;
+  const told = ask.tracker?.told;
+  if (!tracker || !issue || !told || issue.tracker !== tracker.name) return;
+  const news = issueNews(ask, told);
+  const now = activityNow(ask);
+  if (!news) return;
+  const key = `ask:${ask.id}:issue-news:${now.history}:${now.votes}`;
+  const marker = `rapport:${key}`;
+  const earlier = ledger.unconfirmed(key);
+  try {
+    const since = earlier ? new Date(earlier.at.getTime() - CLOCK_SKEW_MS) : null;
+    if (!since || !(await tracker.hasComment(issue.key, marker, since))) {
+      await ledger.beginPosting(key);
+      await tracker.comment(issue.key, news, marker);
+    }
+  } catch (error) {
+    if (!(error instanceof TrackerRefusal)) throw error;
+    deps.logger.event('warn', 'the issue refused news of its ask', {
+      ask: ask.id,
+      issue: issue.key,
+      error: error.message,
+    });
+  }
+  await deps.repositories.asks.recordIssueTold(ask.id, now);
+  await ledger.record({}, key);
+}

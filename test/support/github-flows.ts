@@ -1,0 +1,118 @@
+/**
+ * End-to-end tests of GitHub Issues: the real app on a fresh store with a fake GitHub (one repository,
+ * acme/app) and its webhooks, Acme and Globex set up with the triage channel; and the steps the tests
+ * take (route asks, raise an enhancement, click the twin, deliver a webhook, read the threads).
+ */
+import { afterEach, beforeEach, expect } from 'vitest';
+import type { Ask } from '../../src/domain/asks/ask.js';
+import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
+import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
+import { type Delivery, deliver, FakeGithub, GITHUB_TOKEN, WEBHOOK_SECRET } from './fake-github/index.js';
+import { buttonValue, commandReply, openModalByCommand, setUpPartnership } from './flows.js';
+import { channels, type Harness, people, startHarness } from './rapport-harness.js';
+import type { StoreKind } from './stores.js';
+import { TestClock } from './test-clock.js';
+
+export const REPO = 'acme/app';
+
+export interface GithubWorld {
+  h: Harness;
+  github: FakeGithub;
+  clock: TestClock;
+}
+
+/** For each test of `kind`: the world above, stopped after (with no Block Kit violation). */
+export function githubForEachTest(kind: StoreKind): GithubWorld {
+  const world = {} as GithubWorld;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    world.clock = new TestClock('2026-12-01T10:00:00Z');
+    world.github = await FakeGithub.start();
+    world.github.addRepo(REPO);
+    world.github.now = () => world.clock.now();
+    world.h = await startHarness(kind.freshLocation(), {
+      clock: world.clock,
+      trackers: {
+        github: { token: GITHUB_TOKEN, apiUrl: world.github.apiUrl, webhookSecret: WEBHOOK_SECRET },
+        commentMarker: 'customer:',
+        pollMinutes: 5,
+      },
+    });
+    await setUpPartnership(world.h, channels.shared, 'Acme Corp');
+    await setUpPartnership(world.h, channels.otherShared, 'Globex');
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(world.h.fake.violations).toEqual([]);
+    await world.h.stop();
+    await world.github.stop();
+  });
+  return world;
+}
+
+/** Delivers a webhook to the app and waits for what it set off. */
+export async function webhook(h: Harness, delivery: Delivery) {
+  const answer = await deliver(`http://127.0.0.1:${h.rapport.port}`, delivery);
+  await h.rapport.settled();
+  return answer;
+}
+
+/** `/rapport tracker <text>` by Alice, which must be saved. */
+export async function route(h: Harness, text: string, channel: string = channels.shared) {
+  const reply = await commandReply(h, people.alice, `tracker ${text}`, channel);
+  expect(reply.args.text).toContain('Saved.');
+}
+
+/** `/rapport idea <title>` through the form, until its card and twin are shown. */
+export async function idea(h: Harness, title: string, user: DriverUser, channel: string = channels.shared) {
+  const view = await openModalByCommand(h, user, `idea ${title}`, channel);
+  await h.driver.viewSubmission({
+    user,
+    view,
+    values: { [ASK_BLOCKS.details]: { [INPUT]: 'Monthly reporting by hand @octocat' } },
+  });
+  await h.fake.waitForCall(
+    'chat.postEphemeral',
+    (c) => c.args.channel === channel && String(c.args.text).includes('this is now'),
+  );
+  await h.rapport.settled();
+}
+
+export const twin = (h: Harness, ref: string) =>
+  h.fake
+    .messagesIn(channels.triage)
+    .find((m: StoredMessage) => String(m.text).startsWith(`[internal] ${ref} `)) as StoredMessage;
+
+export const card = (h: Harness, channel: string, ref: string) =>
+  h.fake
+    .messagesIn(channel)
+    .find((m: StoredMessage) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
+
+/** The texts in the thread of an ask's card. */
+export const thread = (h: Harness, channel: string, ref: string) =>
+  h.fake
+    .messagesIn(channel, { threadTs: card(h, channel, ref).ts })
+    .map((m: StoredMessage) => String(m.text));
+
+/** The texts in the thread of an ask's twin. */
+export const twinThread = (h: Harness, ref: string) =>
+  h.fake.messagesIn(channels.triage, { threadTs: twin(h, ref).ts }).map((m: StoredMessage) => String(m.text));
+
+/** Bob clicks a button of the ask's twin. */
+export async function clickTwin(h: Harness, ref: string, actionId: string) {
+  const message = twin(h, ref);
+  await h.driver.blockAction({
+    user: people.bob,
+    channelId: channels.triage,
+    message,
+    actions: [{ action_id: actionId, value: buttonValue(message, actionId) }],
+  });
+  await h.rapport.settled();
+}
+
+export async function storedAsk(h: Harness, ref: string): Promise<Ask> {
+  const [found] = await h.rapport.store.asks.findByRef(ref);
+  if (!found) throw new Error(`no ${ref}`);
+  return found;
+}
