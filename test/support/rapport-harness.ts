@@ -1,4 +1,4 @@
-import type { Config, Distribution } from '../../src/config.js';
+import { type Config, DEFAULT_JOB_SETTINGS, type Distribution, type JobSettings } from '../../src/config.js';
 import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
@@ -63,6 +63,8 @@ export async function startHarness(
     socketMode?: boolean;
     /** Per-person limits; off unless a test is about them, so other tests may repeat an action freely. */
     limits?: PersonLimits;
+    /** How scheduled jobs visit workspaces; the defaults otherwise. */
+    jobs?: JobSettings;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -96,6 +98,7 @@ export async function startHarness(
     store: store,
     logLevel: 'debug',
     digestGraceMs: 6 * 3_600_000,
+    jobs: options.jobs ?? DEFAULT_JOB_SETTINGS,
     limits: options.limits ?? NO_PERSON_LIMITS,
   };
   const logs: string[] = [];
