@@ -4,6 +4,7 @@
  * workspace's data written through the real repositories and domain operations. At TICK_AT some of it
  * is due: overdue asks (one reminder to the owner), expired approvals, digest slots.
  */
+import type { OwedEffectsStore } from '../../src/domain/effects/owed-effects.js';
 import { track } from '../../src/domain/follow-ups/track.js';
 import type { Partnership } from '../../src/domain/partnerships/partnership.js';
 import type { Repositories } from '../../src/domain/ports.js';
@@ -33,7 +34,7 @@ export interface DueCounts {
   partnerships: number;
   /** Partnerships (the first ones) with an overdue ask. */
   dueAsks: number;
-  /** Partnerships (the first ones) with an approval past its due time. */
+  /** Partnerships (the first ones) with an approval that expires at TICK_AT. */
   dueApprovals: number;
   /** Partnerships (the first ones) whose digest slot is TICK_AT. */
   dueDigests: number;
@@ -117,13 +118,27 @@ export async function seedWorkspace(r: Repositories, w: WorkspaceWorld, counts: 
     const created = { ...(base.history[0] as (typeof base.history)[number]), at: raisedAt };
     const ask = { ...base, history: [created] };
     await r.asks.insert(ask);
+    await settleEffects(r.askEffects, ask.id, ask.history.length);
     await track({ followUps: r.followUps, clock: { now: () => raisedAt } }, { type: 'ask', ask }, p);
-    if (i < counts.dueApprovals) await r.approvals.insert(expiredApproval(w, p));
+    if (i < counts.dueApprovals) {
+      const approval = approvalDueAtTick(w, p);
+      await r.approvals.insert(approval);
+      await settleEffects(r.approvalEffects, approval.id, approval.audit.length);
+    }
   }
 }
 
-function expiredApproval(w: WorkspaceWorld, p: Partnership) {
-  const due = new Date(TICK_AT.getTime() - 60_000);
+/**
+ * A steady state: what a record owed since it was stored is done (its card aside: none is posted, so an
+ * approval's next change posts one), so no job has old work to take over at the tick.
+ */
+async function settleEffects(effects: OwedEffectsStore, id: string, announced: number) {
+  await effects.record(id, { announced });
+  if (!(await effects.settle(id, 1))) throw new Error(`the effects of ${id} could not be settled`);
+}
+
+function approvalDueAtTick(w: WorkspaceWorld, p: Partnership) {
+  const due = TICK_AT;
   const requester = { userId: w.owner, teamId: w.teamId, side: 'vendor' as const };
   const approval = anApproval({
     id: `${p.id}-ap1`,
