@@ -80,16 +80,14 @@ describe.each(storeKinds())('scheduled work across workspaces ($name store)', (k
       ...(w === slow ? [] : [`${shared} ${approval}:card`, `${shared} ${approval}:notice:2`]),
     ].sort();
   };
-  const runs = async (job: string, outcome: string) => {
+  /** A figure of /metrics, 0 when it is not there. */
+  const metric = async (series: string) => {
     const text = await (await fetch(`http://127.0.0.1:${h.rapport.port}/metrics`)).text();
-    const line = `rapport_job_workspace_runs_total{job="${job}",outcome="${outcome}"} `;
-    return Number(
-      text
-        .split('\n')
-        .find((l) => l.startsWith(line))
-        ?.slice(line.length) ?? 0,
-    );
+    const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+    return Number(line?.slice(series.length + 1) ?? 0);
   };
+  const runs = (job: string, outcome: string) =>
+    metric(`rapport_job_workspace_runs_total{job="${job}",outcome="${outcome}"}`);
   const logged = (msg: string, job: string) =>
     h.logs
       .filter((line) => line.includes(`"msg":"${msg}"`) && line.includes(`"job":"${job}"`))
@@ -117,6 +115,10 @@ describe.each(storeKinds())('scheduled work across workspaces ($name store)', (k
       expect(await runs(job, 'over_time')).toBe(1);
       expect(await runs(job, 'done')).toBe(others.length);
     }
+    expect(await metric('rapport_job_tick_duration_seconds_count{job="digests"}')).toBe(1);
+    expect(await metric('rapport_job_tick_duration_seconds_sum{job="digests"}')).toBeGreaterThan(
+      (LIMIT_MS - 50) / 1000,
+    );
     // Neither touches Slack in the hung workspace: its approval and its effects owe nothing.
     for (const job of ['approvals', 'effects']) expect(await runs(job, 'done')).toBe(others.length + 1);
   });
