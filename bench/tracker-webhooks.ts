@@ -10,7 +10,9 @@
  * Slack has no rate limits here: the floor Slack's limits impose is computed, not measured.
  * Run: npm run bench:trackers   (ISSUES=1000 PARTNERSHIPS=10 DUPLICATES=100 CONCURRENCY=20 to change)
  */
+
 import { rmSync } from 'node:fs';
+import { DEFAULT_JOB_SETTINGS } from '../src/config.js';
 import type { Ask } from '../src/domain/asks/ask.js';
 import { NO_TRACKER } from '../src/domain/trackers/tracker.js';
 import { NO_PERSON_LIMITS } from '../src/limit-settings.js';
@@ -56,6 +58,7 @@ const rapport = await startRapport(
     logLevel: 'warn',
     digestGraceMs: 0,
     limits: NO_PERSON_LIMITS,
+    jobs: DEFAULT_JOB_SETTINGS,
     trackers: {
       // Never called: the asks are linked already and the webhooks only report.
       github: { token: 'ghp_bench_token', apiUrl: 'http://127.0.0.1:9', webhookSecret: WEBHOOK_SECRET },

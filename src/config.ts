@@ -17,6 +17,16 @@ const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'use true or false' })
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** How scheduled jobs visit workspaces (see jobs/scheduler.ts and docs/operations.md). */
+export interface JobSettings {
+  /** Workspaces one job works in at once. */
+  concurrency: number;
+  /** How long a tick waits for one workspace's run before going on without it. */
+  workspaceTimeLimitMs: number;
+}
+
+export const DEFAULT_JOB_SETTINGS: JobSettings = { concurrency: 8, workspaceTimeLimitMs: 20_000 };
+
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
@@ -45,6 +55,23 @@ const schema = z.object({
   DIGEST_GRACE_HOURS: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of hours' }).min(0).max(168).default(6),
+  ),
+  JOB_CONCURRENCY: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number of workspaces' })
+      .int({ error: 'must be a whole number of workspaces' })
+      .min(1)
+      .max(100)
+      .default(DEFAULT_JOB_SETTINGS.concurrency),
+  ),
+  JOB_WORKSPACE_TIME_LIMIT_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .min(1)
+      .max(600)
+      .default(DEFAULT_JOB_SETTINGS.workspaceTimeLimitMs / 1000),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
   METRICS_TOKEN: optional(
@@ -112,6 +139,7 @@ export interface Config {
   logLevel: LogLevelName;
   /** A digest slot missed while the app was down is still posted this long after it; later, skipped. */
   digestGraceMs: number;
+  jobs: JobSettings;
   /** When set, GET /metrics answers only requests with `Authorization: Bearer <it>`; otherwise anyone. */
   metricsToken?: string;
   /** How often one person outside the vendor may raise asks, react, add details, vote and open forms. */
@@ -268,6 +296,10 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       store: storeFrom(e),
       logLevel: e.LOG_LEVEL,
       digestGraceMs: e.DIGEST_GRACE_HOURS * 3_600_000,
+      jobs: {
+        concurrency: e.JOB_CONCURRENCY,
+        workspaceTimeLimitMs: Math.round(e.JOB_WORKSPACE_TIME_LIMIT_SECONDS * 1000),
+      },
       limits: personLimitsFrom(e),
       webhooks: webhookSettingsFrom(e, e.TOKEN_ENCRYPTION_KEYS),
       trackers: {

@@ -85,6 +85,7 @@ if (mode === 'rapport') {
   const { startRapport } = await import('../../src/rapport.js');
   // Limits off: the bench measures throughput, and its few simulated people would reach them.
   const { NO_PERSON_LIMITS } = await import('../../src/limit-settings.js');
+  const { DEFAULT_JOB_SETTINGS } = await import('../../src/config.js');
   const config: Config = {
     slack: {
       botToken: env('BENCH_TOKEN'),
@@ -98,6 +99,7 @@ if (mode === 'rapport') {
     store: JSON.parse(env('BENCH_STORE')),
     logLevel: (process.env.LOG_LEVEL ?? 'info') as LogLevelName,
     digestGraceMs: Number(process.env.BENCH_DIGEST_GRACE_MS ?? 6 * 3_600_000),
+    jobs: DEFAULT_JOB_SETTINGS,
     limits: NO_PERSON_LIMITS,
   };
   const rapport = await startRapport(config, {

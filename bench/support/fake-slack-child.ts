@@ -6,6 +6,7 @@
  */
 import { FakeSlack } from '../../src/playground/slack-simulator/index.js';
 import type { FakeChannelInput, FakeUserInput } from '../../src/playground/slack-simulator/types.js';
+import { startTcpProxy } from '../../test/support/tcp-proxy.js';
 import { announceReady, serveIpc } from './ipc.js';
 
 export const BENCH_VENDOR_TEAM = 'TVENDOR01';
@@ -20,6 +21,12 @@ export interface FakeReady {
 export type CallTally = Record<string, { ok: number; failed: number }>;
 
 const fake = await FakeSlack.start({ vendorTeamId: BENCH_VENDOR_TEAM });
+// BENCH_SLACK_LATENCY_MS: the Web API is reached through a proxy that holds each answer that long, as
+// Slack's own round trips take time that a fake on the same machine does not.
+const latencyMs = Number(process.env.BENCH_SLACK_LATENCY_MS ?? 0);
+const proxy =
+  latencyMs > 0 ? await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(fake.apiUrl).port) }) : null;
+proxy?.slow(latencyMs);
 const tally: CallTally = {};
 let violations = 0;
 const violationSamples: string[] = [];
@@ -64,4 +71,5 @@ serveIpc({
     setImmediate(() => fake.stop().then(() => process.exit(0)));
   },
 });
-announceReady({ apiUrl: fake.apiUrl, appId: fake.appId, botUserId: fake.botUserId } satisfies FakeReady);
+const apiUrl = proxy ? `http://127.0.0.1:${proxy.port}/api/` : fake.apiUrl;
+announceReady({ apiUrl, appId: fake.appId, botUserId: fake.botUserId } satisfies FakeReady);

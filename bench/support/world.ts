@@ -48,8 +48,12 @@ export interface FakeProcess extends Child<FakeReady> {
   tally(): Promise<{ calls: CallTally; violations: number; violationSamples: string[] }>;
 }
 
-export async function startFake(compiled: CompiledBench): Promise<FakeProcess> {
-  const child = await startChild<FakeReady>(compiled.script('bench/support/fake-slack-child.ts'));
+/** The fake Slack API in its own process; `env` BENCH_SLACK_LATENCY_MS=<ms> holds each answer that long. */
+export async function startFake(
+  compiled: CompiledBench,
+  env: Record<string, string> = {},
+): Promise<FakeProcess> {
+  const child = await startChild<FakeReady>(compiled.script('bench/support/fake-slack-child.ts'), { env });
   return Object.assign(child, {
     tally: () => child.call<Awaited<ReturnType<FakeProcess['tally']>>>('tally'),
   });

@@ -4,6 +4,7 @@ import type { AskKind, AskStatus } from '../domain/asks/ask.js';
 import { LIFECYCLES } from '../domain/asks/lifecycle.js';
 import { LIMITED_ACTIONS, type LimitedAction } from '../domain/limits/person-limits.js';
 import type { AskCount } from '../domain/ports.js';
+import type { WorkspaceRunOutcome } from '../jobs/scheduler.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import type { RequestKind } from '../slack/bolt/describe-request.js';
 import type { RequestObserver } from '../slack/bolt/traced-app.js';
@@ -15,6 +16,8 @@ import type { SlackCallObserver } from './slack-fetch.js';
 const ACK_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2, 2.5, 3, 5];
 /** Listener work goes on after the ack (Slack calls, the store): seconds to tens of seconds. */
 const HANDLING_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+/** A minute job's tick should end well within its minute; beyond it, how far. */
+const TICK_BUCKETS = [0.1, 0.5, 1, 2.5, 5, 10, 20, 30, 45, 60, 120, 300];
 
 export interface RapportMetrics extends RequestObserver, SlackCallObserver {
   /** This instance's registry: what /metrics exposes. */
@@ -23,6 +26,10 @@ export interface RapportMetrics extends RequestObserver, SlackCallObserver {
   digestPost(audience: 'customer' | 'internal', outcome: DigestPostOutcome): void;
   /** An action under per-person limits, allowed or refused for being over its limit. */
   limitedAction(action: LimitedAction, side: Side, allowed: boolean): void;
+  /** How one workspace's run of a scheduled job went, as its tick saw it. */
+  jobRun(job: string, outcome: WorkspaceRunOutcome): void;
+  /** How long a scheduled job's tick took over every workspace. */
+  jobTick(job: string, seconds: number): void;
 }
 
 export interface MetricsDeps {
@@ -133,6 +140,20 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     for (const side of ['vendor', 'customer'])
       for (const outcome of ['allowed', 'refused']) limited.inc({ action, side, outcome }, 0);
 
+  const jobRuns = new Counter({
+    name: 'rapport_job_workspace_runs_total',
+    help: 'Runs of a scheduled job in one workspace, by job and outcome (done; failed; over_time: still going past JOB_WORKSPACE_TIME_LIMIT_SECONDS, the tick went on without it; skipped: not started because its previous run still was).',
+    labelNames: ['job', 'outcome'],
+    registers,
+  });
+  const jobTicks = new Histogram({
+    name: 'rapport_job_tick_duration_seconds',
+    help: 'Time a scheduled job took to visit every workspace once (a minute job should stay well under 60 s), by job.',
+    labelNames: ['job'],
+    buckets: TICK_BUCKETS,
+    registers,
+  });
+
   return {
     registry,
     acked: (kind: RequestKind, seconds: number) => ack.observe({ kind }, seconds),
@@ -145,5 +166,7 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     digestPost: (audience, outcome) => digests.inc({ audience, outcome }),
     limitedAction: (action, side, allowed) =>
       limited.inc({ action, side, outcome: allowed ? 'allowed' : 'refused' }),
+    jobRun: (job, outcome) => jobRuns.inc({ job, outcome }),
+    jobTick: (job, seconds) => jobTicks.observe({ job }, seconds),
   };
 }

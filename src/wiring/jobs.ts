@@ -15,7 +15,7 @@ import type { Basics } from './basics.js';
 import type { Services } from './services.js';
 import type { SlackApp } from './slack-app.js';
 
-/** The scheduled jobs, each run in every workspace; with `cron` false they run only through `run`. */
+/** The scheduled jobs, each run in every workspace, several at once; with `cron` false they run only through `run`. */
 export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cron: boolean): Scheduler {
   const { config, clock, logger } = basics;
   const { deps, effects, webhooks } = services;
@@ -40,5 +40,16 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
     digestTickJob({ ...deps, graceMs: config.digestGraceMs, publish: deps.publishDigests }),
     ...(pollMinutes > 0 ? [trackerPollJob({ ...deps, everyMinutes: pollMinutes })] : []),
   ];
-  return startScheduler(jobs, { clock, logger, forEachWorkspace: slack.workspaces.forEach }, { cron });
+  return startScheduler(
+    jobs,
+    {
+      clock,
+      logger,
+      listWorkspaces: slack.workspaces.list,
+      ...config.jobs,
+      observed: slack.metrics.jobRun,
+      ticked: slack.metrics.jobTick,
+    },
+    { cron },
+  );
 }

@@ -3,23 +3,23 @@ import { InstallProvider } from '@slack/oauth';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/ports.js';
-import { type AppLogger, errorFields } from '../logger.js';
+import type { AppLogger } from '../logger.js';
 import { createSlackDirectory } from '../slack/bolt/directory.js';
 import { installationKey } from '../slack/oauth/installation-store.js';
 import type { Store } from '../store/open-store.js';
-import type { Workspace } from './workspace.js';
+import type { InstalledWorkspace, Workspace } from './workspace.js';
 
-/** Every workspace Rapport serves: the one a request came from, or each in turn for scheduled work. */
+/** Every workspace Rapport serves: the one a request came from, or each one for scheduled work. */
 export interface Workspaces {
   /** With a bot token, its one workspace; null with distribution, where every request names its own. */
   single: Workspace | null;
   /** The workspace Bolt authorised a request for (its team or enterprise, its bot token). */
   ofRequest(context: Context): Promise<Workspace>;
   /**
-   * Runs `work` once per installed workspace, one after another. A workspace that fails does not stop
-   * the others; the failures are thrown together at the end.
+   * Every installed workspace, for scheduled work: its key, and how to open it (authorising its bot token,
+   * which may refresh a rotated one through Slack), so that each job run opens its own.
    */
-  forEach(work: (workspace: Workspace) => Promise<void>): Promise<void>;
+  list(): Promise<InstalledWorkspace[]>;
   /** Drops what is kept in memory for a workspace whose installation was removed. */
   forget(key: string): void;
 }
@@ -58,7 +58,7 @@ export function singleWorkspace(opts: {
   return {
     single: workspace,
     ofRequest: async () => workspace,
-    forEach: (work) => work(workspace),
+    list: async () => [{ key: workspace.key, open: async () => workspace }],
     forget: () => {},
   };
 }
@@ -73,7 +73,6 @@ export function installedWorkspaces(opts: {
   installer: Pick<InstallProvider, 'authorize'>;
   clients: ClientSettings;
   clock: Clock;
-  logger: AppLogger;
 }): Workspaces {
   const current = new Map<string, Workspace>();
 
@@ -105,28 +104,19 @@ export function installedWorkspaces(opts: {
       const teamId = context.teamId ?? context.enterpriseId ?? '';
       return workspaceOf(installationKey(query), teamId, context.botToken);
     },
-    async forEach(work) {
-      const failures: unknown[] = [];
-      for (const installed of await opts.store.installations.list()) {
-        const query = {
-          isEnterpriseInstall: installed.key.startsWith('E'),
-          enterpriseId: installed.enterpriseId ?? undefined,
-          teamId: installed.teamId ?? undefined,
-        };
-        try {
-          const auth = await opts.installer.authorize(query);
-          const teamId = installed.teamId ?? installed.enterpriseId ?? '';
-          await work(await workspaceOf(installed.key, teamId, auth.botToken));
-        } catch (error) {
-          opts.logger.event('error', 'work for a workspace failed', {
-            workspace: installed.key,
-            ...errorFields(error),
+    async list() {
+      return (await opts.store.installations.list()).map((installed) => ({
+        key: installed.key,
+        async open() {
+          const auth = await opts.installer.authorize({
+            isEnterpriseInstall: installed.key.startsWith('E'),
+            enterpriseId: installed.enterpriseId ?? undefined,
+            teamId: installed.teamId ?? undefined,
           });
-          failures.push(error);
-        }
-      }
-      if (failures.length === 1) throw failures[0];
-      if (failures.length > 1) throw new AggregateError(failures, `${failures.length} workspaces failed`);
+          const teamId = installed.teamId ?? installed.enterpriseId ?? '';
+          return workspaceOf(installed.key, teamId, auth.botToken);
+        },
+      }));
     },
     forget: (key) => void current.delete(key),
   };

@@ -4,7 +4,7 @@ import type { SlackDirectory } from '../slack/bolt/directory.js';
 
 /**
  * What belongs to one workspace that installed Rapport: its data, its Slack clients, its view of people.
- * A request finds its own on Bolt's context; a job is handed each workspace in turn.
+ * A request finds its own on Bolt's context; a job is handed each workspace it visits.
  */
 export interface Workspace {
   /** `T<team id>`, or `E<enterprise id>` for an org-wide install. */
@@ -19,4 +19,10 @@ export interface Workspace {
   /** For the effects of changes: a few quick retries inside (see wiring/slack-app.ts). */
   effectClient: WebClient;
   directory: SlackDirectory;
+}
+
+/** A workspace as scheduled work lists it: opening it authorises its bot token (maybe refreshing it). */
+export interface InstalledWorkspace {
+  key: string;
+  open(): Promise<Workspace>;
 }

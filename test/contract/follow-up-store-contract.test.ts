@@ -70,6 +70,39 @@ describe.each(storeKinds())('follow-up store contract: $name', (kind) => {
     expect(await store.followUps.listOpenByOwner('USOMEONE')).toEqual([]);
   });
 
+  it('reminds once about a follow-up planned again while the sweep holds it, with its latest claim', async () => {
+    const [ask, other] = await urgentAsks(2);
+    const id = followUpId('ask', (ask as Ask).id);
+    const delivered: string[][] = [];
+    let replanned = false;
+    const deps = {
+      ...store,
+      // Called once the sweep holds a follow-up: the ask's effects plan it again meanwhile, as after a change.
+      async timeZoneOf() {
+        if (!replanned) {
+          replanned = true;
+          const clock = { now: () => at('09:05') };
+          await track({ followUps: store.followUps, clock }, { type: 'ask', ask: ask as Ask }, partnership);
+        }
+        return 'Europe/Berlin';
+      },
+      sender: {
+        async send(_to: { id: string }, items: ReminderItem[]) {
+          delivered.push(items.map((i) => i.followUp.id));
+        },
+      },
+    };
+    const report = await sweep(deps, at('09:05'));
+    expect(report.claimed).toBe(3);
+    expect(report.failedBatches).toBe(0);
+    expect(delivered.map((batch) => [...batch].sort())).toEqual([
+      [id, followUpId('ask', (other as Ask).id)].sort(),
+    ]);
+    const recorded = await store.followUps.findById(id);
+    expect(recorded?.round).toMatchObject({ overdueNags: 1, claims: 0 });
+    expect(recorded?.nextNagAt).toEqual(at('11:05'));
+  });
+
   it('two sweeps at once remind about each follow-up exactly once', async () => {
     const asks = await urgentAsks(25);
     const delivered: string[] = [];

@@ -268,7 +268,7 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     const posted = h.fake.callsTo('chat.postMessage');
     expect(posted.map((c) => c.args.channel).sort()).toEqual([channels.shared, channels.triage].sort());
     expect(posted.every((c) => c.token === h.fake.botTokenOf(VENDOR_TEAM))).toBe(true);
-    expect(h.logs.filter((l) => l.includes('"work for a workspace failed"'))).toEqual([]);
+    expect(h.logs.filter((l) => l.includes('"scheduled job failed"'))).toEqual([]);
 
     // Installing again carries on with the data that was kept.
     await installWorkspace(h, { teamId: INITECH, teamName: 'Initech', userId: erin.id });
@@ -302,7 +302,7 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     expect(posted.every((c) => c.token === h.fake.botTokenOf(INITECH))).toBe(true);
     const refused = attempts.filter((c) => c.response.ok !== true);
     expect(refused.map((c) => c.response.error)).toEqual(['token_revoked']);
-    const failures = h.logs.filter((l) => l.includes('"work for a workspace failed"'));
+    const failures = h.logs.filter((l) => l.includes('"scheduled job failed"'));
     expect(failures.map((l) => JSON.parse(l))).toMatchObject([
       { workspace: `T${VENDOR_TEAM}`, error: 'An API error occurred: token_revoked' },
     ]);

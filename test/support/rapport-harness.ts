@@ -1,4 +1,10 @@
-import type { Config, Distribution, TrackerConfig } from '../../src/config.js';
+import {
+  type Config,
+  DEFAULT_JOB_SETTINGS,
+  type Distribution,
+  type JobSettings,
+  type TrackerConfig,
+} from '../../src/config.js';
 import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
@@ -73,6 +79,8 @@ export async function startHarness(
     webhooks?: WebhookSettings;
     /** Engineering's trackers (a fake GitHub's URL); none unless a test is about them. */
     trackers?: TrackerConfig;
+    /** How scheduled jobs visit workspaces; the defaults otherwise. */
+    jobs?: JobSettings;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -112,6 +120,7 @@ export async function startHarness(
     store: store,
     logLevel: 'debug',
     digestGraceMs: 6 * 3_600_000,
+    jobs: options.jobs ?? DEFAULT_JOB_SETTINGS,
     limits: options.limits ?? NO_PERSON_LIMITS,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.trackers ? { trackers: options.trackers } : {}),

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
         store: { dataDir: './data' },
         logLevel: 'info',
         digestGraceMs: 6 * 3_600_000,
+        jobs: { concurrency: 8, workspaceTimeLimitMs: 20_000 },
         limits: {
           raise: { max: 20, windowMs: 3_600_000 },
           react: { max: 40, windowMs: 3_600_000 },
@@ -74,6 +75,28 @@ describe('loadConfig', () => {
         'LIMIT_DETAILS_PER_HOUR: must be a whole number (0 turns the limit off)',
         'LIMIT_VOTES_PER_HOUR: must be 0 (off) or more',
       ],
+    });
+  });
+
+  it('reads how scheduled jobs visit workspaces, and refuses no concurrency or a time limit of no time', () => {
+    expect(
+      loadConfig({ ...http, JOB_CONCURRENCY: '20', JOB_WORKSPACE_TIME_LIMIT_SECONDS: '2.5' }),
+    ).toMatchObject({
+      ok: true,
+      config: { jobs: { concurrency: 20, workspaceTimeLimitMs: 2_500 } },
+    });
+    expect(
+      loadConfig({ ...http, JOB_CONCURRENCY: '0', JOB_WORKSPACE_TIME_LIMIT_SECONDS: '0' }),
+    ).toMatchObject({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^JOB_CONCURRENCY: /),
+        expect.stringMatching(/^JOB_WORKSPACE_TIME_LIMIT_SECONDS: /),
+      ],
+    });
+    expect(loadConfig({ ...http, JOB_CONCURRENCY: '2.5' })).toMatchObject({
+      ok: false,
+      problems: ['JOB_CONCURRENCY: must be a whole number of workspaces'],
     });
   });
 

@@ -72,7 +72,11 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     if (!partnerships.has(id)) partnerships.set(id, deps.partnerships.findById(id));
     return partnerships.get(id) as Promise<Partnership | null>;
   };
-  const due: Due[] = [];
+  /**
+   * By follow-up: one re-planned while this sweep holds it (its subject changed, and its effects planned
+   * it again) can be claimed again in the same sweep; only that latest claim counts.
+   */
+  const due = new Map<string, Due>();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   for (
     let f = await deps.followUps.claimDue(now, leaseUntil);
@@ -80,15 +84,16 @@ export async function sweep(deps: SweepDeps, now: Date): Promise<SweepReport> {
     f = await deps.followUps.claimDue(now, leaseUntil)
   ) {
     report.claimed += 1;
+    due.delete(f.id);
     const found = await examine(deps, f, now, await partnershipOf(f.partnershipId));
     if (found === 'deferred') report.deferred += 1;
-    else if (found) due.push(found);
+    else if (found) due.set(f.id, found);
     if (report.claimed >= MAX_CLAIMS) break;
   }
 
   // Each item is recorded as soon as every batch it is in has been tried, not at the end of the sweep:
   // a process that dies mid-sweep has recorded what it sent, and only the rest comes back after the lease.
-  const batches = [...groupByRecipient(due).values()];
+  const batches = [...groupByRecipient([...due.values()]).values()];
   const batchesLeft = new Map<Due, number>();
   for (const { entry } of batches.flat()) batchesLeft.set(entry, (batchesLeft.get(entry) ?? 0) + 1);
   const sent = new Map<Due, Recipient[]>();

@@ -17,6 +17,8 @@ export interface HoldOptions {
   after?: number;
   /** Only calls whose arguments match are counted and held. Default: every call to the method. */
   when?: (args: CallArgs) => boolean;
+  /** Only calls made with a token of this team (a workspace whose Slack hangs). Default: any team. */
+  team?: string;
   stage?: 'before' | 'after';
 }
 
@@ -51,9 +53,17 @@ export class CallHolds {
     this.holds.push({ method, options, passed: 0 });
   }
 
-  /** The stage at which this call must be held, or undefined to answer it (counting it as passed). */
-  stageFor(method: string, args: CallArgs): 'before' | 'after' | undefined {
-    const hold = this.holds.find((h) => h.method === method && matches(h.options.when, args));
+  /**
+   * The stage at which this call, made with a token of `team`, must be held, or undefined to answer it
+   * (counting it as passed). A hold of method '*' holds calls to any method.
+   */
+  stageFor(method: string, args: CallArgs, team: string | undefined): 'before' | 'after' | undefined {
+    const hold = this.holds.find(
+      (h) =>
+        (h.method === method || h.method === '*') &&
+        (h.options.team === undefined || h.options.team === team) &&
+        matches(h.options.when, args),
+    );
     if (hold === undefined) return undefined;
     if (hold.passed < (hold.options.after ?? 0)) {
       hold.passed += 1;

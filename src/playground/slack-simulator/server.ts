@@ -105,7 +105,8 @@ export class FakeSlack extends CallRecorder {
   }
 
   /**
-   * Holds calls to `method` unanswered (see call-hold.ts): after `options.after` matching calls were
+   * Holds calls to `method` ('*': any) unanswered (see call-hold.ts), those of `options.team` only when
+   * given (its Slack hangs): after `options.after` matching calls were
    * answered, each further matching one waits for `releaseHeld()`; if the app's connection closes first
    * (it was killed), the call is dropped. `stage: 'after'` acts on the call first and holds only the answer.
    */
@@ -195,7 +196,8 @@ export class FakeSlack extends CallRecorder {
       this.takeFailure(method, args) ??
       this.duringOutage(method, args) ??
       this.overPostingLimit(method, args);
-    const stage = injected === undefined ? this.holds.stageFor(method, args) : undefined;
+    const team = token ? this.tokenTeam(token) : undefined;
+    const stage = injected === undefined ? this.holds.stageFor(method, args, team) : undefined;
     // A call that arrives from an app already gone (its socket closed while the body was read) is dropped.
     const held = () =>
       this.holds.hold({ method, args, stage: stage ?? 'before' }, (l) =>

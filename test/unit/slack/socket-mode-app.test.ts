@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../../src/config.js';
+import { type Config, DEFAULT_JOB_SETTINGS } from '../../../src/config.js';
 import { NO_PERSON_LIMITS } from '../../../src/limit-settings.js';
 import { createLogger } from '../../../src/logger.js';
 import { createRapportMetrics } from '../../../src/metrics/rapport-metrics.js';
@@ -18,6 +18,7 @@ const config: Config = {
   store: { dataDir: '/nonexistent' },
   logLevel: 'error',
   digestGraceMs: 0,
+  jobs: DEFAULT_JOB_SETTINGS,
   limits: NO_PERSON_LIMITS,
 };
 

@@ -59,6 +59,19 @@ describe('FakeSlack holding calls', () => {
     await held;
   });
 
+  it("holds every method called with one team's token ('*' and `team`), and no other team's calls", async () => {
+    fake.holdCalls('*', { team: 'TOTHER01' });
+    expect((await post('C1')).ok).toBe(true);
+    fake.releaseHeld();
+
+    fake.holdCalls('*', { team: fake.tokenTeam('xoxb-test') });
+    const calls = [post('C1'), client.conversations.info({ channel: 'C2' })];
+    await fake.waitForHeld(2);
+    expect(fake.heldCalls.map((c) => c.method).sort()).toEqual(['chat.postMessage', 'conversations.info']);
+    fake.releaseHeld();
+    for (const answered of await Promise.all(calls)) expect(answered.ok).toBe(true);
+  });
+
   it('drops a held call whose client went away: nothing stored, nothing recorded', async () => {
     fake.holdCalls('chat.postMessage');
     await abandoned('C1');
