@@ -54,7 +54,8 @@ export const askCollection: CollectionSpec = {
     { fields: ['linkedTo', 'createdAt'], embedded: false },
     { fields: ['linkedTo'], mongo: false },
     { fields: ['card.ts'] },
-    { fields: ['requester.userId', 'createdAt'] },
+    { fields: ['requester.userId', 'createdAt'], embedded: false },
+    { fields: ['requester.userId'], mongo: false },
     owedEffectsIndex,
   ],
 };

@@ -8,7 +8,12 @@ export type DigestDocument = Omit<DigestRecord, 'id'> & { _id: string };
 
 export const digestCollection: CollectionSpec = {
   name: 'digests',
-  indexes: [{ fields: ['partnershipId', 'slot'] }, { fields: ['state', 'lease.until'] }],
+  indexes: [
+    { fields: ['partnershipId', 'slot'] },
+    // NeDB uses a compound index only for an exact match on every field: a partnership's latest digests.
+    { fields: ['partnershipId'], mongo: false },
+    { fields: ['state', 'lease.until'] },
+  ],
 };
 
 const toDocument = ({ id, ...rest }: DigestRecord): DigestDocument => ({ _id: id, ...rest });

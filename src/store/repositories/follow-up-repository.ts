@@ -9,10 +9,13 @@ export type FollowUpDocument = Omit<FollowUp, 'id'> & { _id: string };
 export const followUpCollection: CollectionSpec = {
   name: 'followUps',
   // The sweep's cost follows the number of due follow-ups, not of stored ones: it walks this index.
+  // The Home tab reads an owner's open follow-ups and counts each partnership's overdue ones: NeDB serves
+  // those only from exact [field, closed] indexes, whose open keys hold few documents (cheap to update).
   indexes: [
     { fields: ['nextNagAt'] },
-    { fields: ['ownerId', 'closed'], embedded: false },
+    { fields: ['ownerId', 'closed'] },
     { fields: ['partnershipId'], embedded: false },
+    { fields: ['partnershipId', 'closed'], mongo: false },
   ],
 };
 
