@@ -15,6 +15,8 @@
  * Run: npm run bench:year
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { runPurgeClosedMessages } from '../src/jobs/purge-closed-messages.js';
+import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import { tempDataDir } from '../test/support/stores.js';
 import { compileBench } from './support/compile.js';
@@ -49,6 +51,8 @@ interface DataSet {
 interface Figures {
   counts: YearCounts;
   seedS: number;
+  /** The retention job's first run on the generated folder: follow-ups of messages answered long ago. */
+  purge: { followUps: number; s: number };
   startMs: number;
   rss: number;
   heapUsed: number;
@@ -86,8 +90,13 @@ async function measure(set: DataSet, fake: FakeProcess, end: Date): Promise<Figu
     const seedBegan = performance.now();
     const store = await openStore(location);
     const counts = await generateYear(store, { ...YEAR_DEFAULTS, ...set, end });
-    await store.close();
     const seedS = (performance.now() - seedBegan) / 1000;
+    // The daily retention job, as the app runs it: on a folder an earlier version kept for a year, this
+    // first run deletes the follow-ups of every message answered over 30 days before.
+    const purgeBegan = performance.now();
+    const { followUps } = await runPurgeClosedMessages({ ...store, logger: createLogger('error') }, end);
+    const purge = { followUps, s: (performance.now() - purgeBegan) / 1000 };
+    await store.close();
     const starts: number[] = [];
     for (let run = 1; ; run++) {
       const clock = { BENCH_SCHEDULES: '0', BENCH_CLOCK_OFFSET_MS: String(end.getTime() - Date.now()) };
@@ -117,6 +126,7 @@ async function measure(set: DataSet, fake: FakeProcess, end: Date): Promise<Figu
         return {
           counts,
           seedS,
+          purge,
           startMs: median(starts),
           rss: idle.rss,
           heapUsed,
@@ -184,6 +194,8 @@ function report(sets: [DataSet, Figures][]): void {
     );
   row('sweep: claimed / reminded / DMs', (x) => `${x.swept.claimed} / ${x.swept.reminders} / ${x.dms}`);
   row('seeding s (not measured)', (x) => x.seedS.toFixed(0));
+  row('retention: follow-ups purged', (x) => x.purge.followUps.toLocaleString('en'));
+  row('retention: first run s', (x) => x.purge.s.toFixed(1));
 }
 
 const compiled = compileBench(CHILD_SCRIPTS);

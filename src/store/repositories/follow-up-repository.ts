@@ -54,6 +54,8 @@ export function followUpRepository(collection: DocumentCollection<FollowUpDocume
     async findByIds(ids) {
       return (await collection.find({ _id: { $in: ids } })).map(fromDocument);
     },
+    purgeClosedMessagesBefore: (before) =>
+      collection.deleteMany({ 'subject.type': 'message', closed: true, updatedAt: { $lt: before } }),
     countOverdue: (partnershipId, now) =>
       collection.count({ partnershipId, closed: false, dueAt: { $gte: EPOCH, $lte: now } }),
   };
