@@ -47,7 +47,6 @@ export const askCollection: CollectionSpec = {
     { fields: ['partnershipId', 'number'], unique: true },
     // A partnership's asks newest first (/rapport list, the Home tab), the number breaking ties in the index.
     { fields: ['partnershipId', 'createdAt', 'number'], embedded: false },
-    { fields: ['partnershipId', 'createdAt'], mongo: false },
     { fields: ['partnershipId'], mongo: false },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
