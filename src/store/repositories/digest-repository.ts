@@ -8,11 +8,13 @@ export type DigestDocument = Omit<DigestRecord, 'id'> & { _id: string };
 
 export const digestCollection: CollectionSpec = {
   name: 'digests',
+  // NeDB uses a compound index only for an exact match on every field, which no digest query makes: it
+  // gets the single fields instead (a partnership's latest digests; those being posted, for the take-over).
   indexes: [
-    { fields: ['partnershipId', 'slot'] },
-    // NeDB uses a compound index only for an exact match on every field: a partnership's latest digests.
+    { fields: ['partnershipId', 'slot'], embedded: false },
     { fields: ['partnershipId'], mongo: false },
-    { fields: ['state', 'lease.until'] },
+    { fields: ['state', 'lease.until'], embedded: false },
+    { fields: ['state'], mongo: false },
   ],
 };
 
