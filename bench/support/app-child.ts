@@ -102,8 +102,12 @@ if (mode === 'rapport') {
     jobs: DEFAULT_JOB_SETTINGS,
     limits: NO_PERSON_LIMITS,
   };
+  // BENCH_CLOCK_OFFSET_MS moves the app's clock (not Slack's request timestamps): a bench whose data ends
+  // at a chosen moment starts the app there.
+  const offsetMs = Number(process.env.BENCH_CLOCK_OFFSET_MS ?? 0);
   const rapport = await startRapport(config, {
     logger: counting(createLogger(config.logLevel)),
+    ...(offsetMs === 0 ? {} : { clock: { now: () => new Date(Date.now() + offsetMs) } }),
     // Cron stays on, as in production, unless a bench wants jobs only when it runs them.
     schedules: process.env.BENCH_SCHEDULES !== '0',
     // How long `settle` (and stop) wait for listener work still in progress.

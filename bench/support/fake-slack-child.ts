@@ -30,6 +30,17 @@ proxy?.slow(latencyMs);
 const tally: CallTally = {};
 let violations = 0;
 const violationSamples: string[] = [];
+/** When each answer arrived (Date.now()): by response URL id, and by the user whose Home tab was published. */
+const arrivals: Arrivals = { responseUrls: {}, homes: {} };
+
+export interface Arrivals {
+  responseUrls: Record<string, number[]>;
+  homes: Record<string, number[]>;
+}
+
+const arrived = (into: Record<string, number[]>, key: unknown, at: number) => {
+  into[String(key)] = [...(into[String(key)] ?? []), at];
+};
 
 function drain(): void {
   for (const call of fake.calls.splice(0)) {
@@ -37,6 +48,8 @@ function drain(): void {
     if (call.response?.ok === true) entry.ok += 1;
     else entry.failed += 1;
     tally[call.method] = entry;
+    if (call.method === 'response_url') arrived(arrivals.responseUrls, call.args.responseUrlId, call.at);
+    if (call.method === 'views.publish') arrived(arrivals.homes, call.args.user_id, call.at);
   }
   const found = fake.violations.splice(0);
   violations += found.length;
@@ -60,6 +73,14 @@ serveIpc({
   tally() {
     drain();
     return { calls: tally, violations, violationSamples };
+  },
+  /** When answers arrived since the last call: the replies through response URLs and the published Home tabs. */
+  takeArrivals(): Arrivals {
+    drain();
+    const taken = { responseUrls: { ...arrivals.responseUrls }, homes: { ...arrivals.homes } };
+    arrivals.responseUrls = {};
+    arrivals.homes = {};
+    return taken;
   },
   resetTally() {
     drain();

@@ -114,6 +114,11 @@ export interface FollowUpRepository {
   countOverdue(partnershipId: string, now: Date): Promise<number>;
   /** The follow-ups with these ids that exist, in no particular order. */
   findByIds(ids: string[]): Promise<FollowUp[]>;
+  /**
+   * Deletes the closed follow-ups of customer messages last changed before `before` (every
+   * partnership's): their messages are deleted by then. Resolves to how many.
+   */
+  purgeClosedMessagesBefore(before: Date): Promise<number>;
 }
 
 export interface TrackedMessageRepository {

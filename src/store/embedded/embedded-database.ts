@@ -9,6 +9,7 @@ import type {
   DocumentDatabase,
   Filter,
   FindOptions,
+  IndexSpec,
   StoredDocument,
   UpdateSpec,
 } from '../documents.js';
@@ -38,21 +39,20 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
       const store = new Datastore({ filename: join(dataDir, `${spec.name}${DATA_FILE}`) });
       await store.loadDatabaseAsync();
       const declared = spec.indexes.filter((i) => i.embedded !== false);
-      for (const index of declared) {
-        const fieldName = index.fields.length === 1 ? (index.fields[0] as string) : index.fields;
-        await store.ensureIndexAsync({ fieldName, unique: index.unique ?? false });
-      }
+      for (const index of declared) await ensureIndex(store, index);
       // NeDB keeps the indexes a data file ever had; one no longer declared would still be chosen
       // for queries (and kept up to date on every write), so it is dropped.
-      // NeDB names a compound index by its fields in sorted order.
-      const wanted = new Set(['_id', ...declared.map((i) => [...i.fields].sort().join(','))]);
+      const wanted = new Set(['_id', ...declared.map(indexName)]);
       // `indexes` is NeDB's own field, missing from its type declarations.
       const present = Object.keys((store as unknown as { indexes: Record<string, unknown> }).indexes);
       for (const name of present) {
         if (!wanted.has(name)) await store.removeIndexAsync(name);
       }
       stores.push(store);
-      return embeddedCollection<D>(store);
+      return embeddedCollection<D>(
+        store,
+        declared.filter((i) => i.unique !== true),
+      );
     },
     async collectionNames() {
       const files = await readdir(dataDir);
@@ -73,10 +73,24 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<DocumentDat
   };
 }
 
+/** NeDB names a compound index by its fields in sorted order. */
+const indexName = (index: IndexSpec) => [...index.fields].sort().join(',');
+
+async function ensureIndex(store: Datastore, index: IndexSpec): Promise<void> {
+  const fieldName = index.fields.length === 1 ? (index.fields[0] as string) : index.fields;
+  await store.ensureIndexAsync({ fieldName, unique: index.unique ?? false });
+}
+
+/** From this many documents on, a deletion drops the non-unique indexes and builds them again after. */
+const BULK_DELETE = 100;
+
 const isUniqueViolation = (error: unknown) =>
   (error as { errorType?: string } | null)?.errorType === 'uniqueViolated';
 
-function embeddedCollection<D extends StoredDocument>(store: Datastore): DocumentCollection<D> {
+function embeddedCollection<D extends StoredDocument>(
+  store: Datastore,
+  rebuildable: IndexSpec[],
+): DocumentCollection<D> {
   return {
     async findOne(filter: Filter) {
       return (await store.findOneAsync(filter)) as D | null;
@@ -117,7 +131,17 @@ function embeddedCollection<D extends StoredDocument>(store: Datastore): Documen
       return result.numAffected === 0 ? null : (result.affectedDocuments as unknown as D);
     },
     async deleteMany(filter: Filter) {
-      return store.removeAsync(filter, { multi: true });
+      if ((await store.countAsync(filter)) < BULK_DELETE) return store.removeAsync(filter, { multi: true });
+      // NeDB takes a document out of an index by copying the list of every document sharing its key, so
+      // deleting many that share one (closed follow-ups all have no next reminder) is quadratic: minutes
+      // for tens of thousands. Without those indexes it is linear, and building them again is one pass.
+      // Queries meanwhile scan; unique indexes stay, so no duplicate can slip in.
+      for (const index of rebuildable) await store.removeIndexAsync(indexName(index));
+      try {
+        return await store.removeAsync(filter, { multi: true });
+      } finally {
+        for (const index of rebuildable) await ensureIndex(store, index);
+      }
     },
   };
 }

@@ -57,7 +57,6 @@ export const askCollection: CollectionSpec = {
     { fields: ['partnershipId', 'number'], unique: true },
     // A partnership's asks newest first (/rapport list, the Home tab), the number breaking ties in the index.
     { fields: ['partnershipId', 'createdAt', 'number'], embedded: false },
-    { fields: ['partnershipId', 'createdAt'], mongo: false },
     { fields: ['partnershipId'], mongo: false },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
@@ -69,7 +68,8 @@ export const askCollection: CollectionSpec = {
     // The asks a tracker's webhook is about, oldest first.
     { fields: ['tracker.issue.key', 'createdAt'], embedded: false },
     { fields: ['tracker.issue.key'], mongo: false },
-    { fields: ['requester.userId', 'createdAt'] },
+    { fields: ['requester.userId', 'createdAt'], embedded: false },
+    { fields: ['requester.userId'], mongo: false },
     owedEffectsIndex,
   ],
 };

@@ -8,7 +8,14 @@ export type DigestDocument = Omit<DigestRecord, 'id'> & { _id: string };
 
 export const digestCollection: CollectionSpec = {
   name: 'digests',
-  indexes: [{ fields: ['partnershipId', 'slot'] }, { fields: ['state', 'lease.until'] }],
+  // NeDB uses a compound index only for an exact match on every field, which no digest query makes: it
+  // gets the single fields instead (a partnership's latest digests; those being posted, for the take-over).
+  indexes: [
+    { fields: ['partnershipId', 'slot'], embedded: false },
+    { fields: ['partnershipId'], mongo: false },
+    { fields: ['state', 'lease.until'], embedded: false },
+    { fields: ['state'], mongo: false },
+  ],
 };
 
 const toDocument = ({ id, ...rest }: DigestRecord): DigestDocument => ({ _id: id, ...rest });

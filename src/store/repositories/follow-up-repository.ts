@@ -9,10 +9,13 @@ export type FollowUpDocument = Omit<FollowUp, 'id'> & { _id: string };
 export const followUpCollection: CollectionSpec = {
   name: 'followUps',
   // The sweep's cost follows the number of due follow-ups, not of stored ones: it walks this index.
+  // The Home tab reads an owner's open follow-ups and counts each partnership's overdue ones: NeDB serves
+  // those only from exact [field, closed] indexes, whose open keys hold few documents (cheap to update).
   indexes: [
     { fields: ['nextNagAt'] },
-    { fields: ['ownerId', 'closed'], embedded: false },
+    { fields: ['ownerId', 'closed'] },
     { fields: ['partnershipId'], embedded: false },
+    { fields: ['partnershipId', 'closed'], mongo: false },
   ],
 };
 
@@ -51,6 +54,8 @@ export function followUpRepository(collection: DocumentCollection<FollowUpDocume
     async findByIds(ids) {
       return (await collection.find({ _id: { $in: ids } })).map(fromDocument);
     },
+    purgeClosedMessagesBefore: (before) =>
+      collection.deleteMany({ 'subject.type': 'message', closed: true, updatedAt: { $lt: before } }),
     countOverdue: (partnershipId, now) =>
       collection.count({ partnershipId, closed: false, dueAt: { $gte: EPOCH, $lte: now } }),
   };
