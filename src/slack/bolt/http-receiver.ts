@@ -44,7 +44,9 @@ export function buildHttpReceiver(options: HTTPReceiverOptions & { logger: AppLo
 
 /**
  * Reads the body (Bolt then reuses what was read) and answers the requests Bolt cannot: a body over the
- * limit or cut short, and a signed one that is not a JSON object. False when it has answered.
+ * limit or cut short, and a signed one that is not a JSON object. False when it has answered. Only a
+ * body that is not an object has its signature checked here (an unsigned one is Bolt's to refuse, 401):
+ * every other request is verified once, by Bolt.
  */
 async function screenBody(
   req: IncomingMessage,
@@ -54,12 +56,9 @@ async function screenBody(
 ): Promise<boolean> {
   let buffered: BufferedIncomingMessage;
   try {
-    buffered = await http.parseAndVerifyHTTPRequest(
-      { signingSecret: options.signingSecret, bodyLimit: options.bodyLimit ?? http.defaultBodyLimit },
-      req,
-    );
+    buffered = await http.bufferIncomingMessage(req, options.bodyLimit ?? http.defaultBodyLimit);
   } catch (error) {
-    if (!http.isRawBodyError(error)) return true; // a bad signature: Bolt refuses it (401)
+    if (!http.isRawBodyError(error)) return true; // Bolt reads it again and answers
     logger.event('warn', 'request body refused', { error: error.message, status: error.statusCode });
     refuse(res, error.statusCode === 413 ? 413 : 400);
     return false;
@@ -68,9 +67,14 @@ async function screenBody(
   try {
     body = http.parseHTTPRequestBody(buffered);
   } catch {
-    return true; // not JSON: Bolt answers 400
+    return true; // not JSON: Bolt answers 400 (or 401 unsigned)
   }
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) return true;
+  try {
+    await http.parseAndVerifyHTTPRequest({ signingSecret: options.signingSecret }, buffered);
+  } catch {
+    return true; // not signed: Bolt refuses it (401)
+  }
   logger.event('warn', 'malformed request refused', { problem: envelopeProblem(body) });
   refuse(res, 400);
   return false;
