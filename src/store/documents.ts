@@ -46,10 +46,17 @@ export interface StoredDocument {
   _id: string;
 }
 
+export interface Page<D> {
+  docs: D[];
+  total: number;
+}
+
 export interface DocumentCollection<D extends StoredDocument> {
   findOne(filter: Filter): Promise<D | null>;
   find(filter: Filter, options?: FindOptions): Promise<D[]>;
   count(filter: Filter): Promise<number>;
+  /** One page of the documents matching `filter`, and how many match in all. */
+  findPage(filter: Filter, options: FindOptions & { skip: number; limit: number }): Promise<Page<D>>;
   /**
    * Counts every document of the collection per distinct combination of the values of top-level
    * `fields`, in one query (a missing field counts as null); combinations without documents are absent.

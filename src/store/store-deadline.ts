@@ -73,6 +73,7 @@ export function withDeadlines<D extends StoredDocument>(
     findOne: (filter) => within('findOne', collection.findOne(filter)),
     find: (filter, options) => within('find', collection.find(filter, options)),
     count: (filter) => within('count', collection.count(filter)),
+    findPage: (filter, options) => within('findPage', collection.findPage(filter, options)),
     countBy: (fields) => within('countBy', collection.countBy(fields)),
     insertOne: (doc) => within('insertOne', collection.insertOne(doc)),
     replaceOne: (filter, doc) => within('replaceOne', collection.replaceOne(filter, doc)),

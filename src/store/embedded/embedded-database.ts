@@ -100,6 +100,13 @@ function embeddedCollection<D extends StoredDocument>(
       return (await cursor) as unknown as D[];
     },
     count: async (filter: Filter) => (await store.countAsync(filter)) as unknown as number,
+    async findPage(filter, options) {
+      // One pass over the matches, sorted, then cut: NeDB would match them all a second time to count them.
+      const { skip, limit, ...unpaged } = options;
+      const sorted = withFindOptions(store.findAsync(filter, projectionOf(options)), unpaged);
+      const all = (await sorted) as unknown as D[];
+      return { docs: all.slice(skip, skip + limit), total: all.length };
+    },
     async countBy(fields: string[]) {
       // NeDB has no aggregation: one pass over the projected fields (kept in memory anyway), tallied here.
       const projection = Object.fromEntries([...fields.map((f) => [f, 1]), ['_id', 0]]);

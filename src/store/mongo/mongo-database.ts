@@ -121,6 +121,11 @@ function mongoCollection<D extends StoredDocument>(collection: Collection<D>): D
       return (await cursor.toArray()) as D[];
     },
     count: (filter: Filter) => raw.countDocuments(filter),
+    async findPage(filter, options) {
+      const page = withFindOptions(raw.find(filter, { projection: projectionOf(options) }), options);
+      const [docs, total] = await Promise.all([page.toArray() as Promise<D[]>, raw.countDocuments(filter)]);
+      return { docs, total };
+    },
     async countBy(fields: string[]) {
       // Group keys are positional (a field name may not be a valid key of the group's _id); $ifNull puts a
       // missing field with null, as on the embedded store.

@@ -228,15 +228,12 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     },
     async list(query, page) {
       const filter = toFilter(query);
-      const [docs, total] = await Promise.all([
-        collection.find(filter, {
-          sort: { createdAt: -1, number: -1 },
-          skip: page.skip,
-          limit: page.limit,
-          fields: SUMMARY_FIELDS,
-        }),
-        collection.count(filter),
-      ]);
+      const { docs, total } = await collection.findPage(filter, {
+        sort: { createdAt: -1, number: -1 },
+        skip: page.skip,
+        limit: page.limit,
+        fields: SUMMARY_FIELDS,
+      });
       return { asks: docs.map(toSummary), total };
     },
     async listByKind(kind) {
