@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
@@ -8,11 +8,11 @@ import {
   modalOpenedAfter,
   openModalByCommand,
   replyThrough,
-  setUpPartnership,
   textsPostedTo,
 } from '../support/flows.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
+import { twoCustomersForEachTest } from '../support/two-customers.js';
 
 const GLOBEX_ASK = {
   title: 'Export dashboards as PDF',
@@ -36,24 +36,12 @@ const suggestionButtons = (message: { blocks?: unknown }) =>
     .filter((e) => e.action_id?.startsWith('similar.'));
 
 describe.each(storeKinds())('similar requests across customers ($name store)', (kind) => {
+  const world = twoCustomersForEachTest(kind);
+  const { card } = world;
   let h: Harness;
-
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    h = await startHarness(kind.freshLocation());
-    await setUpPartnership(h, channels.shared, 'Acme Corp');
-    await setUpPartnership(h, channels.otherShared, 'Globex');
+  beforeEach(() => {
+    h = world.harness();
   });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
-  });
-
-  const card = (channel: string, ref: string) =>
-    h.fake
-      .messagesIn(channel)
-      .find((m: StoredMessage) => String(m.text).startsWith(`${ref} `)) as StoredMessage;
   const twin = (ref: string) =>
     h.fake
       .messagesIn(channels.triage)
