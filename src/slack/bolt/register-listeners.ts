@@ -12,6 +12,7 @@ import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
 import { registerSimilar } from '../similar/index.js';
+import { tagSubcommands } from '../tags/index.js';
 import { registerTrackers, trackerSubcommands } from '../trackers/index.js';
 import { registerWebhooks, webhookSubcommands } from '../webhooks/index.js';
 import type { SlackDeps } from './deps.js';
@@ -30,6 +31,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...peopleSubcommands(deps),
     ...webhookSubcommands(deps),
     ...trackerSubcommands(deps),
+    ...tagSubcommands(deps),
   });
   registerAsks(listeners, deps);
   registerSimilar(listeners, deps);

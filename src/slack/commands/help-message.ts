@@ -12,6 +12,7 @@ const USAGE: [string, string][] = [
   ['tracker [help|enhancement <owner/repo> [auto] [labels]]', 'where this partnership’s asks go in GitHub'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
+  ['tags [tags|none]', 'show or set this partnership’s internal tags (tier, plan, region…), privately'],
   ['status', 'show how this channel’s partnership is set up'],
   ['plan', 'show the communication plan privately: who to contact for what, meetings; edit it'],
   ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
