@@ -1,3 +1,4 @@
+import { announcementSubcommands, registerAnnouncements } from '../announcements/index.js';
 import { approvalSubcommands, registerApprovals } from '../approvals/index.js';
 import { askSubcommands, registerAsks } from '../asks/index.js';
 import { registerCommands } from '../commands/index.js';
@@ -21,6 +22,7 @@ import type { Listeners } from './listeners.js';
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
 export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerCommands(listeners, {
+    ...announcementSubcommands(deps),
     ...askSubcommands(deps),
     ...setupSubcommands(deps),
     ...connectSubcommands,
@@ -47,4 +49,5 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerConversations(listeners, deps);
   registerWebhooks(listeners, deps);
   registerTrackers(listeners, deps);
+  registerAnnouncements(listeners, deps);
 }

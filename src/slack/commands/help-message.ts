@@ -20,6 +20,11 @@ const USAGE: [string, string][] = [
   ['people', 'see everyone on both sides of this partnership and edit their roles'],
   ['approvals', 'list this channel’s approvals and who they wait on, privately'],
   ['report [period]', 'value report privately (default: the last 30 days), with a CSV of the asks by DM'],
+  [
+    'announce',
+    'write an announcement to many partnerships (by tags or picked), preview it, send now or later',
+  ],
+  ['announcements', 'list the latest announcements with what they reached, privately'],
   ['webhooks', 'Slack admins: send Rapport’s events to other systems (signed URLs), see deliveries, resend'],
   ['help', 'show this help'],
 ];

@@ -221,6 +221,9 @@ export function partnershipRepository(
       );
       return matched === 1 ? 'saved' : 'conflict';
     },
+    async listAll() {
+      return (await collection.find({}, { sort: { accountName: 1 } })).map(fromPartnershipDocument);
+    },
     async recordPlanMessage(id, ts) {
       await collection.updateOne({ _id: id }, { $set: { planMessageTs: ts } });
     },

@@ -1,0 +1,130 @@
+import type { WebClient } from '@slack/web-api';
+import { startAnnouncement } from '../../app/announcements/start-announcement.js';
+import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
+import type { Clock, Repositories } from '../../domain/ports.js';
+import type { AppLogger } from '../../logger.js';
+import { type PacingOptions, postPaced } from '../digests/paced-poster.js';
+import { classifySlackFailure } from '../shared/classify-slack-failure.js';
+import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
+import { buildAnnouncementMessage } from './announcement-message.js';
+import { announcementMessageKey } from './ids.js';
+import { buildSendReport } from './send-report.js';
+
+export interface AnnouncementSenderDeps {
+  /** Made with rejectRateLimitedCalls and no retries: the pacing owns every 429 and retry. */
+  client: WebClient;
+  repositories: Repositories;
+  clock: Clock;
+  sleep: (ms: number) => Promise<void>;
+  logger: AppLogger;
+  newId: () => string;
+  pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
+}
+
+/** Longer than a batch takes at one post per channel, spread over many channels. */
+const LEASE_MS = 10 * 60_000;
+const BATCH = 200;
+
+type Posted = { ts: string } | { refused: string };
+
+/**
+ * Sends every announcement whose time has come, and finishes those a dead run left half sent: each
+ * delivery is claimed before it is posted, so it goes once across replicas; one taken over from a dead
+ * holder is looked for in its channel first. A channel Slack refuses is recorded as failed, never retried;
+ * the sender is told once every delivery has settled.
+ */
+export async function sendDueAnnouncements(deps: AnnouncementSenderDeps): Promise<void> {
+  for (const announcement of await deps.repositories.announcements.listDue(deps.clock.now())) {
+    await startAnnouncement(deps.repositories, announcement, deps.clock.now());
+    await sendAnnouncement(deps, announcement);
+  }
+}
+
+async function sendAnnouncement(deps: AnnouncementSenderDeps, announcement: Announcement): Promise<void> {
+  const deliveries = deps.repositories.announcementDeliveries;
+  const token = deps.newId();
+  const message = buildAnnouncementMessage(announcement);
+  const unsure = new Set<string>();
+  for (;;) {
+    const claims: AnnouncementDelivery[] = [];
+    const lease = { token, until: new Date(deps.clock.now().getTime() + LEASE_MS) };
+    while (claims.length < BATCH) {
+      const claim = await deliveries.claimPending(announcement.id, deps.clock.now(), lease);
+      if (claim === null) break;
+      claims.push(claim);
+    }
+    if (claims.length === 0) break;
+    const outcomes = await postPaced(claims, (delivery) => postDelivery(deps, delivery, message, unsure), {
+      clock: deps.clock,
+      sleep: deps.sleep,
+      ...deps.pacing,
+    });
+    for (const outcome of outcomes) {
+      const { job } = outcome;
+      if (!outcome.ok) {
+        // Still transient after the pacing's retries: the lease runs out and a later run tries again.
+        deps.logger.event('warn', 'announcement not posted yet', { delivery: job.id, error: outcome.error });
+        continue;
+      }
+      const settled =
+        'ts' in outcome.value
+          ? { state: 'posted' as const, ts: outcome.value.ts }
+          : { state: 'failed' as const, error: outcome.value.refused };
+      if (!(await deliveries.finish(job.id, token, settled))) {
+        deps.logger.event('warn', 'announcement delivery taken over meanwhile', { delivery: job.id });
+      }
+    }
+  }
+  await finishIfSettled(deps, announcement);
+}
+
+async function postDelivery(
+  deps: AnnouncementSenderDeps,
+  delivery: AnnouncementDelivery,
+  message: ReturnType<typeof buildAnnouncementMessage>,
+  unsure: Set<string>,
+): Promise<Posted> {
+  const key = announcementMessageKey(delivery.id);
+  const target = { channel: delivery.channelId, threadTs: null };
+  if (delivery.attempts > 1 || unsure.has(key)) {
+    const earlier = (await listPostedOrAssumeNone(deps.client, target, deps.logger)).find(
+      (m) => m.payload.key === key,
+    );
+    if (earlier) return { ts: earlier.ts };
+  }
+  try {
+    const posted = await deps.client.chat.postMessage({
+      channel: delivery.channelId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: effectMetadata(key),
+    });
+    return { ts: posted.ts as string };
+  } catch (error) {
+    const failure = classifySlackFailure(error);
+    if (failure.kind === 'permanent') return { refused: failure.error };
+    // Slack may have stored it before failing: the retry looks first.
+    unsure.add(key);
+    throw error;
+  }
+}
+
+/** Once nothing is pending, one run marks it sent and tells the sender what reached where. */
+async function finishIfSettled(deps: AnnouncementSenderDeps, announcement: Announcement): Promise<void> {
+  const { announcements, announcementDeliveries } = deps.repositories;
+  if ((await announcementDeliveries.count(announcement.id)).pending > 0) return;
+  const now = deps.clock.now();
+  if (!(await announcements.transition(announcement.id, ['sending'], 'sent', { finishedAt: now }))) return;
+  const all = await announcementDeliveries.listFor(announcement.id);
+  deps.logger.event('info', 'announcement sent', {
+    announcement: announcement.id,
+    posted: all.filter((d) => d.state === 'posted').length,
+    failed: all.filter((d) => d.state === 'failed').length,
+  });
+  await deps.client.chat.postMessage({
+    channel: announcement.createdBy,
+    ...buildSendReport(announcement, all),
+  });
+}
