@@ -13,7 +13,11 @@ export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id'> & { 
 
 export const announcementCollection: CollectionSpec = {
   name: 'announcements',
-  indexes: [{ fields: ['state'] }, { fields: ['createdAt'] }],
+  // NeDB uses a compound index only for an exact match on every field: it gets the single field instead.
+  indexes: [
+    { fields: ['state', 'createdAt'], embedded: false },
+    { fields: ['state'], mongo: false },
+  ],
 };
 
 export const announcementDeliveryCollection: CollectionSpec = {
@@ -91,8 +95,8 @@ export function announcementDeliveryRepository(
       );
     },
     async listFor(announcementId) {
-      const docs = await collection.find({ announcementId }, { sort: { _id: 1 } });
-      return docs.map(fromDelivery);
+      const docs = await collection.find({ announcementId });
+      return docs.map(fromDelivery).sort((a, b) => a.id.localeCompare(b.id));
     },
     async count(announcementId) {
       const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0 };

@@ -222,7 +222,9 @@ export function partnershipRepository(
       return matched === 1 ? 'saved' : 'conflict';
     },
     async listAll() {
-      return (await collection.find({}, { sort: { accountName: 1 } })).map(fromPartnershipDocument);
+      // Every document is read anyway: sorted here rather than by an index kept for this alone.
+      const docs = await collection.find({}, { sort: { _id: 1 } });
+      return docs.map(fromPartnershipDocument).sort((a, b) => a.accountName.localeCompare(b.accountName));
     },
     async recordPlanMessage(id, ts) {
       await collection.updateOne({ _id: id }, { $set: { planMessageTs: ts } });
