@@ -82,6 +82,17 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
       Boolean(customer.responseUrl.endsWith(`/${String(c.args.responseUrlId)}`)),
     );
     expect(refusal.args.text).toBe('Only people at the vendor can see or change tags.');
+    const announce = await h.driver.command({
+      user: carol,
+      channelId: channels.shared,
+      text: 'announce',
+      allowNonInstallingTeam: true,
+    });
+    const refused = await h.fake.waitForCall('response_url', (c) =>
+      Boolean(announce.responseUrl.endsWith(`/${String(c.args.responseUrlId)}`)),
+    );
+    expect(refused.args.text).toBe('Only people at the vendor can send announcements.');
+    expect(h.fake.callsTo('views.open')).toEqual([]);
 
     const view = await openModalByCommand(h, alice, 'setup');
     const res = await h.driver.viewSubmission({
@@ -236,6 +247,23 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posts);
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('reached 1, failed 1');
+  });
+
+  it('sends the sender’s report on the next run when Slack failed it, and only once', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    h.fake.failNextWhen('chat.postMessage', (args) => args.channel === alice.id, 'internal_error');
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const reports = () =>
+      h.fake.dmsTo(alice.id).filter((m) => m.text === 'Release 4.2: reached 2 of 2 channels');
+    expect(reports()).toEqual([]);
+    const [announcement] = await h.rapport.store.announcements.listRecent(1);
+    expect(announcement?.state).toBe('sending');
+    await h.rapport.runJob('announcements');
+    await h.rapport.runJob('announcements');
+    expect(reports()).toHaveLength(1);
+    expect((await h.rapport.store.announcements.findById(announcement?.id ?? ''))?.state).toBe('sent');
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
   });
 
   it('after a restart, takes over a delivery its dead holder posted, and does not post it again', async () => {

@@ -111,20 +111,33 @@ async function postDelivery(
   }
 }
 
-/** Once nothing is pending, one run marks it sent and tells the sender what reached where. */
+/** Long enough for one DM; a reporter that died holding it is replaced after this. */
+const REPORT_CLAIM_MS = 10 * 60_000;
+
+/**
+ * Once nothing is pending, one run tells the sender what reached where, then marks it sent. The report's
+ * marker keeps two runs from both sending it; a failed report releases it and the next run tries again.
+ */
 async function finishIfSettled(deps: AnnouncementSenderDeps, announcement: Announcement): Promise<void> {
-  const { announcements, announcementDeliveries } = deps.repositories;
+  const { announcements, announcementDeliveries, markers } = deps.repositories;
   if ((await announcementDeliveries.count(announcement.id)).pending > 0) return;
   const now = deps.clock.now();
-  if (!(await announcements.transition(announcement.id, ['sending'], 'sent', { finishedAt: now }))) return;
+  const marker = `announcement-report:${announcement.id}`;
+  if (!(await markers.claim(marker, now, new Date(now.getTime() + REPORT_CLAIM_MS)))) return;
   const all = await announcementDeliveries.listFor(announcement.id);
+  try {
+    await deps.client.chat.postMessage({
+      channel: announcement.createdBy,
+      ...buildSendReport(announcement, all),
+    });
+  } catch (error) {
+    await markers.release(marker);
+    throw error;
+  }
+  await announcements.transition(announcement.id, ['sending'], 'sent', { finishedAt: now });
   deps.logger.event('info', 'announcement sent', {
     announcement: announcement.id,
     posted: all.filter((d) => d.state === 'posted').length,
     failed: all.filter((d) => d.state === 'failed').length,
-  });
-  await deps.client.chat.postMessage({
-    channel: announcement.createdBy,
-    ...buildSendReport(announcement, all),
   });
 }
