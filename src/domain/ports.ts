@@ -75,6 +75,8 @@ export interface AnnouncementDeliveryRepository {
     now: Date,
     lease: { token: string; until: Date },
   ): Promise<AnnouncementDelivery | null>;
+  /** Extends the lease of a delivery this holder still holds; false when someone else took it over. */
+  renew(id: string, token: string, until: Date): Promise<boolean>;
   /** Settles a delivery this holder still holds; false when someone else took it over meanwhile. */
   finish(
     id: string,

@@ -21,7 +21,7 @@ export interface AnnouncementSenderDeps {
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
 }
 
-/** Longer than a batch takes at one post per channel, spread over many channels. */
+/** Renewed before each post: a dead holder's deliveries are taken over this long after its last try. */
 const LEASE_MS = 10 * 60_000;
 const BATCH = 200;
 
@@ -54,28 +54,46 @@ async function sendAnnouncement(deps: AnnouncementSenderDeps, announcement: Anno
       claims.push(claim);
     }
     if (claims.length === 0) break;
-    const outcomes = await postPaced(claims, (delivery) => postDelivery(deps, delivery, message, unsure), {
-      clock: deps.clock,
-      sleep: deps.sleep,
-      ...deps.pacing,
-    });
+    // Each delivery is recorded as soon as Slack answers, so a crash leaves only those in flight unsure.
+    const outcomes = await postPaced(
+      claims,
+      async (delivery) => {
+        // Renewed before each try: 429s and outages may keep a delivery waiting longer than a lease.
+        const until = new Date(deps.clock.now().getTime() + LEASE_MS);
+        if (!(await deliveries.renew(delivery.id, token, until))) {
+          deps.logger.event('warn', 'announcement delivery taken over meanwhile', { delivery: delivery.id });
+          return;
+        }
+        await settle(deps, delivery, token, await postDelivery(deps, delivery, message, unsure));
+      },
+      { clock: deps.clock, sleep: deps.sleep, ...deps.pacing },
+    );
     for (const outcome of outcomes) {
-      const { job } = outcome;
+      // Still transient after the pacing's retries: the lease runs out and a later run tries again.
       if (!outcome.ok) {
-        // Still transient after the pacing's retries: the lease runs out and a later run tries again.
-        deps.logger.event('warn', 'announcement not posted yet', { delivery: job.id, error: outcome.error });
-        continue;
-      }
-      const settled =
-        'ts' in outcome.value
-          ? { state: 'posted' as const, ts: outcome.value.ts }
-          : { state: 'failed' as const, error: outcome.value.refused };
-      if (!(await deliveries.finish(job.id, token, settled))) {
-        deps.logger.event('warn', 'announcement delivery taken over meanwhile', { delivery: job.id });
+        deps.logger.event('warn', 'announcement not posted yet', {
+          delivery: outcome.job.id,
+          error: outcome.error,
+        });
       }
     }
   }
   await finishIfSettled(deps, announcement);
+}
+
+async function settle(
+  deps: AnnouncementSenderDeps,
+  delivery: AnnouncementDelivery,
+  token: string,
+  posted: Posted,
+): Promise<void> {
+  const outcome =
+    'ts' in posted
+      ? { state: 'posted' as const, ts: posted.ts }
+      : { state: 'failed' as const, error: posted.refused };
+  if (!(await deps.repositories.announcementDeliveries.finish(delivery.id, token, outcome))) {
+    deps.logger.event('warn', 'announcement delivery taken over meanwhile', { delivery: delivery.id });
+  }
 }
 
 async function postDelivery(

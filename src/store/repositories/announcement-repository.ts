@@ -82,6 +82,14 @@ export function announcementDeliveryRepository(
         ));
       return doc ? fromDelivery(doc) : null;
     },
+    async renew(id, token, until) {
+      return (
+        (await collection.updateOne(
+          { _id: id, 'lease.token': token },
+          { $set: { 'lease.until': until } },
+        )) === 1
+      );
+    },
     async finish(id, token, outcome) {
       const settled =
         outcome.state === 'posted'
