@@ -201,6 +201,13 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     await submitAnnouncement({ ...later, [B.title]: { [INPUT]: 'Roadmap' } });
     const scheduled = lastDm();
     await click(scheduled, ANNOUNCE_ACTIONS.send);
+    expect(h.fake.message(scheduled.channel, scheduled.ts)?.text).toBe(
+      '*Roadmap* is scheduled for Tue 24 Nov 2026, 10:00 (Europe/Berlin). You can cancel it until then.',
+    );
+    const pending = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(pending.args.blocks)).toContain(
+      '*Roadmap* — scheduled for Tue 24 Nov 2026, 10:00 (Europe/Berlin), to 2 partnerships',
+    );
     const stored = await h.rapport.store.announcements.listRecent(5);
     const [roadmap, release] = ['Roadmap', 'Release 4.2'].map((t) => stored.find((a) => a.title === t));
     expect(roadmap?.sendAt?.toISOString()).toBe('2026-11-24T09:00:00.000Z'); // 10:00 in Berlin

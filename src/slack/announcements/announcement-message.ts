@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
 import type { Announcement } from '../../domain/announcements/announcement.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { context, header, type MessageContent, section } from '../shared/blocks.js';
-import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
 import { ANNOUNCE_ACTIONS } from './ids.js';
 
@@ -28,7 +28,7 @@ export function buildAnnouncementPreview(a: Announcement, targets: Partnership[]
     .join(', ');
   const more = targets.length > MAX_LISTED ? ` and ${targets.length - MAX_LISTED} more` : '';
   const count = `${targets.length} channel${targets.length === 1 ? '' : 's'}`;
-  const when = a.sendAt ? `on ${slackDate(a.sendAt)} (${a.timeZone})` : 'as soon as you send it';
+  const when = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as you send it';
   return {
     text: `Preview of your announcement: it will reach ${count}.`,
     blocks: [
@@ -60,3 +60,7 @@ export const cancelButton = (id: string): KnownBlock => ({
   type: 'actions',
   elements: [button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger')],
 });
+
+/** 'Tue 24 Nov 2026, 10:00 (Europe/Berlin)': the time as the sender chose it, in their zone. */
+export const describeLocalTime = (at: Date, timeZone: string) =>
+  `${DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm')} (${timeZone})`;

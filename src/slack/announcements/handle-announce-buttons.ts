@@ -4,9 +4,8 @@ import type { SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { section } from '../shared/blocks.js';
-import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
-import { buildAnnouncementMessage, cancelButton } from './announcement-message.js';
+import { buildAnnouncementMessage, cancelButton, describeLocalTime } from './announcement-message.js';
 
 type Args = ButtonArgs & AllMiddlewareArgs<ActorContext>;
 
@@ -36,7 +35,8 @@ export const handleSendAnnouncement =
         text: `Sending *${title}* now. I will tell you here what it reached.`,
       });
     } else {
-      const text = `*${title}* is scheduled for ${slackDate(a.sendAt as Date)}. You can cancel it until then.`;
+      const when = describeLocalTime(a.sendAt as Date, a.timeZone);
+      const text = `*${title}* is scheduled for ${when}. You can cancel it until then.`;
       await respond({ replace_original: true, text, blocks: [section(text), cancelButton(a.id)] });
     }
     if (due) await deps.sendAnnouncements(context.workspace);

@@ -5,6 +5,7 @@ import { COMMAND } from '../commands/ids.js';
 import { section } from '../shared/blocks.js';
 import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
+import { describeLocalTime } from './announcement-message.js';
 
 const LISTED = 15;
 
@@ -12,7 +13,9 @@ function describe(a: Announcement, counts: DeliveryCounts): string {
   const title = safeText(a.title, 150);
   const to = `${a.partnershipIds.length} partnership${a.partnershipIds.length === 1 ? '' : 's'}`;
   const reach = `reached ${counts.posted}, failed ${counts.failed}`;
-  if (a.state === 'scheduled') return `• *${title}* — scheduled for ${slackDate(a.sendAt as Date)}, to ${to}`;
+  if (a.state === 'scheduled') {
+    return `• *${title}* — scheduled for ${describeLocalTime(a.sendAt as Date, a.timeZone)}, to ${to}`;
+  }
   if (a.state === 'cancelled') return `• *${title}* — cancelled, to ${to}`;
   if (a.state === 'sending') return `• *${title}* — sending to ${to}: ${reach}, ${counts.pending} to go`;
   return `• *${title}* — sent ${slackDate(a.startedAt ?? a.createdAt)} to ${to}: ${reach}`;
