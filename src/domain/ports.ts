@@ -1,4 +1,10 @@
 import type { Side } from './actors.js';
+import type {
+  Announcement,
+  AnnouncementDelivery,
+  AnnouncementState,
+  DeliveryCounts,
+} from './announcements/announcement.js';
 import type { Approval } from './approvals/approval.js';
 import type { Ask, AskKind, AskStatus, AskSummary } from './asks/ask.js';
 import type { ClosedReason, TrackedMessage } from './conversations/tracked-message.js';
@@ -40,6 +46,45 @@ export interface PartnershipRepository {
   savePlan(id: string, plan: CommunicationPlan, expectedVersion: number): Promise<'saved' | 'conflict'>;
   /** Remembers the plan's pinned message; like the welcome message, no new version. */
   recordPlanMessage(id: string, ts: string): Promise<void>;
+  /** Every partnership of the workspace, by account name (announcements choose among them). */
+  listAll(): Promise<Partnership[]>;
+}
+
+export interface AnnouncementRepository {
+  insert(announcement: Announcement): Promise<void>;
+  findById(id: string): Promise<Announcement | null>;
+  /** Moves it from one of `from` to `to` (with `changes`); false when it was in none of them. */
+  transition(
+    id: string,
+    from: AnnouncementState[],
+    to: AnnouncementState,
+    changes?: Partial<Pick<Announcement, 'sendAt' | 'startedAt' | 'finishedAt'>>,
+  ): Promise<boolean>;
+  /** Scheduled ones whose time has come, and those being sent (to finish what a dead run left). */
+  listDue(now: Date): Promise<Announcement[]>;
+  /** The latest ones, newest first, drafts left out. */
+  listRecent(limit: number): Promise<Announcement[]>;
+}
+
+export interface AnnouncementDeliveryRepository {
+  /** 'duplicate' when it exists already (another run created it). */
+  insert(delivery: AnnouncementDelivery): Promise<'inserted' | 'duplicate'>;
+  /** Takes one pending delivery of the announcement that nobody holds (or whose holder's lease ran out). */
+  claimPending(
+    announcementId: string,
+    now: Date,
+    lease: { token: string; until: Date },
+  ): Promise<AnnouncementDelivery | null>;
+  /** Extends the lease of a delivery this holder still holds; false when someone else took it over. */
+  renew(id: string, token: string, until: Date): Promise<boolean>;
+  /** Settles a delivery this holder still holds; false when someone else took it over meanwhile. */
+  finish(
+    id: string,
+    token: string,
+    outcome: { state: 'posted'; ts: string } | { state: 'failed'; error: string },
+  ): Promise<boolean>;
+  listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
+  count(announcementId: string): Promise<DeliveryCounts>;
 }
 
 export interface AskQuery {
@@ -252,6 +297,8 @@ export interface Repositories {
   /** Where events go outside Slack, and the outbox of their deliveries (with its log). */
   webhookEndpoints: WebhookEndpointRepository;
   webhookDeliveries: WebhookDeliveryRepository;
+  announcements: AnnouncementRepository;
+  announcementDeliveries: AnnouncementDeliveryRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

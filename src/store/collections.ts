@@ -1,4 +1,8 @@
 import type { CollectionSpec } from './documents.js';
+import {
+  announcementCollection,
+  announcementDeliveryCollection,
+} from './repositories/announcement-repository.js';
 import { approvalCollection } from './repositories/approval-repository.js';
 import { askCollection } from './repositories/ask-repository.js';
 import { digestCollection } from './repositories/digest-repository.js';
@@ -33,6 +37,8 @@ export const repositoryCollections: readonly CollectionSpec[] = [
   webhookEndpointCollection,
   webhookDeliveryCollection,
   webhookCursorCollection,
+  announcementCollection,
+  announcementDeliveryCollection,
 ];
 
 /** `T<team id>` or `E<enterprise id>`: also part of collection names, so nothing else may pass. */

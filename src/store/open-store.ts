@@ -3,6 +3,14 @@ import { isWorkspaceKey, workspacePrefix } from './collections.js';
 import type { CollectionSpec, DocumentDatabase } from './documents.js';
 import { openEmbeddedDatabase } from './embedded/embedded-database.js';
 import {
+  type AnnouncementDeliveryDocument,
+  type AnnouncementDocument,
+  announcementCollection,
+  announcementDeliveryCollection,
+  announcementDeliveryRepository,
+  announcementRepository,
+} from './repositories/announcement-repository.js';
+import {
   type ApprovalDocument,
   approvalCollection,
   approvalRepository,
@@ -144,6 +152,8 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     webhookEndpoints,
     webhookDeliveries,
     webhookCursors,
+    announcements,
+    announcementDeliveries,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -159,6 +169,8 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<WebhookEndpointDocument>(named(webhookEndpointCollection)),
     db.collection<WebhookDeliveryDocument>(named(webhookDeliveryCollection)),
     db.collection<WebhookCursorDocument>(named(webhookCursorCollection)),
+    db.collection<AnnouncementDocument>(named(announcementCollection)),
+    db.collection<AnnouncementDeliveryDocument>(named(announcementDeliveryCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -176,5 +188,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     approvalEffects: owedEffectsStore(approvals),
     webhookEndpoints: webhookEndpointRepository(webhookEndpoints),
     webhookDeliveries: webhookDeliveryRepository(webhookDeliveries, webhookCursors),
+    announcements: announcementRepository(announcements),
+    announcementDeliveries: announcementDeliveryRepository(announcementDeliveries),
   };
 }

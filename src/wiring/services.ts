@@ -13,6 +13,7 @@ import { createWebhookDeliverer, type WebhookDeliverer } from '../integrations/w
 import type { RapportMetrics } from '../metrics/rapport-metrics.js';
 import { createTokenCipher, type TokenCipher } from '../security/token-cipher.js';
 import { createSimilarRequests } from '../similar/similar-requests.js';
+import { sendDueAnnouncements } from '../slack/announcements/send-announcements.js';
 import { approvalEffects } from '../slack/approvals/approval-effects.js';
 import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
@@ -69,6 +70,15 @@ export function wireServices(
       consequencesIn: effects.consequencesIn,
       similar,
       publishDigests: digestPublisher(basics, metrics, publishEvents),
+      sendAnnouncements: (workspace) =>
+        sendDueAnnouncements({
+          client: workspace.jobClient,
+          repositories: workspace.repositories,
+          clock,
+          sleep: basics.sleep,
+          logger,
+          newId: randomUUID,
+        }),
       trackerOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,

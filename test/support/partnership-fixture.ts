@@ -36,6 +36,7 @@ export function aPartnership(overrides: Partial<Partnership> = {}): Partnership 
     plan: null,
     planMessageTs: null,
     trackers: {},
+    tags: [],
     createdBy: 'UVENDOR1',
     createdAt: at,
     updatedBy: 'UVENDOR1',

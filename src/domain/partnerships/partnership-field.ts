@@ -20,6 +20,7 @@ export type PartnershipField =
   | 'escalation.finalAfterNags'
   | 'escalation.userId'
   | 'digest.cron'
-  | 'digest.timeZone';
+  | 'digest.timeZone'
+  | 'tags';
 
 export type PartnershipFieldErrors = Partial<Record<PartnershipField, string>>;

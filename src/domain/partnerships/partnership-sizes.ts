@@ -1,6 +1,7 @@
 import { tooLong } from '../asks/text-limits.js';
 import { BUSINESS_DAY_MINUTES, CONTACT_ROLES, type PartnershipInput } from './partnership.js';
 import type { PartnershipFieldErrors } from './partnership-field.js';
+import { checkTags } from './partnership-tags.js';
 
 /**
  * The most a partnership keeps in each field. The setup and connect forms say so too (max_length,
@@ -51,6 +52,8 @@ export function checkPartnershipSizes(input: PartnershipInput): PartnershipField
       fields[`contacts.${role}`] = `Name at most ${MAX_CONTACTS_PER_ROLE} people here (there are ${count}).`;
     }
   }
+  const tagProblem = checkTags(input.tags);
+  if (tagProblem !== null) fields.tags = tagProblem;
   const pickAgain = 'Pick again from the list.';
   if (longer(input.ownerId, ID_MAX)) fields.ownerId = pickAgain;
   if (longer(input.backupOwnerId, ID_MAX)) fields.backupOwnerId = pickAgain;

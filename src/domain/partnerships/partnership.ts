@@ -80,6 +80,8 @@ export interface PartnershipInput {
   escalation: EscalationPolicy;
   /** When status digests are posted; null posts none on a schedule (they can still be posted on demand). */
   digest: DigestSchedule | null;
+  /** Free-text segments (tier, plan, region…) that announcements target; normalised by parseTags. */
+  tags: string[];
 }
 
 /** One customer account, bound to one shared channel. */

@@ -38,6 +38,7 @@ const inputOf = (p: Partnership): PartnershipInput => ({
   timeZone: p.timeZone,
   businessHours: p.businessHours,
   triageChannelId: p.triageChannelId,
+  tags: p.tags,
   reactions: p.reactions,
   sla: p.sla,
   escalation: p.escalation,

@@ -22,6 +22,8 @@ export interface SlackDeps {
   consequencesIn(workspace: Workspace): Consequences;
   /** Builds and posts a workspace's claimed digests within Slack's rate limits ("Post now" and the schedule). */
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
+  /** Sends the workspace's due announcements, one delivery per partnership, within Slack's rate limits. */
+  sendAnnouncements(workspace: Workspace): Promise<void>;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
   /** Other customers' enhancements that may be the same request, per workspace (vendor side only). */

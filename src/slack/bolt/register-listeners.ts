@@ -1,3 +1,4 @@
+import { announcementSubcommands, registerAnnouncements } from '../announcements/index.js';
 import { approvalSubcommands, registerApprovals } from '../approvals/index.js';
 import { askSubcommands, registerAsks } from '../asks/index.js';
 import { registerCommands } from '../commands/index.js';
@@ -12,6 +13,7 @@ import { registerReminders } from '../reminders/index.js';
 import { reportSubcommands } from '../reports/index.js';
 import { registerSetup, setupSubcommands } from '../setup/index.js';
 import { registerSimilar } from '../similar/index.js';
+import { tagSubcommands } from '../tags/index.js';
 import { registerTrackers, trackerSubcommands } from '../trackers/index.js';
 import { registerWebhooks, webhookSubcommands } from '../webhooks/index.js';
 import type { SlackDeps } from './deps.js';
@@ -20,6 +22,7 @@ import type { Listeners } from './listeners.js';
 /** Every feature's listeners, and `/rapport` routing to every feature's subcommands. */
 export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerCommands(listeners, {
+    ...announcementSubcommands(deps),
     ...askSubcommands(deps),
     ...setupSubcommands(deps),
     ...connectSubcommands,
@@ -30,6 +33,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...peopleSubcommands(deps),
     ...webhookSubcommands(deps),
     ...trackerSubcommands(deps),
+    ...tagSubcommands(deps),
   });
   registerAsks(listeners, deps);
   registerSimilar(listeners, deps);
@@ -45,4 +49,5 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerConversations(listeners, deps);
   registerWebhooks(listeners, deps);
   registerTrackers(listeners, deps);
+  registerAnnouncements(listeners, deps);
 }

@@ -12,6 +12,7 @@ const USAGE: [string, string][] = [
   ['tracker [help|enhancement <owner/repo> [auto] [labels]]', 'where this partnership’s asks go in GitHub'],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
+  ['tags [tags|none]', 'show or set this partnership’s internal tags (tier, plan, region…), privately'],
   ['status', 'show how this channel’s partnership is set up'],
   ['plan', 'show the communication plan privately: who to contact for what, meetings; edit it'],
   ['digest', 'preview the status digest privately, then post it now or edit its schedule'],
@@ -19,6 +20,11 @@ const USAGE: [string, string][] = [
   ['people', 'see everyone on both sides of this partnership and edit their roles'],
   ['approvals', 'list this channel’s approvals and who they wait on, privately'],
   ['report [period]', 'value report privately (default: the last 30 days), with a CSV of the asks by DM'],
+  [
+    'announce',
+    'write an announcement to many partnerships (by tags or picked), preview it, send now or later',
+  ],
+  ['announcements', 'list the latest announcements with what they reached, privately'],
   ['webhooks', 'Slack admins: send Rapport’s events to other systems (signed URLs), see deliveries, resend'],
   ['help', 'show this help'],
 ];

@@ -33,5 +33,6 @@ export function defaultPartnershipInput(values: {
     sla: { ...DEFAULT_SLA, firstResponse: { ...DEFAULT_SLA.firstResponse } },
     escalation: { ...DEFAULT_ESCALATION },
     digest: { cron: DEFAULT_DIGEST_CRON, timeZone },
+    tags: [],
   };
 }

@@ -40,4 +40,5 @@ export const SETUP_BLOCKS = {
   digestCron: 'setup.digest.cron',
   digestTimeZone: 'setup.digest.time_zone',
   digestPreview: 'setup.digest.preview',
+  tags: 'setup.tags',
 } as const;

@@ -11,6 +11,7 @@ import {
   type Weekday,
 } from '../../domain/partnerships/partnership.js';
 import type { PartnershipField } from '../../domain/partnerships/partnership-field.js';
+import { parseTags } from '../../domain/partnerships/partnership-tags.js';
 import { URGENCIES_BY_PRIORITY } from '../shared/describe-duration.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
@@ -72,6 +73,7 @@ export function parseSetupSubmission(
       sla,
       escalation,
       digest: readDigestSchedule(v, timeZone),
+      tags: parseTags(read(SETUP_BLOCKS.tags).value ?? ''),
     },
   };
 }
@@ -103,6 +105,7 @@ const FIELD_BLOCKS: Record<Exclude<PartnershipField, PrefixedField>, string> = {
   'escalation.userId': SETUP_BLOCKS.escalationUserId,
   'digest.cron': SETUP_BLOCKS.digestCron,
   'digest.timeZone': SETUP_BLOCKS.digestTimeZone,
+  tags: SETUP_BLOCKS.tags,
 };
 
 const startsWith = <P extends string>(field: string, prefix: P): field is `${P}${string}` =>

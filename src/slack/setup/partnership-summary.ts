@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ContactRole, Partnership } from '../../domain/partnerships/partnership.js';
+import { describeTags } from '../../domain/partnerships/partnership-tags.js';
 import { type MessageContent, section } from '../shared/blocks.js';
 import { describeDuration, describeResponseTargets } from '../shared/describe-duration.js';
 import { describeHours } from '../shared/describe-hours.js';
@@ -35,6 +36,7 @@ export function buildPartnershipSummary(p: Partnership, now: Date): MessageConte
     `*Resolution:* help requests within ${describeDuration(p.sla.resolution)}`,
     `*Escalation:* ${describeEscalation(p)}`,
     `*Status digest:* ${escapeText(describeSchedule(p.digest, now))}`,
+    `*Tags (internal):* ${safeText(describeTags(p.tags), 700)}`,
   ];
   return { text: `Partnership ${safeText(p.accountName, 200)}`, blocks: [section(lines.join('\n'))] };
 }

@@ -22,6 +22,7 @@ import {
   MAX_NAGS,
   TIME_ZONE_MAX,
 } from '../../domain/partnerships/partnership-sizes.js';
+import { MAX_TAGS, TAG_MAX } from '../../domain/partnerships/partnership-tags.js';
 import { context, header, plain } from '../shared/blocks.js';
 import { describeDurationWithDays, URGENCIES_BY_PRIORITY } from '../shared/describe-duration.js';
 import { describeSchedule } from '../shared/describe-schedule.js';
@@ -177,6 +178,12 @@ export function buildSetupModal({ metadata, values, now }: SetupModalInput): Vie
       },
       { optional: true, hint: plain('Vendor-only channel for internal notes. Never a shared channel.') },
     ),
+    textInput(SETUP_BLOCKS.tags, 'Tags', {
+      initial: (values.tags ?? []).join(', '),
+      max: MAX_TAGS * (TAG_MAX + 2),
+      optional: true,
+      hint: 'Internal segments such as enterprise, eu, beta, separated by commas: announcements target them.',
+    }),
     textInput(SETUP_BLOCKS.helpReaction, 'Reaction that raises a help request', {
       initial: (values.reactions ?? DEFAULT_REACTIONS).help,
       max: EMOJI_NAME_MAX,

@@ -42,6 +42,7 @@ export interface PartnershipDocument {
   plan?: PlanDocument | null;
   planMessageTs?: string | null;
   trackers?: TrackerSettings;
+  tags?: string[];
   createdBy: string;
   createdAt: Date;
   updatedBy: string;
@@ -96,6 +97,7 @@ export function toPartnershipDocument(p: Partnership): PartnershipDocument {
     plan: p.plan ? toPlanDocument(p.plan) : null,
     planMessageTs: p.planMessageTs,
     trackers: structuredClone(p.trackers),
+    tags: [...p.tags],
     createdBy: p.createdBy,
     createdAt: p.createdAt,
     updatedBy: p.updatedBy,
@@ -142,6 +144,8 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
     planMessageTs: d.planMessageTs ?? null,
     // Partnerships saved before trackers existed send nowhere.
     trackers: d.trackers ? structuredClone(d.trackers) : {},
+    // Partnerships saved before tags existed have none.
+    tags: [...(d.tags ?? [])],
     createdBy: d.createdBy,
     createdAt: d.createdAt,
     updatedBy: d.updatedBy,
@@ -216,6 +220,11 @@ export function partnershipRepository(
         { $set: { plan: toPlanDocument(plan) }, $inc: { version: 1 } },
       );
       return matched === 1 ? 'saved' : 'conflict';
+    },
+    async listAll() {
+      // Every document is read anyway: sorted here rather than by an index kept for this alone.
+      const docs = await collection.find({}, { sort: { _id: 1 } });
+      return docs.map(fromPartnershipDocument).sort((a, b) => a.accountName.localeCompare(b.accountName));
     },
     async recordPlanMessage(id, ts) {
       await collection.updateOne({ _id: id }, { $set: { planMessageTs: ts } });

@@ -28,6 +28,7 @@ const input = (overrides: Partial<PartnershipInput> = {}): PartnershipInput => (
   backupOwnerId: 'UV2',
   contacts: [{ userId: 'UC1', role: 'champion' }],
   timeZone: 'Europe/Berlin',
+  tags: [],
   businessHours: { days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', dailyBreak: null, holidays: [] },
   triageChannelId: 'CTRIAGE',
   reactions: { help: 'ticket', enhancement: 'bulb' },

@@ -34,6 +34,7 @@ const saved: PartnershipInput = {
   backupOwnerId: 'UV2',
   contacts: [{ userId: 'UC1', role: 'champion' }],
   timeZone: 'Europe/Berlin',
+  tags: ['enterprise', 'eu'],
   businessHours: {
     days: [1, 2, 3, 4],
     start: '08:30',

@@ -25,6 +25,7 @@ const fits: PartnershipInput = {
   accountName: 'a'.repeat(ACCOUNT_NAME_MAX),
   ownerId: 'UV1',
   backupOwnerId: null,
+  tags: [],
   contacts: CONTACT_ROLES.flatMap((role) =>
     Array.from({ length: MAX_CONTACTS_PER_ROLE }, (_, i) => ({ userId: `U${role}${i}`, role })),
   ),

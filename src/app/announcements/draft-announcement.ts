@@ -1,0 +1,95 @@
+import type { Actor } from '../../domain/actors.js';
+import {
+  ANNOUNCEMENT_TEXT_MAX,
+  type Announcement,
+  type Audience,
+} from '../../domain/announcements/announcement.js';
+import { selectAudience, unknownChannels, unknownTags } from '../../domain/announcements/select-audience.js';
+import { tooLong } from '../../domain/asks/text-limits.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { checkTags } from '../../domain/partnerships/partnership-tags.js';
+import type { AnnouncementRepository, Clock, PartnershipRepository } from '../../domain/ports.js';
+import { fail, ok, type Result } from '../../domain/result.js';
+
+export type DraftField = 'title' | 'body' | 'audience' | 'tags' | 'excludedTags' | 'picked' | 'sendAt';
+
+export type DraftError =
+  | { code: 'forbidden'; message: string }
+  | { code: 'invalid'; fields: Partial<Record<DraftField, string>> };
+
+export interface DraftInput {
+  title: string;
+  body: string;
+  audience: Audience;
+  sendAt: Date | null;
+  timeZone: string;
+}
+
+export interface DraftDeps {
+  announcements: AnnouncementRepository;
+  partnerships: PartnershipRepository;
+  clock: Clock;
+  newId: () => string;
+}
+
+/**
+ * Checks a new announcement and stores it as a draft with the partnerships it reaches, fixed now so the
+ * preview's list of channels is exactly what is sent. Vendor side only.
+ */
+export async function draftAnnouncement(
+  deps: DraftDeps,
+  request: { actor: Actor; input: DraftInput },
+): Promise<Result<{ announcement: Announcement; targets: Partnership[] }, DraftError>> {
+  const { actor, input } = request;
+  if (actor.side !== 'vendor') {
+    return fail({ code: 'forbidden', message: 'Only people at the vendor can send announcements.' });
+  }
+  const now = deps.clock.now();
+  const all = await deps.partnerships.listAll();
+  const fields = checkDraft(input, all, now);
+  const targets = selectAudience(all, input.audience);
+  if (Object.keys(fields).length === 0 && targets.length === 0) {
+    fields.audience = 'This audience reaches no partnership: change the tags or the choice.';
+  }
+  if (Object.keys(fields).length > 0) return fail({ code: 'invalid', fields });
+  const announcement: Announcement = {
+    id: deps.newId(),
+    ...input,
+    partnershipIds: targets.map((p) => p.id),
+    state: 'draft',
+    createdBy: actor.userId,
+    createdAt: now,
+    startedAt: null,
+    finishedAt: null,
+  };
+  await deps.announcements.insert(announcement);
+  return ok({ announcement, targets });
+}
+
+function checkDraft(input: DraftInput, all: Partnership[], now: Date): Partial<Record<DraftField, string>> {
+  const fields: Partial<Record<DraftField, string>> = {};
+  const { title, body, audience, sendAt } = input;
+  if (title.trim() === '') fields.title = 'Give the announcement a title.';
+  else if (title.length > ANNOUNCEMENT_TEXT_MAX.title) fields.title = tooLong(ANNOUNCEMENT_TEXT_MAX.title);
+  if (body.trim() === '') fields.body = 'Write what you want to tell your customers.';
+  else if (body.length > ANNOUNCEMENT_TEXT_MAX.body) fields.body = tooLong(ANNOUNCEMENT_TEXT_MAX.body);
+  const tagsProblem = (tags: string[]) => {
+    const unknown = unknownTags(all, tags);
+    if (unknown.length > 0) return `No partnership is tagged ${unknown.join(', ')}.`;
+    return checkTags(tags);
+  };
+  const tagsError = audience.kind === 'tags' && audience.tags.length === 0 ? 'Name at least one tag.' : null;
+  const tags = tagsError ?? (audience.kind === 'tags' ? tagsProblem(audience.tags) : null);
+  if (tags !== null) fields.tags = tags;
+  const excluded = tagsProblem(audience.excludedTags);
+  if (excluded !== null) fields.excludedTags = excluded;
+  if (audience.kind === 'picked' && audience.channelIds.length === 0) {
+    fields.picked = 'Pick at least one partnership’s channel.';
+  } else if (audience.kind === 'picked' && unknownChannels(all, audience.channelIds).length > 0) {
+    fields.picked = 'Pick only channels set up as partnerships.';
+  }
+  if (sendAt !== null && sendAt.getTime() <= now.getTime()) {
+    fields.sendAt = 'That time has passed: choose a later one, or send now.';
+  }
+  return fields;
+}

@@ -1,0 +1,65 @@
+/** Who an announcement goes to: every partnership, those with any of `tags`, or the ones picked. */
+export interface Audience {
+  kind: 'all' | 'tags' | 'picked';
+  /** For 'tags': a partnership with any of them is in. */
+  tags: string[];
+  /** Whatever the kind, a partnership with any of these is left out. */
+  excludedTags: string[];
+  /** For 'picked': the partnerships' shared channels. */
+  channelIds: string[];
+}
+
+/**
+ * draft: previewed, not confirmed; scheduled: confirmed, waiting for `sendAt`; sending: its deliveries
+ * exist and are being posted; sent: every delivery settled (posted or refused); cancelled before sending.
+ */
+export type AnnouncementState = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+
+/** One message from the vendor to many partnerships' shared channels. */
+export interface Announcement {
+  id: string;
+  title: string;
+  /** The sender's mrkdwn, escaped when shown (it can never ping a channel or a person). */
+  body: string;
+  audience: Audience;
+  /** The partnerships it reaches, fixed when previewed: what the sender saw is what is sent. */
+  partnershipIds: string[];
+  /** null: as soon as it is confirmed. */
+  sendAt: Date | null;
+  /** The sender's zone, in which `sendAt` was chosen and is shown. */
+  timeZone: string;
+  state: AnnouncementState;
+  createdBy: string;
+  createdAt: Date;
+  /** When sending started, and when every delivery had settled. */
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export const ANNOUNCEMENT_TEXT_MAX = { title: 150, body: 3000 } as const;
+
+/** One announcement's message to one partnership's channel: claimed before it is posted, so it goes once. */
+export interface AnnouncementDelivery {
+  /** `${announcementId}:${partnershipId}`: unique, so a delivery is created once whatever runs it. */
+  id: string;
+  announcementId: string;
+  partnershipId: string;
+  channelId: string;
+  state: 'pending' | 'posted' | 'failed';
+  /** Held by whoever is posting it; a dead holder's lease runs out and the next run takes over. */
+  lease: { token: string; until: Date } | null;
+  /** Set once a holder has claimed it: a later holder looks in the channel before posting again. */
+  attempts: number;
+  ts: string | null;
+  /** Slack's reason for refusing the channel ('channel_not_found', 'is_archived', ...). */
+  error: string | null;
+}
+
+export const deliveryId = (announcementId: string, partnershipId: string) =>
+  `${announcementId}:${partnershipId}`;
+
+export interface DeliveryCounts {
+  pending: number;
+  posted: number;
+  failed: number;
+}

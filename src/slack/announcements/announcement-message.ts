@@ -1,0 +1,66 @@
+import type { KnownBlock } from '@slack/types';
+import { DateTime } from 'luxon';
+import type { Announcement } from '../../domain/announcements/announcement.js';
+import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { context, header, type MessageContent, section } from '../shared/blocks.js';
+import { safeText } from '../shared/escape.js';
+import { ANNOUNCE_ACTIONS } from './ids.js';
+
+/**
+ * What every customer sees: the title and the sender's text, escaped, and nothing else (no audience,
+ * no tags, no other customer).
+ */
+export function buildAnnouncementMessage(a: Pick<Announcement, 'title' | 'body'>): MessageContent {
+  return {
+    text: safeText(`${a.title}: ${a.body}`, 3000),
+    blocks: [header(a.title), section(safeText(a.body, 3000))],
+  };
+}
+
+/** Enough names to check the audience by eye, few enough to fit one section (3,000 characters). */
+const MAX_LISTED = 25;
+
+/** The sender's private preview: the message as customers will see it, where it goes, when, and the buttons. */
+export function buildAnnouncementPreview(a: Announcement, targets: Partnership[]): MessageContent {
+  const listed = targets
+    .slice(0, MAX_LISTED)
+    .map((p) => `<#${p.channelId}> (${safeText(p.accountName, 60)})`)
+    .join(', ');
+  const more = targets.length > MAX_LISTED ? ` and ${targets.length - MAX_LISTED} more` : '';
+  const count = `${targets.length} channel${targets.length === 1 ? '' : 's'}`;
+  const when = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as you send it';
+  return {
+    text: `Preview of your announcement: it will reach ${count}.`,
+    blocks: [
+      context('*Preview* — only you can see this. Customers will see:'),
+      ...buildAnnouncementMessage(a).blocks,
+      section(`*It will reach ${count}*, ${when}: ${listed}${more}`),
+      {
+        type: 'actions',
+        elements: [
+          button(a.id, a.sendAt ? 'Schedule' : 'Send', ANNOUNCE_ACTIONS.send, 'primary'),
+          button(a.id, 'Send me a test', ANNOUNCE_ACTIONS.testSend),
+          button(a.id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger'),
+        ],
+      },
+    ],
+  };
+}
+
+const button = (id: string, text: string, actionId: string, style?: 'primary' | 'danger') => ({
+  type: 'button' as const,
+  text: { type: 'plain_text' as const, text },
+  action_id: actionId,
+  value: id,
+  ...(style ? { style } : {}),
+});
+
+/** Under a scheduled announcement's confirmation: it can be cancelled until it is sent. */
+export const cancelButton = (id: string): KnownBlock => ({
+  type: 'actions',
+  elements: [button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger')],
+});
+
+/** 'Tue 24 Nov 2026, 10:00 (Europe/Berlin)': the time as the sender chose it, in their zone. */
+export const describeLocalTime = (at: Date, timeZone: string) =>
+  `${DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm')} (${timeZone})`;

@@ -1,0 +1,24 @@
+export const ANNOUNCE_VIEWS = { form: 'rapport.announce' } as const;
+
+/** Input block ids of the announcement form; each holds one element whose action_id is INPUT. */
+export const ANNOUNCE_BLOCKS = {
+  title: 'announce.title',
+  body: 'announce.body',
+  audience: 'announce.audience',
+  tags: 'announce.tags',
+  excludedTags: 'announce.excluded_tags',
+  picked: 'announce.picked',
+  when: 'announce.when',
+  date: 'announce.date',
+  time: 'announce.time',
+} as const;
+
+/** The private preview's buttons; their value is the announcement's id. */
+export const ANNOUNCE_ACTIONS = {
+  send: 'announce.send',
+  cancel: 'announce.cancel',
+  testSend: 'announce.test_send',
+} as const;
+
+/** The metadata key of an announcement's message in one partnership's channel. */
+export const announcementMessageKey = (deliveryId: string) => `announcement:${deliveryId}`;

@@ -1,0 +1,29 @@
+import type { SlackDeps } from '../bolt/deps.js';
+import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
+import { onButton, onSubmission } from '../bolt/listen.js';
+import type { Listeners } from '../bolt/listeners.js';
+import type { Subcommands } from '../commands/command-args.js';
+import {
+  handleCancelAnnouncement,
+  handleSendAnnouncement,
+  handleTestAnnouncement,
+} from './handle-announce-buttons.js';
+import { handleAnnounceSubmission } from './handle-announce-submission.js';
+import { handleAnnouncementsCommand } from './handle-announcements-command.js';
+import { ANNOUNCE_ACTIONS, ANNOUNCE_VIEWS } from './ids.js';
+import { ANNOUNCE_REFUSAL, openAnnounceModal } from './open-announce-modal.js';
+
+const vendorOnly = [identifyActor, onlyVendor(ANNOUNCE_REFUSAL)] as const;
+
+export const announcementSubcommands = (deps: SlackDeps): Subcommands => ({
+  announce: [...vendorOnly, openAnnounceModal(deps.clock)],
+  announcements: [...vendorOnly, handleAnnouncementsCommand],
+});
+
+/** Announcements: the form's Preview, and the preview's Send, test and Cancel buttons. */
+export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): void {
+  onSubmission(listeners, ANNOUNCE_VIEWS.form, deps.logger, identifyActor, handleAnnounceSubmission(deps));
+  onButton(listeners, ANNOUNCE_ACTIONS.send, ...vendorOnly, handleSendAnnouncement(deps));
+  onButton(listeners, ANNOUNCE_ACTIONS.cancel, ...vendorOnly, handleCancelAnnouncement(deps));
+  onButton(listeners, ANNOUNCE_ACTIONS.testSend, ...vendorOnly, handleTestAnnouncement);
+}

@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import { startAnnouncement } from '../../src/app/announcements/start-announcement.js';
+import type { Announcement } from '../../src/domain/announcements/announcement.js';
+import type {
+  DriverUser,
+  StateValuesInput,
+  StoredMessage,
+} from '../../src/playground/slack-simulator/index.js';
+import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
+import { INPUT } from '../../src/slack/shared/ids.js';
+import { acmeForEachTest, commandReply, openModalByCommand, setUpPartnership } from '../support/flows.js';
+import { channels, type Harness, people } from '../support/rapport-harness.js';
+import { storeKinds } from '../support/stores.js';
+import type { TestClock } from '../support/test-clock.js';
+
+const START = '2026-11-23T08:00:00Z';
+const { alice, bob, carol } = people;
+const HOSTILE_BODY = 'Maintenance on *Sunday* <!channel> @here <@UBOB00001> <https://evil.example|click>';
+
+describe.each(storeKinds())('announcements end to end ($name store)', (kind) => {
+  let h: Harness;
+  let clock: TestClock;
+  acmeForEachTest(kind, START, (started, c) => {
+    h = started;
+    clock = c;
+  });
+
+  /** Acme tagged enterprise and eu, Globex tagged smb, both through `/rapport tags`. */
+  async function tagBoth() {
+    await setUpPartnership(h, channels.otherShared, 'Globex');
+    expect((await commandReply(h, alice, 'tags Enterprise, eu')).args.text).toContain('*enterprise, eu*');
+    expect((await commandReply(h, alice, 'tags smb', channels.otherShared)).args.text).toContain('*smb*');
+  }
+
+  /** `/rapport announce`, submitted with `values`: the response (errors when refused). */
+  async function submitAnnouncement(values: StateValuesInput, user: DriverUser = alice) {
+    const view = await openModalByCommand(h, user, 'announce');
+    const res = await h.driver.viewSubmission({
+      user,
+      view,
+      values: { [B.title]: { [INPUT]: 'Release 4.2' }, [B.body]: { [INPUT]: HOSTILE_BODY }, ...values },
+    });
+    await h.rapport.settled();
+    return res;
+  }
+
+  const errorsOf = (res: { body: unknown }) => (res.body as { errors: Record<string, string> }).errors;
+  const lastDm = (user: DriverUser = alice) => h.fake.dmsTo(user.id).at(-1) as StoredMessage;
+  const blocksText = (m: StoredMessage) => JSON.stringify(m.blocks);
+  /** The text of a message's block at `index` (header or section). */
+  const blockText = (m: StoredMessage | undefined, index: number) =>
+    ((m?.blocks ?? [])[index] as { text?: { text?: string } } | undefined)?.text?.text;
+
+  async function click(message: StoredMessage, actionId: string, user: DriverUser = alice) {
+    const res = await h.driver.blockAction({
+      user,
+      channelId: message.channel,
+      message,
+      actions: [{ action_id: actionId }],
+    });
+    await h.rapport.settled();
+    return res;
+  }
+
+  const announcementsIn = (channel: string) =>
+    h.fake
+      .messagesIn(channel)
+      .filter((m) => String(m.metadata?.event_payload?.key).startsWith('announcement:'));
+
+  it('tags: vendor only, checked, and an inline error in the setup form', async () => {
+    expect((await commandReply(h, alice, 'tags')).args.text).toContain('*none*');
+    const bad = await commandReply(h, alice, 'tags enterprise bad!tag');
+    expect(bad.args.text).toContain('Tags are single words');
+    expect((await h.rapport.store.partnerships.findByChannel(channels.shared))?.tags).toEqual([]);
+    const customer = await h.driver.command({
+      user: carol,
+      channelId: channels.shared,
+      text: 'tags',
+      allowNonInstallingTeam: true,
+    });
+    const refusal = await h.fake.waitForCall('response_url', (c) =>
+      Boolean(customer.responseUrl.endsWith(`/${String(c.args.responseUrlId)}`)),
+    );
+    expect(refusal.args.text).toBe('Only people at the vendor can see or change tags.');
+    const announce = await h.driver.command({
+      user: carol,
+      channelId: channels.shared,
+      text: 'announce',
+      allowNonInstallingTeam: true,
+    });
+    const refused = await h.fake.waitForCall('response_url', (c) =>
+      Boolean(announce.responseUrl.endsWith(`/${String(c.args.responseUrlId)}`)),
+    );
+    expect(refused.args.text).toBe('Only people at the vendor can send announcements.');
+    expect(h.fake.callsTo('views.open')).toEqual([]);
+
+    const view = await openModalByCommand(h, alice, 'setup');
+    const res = await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { 'setup.tags': { [INPUT]: `enterprise ${'x'.repeat(31)}` } },
+    });
+    expect(errorsOf(res)).toEqual({ 'setup.tags': 'Keep each tag to 30 characters.' });
+    const ok = await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { 'setup.tags': { [INPUT]: 'EU, beta' } },
+    });
+    expect(ok.body).toBe('');
+    expect((await h.rapport.store.partnerships.findByChannel(channels.shared))?.tags).toEqual(['beta', 'eu']);
+  });
+
+  it('targets by tags and exclusions, previews privately, refuses bad input inline, and test-sends to the DM', async () => {
+    await tagBoth();
+    await submitAnnouncement({ [B.audience]: { [INPUT]: 'tags' }, [B.tags]: { [INPUT]: 'enterprise' } });
+    let preview = lastDm();
+    expect(preview.text).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocksText(preview)).toContain(`<#${channels.shared}> (Acme Corp)`);
+    expect(blocksText(preview)).not.toContain(channels.otherShared);
+
+    await submitAnnouncement({ [B.excludedTags]: { [INPUT]: 'eu' } });
+    preview = lastDm();
+    expect(preview.text).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocksText(preview)).toContain(`<#${channels.otherShared}> (Globex)`);
+
+    const unknown = await submitAnnouncement({
+      [B.audience]: { [INPUT]: 'tags' },
+      [B.tags]: { [INPUT]: 'enterprize' },
+    });
+    expect(errorsOf(unknown)).toEqual({ [B.tags]: 'No partnership is tagged enterprize.' });
+    const nobody = await submitAnnouncement({ [B.excludedTags]: { [INPUT]: 'eu smb' } });
+    expect(errorsOf(nobody)).toEqual({
+      [B.audience]: 'This audience reaches no partnership: change the tags or the choice.',
+    });
+    const past = await submitAnnouncement({
+      [B.when]: { [INPUT]: 'later' },
+      [B.date]: { [INPUT]: '2026-11-23' },
+      [B.time]: { [INPUT]: '08:00' },
+    });
+    expect(errorsOf(past)).toEqual({ [B.date]: 'That time has passed: choose a later one, or send now.' });
+
+    await click(preview, ANNOUNCE_ACTIONS.testSend);
+    const test = lastDm();
+    expect(test.blocks?.[0]).toMatchObject({ type: 'header', text: { text: 'Release 4.2' } });
+    expect(blockText(test, 1)).toBe(
+      'Maintenance on *Sunday* &lt;!channel&gt; @\u2060here &lt;@UBOB00001&gt; &lt;https://evil.example|click&gt;',
+    );
+    expect(announcementsIn(channels.shared)).toEqual([]);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    expect(h.fake.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual([
+      alice.id,
+      alice.id,
+      alice.id,
+    ]);
+
+    // Only the sender decides about the preview.
+    await click(preview, ANNOUNCE_ACTIONS.send, bob);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+  });
+
+  it('sends now: once per channel, escaped, nothing internal, reported to the sender and listed', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const [message, ...more] = announcementsIn(channel);
+      expect(more).toEqual([]);
+      expect(message?.blocks).toHaveLength(2);
+      const shown = blocksText(message as StoredMessage) + String(message?.text);
+      for (const internal of [
+        'enterprise',
+        'smb',
+        'Globex',
+        'Acme',
+        'Preview',
+        channels.triage,
+        '<!channel>',
+        '<@',
+      ])
+        expect(shown).not.toContain(internal);
+    }
+    expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
+    // Clicking Send again (or a second run) sends nothing more.
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — sent');
+    expect(JSON.stringify(list.args.blocks)).toContain('to 2 partnerships: reached 2, failed 0');
+  });
+
+  it('schedules in the sender’s zone, cancels until sent, and sends a scheduled one exactly once across two replicas', async () => {
+    await tagBoth();
+    const later = {
+      [B.when]: { [INPUT]: 'later' },
+      [B.date]: { [INPUT]: '2026-11-24' },
+      [B.time]: { [INPUT]: '10:00' },
+    };
+    await submitAnnouncement(later);
+    const cancelled = lastDm();
+    await click(cancelled, ANNOUNCE_ACTIONS.send);
+    await submitAnnouncement({ ...later, [B.title]: { [INPUT]: 'Roadmap' } });
+    const scheduled = lastDm();
+    await click(scheduled, ANNOUNCE_ACTIONS.send);
+    expect(h.fake.message(scheduled.channel, scheduled.ts)?.text).toBe(
+      '*Roadmap* is scheduled for Tue 24 Nov 2026, 10:00 (Europe/Berlin). You can cancel it until then.',
+    );
+    const pending = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(pending.args.blocks)).toContain(
+      '*Roadmap* — scheduled for Tue 24 Nov 2026, 10:00 (Europe/Berlin), to 2 partnerships',
+    );
+    const stored = await h.rapport.store.announcements.listRecent(5);
+    const [roadmap, release] = ['Roadmap', 'Release 4.2'].map((t) => stored.find((a) => a.title === t));
+    expect(roadmap?.sendAt?.toISOString()).toBe('2026-11-24T09:00:00.000Z'); // 10:00 in Berlin
+    expect(release?.state).toBe('scheduled');
+    await click(cancelled, ANNOUNCE_ACTIONS.cancel);
+    expect((await h.rapport.store.announcements.findById(release?.id ?? ''))?.state).toBe('cancelled');
+
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.shared)).toEqual([]);
+    clock.advance(25 * 60);
+    // The embedded store is single-process by design: there, two runs of one process race instead.
+    const replica = kind.name === 'mongo' ? await h.startReplica() : h.rapport;
+    await Promise.all([h.rapport.runJob('announcements'), replica.runJob('announcements')]);
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const sent = announcementsIn(channel);
+      expect(sent).toHaveLength(1);
+      expect(blockText(sent[0], 0)).toBe('Roadmap');
+    }
+    expect(h.fake.dmsTo(alice.id).filter((m) => m.text === 'Roadmap: reached 2 of 2 channels')).toHaveLength(
+      1,
+    );
+    await click(scheduled, ANNOUNCE_ACTIONS.cancel);
+    expect((await h.rapport.store.announcements.findById(roadmap?.id ?? ''))?.state).toBe('sent');
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — cancelled, to 2 partnerships');
+  });
+
+  it('records a channel Slack refuses, reports it, and never retries it', async () => {
+    await tagBoth();
+    h.fake.failNextWhen(
+      'chat.postMessage',
+      (args) => args.channel === channels.otherShared,
+      'channel_not_found',
+    );
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    const report = lastDm();
+    expect(report.text).toBe('Release 4.2: reached 1 of 2 channels');
+    expect(blocksText(report)).toContain(`<#${channels.otherShared}>: channel_not_found`);
+    const posts = h.fake.callsTo('chat.postMessage').length;
+    clock.advance(60);
+    await h.rapport.runJob('announcements');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posts);
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain('reached 1, failed 1');
+  });
+
+  it('sends the sender’s report on the next run when Slack failed it, and only once', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    h.fake.failNextWhen('chat.postMessage', (args) => args.channel === alice.id, 'internal_error');
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const reports = () =>
+      h.fake.dmsTo(alice.id).filter((m) => m.text === 'Release 4.2: reached 2 of 2 channels');
+    expect(reports()).toEqual([]);
+    const [announcement] = await h.rapport.store.announcements.listRecent(1);
+    expect(announcement?.state).toBe('sending');
+    await h.rapport.runJob('announcements');
+    await h.rapport.runJob('announcements');
+    expect(reports()).toHaveLength(1);
+    expect((await h.rapport.store.announcements.findById(announcement?.id ?? ''))?.state).toBe('sent');
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+  });
+
+  it('after a restart, takes over a delivery its dead holder posted, and does not post it again', async () => {
+    await tagBoth();
+    const at = { [B.date]: { [INPUT]: '2026-11-23' }, [B.time]: { [INPUT]: '10:00' } };
+    await submitAnnouncement({ [B.when]: { [INPUT]: 'later' }, ...at });
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    clock.advance(61);
+    // What a process killed mid-fan-out leaves: Acme's delivery claimed, its message in Slack, unrecorded.
+    const store = h.rapport.store;
+    const [announcement] = await store.announcements.listRecent(1);
+    await startAnnouncement(store, announcement as Announcement, clock.now());
+    const lease = { token: 'dead', until: new Date(clock.now().getTime() + 600_000) };
+    const held = await store.announcementDeliveries.claimPending(announcement?.id ?? '', clock.now(), lease);
+    if (held === null) throw new Error('no delivery to claim');
+    const key = `announcement:${held.id}`;
+    h.fake.addMessage(held.channelId, {
+      text: 'Release 4.2',
+      bot_id: h.fake.botId,
+      metadata: { event_type: 'rapport_effect', event_payload: { key } },
+    });
+    await h.restart();
+    await h.rapport.runJob('announcements');
+    const other = held.channelId === channels.shared ? channels.otherShared : channels.shared;
+    expect(announcementsIn(other)).toHaveLength(1);
+    expect(announcementsIn(held.channelId)).toHaveLength(1);
+    expect(lastDm().text).not.toContain('reached'); // the held one is not settled while its lease lasts
+
+    clock.advance(11);
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(held.channelId)).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === held.channelId)).toEqual([]);
+    const settled = await h.rapport.store.announcementDeliveries.count(announcement?.id ?? '');
+    expect(settled).toEqual({ pending: 0, posted: 2, failed: 0 });
+    expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../../src/playground/slack-simulator/index.js';
+import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../../src/slack/announcements/ids.js';
+import { INPUT } from '../../../src/slack/shared/ids.js';
+import { openModalByCommand } from '../../support/flows.js';
+import { type Harness, people, startHarness } from '../../support/rapport-harness.js';
+import {
+  killAllRapportProcesses,
+  type RapportProcess,
+  startRapportProcess,
+} from '../../support/rapport-process.js';
+import { storeKinds } from '../../support/stores.js';
+import { TestClock } from '../../support/test-clock.js';
+import { acme, globex, SETUP_AT, setUpTwoPartnerships } from './two-partnerships.js';
+
+/** Monday 10:00 in Berlin, when the announcement is scheduled. */
+const DUE = Date.parse('2026-11-23T09:00:00Z');
+const minutesAfterDue = (minutes: number) => new Date(DUE + minutes * 60_000);
+const REPORT = 'Maintenance window: reached 2 of 2 channels';
+
+/**
+ * SIGKILL while an announcement fans out: Slack stored Globex's message but its answer never reached
+ * Rapport. After a restart, within the dead holder's lease the delivery is left alone; past it, the
+ * message is found by its metadata and recorded, never posted twice, and the sender is told once.
+ */
+describe.each(storeKinds())('killed while an announcement fans out ($name store)', (kind) => {
+  let h: Harness | null = null;
+
+  afterEach(async () => {
+    killAllRapportProcesses();
+    await h?.fake.stop();
+    h = null;
+  });
+
+  const announcementsIn = (channel: string) =>
+    (h as Harness).fake
+      .messagesIn(channel)
+      .filter((m) => String(m.metadata?.event_payload?.key).startsWith('announcement:'));
+  const reports = () => (h as Harness).fake.dmsTo(people.alice.id).filter((m) => m.text === REPORT);
+
+  it('posts each partnership’s message once after a restart, and reports once', async (context) => {
+    if (!kind.available) context.skip();
+    const store = kind.freshLocation();
+    const clock = new TestClock(SETUP_AT);
+    h = await startHarness(store, { clock });
+    await setUpTwoPartnerships(h, clock);
+    const view = await openModalByCommand(h, people.alice, 'announce', acme.channel);
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view,
+      values: {
+        [B.title]: { [INPUT]: 'Maintenance window' },
+        [B.body]: { [INPUT]: 'The API is read-only on Sunday from 02:00 to 03:00 UTC.' },
+        [B.when]: { [INPUT]: 'later' },
+        [B.date]: { [INPUT]: '2026-11-23' },
+        [B.time]: { [INPUT]: '10:00' },
+      },
+    });
+    await h.rapport.settled();
+    const preview = h.fake.dmsTo(people.alice.id).at(-1) as StoredMessage;
+    await h.driver.blockAction({
+      user: people.alice,
+      channelId: preview.channel,
+      message: preview,
+      actions: [{ action_id: ANNOUNCE_ACTIONS.send }],
+    });
+    await h.rapport.settled();
+    await h.rapport.stop();
+    const fake = h.fake;
+
+    const first = await startRapportProcess({ fake, store, clock: minutesAfterDue(1) });
+    fake.holdCalls('chat.postMessage', { stage: 'after', when: (args) => args.channel === globex.channel });
+    first.startJob('announcements');
+    await fake.waitForHeld(1, 10_000);
+    await first.kill();
+    await fake.waitForNoneHeld();
+    fake.releaseHeld();
+    expect(announcementsIn(globex.channel)).toHaveLength(1);
+
+    const second: RapportProcess = await startRapportProcess({ fake, store, clock: minutesAfterDue(5) });
+    await second.runJob('announcements');
+    expect(announcementsIn(acme.channel)).toHaveLength(1);
+    expect(reports()).toEqual([]); // Globex's delivery is still held by the dead process's lease
+
+    await second.setClock(minutesAfterDue(12));
+    await second.runJob('announcements');
+    await second.runJob('announcements');
+    expect(announcementsIn(acme.channel)).toHaveLength(1);
+    expect(announcementsIn(globex.channel)).toHaveLength(1);
+    expect(reports()).toHaveLength(1);
+    expect(await second.stop()).toBe(0);
+  }, 60_000); // processes started one after another: a few seconds alone, more on a loaded machine
+});
