@@ -44,6 +44,7 @@ const endpoint = (id: string, path: string): WebhookEndpoint => ({
   id,
   url: `${base}${path}`,
   events: [],
+  tags: [],
   internal: false,
   secrets: [],
   source: 'env',

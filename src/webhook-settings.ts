@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkTags, parseTags } from './domain/partnerships/partnership-tags.js';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './domain/webhooks/webhook-events.js';
 import { isWebhookSecret } from './integrations/webhooks/signature.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
@@ -9,7 +10,13 @@ export interface WebhookSettings {
   secretKeys: TokenKey[] | null;
   allowPrivateAddresses: boolean;
   timeoutMs: number;
-  endpoint: { url: string; secret: string; events: WebhookEventType[]; internal: boolean } | null;
+  endpoint: {
+    url: string;
+    secret: string;
+    events: WebhookEventType[];
+    tags: string[];
+    internal: boolean;
+  } | null;
 }
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = {
@@ -54,6 +61,14 @@ export const webhookSettingsShape = {
       )
       .optional(),
   ),
+  WEBHOOK_TAGS: z.preprocess(
+    blank,
+    z
+      .string()
+      .transform(parseTags)
+      .refine((tags) => checkTags(tags) === null, { error: 'use tags as /rapport tags takes them' })
+      .optional(),
+  ),
   WEBHOOK_INTERNAL: z.preprocess(blank, flag.optional()),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.preprocess(blank, flag.optional()),
   WEBHOOK_TIMEOUT_SECONDS: z.preprocess(
@@ -96,6 +111,7 @@ export function webhookSettingsFrom(e: Parsed, tokenKeys: string | undefined): W
             url: e.WEBHOOK_URL,
             secret: e.WEBHOOK_SECRET,
             events: e.WEBHOOK_EVENTS ?? [],
+            tags: e.WEBHOOK_TAGS ?? [],
             internal: e.WEBHOOK_INTERNAL ?? false,
           }
         : null,

@@ -3,7 +3,13 @@ import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { WEBHOOK_ACTIONS } from '../../src/slack/webhooks/ids.js';
 import type { WebhookSettings } from '../../src/webhook-settings.js';
-import { modalOpenedAfter, openModalByCommand, raiseHelpRequest, setUpAcme } from '../support/flows.js';
+import {
+  commandReply,
+  modalOpenedAfter,
+  openModalByCommand,
+  raiseHelpRequest,
+  setUpAcme,
+} from '../support/flows.js';
 import { type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { type StoreKind, storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
@@ -246,18 +252,25 @@ describe.each(storeKinds())('delivering webhooks ($name store)', (kind: StoreKin
     expect((await deliveriesOf(h, id)).map((d) => d.status)).toEqual(['delivered', 'delivered']);
   });
 
-  it('sends to the endpoint of the settings (one workspace), signed with the secret given there', async (context) => {
+  it('sends to the endpoint of the settings (one workspace), signed with the secret given there, for its tags only', async (context) => {
     const secret = `whsec_${Buffer.alloc(32, 3).toString('base64')}`;
     const { h, receiver } = await start(context, (url) => ({
-      endpoint: { url: `${url}/env`, secret, events: ['ask.raised'], internal: false },
+      endpoint: { url: `${url}/env`, secret, events: ['ask.raised'], tags: ['enterprise'], internal: false },
     }));
+    await raise(h, 'Before the partnership is tagged');
+    expect(receiver.at('/env')).toEqual([]);
+    await commandReply(h, people.alice, 'tags Enterprise, eu');
     await raise(h, 'From the settings');
-    const [got] = receiver.at('/env');
+    const [got, ...more] = receiver.at('/env');
+    expect(more).toEqual([]);
     expect(got?.json.type).toBe('ask.raised');
+    expect(got?.json.data.ask).toMatchObject({ title: 'From the settings' });
+    expect(got?.json.data.partnership).toMatchObject({ name: 'Acme Corp', tags: ['enterprise', 'eu'] });
     expect(verifySignature(got as ReceivedWebhook, secret, clock.now())).toBe(true);
     const list = await webhookList(h);
     const text = JSON.stringify(list.args.blocks);
     expect(text).toContain('from the settings (WEBHOOK_URL)');
+    expect(text).toContain('partnerships tagged enterprise');
     expect(listButtons(list, WEBHOOK_ACTIONS.edit)).toEqual([]);
     expect(listButtons(list, WEBHOOK_ACTIONS.log)).toEqual(['env']);
   });

@@ -59,6 +59,11 @@ describe.each(storeKinds())('outbound webhooks, configured in Slack ($name store
         errors: { [WEBHOOK_BLOCKS.url]: message },
       });
     }
+    const badTag = await submitEndpoint(h, view, `${receiver.url}/hooks`, { tags: 'enterprise, <!channel>' });
+    expect(badTag.body).toMatchObject({
+      response_action: 'errors',
+      errors: { [WEBHOOK_BLOCKS.tags]: expect.stringContaining('Tags are single words') },
+    });
     expect(await h.rapport.store.webhookEndpoints.list()).toEqual([]);
 
     const { secret } = await addEndpoint(h, `${receiver.url}/hooks`);

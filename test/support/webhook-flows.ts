@@ -63,7 +63,7 @@ export function secretShownIn(view: object): string {
 export async function addEndpoint(
   h: Harness,
   url: string,
-  opts: { events?: string[]; internal?: boolean } = {},
+  opts: { events?: string[]; tags?: string; internal?: boolean } = {},
 ): Promise<{ id: string; secret: string }> {
   const reply = await webhookList(h);
   const before = h.fake.callsTo('views.open').length;
@@ -83,7 +83,7 @@ export function submitEndpoint(
   h: Harness,
   view: StoredView,
   url: string,
-  opts: { events?: string[]; internal?: boolean } = {},
+  opts: { events?: string[]; tags?: string; internal?: boolean } = {},
   user: DriverUser = people.alice,
 ) {
   return h.driver.viewSubmission({
@@ -92,6 +92,7 @@ export function submitEndpoint(
     values: {
       [WEBHOOK_BLOCKS.url]: { [INPUT]: url },
       [WEBHOOK_BLOCKS.events]: { [INPUT]: opts.events ?? [] },
+      [WEBHOOK_BLOCKS.tags]: { [INPUT]: opts.tags ?? '' },
       [WEBHOOK_BLOCKS.internal]: { [INPUT]: opts.internal ? ['internal'] : [] },
     },
   });

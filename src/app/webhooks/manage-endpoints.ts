@@ -1,3 +1,4 @@
+import { checkTags, parseTags } from '../../domain/partnerships/partnership-tags.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import { resentDelivery } from '../../domain/webhooks/webhook-delivery.js';
 import {
@@ -21,6 +22,8 @@ export interface EndpointDeps {
 export interface EndpointInput {
   url: string;
   events: WebhookEventType[];
+  /** Partnership tags as typed; none: every partnership. */
+  tags: string;
   internal: boolean;
 }
 
@@ -51,7 +54,10 @@ export async function saveEndpoint(
 ): Promise<Saved> {
   const url = checkEndpointUrl(input.url);
   if (!url.ok) return { ok: false, error: url.error };
-  const fields = { url: url.url, events: input.events, internal: input.internal, disabledAt: null };
+  const tags = parseTags(input.tags);
+  const tagProblem = checkTags(tags);
+  if (tagProblem !== null) return { ok: false, error: { field: 'tags', message: tagProblem } };
+  const fields = { url: url.url, events: input.events, tags, internal: input.internal, disabledAt: null };
   if (id === null) {
     if ((await deps.repositories.webhookEndpoints.list()).length >= MAX_ENDPOINTS) {
       return {

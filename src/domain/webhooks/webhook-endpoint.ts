@@ -12,6 +12,8 @@ export interface WebhookEndpoint {
   url: string;
   /** The event types it receives; empty: every type. */
   events: WebhookEventType[];
+  /** Only events of partnerships with one of these tags; empty: every partnership. */
+  tags: string[];
   /** Internal endpoints (the vendor's own systems) also receive internal notes. */
   internal: boolean;
   /** The current secret first. Empty for an endpoint from the environment (its secret is a setting). */
@@ -27,10 +29,14 @@ export interface WebhookEndpoint {
 /** How long a rotated-out secret keeps signing beside the new one, so receivers can switch over. */
 export const SECRET_OVERLAP_MS = 24 * 3_600_000;
 
-/** Whether the endpoint is to get the event: enabled, subscribed, not older than it, internal if need be. */
+/**
+ * Whether the endpoint is to get the event: enabled, subscribed to its type and its partnership's tags,
+ * not older than it, internal if need be.
+ */
 export const receives = (endpoint: WebhookEndpoint, event: WebhookEvent): boolean =>
   endpoint.disabledAt === null &&
   (endpoint.events.length === 0 || endpoint.events.includes(event.type)) &&
+  (endpoint.tags.length === 0 || endpoint.tags.some((tag) => event.partnershipTags.includes(tag))) &&
   (endpoint.internal || !event.internalOnly) &&
   event.at.getTime() >= endpoint.createdAt.getTime();
 
@@ -48,7 +54,7 @@ export function rotatedSecrets(endpoint: WebhookEndpoint, sealed: string, now: D
   return [{ sealed, retiresAt: null }, ...kept];
 }
 
-export type EndpointInputError = { field: 'url' | 'events'; message: string };
+export type EndpointInputError = { field: 'url' | 'events' | 'tags'; message: string };
 
 const MAX_URL_LENGTH = 2_000;
 

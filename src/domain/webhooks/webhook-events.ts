@@ -35,9 +35,11 @@ export interface WebhookEvent {
   internalData: Record<string, unknown> | null;
   /** A risk flag: internal as a whole, so only internal endpoints receive it. */
   internalOnly: boolean;
+  /** The tags of its partnership, which endpoints may filter on. */
+  partnershipTags: readonly string[];
 }
 
-const partnershipOf = (p: Partnership) => ({ id: p.id, name: p.accountName });
+const partnershipOf = (p: Partnership) => ({ id: p.id, name: p.accountName, tags: p.tags });
 const actorOf = (a: Actor) => ({ userId: a.userId, teamId: a.teamId, side: a.side });
 
 /** An ask's events from its history: raised, each status change (and shipping), links. */
@@ -71,6 +73,7 @@ export function askEvents(ask: Ask, partnership: Partnership): WebhookEvent[] {
       data: { ...base, ...data },
       internalData,
       internalOnly: false,
+      partnershipTags: partnership.tags,
     });
     switch (entry.action) {
       case 'created':
@@ -117,20 +120,35 @@ export function approvalEvents(approval: Approval, partnership: Partnership): We
         data,
         internalData: null,
         internalOnly: false,
+        partnershipTags: partnership.tags,
       },
     ];
   });
 }
 
-/** A single event of its own (not from a record's history): ordered by its time within `orderKey`. */
+/**
+ * A single event of its own (not from a record's history), about a partnership: ordered by its time
+ * within `orderKey`.
+ */
 const single = (
   id: string,
   type: WebhookEventType,
   at: Date,
   orderKey: string,
+  partnership: Partnership,
   data: Record<string, unknown>,
   internalOnly = false,
-): WebhookEvent => ({ id, type, at, orderKey, seq: at.getTime(), data, internalData: null, internalOnly });
+): WebhookEvent => ({
+  id,
+  type,
+  at,
+  orderKey,
+  seq: at.getTime(),
+  data: { partnership: partnershipOf(partnership), ...data },
+  internalData: null,
+  internalOnly,
+  partnershipTags: partnership.tags,
+});
 
 /** A requester rated how their ask went (or changed the rating, or added a comment). */
 export function feedbackEvent(
@@ -144,9 +162,9 @@ export function feedbackEvent(
     'feedback.received',
     at,
     `feedback:${feedback.askId}`,
+    partnership,
     {
       ask: { id: feedback.askId, ref: feedback.ref },
-      partnership: partnershipOf(partnership),
       actor: actorOf(by),
       rating: feedback.rating,
       comment: feedback.comment,
@@ -171,8 +189,8 @@ export function stakeholderLeftEvents(
     'stakeholder.left',
     at,
     key,
+    partnership,
     {
-      partnership: partnershipOf(partnership),
       stakeholder: {
         ...person,
         role: departure?.role ?? stakeholder.role,
@@ -187,8 +205,8 @@ export function stakeholderLeftEvents(
     'partnership.at_risk',
     new Date(at.getTime() + 1),
     key,
+    partnership,
     {
-      partnership: partnershipOf(partnership),
       reason: 'key_contact_left',
       stakeholder: { ...person, role: departure.role },
     },
@@ -199,7 +217,7 @@ export function stakeholderLeftEvents(
 
 /** A scheduled or on-demand digest was posted to the shared channel. */
 export function digestPostedEvent(record: DigestRecord, partnership: Partnership, at: Date): WebhookEvent {
-  return single(`digest_${record.id}`, 'digest.posted', at, `digest:${partnership.id}`, {
+  return single(`digest_${record.id}`, 'digest.posted', at, `digest:${partnership.id}`, partnership, {
     digest: {
       id: record.id,
       trigger: record.trigger,
@@ -208,7 +226,6 @@ export function digestPostedEvent(record: DigestRecord, partnership: Partnership
         ? { start: record.period.start.toISOString(), end: record.period.end.toISOString() }
         : null,
     },
-    partnership: partnershipOf(partnership),
     actor: null,
   });
 }

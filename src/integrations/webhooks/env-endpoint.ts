@@ -26,6 +26,7 @@ export async function syncEnvEndpoint(
     id: ENV_ENDPOINT_ID,
     url: wanted.url,
     events: wanted.events,
+    tags: wanted.tags,
     internal: wanted.internal,
     secrets: [],
     source: 'env',

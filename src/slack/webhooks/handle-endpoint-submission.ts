@@ -25,11 +25,7 @@ export const handleEndpointSubmission =
     if (!parsed) return fail('This form could not be read. Close it and try again.');
     const { id, input } = parsed;
     const saved = await saveEndpoint(endpoints, id, input, context.actor.userId);
-    if (!saved.ok)
-      return fail(
-        saved.error.message,
-        saved.error.field === 'events' ? WEBHOOK_BLOCKS.events : WEBHOOK_BLOCKS.url,
-      );
+    if (!saved.ok) return fail(saved.error.message, WEBHOOK_BLOCKS[saved.error.field ?? 'url']);
     if (saved.secret === null) return ack();
     await ack({ response_action: 'update', view: buildSecretModal(saved.endpoint.url, saved.secret, false) });
   };

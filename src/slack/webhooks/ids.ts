@@ -11,6 +11,7 @@ export const WEBHOOK_VIEWS = { endpoint: 'rapport.webhooks.endpoint' } as const;
 export const WEBHOOK_BLOCKS = {
   url: 'webhooks.url',
   events: 'webhooks.events',
+  tags: 'webhooks.tags',
   internal: 'webhooks.internal',
 } as const;
 export const INTERNAL_CHOICE = 'internal';

@@ -8,7 +8,7 @@ const isEventType = (value: string): value is WebhookEventType =>
   (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);
 
 /**
- * The endpoint form as submitted: its id ('' for a new one), URL, event types and whether it is internal;
+ * The endpoint form as submitted: its id ('' for a new one), URL, event types, tags and whether it is internal;
  * null when the payload cannot be read.
  */
 export function parseEndpointSubmission(
@@ -26,6 +26,11 @@ export function parseEndpointSubmission(
   );
   return {
     id: metadata === '' ? null : metadata,
-    input: { url: element(values, WEBHOOK_BLOCKS.url, INPUT).value ?? '', events, internal },
+    input: {
+      url: element(values, WEBHOOK_BLOCKS.url, INPUT).value ?? '',
+      events,
+      tags: element(values, WEBHOOK_BLOCKS.tags, INPUT).value ?? '',
+      internal,
+    },
   };
 }

@@ -27,6 +27,7 @@ function describe(endpoint: WebhookEndpoint): string {
   const events = endpoint.events.length === 0 ? 'all events' : endpoint.events.join(', ');
   const facts = [
     events,
+    endpoint.tags.length > 0 ? `partnerships tagged ${endpoint.tags.join(' or ')}` : null,
     endpoint.internal ? 'internal notes included' : null,
     endpoint.source === 'env' ? 'from the settings (WEBHOOK_URL)' : null,
     endpoint.disabledAt

@@ -14,7 +14,10 @@ const internalOption = {
   value: INTERNAL_CHOICE,
 };
 
-/** The add/edit form: URL, the event types it receives (none chosen: all), whether it is internal. */
+/**
+ * The add/edit form: URL, the event types it receives (none chosen: all), the partnerships' tags it is
+ * for (none: all), whether it is internal.
+ */
 export function buildEndpointModal(endpoint: WebhookEndpoint | null): View {
   return {
     type: 'modal',
@@ -39,6 +42,12 @@ export function buildEndpointModal(endpoint: WebhookEndpoint | null): View {
         },
         { optional: true },
       ),
+      textInput(WEBHOOK_BLOCKS.tags, 'Partnership tags (none: every partnership)', {
+        max: 700,
+        optional: true,
+        ...(endpoint && endpoint.tags.length > 0 ? { initial: endpoint.tags.join(', ') } : {}),
+        hint: 'Only events of partnerships with one of these tags (set in /rapport setup or /rapport tags).',
+      }),
       input(
         WEBHOOK_BLOCKS.internal,
         'Internal',

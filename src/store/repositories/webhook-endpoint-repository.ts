@@ -2,7 +2,7 @@ import type { WebhookEndpointRepository } from '../../domain/webhooks/webhook-de
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoint.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 
-export type WebhookEndpointDocument = Omit<WebhookEndpoint, 'id'> & { _id: string };
+export type WebhookEndpointDocument = Omit<WebhookEndpoint, 'id' | 'tags'> & { _id: string; tags?: string[] };
 
 /** A workspace has at most a handful of endpoints: every read lists them all, oldest first. */
 export const webhookEndpointCollection: CollectionSpec = {
@@ -11,7 +11,12 @@ export const webhookEndpointCollection: CollectionSpec = {
 };
 
 const toDocument = ({ id, ...rest }: WebhookEndpoint): WebhookEndpointDocument => ({ _id: id, ...rest });
-const fromDocument = ({ _id, ...rest }: WebhookEndpointDocument): WebhookEndpoint => ({ id: _id, ...rest });
+/** Endpoints saved before tag filters existed have none: every partnership. */
+const fromDocument = ({ _id, tags, ...rest }: WebhookEndpointDocument): WebhookEndpoint => ({
+  id: _id,
+  ...rest,
+  tags: tags ?? [],
+});
 
 export function webhookEndpointRepository(
   collection: DocumentCollection<WebhookEndpointDocument>,

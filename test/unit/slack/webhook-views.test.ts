@@ -17,6 +17,7 @@ const endpoint = (i: number): WebhookEndpoint => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   url: longUrl,
   events: [...WEBHOOK_EVENT_TYPES],
+  tags: Array.from({ length: 20 }, (_, t) => `tag-${t}-${'x'.repeat(22)}`),
   internal: true,
   secrets: [{ sealed: 'v1.k1.a.b.c', retiresAt: null }],
   source: i === 0 ? 'env' : 'slack',
