@@ -42,6 +42,17 @@ export function deliveryBody(event: WebhookEvent, endpoint: WebhookEndpoint): st
   return JSON.stringify({ type: event.type, timestamp: event.at.toISOString(), data });
 }
 
+/** A delivery queued at `now`: due at once, never tried. */
+const unsent = (now: Date) => ({
+  createdAt: now,
+  status: 'pending' as const,
+  attempts: 0,
+  nextAttemptAt: now,
+  lastAttemptAt: null,
+  lastStatus: null,
+  lastError: null,
+});
+
 export function queuedDelivery(event: WebhookEvent, endpoint: WebhookEndpoint, now: Date): WebhookDelivery {
   return {
     id: `${endpoint.id}:${event.id}`,
@@ -51,13 +62,7 @@ export function queuedDelivery(event: WebhookEvent, endpoint: WebhookEndpoint, n
     orderKey: event.orderKey,
     seq: event.seq,
     body: deliveryBody(event, endpoint),
-    createdAt: now,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lastAttemptAt: null,
-    lastStatus: null,
-    lastError: null,
+    ...unsent(now),
   };
 }
 
@@ -67,13 +72,7 @@ export const resentDelivery = (of: WebhookDelivery, id: string, now: Date): Webh
   id,
   orderKey: `resend:${id}`,
   seq: 0,
-  createdAt: now,
-  status: 'pending',
-  attempts: 0,
-  nextAttemptAt: now,
-  lastAttemptAt: null,
-  lastStatus: null,
-  lastError: null,
+  ...unsent(now),
 });
 
 /** What one attempt came to. `refused`: never sent (a private address), and retrying cannot help. */

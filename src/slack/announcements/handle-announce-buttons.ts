@@ -1,5 +1,9 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
-import { cancelAnnouncement, confirmAnnouncement } from '../../app/announcements/decide-announcement.js';
+import {
+  cancelAnnouncement,
+  confirmAnnouncement,
+  type DecideError,
+} from '../../app/announcements/decide-announcement.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -12,6 +16,12 @@ type Args = ButtonArgs & AllMiddlewareArgs<ActorContext>;
 const idOf = (body: Args['body']) => body.actions[0]?.value ?? '';
 const GONE = 'This announcement no longer exists.';
 
+/** Why the button did nothing, privately, leaving the preview as it was. */
+async function refuse(respond: Args['respond'], error: DecideError): Promise<void> {
+  const text = error.code === 'not_found' ? GONE : error.message;
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
+}
+
 /** Send (or Schedule): confirmed by its sender, then sent at once when it is due. */
 export const handleSendAnnouncement =
   (deps: SlackDeps) =>
@@ -21,11 +31,7 @@ export const handleSendAnnouncement =
       { announcements: repositories.announcements, clock: deps.clock },
       { actor: context.actor, id: idOf(body) },
     );
-    if (!result.ok) {
-      const text = result.error.code === 'not_found' ? GONE : result.error.message;
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
-      return;
-    }
+    if (!result.ok) return refuse(respond, result.error);
     const a = result.value;
     const title = safeText(a.title, 150);
     const due = (a.sendAt?.getTime() ?? 0) <= deps.clock.now().getTime();
@@ -51,11 +57,7 @@ export const handleCancelAnnouncement =
       { announcements: repositories.announcements, clock: deps.clock },
       { actor: context.actor, id: idOf(body) },
     );
-    if (!result.ok) {
-      const text = result.error.code === 'not_found' ? GONE : result.error.message;
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
-      return;
-    }
+    if (!result.ok) return refuse(respond, result.error);
     await respond({
       replace_original: true,
       text: `Cancelled *${safeText(result.value.title, 150)}*: nothing was sent.`,
