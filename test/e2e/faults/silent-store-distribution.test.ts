@@ -63,7 +63,12 @@ describe.skipIf(mongoTarget === null)('a silent MongoDB with workspaces installe
     expect(submission.value).toMatchObject({ status: 200, body: '' });
     const failed = h.logs.filter((line) => line.includes('"msg":"listener failed"'));
     expect(failed).toHaveLength(3);
-    for (const line of failed)
-      expect(line).toContain('did not answer findOne on installations within 1500 ms');
+    // The installation read is the request's first store call: it gets the whole 1.5 s budget, less the
+    // moment Bolt took to reach it (the message says what was left, rounded to the millisecond).
+    for (const line of failed) {
+      const left = Number(line.match(/did not answer findOne on installations within (\d+) ms/)?.[1]);
+      expect(left).toBeGreaterThan(1_400);
+      expect(left).toBeLessThanOrEqual(1_500);
+    }
   });
 });
