@@ -12,6 +12,7 @@ import type { DigestRecord } from './digests/digest-record.js';
 import type { OwedEffectsStore } from './effects/owed-effects.js';
 import type { Feedback } from './feedback/feedback.js';
 import type { FollowUp } from './follow-ups/follow-up.js';
+import type { IncidentUpdate, IncidentUpdateCounts, IncidentUpdateDelivery } from './incidents/incident.js';
 import type { LimitCounterRepository } from './limits/person-limits.js';
 import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
@@ -85,6 +86,48 @@ export interface AnnouncementDeliveryRepository {
   ): Promise<boolean>;
   listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
   count(announcementId: string): Promise<DeliveryCounts>;
+}
+
+/** The incident side of announcements: their updates and how far each has gone out. */
+export interface IncidentRepository {
+  /** Compare-and-set on the number of updates: false when another update was stored meanwhile. */
+  addUpdate(
+    id: string,
+    expectedCount: number,
+    update: IncidentUpdate,
+    resolvedAt: Date | null,
+  ): Promise<boolean>;
+  /** Incidents with an update not yet settled. */
+  listSending(): Promise<Announcement[]>;
+  /** The latest incidents sent or being sent, newest first. */
+  listRecent(limit: number): Promise<Announcement[]>;
+  /** Update `update`'s deliveries exist (moves `startedThrough` from update - 1). */
+  markStarted(id: string, update: number): Promise<boolean>;
+  /** Update `update` has settled and its poster was told; no longer sending once it was the last one. */
+  markSettled(id: string, update: number): Promise<boolean>;
+  /** The poster's progress message of update `update`. */
+  recordProgress(id: string, update: number, ts: string): Promise<void>;
+}
+
+export interface IncidentUpdateDeliveryRepository {
+  insert(delivery: IncidentUpdateDelivery): Promise<'inserted' | 'duplicate'>;
+  /** Takes one delivery of the update in `state` that nobody holds (or whose holder's lease ran out). */
+  claim(
+    announcementId: string,
+    update: number,
+    state: 'pending' | 'replied',
+    now: Date,
+    lease: { token: string; until: Date },
+  ): Promise<IncidentUpdateDelivery | null>;
+  renew(id: string, token: string, until: Date): Promise<boolean>;
+  /** Moves a delivery this holder still holds on and frees it; false when someone else took it over. */
+  finish(
+    id: string,
+    token: string,
+    outcome: { state: 'replied'; replyTs: string } | { state: 'edited' } | { state: 'failed'; error: string },
+  ): Promise<boolean>;
+  listFor(announcementId: string, update: number): Promise<IncidentUpdateDelivery[]>;
+  count(announcementId: string, update: number): Promise<IncidentUpdateCounts>;
 }
 
 export interface AskQuery {
@@ -299,6 +342,8 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveryRepository;
   announcements: AnnouncementRepository;
   announcementDeliveries: AnnouncementDeliveryRepository;
+  incidents: IncidentRepository;
+  incidentUpdateDeliveries: IncidentUpdateDeliveryRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -8,6 +8,7 @@ import { askCollection } from './repositories/ask-repository.js';
 import { digestCollection } from './repositories/digest-repository.js';
 import { feedbackCollection } from './repositories/feedback-repository.js';
 import { followUpCollection } from './repositories/follow-up-repository.js';
+import { incidentUpdateDeliveryCollection } from './repositories/incident-repository.js';
 import { installationCollection } from './repositories/installation-repository.js';
 import { limitCounterCollection } from './repositories/limit-counter-repository.js';
 import { markerCollection } from './repositories/marker-repository.js';
@@ -39,6 +40,7 @@ export const repositoryCollections: readonly CollectionSpec[] = [
   webhookCursorCollection,
   announcementCollection,
   announcementDeliveryCollection,
+  incidentUpdateDeliveryCollection,
 ];
 
 /** `T<team id>` or `E<enterprise id>`: also part of collection names, so nothing else may pass. */

@@ -28,6 +28,12 @@ import {
   followUpRepository,
 } from './repositories/follow-up-repository.js';
 import {
+  type IncidentUpdateDeliveryDocument,
+  incidentRepository,
+  incidentUpdateDeliveryCollection,
+  incidentUpdateDeliveryRepository,
+} from './repositories/incident-repository.js';
+import {
   type InstallationDocument,
   type InstallationRepository,
   installationCollection,
@@ -154,6 +160,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     webhookCursors,
     announcements,
     announcementDeliveries,
+    incidentUpdateDeliveries,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -171,6 +178,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<WebhookCursorDocument>(named(webhookCursorCollection)),
     db.collection<AnnouncementDocument>(named(announcementCollection)),
     db.collection<AnnouncementDeliveryDocument>(named(announcementDeliveryCollection)),
+    db.collection<IncidentUpdateDeliveryDocument>(named(incidentUpdateDeliveryCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -190,5 +198,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     webhookDeliveries: webhookDeliveryRepository(webhookDeliveries, webhookCursors),
     announcements: announcementRepository(announcements),
     announcementDeliveries: announcementDeliveryRepository(announcementDeliveries),
+    incidents: incidentRepository(announcements),
+    incidentUpdateDeliveries: incidentUpdateDeliveryRepository(incidentUpdateDeliveries),
   };
 }

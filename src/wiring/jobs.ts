@@ -7,6 +7,7 @@ import { reconcileEffectsJob } from '../jobs/reconcile-effects.js';
 import { reminderSweepJob } from '../jobs/reminder-sweep.js';
 import { type Scheduler, startScheduler } from '../jobs/scheduler.js';
 import { sendAnnouncementsJob } from '../jobs/send-announcements.js';
+import { sendIncidentUpdatesJob } from '../jobs/send-incident-updates.js';
 import { trackerPollJob } from '../jobs/tracker-poll.js';
 import { inWorkspace } from '../slack/bolt/deps.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
@@ -39,6 +40,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
     reconcileEffectsJob({ effects, logger }),
     deliverWebhooksJob({ webhooks }),
     sendAnnouncementsJob(deps),
+    sendIncidentUpdatesJob(deps),
     digestTickJob({ ...deps, graceMs: config.digestGraceMs, publish: deps.publishDigests }),
     ...(pollMinutes > 0 ? [trackerPollJob({ ...deps, everyMinutes: pollMinutes })] : []),
   ];

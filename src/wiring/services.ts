@@ -19,6 +19,7 @@ import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
 import { publishDigests } from '../slack/digests/publish-digests.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
+import { sendIncidentUpdates } from '../slack/incidents/send-incident-updates.js';
 import { tellEndpointDisabled } from '../slack/webhooks/tell-disabled.js';
 import { STORE_DEADLINES, withStoreDeadline } from '../store/store-deadline.js';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../webhook-settings.js';
@@ -72,6 +73,15 @@ export function wireServices(
       publishDigests: digestPublisher(basics, metrics, publishEvents),
       sendAnnouncements: (workspace) =>
         sendDueAnnouncements({
+          client: workspace.jobClient,
+          repositories: workspace.repositories,
+          clock,
+          sleep: basics.sleep,
+          logger,
+          newId: randomUUID,
+        }),
+      sendIncidentUpdates: (workspace) =>
+        sendIncidentUpdates({
           client: workspace.jobClient,
           repositories: workspace.repositories,
           clock,

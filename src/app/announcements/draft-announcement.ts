@@ -6,6 +6,7 @@ import {
 } from '../../domain/announcements/announcement.js';
 import { selectAudience, unknownChannels, unknownTags } from '../../domain/announcements/select-audience.js';
 import { tooLong } from '../../domain/asks/text-limits.js';
+import type { Incident } from '../../domain/incidents/incident.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { checkTags } from '../../domain/partnerships/partnership-tags.js';
 import type { AnnouncementRepository, Clock, PartnershipRepository } from '../../domain/ports.js';
@@ -23,6 +24,8 @@ export interface DraftInput {
   audience: Audience;
   sendAt: Date | null;
   timeZone: string;
+  /** Set when it starts an incident. */
+  incident?: Incident | null;
 }
 
 export interface DraftDeps {

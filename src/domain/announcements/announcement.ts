@@ -1,3 +1,5 @@
+import type { Incident } from '../incidents/incident.js';
+
 /** Who an announcement goes to: every partnership, those with any of `tags`, or the ones picked. */
 export interface Audience {
   kind: 'all' | 'tags' | 'picked';
@@ -34,6 +36,8 @@ export interface Announcement {
   /** When sending started, and when every delivery had settled. */
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Set when it is an incident: its status and updates (absent on plain announcements). */
+  incident?: Incident | null;
 }
 
 export const ANNOUNCEMENT_TEXT_MAX = { title: 150, body: 3000 } as const;

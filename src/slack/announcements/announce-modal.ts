@@ -1,6 +1,7 @@
 import type { KnownBlock, View } from '@slack/types';
 import { ANNOUNCEMENT_TEXT_MAX } from '../../domain/announcements/announcement.js';
 import { MAX_TAGS, TAG_MAX } from '../../domain/partnerships/partnership-tags.js';
+import { incidentFormBlocks } from '../incidents/incident-form.js';
 import { plain } from '../shared/blocks.js';
 import { input, textInput } from '../shared/inputs.js';
 import { ANNOUNCE_VIEWS, ANNOUNCE_BLOCKS as B } from './ids.js';
@@ -40,6 +41,7 @@ export function buildAnnounceModal(metadata: { timeZone: string }, today: string
       },
       { optional: true },
     ),
+    ...incidentFormBlocks(),
     input(B.when, 'When', { type: 'radio_buttons', options: WHEN, initial_option: WHEN[0] }),
     input(B.date, 'Date', { type: 'datepicker', initial_date: today }, { optional: true }),
     input(

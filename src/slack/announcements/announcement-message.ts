@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { DateTime } from 'luxon';
 import type { Announcement } from '../../domain/announcements/announcement.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
+import { buildIncidentMessage } from '../incidents/incident-message.js';
 import { context, header, type MessageContent, section } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
 import { ANNOUNCE_ACTIONS } from './ids.js';
@@ -16,6 +17,10 @@ export function buildAnnouncementMessage(a: Pick<Announcement, 'title' | 'body'>
     blocks: [header(a.title), section(safeText(a.body, 3000))],
   };
 }
+
+/** What customers see of `a`: its message, or its incident's top message when it is one. */
+export const buildCustomerMessage = (a: Announcement): MessageContent =>
+  a.incident ? buildIncidentMessage(a, a.incident) : buildAnnouncementMessage(a);
 
 /** Enough names to check the audience by eye, few enough to fit one section (3,000 characters). */
 const MAX_LISTED = 25;
@@ -33,7 +38,7 @@ export function buildAnnouncementPreview(a: Announcement, targets: Partnership[]
     text: `Preview of your announcement: it will reach ${count}.`,
     blocks: [
       context('*Preview* — only you can see this. Customers will see:'),
-      ...buildAnnouncementMessage(a).blocks,
+      ...buildCustomerMessage(a).blocks,
       section(`*It will reach ${count}*, ${when}: ${listed}${more}`),
       {
         type: 'actions',

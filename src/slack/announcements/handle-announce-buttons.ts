@@ -9,7 +9,7 @@ import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { section } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
-import { buildAnnouncementMessage, cancelButton, describeLocalTime } from './announcement-message.js';
+import { buildCustomerMessage, cancelButton, describeLocalTime } from './announcement-message.js';
 
 type Args = ButtonArgs & AllMiddlewareArgs<ActorContext>;
 
@@ -71,5 +71,5 @@ export const handleTestAnnouncement = async ({ body, client, respond, context }:
     await respond({ response_type: 'ephemeral', replace_original: false, text: GONE });
     return;
   }
-  await client.chat.postMessage({ channel: context.actor.userId, ...buildAnnouncementMessage(announcement) });
+  await client.chat.postMessage({ channel: context.actor.userId, ...buildCustomerMessage(announcement) });
 };

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DraftField, DraftInput } from '../../app/announcements/draft-announcement.js';
 import { parseTags } from '../../domain/partnerships/partnership-tags.js';
+import { parseIncidentChoice } from '../incidents/incident-form.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
@@ -34,6 +35,8 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
   const read = (blockId: string) => element(values.data, blockId, INPUT);
   const kind = read(B.audience).selected_option?.value ?? 'all';
   if (!(AUDIENCE_KINDS as readonly string[]).includes(kind)) return { ok: 'malformed' };
+  const incident = parseIncidentChoice(read);
+  if (incident === 'malformed') return { ok: 'malformed' };
   const later = read(B.when).selected_option?.value === 'later';
   let sendAt: Date | null = null;
   if (later) {
@@ -60,6 +63,7 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
       },
       sendAt,
       timeZone: metadata.timeZone,
+      incident,
     },
   };
 }

@@ -6,7 +6,7 @@ import type { AppLogger } from '../../logger.js';
 import { type PacingOptions, postPaced } from '../digests/paced-poster.js';
 import { classifySlackFailure } from '../shared/classify-slack-failure.js';
 import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
-import { buildAnnouncementMessage } from './announcement-message.js';
+import { buildCustomerMessage } from './announcement-message.js';
 import { announcementMessageKey } from './ids.js';
 import { buildSendReport } from './send-report.js';
 
@@ -43,7 +43,7 @@ export async function sendDueAnnouncements(deps: AnnouncementSenderDeps): Promis
 async function sendAnnouncement(deps: AnnouncementSenderDeps, announcement: Announcement): Promise<void> {
   const deliveries = deps.repositories.announcementDeliveries;
   const token = deps.newId();
-  const message = buildAnnouncementMessage(announcement);
+  const message = buildCustomerMessage(announcement);
   const unsure = new Set<string>();
   for (;;) {
     const claims: AnnouncementDelivery[] = [];
@@ -99,7 +99,7 @@ async function settle(
 async function postDelivery(
   deps: AnnouncementSenderDeps,
   delivery: AnnouncementDelivery,
-  message: ReturnType<typeof buildAnnouncementMessage>,
+  message: ReturnType<typeof buildCustomerMessage>,
   unsure: Set<string>,
 ): Promise<Posted> {
   const key = announcementMessageKey(delivery.id);

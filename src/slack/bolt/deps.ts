@@ -24,6 +24,8 @@ export interface SlackDeps {
   publishDigests(workspace: Workspace, claims: DigestClaim[]): Promise<PublishReport>;
   /** Sends the workspace's due announcements, one delivery per partnership, within Slack's rate limits. */
   sendAnnouncements(workspace: Workspace): Promise<void>;
+  /** Sends the workspace's incident updates: thread replies, then top messages edited, paced. */
+  sendIncidentUpdates(workspace: Workspace): Promise<void>;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
   /** Other customers' enhancements that may be the same request, per workspace (vendor side only). */

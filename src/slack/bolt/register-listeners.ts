@@ -7,6 +7,7 @@ import { registerConversations } from '../conversations/index.js';
 import { digestSubcommands, registerDigests } from '../digests/index.js';
 import { registerFeedback } from '../feedback/index.js';
 import { registerHome } from '../home/index.js';
+import { incidentSubcommands, registerIncidents } from '../incidents/index.js';
 import { peopleSubcommands, registerPeople } from '../people/index.js';
 import { planSubcommands, registerPlan } from '../plan/index.js';
 import { registerReminders } from '../reminders/index.js';
@@ -34,6 +35,7 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
     ...webhookSubcommands(deps),
     ...trackerSubcommands(deps),
     ...tagSubcommands(deps),
+    ...incidentSubcommands(),
   });
   registerAsks(listeners, deps);
   registerSimilar(listeners, deps);
@@ -50,4 +52,5 @@ export function registerListeners(listeners: Listeners, deps: SlackDeps): void {
   registerWebhooks(listeners, deps);
   registerTrackers(listeners, deps);
   registerAnnouncements(listeners, deps);
+  registerIncidents(listeners, deps);
 }

@@ -25,6 +25,7 @@ const USAGE: [string, string][] = [
     'write an announcement to many partnerships (by tags or picked), preview it, send now or later',
   ],
   ['announcements', 'list the latest announcements with what they reached, privately'],
+  ['incident', 'list incidents (started with announce) with their status; post an update to every channel'],
   ['webhooks', 'Slack admins: send Rapport’s events to other systems (signed URLs), see deliveries, resend'],
   ['help', 'show this help'],
 ];

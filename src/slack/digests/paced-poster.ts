@@ -14,6 +14,11 @@ export interface PacingOptions {
   sleep: (ms: number) => Promise<void>;
   /** Least time between two posts to one channel, counted from when the previous one was answered. */
   perChannelIntervalMs?: number;
+  /**
+   * Least time between two calls across all channels, for methods whose limit is per workspace only
+   * (chat.update, Tier 3: about 50 a minute). Default none.
+   */
+  workspaceIntervalMs?: number;
   /** Posts in flight at once, across channels. */
   concurrency?: number;
   /**
@@ -102,6 +107,9 @@ export async function postPaced<J extends { channelId: string }, R>(
   const now = () => clock.now().getTime();
   const results: PostOutcome<J, R>[] = new Array(jobs.length);
   let pausedUntil = 0;
+  const spacing = options.workspaceIntervalMs ?? 0;
+  /** The next call's earliest start, when calls are spaced across the workspace. */
+  let nextSlot = 0;
 
   const byChannel = new Map<string, Lane>();
   jobs.forEach((job, index) => {
@@ -122,6 +130,19 @@ export async function postPaced<J extends { channelId: string }, R>(
     while (at() > now()) await sleep(at() - now());
   };
 
+  /**
+   * Waits for this call's turn across the workspace. A slot is taken before waiting, so concurrent
+   * workers line up one apart; a 429 pause that begins meanwhile voids it, and a new one follows the pause.
+   */
+  const takeSlot = async () => {
+    for (;;) {
+      const slot = Math.max(now(), nextSlot, pausedUntil);
+      nextSlot = slot + spacing;
+      await waitUntil(() => slot);
+      if (pausedUntil <= slot) return;
+    }
+  };
+
   const settle = (lane: Lane, outcome: PostOutcome<J, R>) => {
     results[lane.indexes[lane.next] as number] = outcome;
     lane.next += 1;
@@ -133,6 +154,7 @@ export async function postPaced<J extends { channelId: string }, R>(
     const job = jobs[lane.indexes[lane.next] as number] as J;
     for (;;) {
       await waitUntil(() => Math.max(lane.readyAt, pausedUntil));
+      if (spacing > 0) await takeSlot();
       const head = lane.head;
       head.attempts += 1;
       const attempts = head.attempts;

@@ -5,6 +5,7 @@ import type {
 } from '../../domain/announcements/announcement.js';
 import type { AnnouncementDeliveryRepository, AnnouncementRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
+import { claimLeased, renewLease } from './leased-claim.js';
 import { findOneAs } from './versioned.js';
 
 /** Stored shapes: the same fields, with the id as _id. */
@@ -17,6 +18,8 @@ export const announcementCollection: CollectionSpec = {
   indexes: [
     { fields: ['state', 'createdAt'], embedded: false },
     { fields: ['state'], mongo: false },
+    // The incident updates run's look-up, every minute; few announcements, so none on the embedded store.
+    { fields: ['incident.sending'], embedded: false },
   ],
 };
 
@@ -70,26 +73,10 @@ export function announcementDeliveryRepository(
   return {
     insert: ({ id, ...rest }) => collection.insertOne({ _id: id, ...rest }),
     async claimPending(announcementId, now, lease) {
-      // Unheld ones first: a null lease is never $lte a date, so those are a query of their own.
-      const doc =
-        (await collection.claimOne(
-          { announcementId, state: 'pending', lease: null },
-          { $set: { lease }, $inc: { attempts: 1 } },
-        )) ??
-        (await collection.claimOne(
-          { announcementId, state: 'pending', 'lease.until': { $lte: now } },
-          { $set: { lease }, $inc: { attempts: 1 } },
-        ));
+      const doc = await claimLeased(collection, { announcementId, state: 'pending' }, now, lease);
       return doc ? fromDelivery(doc) : null;
     },
-    async renew(id, token, until) {
-      return (
-        (await collection.updateOne(
-          { _id: id, 'lease.token': token },
-          { $set: { 'lease.until': until } },
-        )) === 1
-      );
-    },
+    renew: (id, token, until) => renewLease(collection, id, token, until),
     async finish(id, token, outcome) {
       const settled =
         outcome.state === 'posted'

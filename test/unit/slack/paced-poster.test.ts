@@ -114,6 +114,25 @@ describe('postPaced', () => {
     }
   });
 
+  it('spaces calls across the workspace by workspaceIntervalMs, whatever the concurrency', async () => {
+    const { slack, run } = setup(
+      (job, attempt) => (job.id === 'C3' && attempt === 1 ? new WebAPIRateLimitedError(5) : undefined),
+      { workspaceIntervalMs: 1200, concurrency: 4 },
+      10,
+    );
+    const results = await run(['C1', 'C2', 'C3', 'C4', 'C5'].map((c) => ({ id: c, channelId: c })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    // C3's 429 at 2.4 s pauses everything for 5 s; its retry and the rest keep the spacing after it.
+    expect(slack.calls.map((c) => [c.id, c.at])).toEqual([
+      ['C1', 0],
+      ['C2', 1200],
+      ['C3', 2400],
+      ['C4', 7410],
+      ['C5', 7410 + 1200],
+      ['C3', 7410 + 2400],
+    ]);
+  });
+
   it('pauses every channel for the Retry-After of a 429, then posts that job exactly once', async () => {
     const { slack, run } = setup(
       (job, attempt) => (job.id === 'CLIMITED' && attempt === 1 ? new WebAPIRateLimitedError(7) : undefined),
