@@ -48,6 +48,7 @@ export class FakeSlack extends CallRecorder {
   /** Socket Mode: connections, envelopes and acks (see socket-mode.ts). */
   readonly socketMode: SocketModeHub;
   private postLimiter: PostLimiter | undefined;
+  private updateLimiter: PostLimiter | undefined;
   private readonly holds = new CallHolds();
   private readonly outages: Array<{
     method: string;
@@ -92,6 +93,23 @@ export class FakeSlack extends CallRecorder {
   /** Turns on Slack-like rate limits for chat.postMessage (see post-limiter.ts); `reset()` turns them off. */
   limitPosting(options: PostLimitOptions): void {
     this.postLimiter = new PostLimiter(options);
+  }
+
+  /**
+   * Turns on Slack's Tier 3 limit for chat.update: `perMinute` edits across the workspace, in bursts of at
+   * most `burst` (default 1), and random 429s; `reset()` turns it off.
+   */
+  limitUpdating(
+    options: { perMinute: number } & Pick<PostLimitOptions, 'burst' | 'random429Rate' | 'now' | 'random'>,
+  ): void {
+    const { perMinute, ...rest } = options;
+    // One bucket for the whole workspace: every edit goes through the same lane.
+    this.updateLimiter = new PostLimiter({ ...rest, perChannelPerSecond: perMinute / 60 });
+  }
+
+  /** chat.update calls the editing limiter answered with 429, by reason (zeros when it is off). */
+  get updateRateLimitedBy(): Record<RateLimitReason, number> {
+    return { ...(this.updateLimiter?.limited ?? { channel: 0, workspace: 0, random: 0 }) };
   }
 
   /** chat.postMessage calls the posting limiter answered with 429, by reason (zeros when it is off). */
@@ -162,6 +180,7 @@ export class FakeSlack extends CallRecorder {
   override reset(): void {
     super.reset();
     this.postLimiter = undefined;
+    this.updateLimiter = undefined;
     this.outages.length = 0;
     this.holds.reset();
     this.socketMode.reset();
@@ -224,10 +243,14 @@ export class FakeSlack extends CallRecorder {
     return outage?.failure;
   }
 
-  /** The posting limiter's 429 for this call, if the limiter is on and the call is over a limit. */
+  /** The posting (or editing) limiter's 429 for this call, if that limiter is on and the call is over a limit. */
   private overPostingLimit(method: string, args: CallArgs): InjectedFailure | undefined {
-    if (method !== 'chat.postMessage' || this.postLimiter === undefined) return undefined;
-    const retryAfterSeconds = this.postLimiter.admit(String(args.channel ?? ''));
+    const retryAfterSeconds =
+      method === 'chat.postMessage'
+        ? this.postLimiter?.admit(String(args.channel ?? ''))
+        : method === 'chat.update'
+          ? this.updateLimiter?.admit('workspace')
+          : undefined;
     return retryAfterSeconds === undefined ? undefined : { kind: 'rate_limited', retryAfterSeconds };
   }
 

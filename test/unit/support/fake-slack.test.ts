@@ -352,6 +352,30 @@ describe('FakeSlack posting limits (limitPosting)', () => {
   });
 });
 
+describe('FakeSlack editing limits (limitUpdating)', () => {
+  let now = 0;
+  const edit = (channel: string, ts: string) => client.chat.update({ channel, ts, text: 'edited' });
+
+  it('caps chat.update across the workspace at its rate per minute, after a burst', async () => {
+    fake.addChannel({ id: 'CEDIT1', name: 'edit-1' });
+    fake.addChannel({ id: 'CEDIT2', name: 'edit-2' });
+    const [a, b] = ['CEDIT1', 'CEDIT2'].map((c) => fake.addMessage(c, { text: 'top', bot_id: fake.botId }));
+    now = 0;
+    fake.limitUpdating({ perMinute: 50, burst: 2, now: () => now });
+    await edit('CEDIT1', a?.ts ?? '');
+    await edit('CEDIT2', b?.ts ?? '');
+    const refused = await edit('CEDIT1', a?.ts ?? '').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WebAPIRateLimitedError);
+    expect((refused as WebAPIRateLimitedError).retryAfter).toBe(2); // 1.2 s to the next edit, in whole seconds
+    now = 1200;
+    await edit('CEDIT1', a?.ts ?? '');
+    expect(fake.updateRateLimitedBy).toEqual({ channel: 1, workspace: 0, random: 0 });
+    // Posting is not limited by it.
+    await client.chat.postMessage({ channel: 'CEDIT1', text: 'hi' });
+    expect(fake.rateLimitedCount).toBe(0);
+  });
+});
+
 describe('message metadata, history and replies', () => {
   const metadata = { event_type: 'rapport_effect', event_payload: { key: 'ask:A1:card' } };
 
