@@ -101,6 +101,8 @@ export interface IncidentRepository {
   listSending(): Promise<Announcement[]>;
   /** The latest incidents sent or being sent, newest first. */
   listRecent(limit: number): Promise<Announcement[]>;
+  /** The latest incidents sent (or being sent) to the partnership, newest first (for its digests). */
+  listSentTo(partnershipId: string, limit: number): Promise<Announcement[]>;
   /** Update `update`'s deliveries exist (moves `startedThrough` from update - 1). */
   markStarted(id: string, update: number): Promise<boolean>;
   /** Update `update` has settled and its poster was told; no longer sending once it was the last one. */

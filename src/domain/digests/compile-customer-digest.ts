@@ -8,6 +8,7 @@ import { followUpId } from '../follow-ups/follow-up.js';
 import { businessMinutesBetween } from '../sla/business-calendar.js';
 import { calendarOf, firstResponseAt } from '../sla/obligation.js';
 import type { AwaitedSeat, CustomerDigest, DigestAsk, StatusChange } from './digest-content.js';
+import { customerIncidentsOfPeriod } from './digest-incidents.js';
 import { type DigestSources, inPeriod, OPEN_STATUSES, SIGN_OFFS_READ } from './digest-sources.js';
 
 /** Promised dates this close are listed as coming up. */
@@ -81,6 +82,7 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
       missed: promised.missed.map(line),
     },
     firstResponse: { medianMinutes: median(firstResponses), count: firstResponses.length },
+    incidents: customerIncidentsOfPeriod(s),
     signOffs: signOffs(s.approvals),
   };
 }

@@ -9,6 +9,7 @@ import {
   recentDepartures,
 } from '../stakeholders/relationship-risks.js';
 import type { InternalDigest, OverdueItem, RatingTally, RiskFlag, SnoozeLine } from './digest-content.js';
+import { incidentsOfPeriod } from './digest-incidents.js';
 import { type DigestSources, inPeriod, periodBefore } from './digest-sources.js';
 
 /** A fall in the share of good ratings smaller than this is noise, not a trend. */
@@ -53,6 +54,7 @@ export function compileInternalDigest(s: DigestSources): InternalDigest {
           ({ f, t }): SnoozeLine => ({ label: label(f).label, by: t.by ?? '', ...snoozeNote(t.note, t.at) }),
         ),
     },
+    incidents: incidentsOfPeriod(s),
     failedDigests: sinceLastPosted(s)
       .filter((d) => d.state === 'failed')
       .map((d) => ({ slot: d.slot, error: d.error ?? 'unknown_error' })),

@@ -1,5 +1,6 @@
 import type { Approval } from '../approvals/approval.js';
 import type { AskKind, AskStatus } from '../asks/ask.js';
+import type { IncidentStatus } from '../incidents/incident.js';
 import type { Departure } from '../stakeholders/relationship-risks.js';
 
 /** The period a digest covers: since the previous posted digest (or the partnership's start). */
@@ -47,6 +48,15 @@ export interface DigestSignOff {
   waitingOn: AwaitedSeat[];
 }
 
+/** An incident sent to the partnership that was open at some time in the period. */
+export interface DigestIncident {
+  title: string;
+  status: IncidentStatus;
+  startedAt: Date;
+  /** Null while it is still open. */
+  resolvedAt: Date | null;
+}
+
 /** What the customer reads in the shared channel. Nothing internal (notes, nags, risks) is in here. */
 export interface CustomerDigest {
   accountName: string;
@@ -73,6 +83,8 @@ export interface CustomerDigest {
   };
   /** Median first response over the asks first answered in the period, in business minutes. */
   firstResponse: { medianMinutes: number | null; count: number };
+  /** Incidents of the period, oldest first. */
+  incidents: DigestIncident[];
   signOffs: {
     /** The channel's pending approvals, soonest due first. */
     waiting: DigestSignOff[];
@@ -137,6 +149,8 @@ export interface InternalDigest {
   risks: RiskFlag[];
   /** Reminders and escalations sent in the period, and the snoozes set in it. */
   nags: { reminded: number; escalated: number; snoozes: SnoozeLine[] };
+  /** The period's incidents that affected this partnership, with how many partnerships each was sent to. */
+  incidents: (DigestIncident & { partnerships: number })[];
   /** Earlier digests of this partnership that Slack refused and were never posted. */
   failedDigests: { slot: Date; error: string }[];
   /** Slots that passed while Rapport was down, too long ago to post late. */

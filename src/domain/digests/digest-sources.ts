@@ -1,3 +1,4 @@
+import type { Announcement } from '../announcements/announcement.js';
 import type { Approval } from '../approvals/approval.js';
 import type { Ask, AskStatus } from '../asks/ask.js';
 import { LIFECYCLES } from '../asks/lifecycle.js';
@@ -19,6 +20,8 @@ const RECENT_DIGESTS = 20;
  * left out is exact; one more is read to tell when there are more than that.
  */
 export const SIGN_OFFS_READ = 50;
+/** Incidents a digest reads: far more than a period has. */
+const INCIDENTS_READ = 20;
 
 /** Every status in which some kind of ask is still open, in the order a digest lists them. */
 export const OPEN_STATUSES: AskStatus[] = [
@@ -26,7 +29,7 @@ export const OPEN_STATUSES: AskStatus[] = [
 ].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
 
 /**
- * Everything both digests of a partnership are made from, read with a fixed number of queries (seven)
+ * Everything both digests of a partnership are made from, read with a fixed number of queries (eight)
  * however many asks, messages, reminders and approvals the partnership has.
  */
 export interface DigestSources {
@@ -46,12 +49,21 @@ export interface DigestSources {
   approvals: Approval[];
   /** The stakeholder map: who is active on each side, and who left. */
   stakeholders: Stakeholder[];
+  /** The latest incidents sent to the partnership: at most INCIDENTS_READ, newest first. */
+  incidents: Announcement[];
 }
 
 export async function gatherDigestSources(
   repos: Pick<
     Repositories,
-    'asks' | 'followUps' | 'trackedMessages' | 'feedback' | 'digests' | 'approvals' | 'stakeholders'
+    | 'asks'
+    | 'followUps'
+    | 'trackedMessages'
+    | 'feedback'
+    | 'digests'
+    | 'approvals'
+    | 'stakeholders'
+    | 'incidents'
   >,
   partnership: Partnership,
   now: Date,
@@ -61,13 +73,14 @@ export async function gatherDigestSources(
   const start = lastPosted?.period?.end ?? partnership.createdAt;
   const activitySince = daysBefore(now, ACTIVITY_WINDOW_DAYS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
-  const [asks, messages, ratings, approvals, stakeholders] = await Promise.all([
+  const [asks, messages, ratings, approvals, stakeholders, incidents] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
     repos.trackedMessages.listActive(partnership.channelId, activitySince),
     repos.feedback.listRatedSince(partnership.id, periodBefore({ start, end: now }).start),
     // Pending ones come first, so settled ones read past them are only the remainder of the limit.
     repos.approvals.listByChannel(partnership.channelId, SIGN_OFFS_READ + 1),
     repos.stakeholders.listByPartnership(partnership.id),
+    repos.incidents.listSentTo(partnership.id, INCIDENTS_READ),
   ]);
   // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
   // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
@@ -88,6 +101,7 @@ export async function gatherDigestSources(
     digests,
     approvals: pending,
     stakeholders,
+    incidents,
   };
 }
 

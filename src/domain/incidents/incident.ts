@@ -73,6 +73,9 @@ export const incidentUpdateDeliveryId = (announcementId: string, update: number,
 
 export type IncidentUpdateCounts = Record<IncidentUpdateDelivery['state'], number>;
 
+/** When an incident started for its customers: when its first message went out. */
+export const incidentStartedAt = (a: { sendAt: Date | null; createdAt: Date }) => a.sendAt ?? a.createdAt;
+
 /** How long an incident lasted until it was resolved, or has lasted until `now`. */
 export const incidentDuration = (startedAt: Date, incident: Pick<Incident, 'resolvedAt'>, now: Date) =>
   (incident.resolvedAt ?? now).getTime() - startedAt.getTime();

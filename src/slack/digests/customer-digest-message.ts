@@ -18,6 +18,7 @@ import {
   count,
   digestText,
   digestTop,
+  incidentLine,
   lineText,
   listSection,
   namedList,
@@ -71,6 +72,7 @@ function periodBlocks(d: CustomerDigest): KnownBlock[] {
     ...optionalList('New asks', d.newAsks, askLine),
     ...optionalList('Resolved', d.resolved, askLine),
     ...optionalList('You asked, we shipped', d.shipped, askLine),
+    ...optionalList('Incidents', d.incidents, incidentLine),
     ...optionalList(
       'Status changes',
       d.statusChanges,

@@ -1,6 +1,8 @@
 import type { Button, KnownBlock } from '@slack/types';
+import type { DigestIncident } from '../../domain/digests/digest-content.js';
+import { STATUS_LABELS as INCIDENT_STATUS_LABELS } from '../incidents/incident-message.js';
 import { context, header, plain, section } from '../shared/blocks.js';
-import { slackDate } from '../shared/describe-due.js';
+import { describeSpan, slackDate } from '../shared/describe-due.js';
 import { safeText, truncate } from '../shared/escape.js';
 
 /** Slack rejects a section whose text is longer than this. */
@@ -70,6 +72,14 @@ export function namedList(items: readonly string[], max: number): string {
   const rest = items.length - named.length;
   const last = rest > 0 ? `${rest} more` : named.pop();
   return named.length > 0 ? `${named.join(', ')} and ${last}` : (last ?? '');
+}
+
+/** '*API errors* — resolved after 2 h 5 min (started …)' or '*API errors* — open, Monitoring (since …)'. */
+export function incidentLine(i: DigestIncident): string {
+  const title = `*${lineText(i.title)}*`;
+  return i.resolvedAt === null
+    ? `• ${title} — open, ${INCIDENT_STATUS_LABELS[i.status]} (since ${slackDate(i.startedAt)})`
+    : `• ${title} — resolved after ${describeSpan(i.resolvedAt.getTime() - i.startedAt.getTime())} (started ${slackDate(i.startedAt)})`;
 }
 
 /** Header and period line; a header is plain text (never parsed for mentions), so it is only shortened. */

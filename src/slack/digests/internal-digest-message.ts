@@ -10,7 +10,15 @@ import type {
 import { describeDeparture } from '../people/departure-alert.js';
 import { type MessageContent, section } from '../shared/blocks.js';
 import { describeDue, describeSpan, slackDate } from '../shared/describe-due.js';
-import { count, digestText, digestTop, lineText, listSection, optionalList } from './digest-lines.js';
+import {
+  count,
+  digestText,
+  digestTop,
+  incidentLine,
+  lineText,
+  listSection,
+  optionalList,
+} from './digest-lines.js';
 
 const ALL_CLEAR =
   ':white_check_mark: All is on track: nothing overdue or unanswered, no risks, no reminders, ' +
@@ -18,7 +26,7 @@ const ALL_CLEAR =
 
 /**
  * What needs the vendor's attention on one account, for the triage channel or the owner's DM only:
- * it names risks and reminders, which the customer must never see. Seven blocks at the most.
+ * it names risks and reminders, which the customer must never see. Eight blocks at the most.
  */
 export function buildInternalDigestMessage(d: InternalDigest, now: Date): MessageContent {
   const sections = [
@@ -26,6 +34,11 @@ export function buildInternalDigestMessage(d: InternalDigest, now: Date): Messag
     ...optionalList('Unanswered customer messages', d.unanswered, (m) => unansweredLine(m, now)),
     ...optionalList('At risk', d.risks, riskLine),
     ...reminderBlocks(d.nags),
+    ...optionalList(
+      'Incidents',
+      d.incidents,
+      (i) => `${incidentLine(i)} · sent to ${count(i.partnerships, 'partnership')}`,
+    ),
     ...optionalList('Digests not posted', notPosted(d), notPostedLine),
   ];
   const blocks: KnownBlock[] = [

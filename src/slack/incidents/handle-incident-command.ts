@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Announcement } from '../../domain/announcements/announcement.js';
+import { incidentStartedAt } from '../../domain/incidents/incident.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
@@ -7,7 +8,7 @@ import { section } from '../shared/blocks.js';
 import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
 import { INCIDENT_ACTIONS } from './ids.js';
-import { describeStatus, incidentStartedAt } from './incident-message.js';
+import { describeStatus } from './incident-message.js';
 
 /** Enough for the incidents anyone is still working on; each takes two blocks of the 50 a message may have. */
 const LISTED = 10;

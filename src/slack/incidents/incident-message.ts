@@ -4,6 +4,7 @@ import {
   type IncidentStatus,
   type IncidentUpdate,
   incidentDuration,
+  incidentStartedAt,
 } from '../../domain/incidents/incident.js';
 import { context, header, type MessageContent, section } from '../shared/blocks.js';
 import { describeSpan, slackDate } from '../shared/describe-due.js';
@@ -22,9 +23,6 @@ const STATUS_EMOJI: Record<IncidentStatus, string> = {
   monitoring: ':eyes:',
   resolved: ':white_check_mark:',
 };
-
-/** When the incident started for its customers: when its first message went out. */
-export const incidentStartedAt = (a: Pick<Announcement, 'sendAt' | 'createdAt'>) => a.sendAt ?? a.createdAt;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -20,6 +20,8 @@ export const announcementCollection: CollectionSpec = {
     { fields: ['state'], mongo: false },
     // The incident updates run's look-up, every minute; few announcements, so none on the embedded store.
     { fields: ['incident.sending'], embedded: false },
+    // Each partnership's digest reads the incidents sent to it (an index on an array, one entry per element).
+    { fields: ['partnershipIds', 'createdAt'], embedded: false },
   ],
 };
 

@@ -50,6 +50,13 @@ export function incidentRepository(collection: DocumentCollection<AnnouncementDo
       );
       return docs.map(fromAnnouncement);
     },
+    async listSentTo(partnershipId, limit) {
+      const docs = await collection.find(
+        { partnershipIds: partnershipId, 'incident.count': { $gte: 0 }, state: { $in: ['sending', 'sent'] } },
+        { sort: { createdAt: -1 }, limit },
+      );
+      return docs.map(fromAnnouncement);
+    },
     async markStarted(id, update) {
       const moved = { $set: { 'incident.startedThrough': update } };
       return (await collection.updateOne({ _id: id, 'incident.startedThrough': update - 1 }, moved)) === 1;

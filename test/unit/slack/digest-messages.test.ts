@@ -54,6 +54,7 @@ function aCustomerDigest(overrides: Partial<CustomerDigest> = {}): CustomerDiges
     promises: { upcoming: [], kept: [], missed: [] },
     firstResponse: { medianMinutes: null, count: 0 },
     signOffs: { waiting: [], atLeast: false },
+    incidents: [],
     ...overrides,
   };
 }
@@ -68,6 +69,7 @@ function anInternalDigest(overrides: Partial<InternalDigest> = {}): InternalDige
     unanswered: [],
     risks: [],
     nags: { reminded: 0, escalated: 0, snoozes: [] },
+    incidents: [],
     failedDigests: [],
     skippedSlots: [],
     ...overrides,

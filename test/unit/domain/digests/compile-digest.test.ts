@@ -47,6 +47,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
     digests: [],
     approvals: [],
     stakeholders: [],
+    incidents: [],
     ...overrides,
   };
 }

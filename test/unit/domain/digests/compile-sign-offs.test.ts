@@ -22,6 +22,7 @@ function sources(approvals: Approval[]): DigestSources {
     digests: [],
     approvals,
     stakeholders: [],
+    incidents: [],
   };
 }
 
