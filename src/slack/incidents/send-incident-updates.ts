@@ -39,13 +39,31 @@ const DEFAULT_EDITS_PER_MINUTE = 50;
  * waits for the one before it to settle, so the replies keep their order in every thread.
  */
 export async function sendIncidentUpdates(deps: IncidentSenderDeps): Promise<void> {
-  for (const incident of await deps.repositories.incidents.listSending()) {
-    const from = (incident.incident?.settledThrough ?? 0) + 1;
-    for (const update of incident.incident?.updates.slice(from - 1) ?? []) {
-      if (!(await sendUpdate(deps, incident, update))) break;
+  if (inFlight.has(deps.repositories)) return;
+  inFlight.add(deps.repositories);
+  try {
+    // Again while updates settle: one posted meanwhile is picked up here rather than a minute later.
+    for (let settled = true; settled; ) {
+      settled = false;
+      for (const incident of await deps.repositories.incidents.listSending()) {
+        const from = (incident.incident?.settledThrough ?? 0) + 1;
+        for (const update of incident.incident?.updates.slice(from - 1) ?? []) {
+          if (!(await sendUpdate(deps, incident, update))) break;
+          settled = true;
+        }
+      }
     }
+  } finally {
+    inFlight.delete(deps.repositories);
   }
 }
+
+/**
+ * The workspaces (by their repositories) a run is sending in, in this process: a second run (the
+ * minute job while a posted update goes out) leaves it to the first, whose pacing keeps the
+ * workspace's limits; two would each pace at the full rate and meet 429s.
+ */
+const inFlight = new WeakSet<Repositories>();
 
 /** True once the update has settled everywhere and its poster has been told. */
 async function sendUpdate(
