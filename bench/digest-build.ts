@@ -119,6 +119,7 @@ function counting(repos: Repositories): { repos: Repositories; calls: () => numb
     'digests',
     'approvals',
     'stakeholders',
+    'incidents',
   ] as const;
   const wrapped = { ...repos, ...Object.fromEntries(names.map((n) => [n, wrap(repos[n])])) } as Repositories;
   return { repos: wrapped, calls: () => calls };
