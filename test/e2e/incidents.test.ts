@@ -191,6 +191,13 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     await h.rapport.runJob('incident-updates');
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posts);
 
+    // The outcome offers the next update: Reopen, now that it is resolved.
+    const outcome = progressDms().at(-1) as StoredMessage;
+    expect(JSON.stringify(outcome.blocks?.at(-1))).toContain('"text":"Reopen"');
+    const opened = h.fake.callsTo('views.open').length;
+    await click(outcome, INCIDENT_ACTIONS.postUpdate);
+    expect((await modalOpenedAfter(h, opened)).title.text).toBe('Reopen incident');
+
     // Resolved: only a reopening update is taken, and it says so on the field.
     const again = await postUpdate('investigating', 'Errors are back.');
     expect(again.body).toBe('');

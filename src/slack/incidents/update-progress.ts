@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { Announcement } from '../../domain/announcements/announcement.js';
 import type {
   IncidentUpdate,
@@ -6,6 +7,7 @@ import type {
 } from '../../domain/incidents/incident.js';
 import { type MessageContent, section } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
+import { INCIDENT_ACTIONS } from './ids.js';
 import { STATUS_LABELS } from './incident-message.js';
 
 const MAX_LISTED = 40;
@@ -49,6 +51,22 @@ export function buildUpdateOutcome(
     failed.length === 0 ? summary : `${summary}\nSlack refused ${n(failed.length)}:\n${refusals.join('\n')}`;
   return {
     text: `Update ${update.number}: reached ${n(edited)} of ${n(deliveries.length)} channels`,
-    blocks: [section(text)],
+    blocks: [section(text), nextUpdateButton(a)],
   };
 }
+
+/** Under the outcome: the next update starts from here (the form shows the incident as it is then). */
+const nextUpdateButton = (a: Announcement): KnownBlock => ({
+  type: 'actions',
+  elements: [
+    {
+      type: 'button',
+      text: {
+        type: 'plain_text',
+        text: a.incident?.status === 'resolved' ? 'Reopen' : 'Post another update',
+      },
+      action_id: INCIDENT_ACTIONS.postUpdate,
+      value: a.id,
+    },
+  ],
+});
