@@ -4,6 +4,7 @@ import type {
   AnnouncementDelivery,
   AnnouncementState,
   DeliveryCounts,
+  HoldExclusion,
 } from './announcements/announcement.js';
 import type { Approval } from './approvals/approval.js';
 import type { Ask, AskKind, AskStatus, AskSummary } from './asks/ask.js';
@@ -58,10 +59,20 @@ export interface AnnouncementRepository {
     id: string,
     from: AnnouncementState[],
     to: AnnouncementState,
-    changes?: Partial<Pick<Announcement, 'sendAt' | 'startedAt' | 'finishedAt'>>,
+    changes?: Partial<
+      Pick<Announcement, 'sendAt' | 'startedAt' | 'finishedAt' | 'signOff' | 'holdUntil' | 'ownersToldAt'>
+    >,
   ): Promise<boolean>;
-  /** Scheduled ones whose time has come, and those being sent (to finish what a dead run left). */
+  /**
+   * Takes one partnership out of `loaded` (as read) while its hold window is open; false when it changed
+   * meanwhile (another exclusion, the window closed, sending started): read again.
+   */
+  leaveOut(loaded: Announcement, exclusion: HoldExclusion): Promise<boolean>;
+  /** Scheduled ones whose time and hold window have passed, and those being sent (to finish what a dead run left). */
   listDue(now: Date): Promise<Announcement[]>;
+  /** Scheduled ones in their hold window whose owners have not all been told yet. */
+  listOwnersToTell(now: Date): Promise<Announcement[]>;
+  markOwnerTold(id: string, ownerId: string): Promise<void>;
   /** The latest ones, newest first, drafts left out. */
   listRecent(limit: number): Promise<Announcement[]>;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import { DEFAULT_ANNOUNCEMENT_SETTINGS } from '../domain/announcements/announcement-settings.js';
 import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
@@ -74,11 +75,13 @@ export function wireServices(
         sendDueAnnouncements({
           client: workspace.jobClient,
           repositories: workspace.repositories,
+          directory: workspace.directory,
           clock,
           sleep: basics.sleep,
           logger,
           newId: randomUUID,
         }),
+      announcementSettings: basics.config.announcements ?? DEFAULT_ANNOUNCEMENT_SETTINGS,
       trackerOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,

@@ -158,6 +158,50 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(announcementsIn(channels.otherShared)).toEqual([]);
   });
 
+  it('targets all of the tags, leaves out single partnerships, checks the sign-off, and splits a long message', async () => {
+    await tagBoth();
+    await commandReply(h, alice, 'tags smb, eu', channels.otherShared);
+    const reach = () => [lastDm().text, blocksText(lastDm())] as const;
+    await submitAnnouncement({ [B.audience]: { [INPUT]: 'tags_all' }, [B.tags]: { [INPUT]: 'eu smb' } });
+    let [summary, blocks] = reach();
+    expect(summary).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocks).toContain(`<#${channels.otherShared}> (Globex)`);
+    await submitAnnouncement({ [B.excludedPicked]: { [INPUT]: [channels.otherShared] } });
+    [summary, blocks] = reach();
+    expect(summary).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocks).toContain(`<#${channels.shared}> (Acme Corp)`);
+    expect(blocks).not.toContain(channels.otherShared);
+
+    const none = await submitAnnouncement({
+      [B.audience]: { [INPUT]: 'tags_all' },
+      [B.tags]: { [INPUT]: 'enterprise smb' },
+    });
+    expect(errorsOf(none)).toEqual({
+      [B.audience]: 'This audience reaches no partnership: change the tags or the choice.',
+    });
+    const notPartnership = await submitAnnouncement({ [B.excludedPicked]: { [INPUT]: [channels.triage] } });
+    expect(errorsOf(notPartnership)).toEqual({
+      [B.excludedPicked]: 'Leave out only channels set up as partnerships.',
+    });
+    const self = await submitAnnouncement({ [B.signOffBy]: { [INPUT]: alice.id } });
+    expect(errorsOf(self)).toEqual({ [B.signOffBy]: 'Someone other than you must sign it off.' });
+    const customer = await submitAnnouncement({ [B.signOffBy]: { [INPUT]: carol.id } });
+    expect(errorsOf(customer)).toEqual({ [B.signOffBy]: 'Choose someone at your company to sign it off.' });
+
+    // 2,800 characters that escaping makes 7,000: shown whole, in sections within Slack's 3,000.
+    const long = Array.from({ length: 700 }, () => '<b>').join(' ');
+    await submitAnnouncement({ [B.body]: { [INPUT]: long } });
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const [sent] = announcementsIn(channels.shared);
+    const sections = (sent?.blocks ?? []).slice(1) as { type: string; text: { text: string } }[];
+    expect(sections.length).toBeGreaterThan(2);
+    for (const block of sections) {
+      expect(block.type).toBe('section');
+      expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    }
+    expect(sections.map((b) => b.text.text).join(' ')).toBe(long.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
   it('sends now: once per channel, escaped, nothing internal, reported to the sender and listed', async () => {
     await tagBoth();
     await submitAnnouncement({});

@@ -1,19 +1,42 @@
-/** Who an announcement goes to: every partnership, those with any of `tags`, or the ones picked. */
+import type { Decision } from '../approvals/approval.js';
+
+/** Who an announcement goes to: every partnership, those with any (or all) of `tags`, or the ones picked. */
 export interface Audience {
   kind: 'all' | 'tags' | 'picked';
-  /** For 'tags': a partnership with any of them is in. */
+  /** For 'tags': a partnership with any of them is in, or only one with all of them. */
   tags: string[];
+  tagMatch: 'any' | 'all';
   /** Whatever the kind, a partnership with any of these is left out. */
   excludedTags: string[];
   /** For 'picked': the partnerships' shared channels. */
   channelIds: string[];
+  /** Whatever the kind, these partnerships' shared channels are left out. */
+  excludedChannelIds: string[];
 }
 
 /**
- * draft: previewed, not confirmed; scheduled: confirmed, waiting for `sendAt`; sending: its deliveries
+ * The second sign-off a large audience needs: one named colleague of the sender decides, as one approver
+ * seat of an approval whose rule is 'any' (the approvals' decision and its trail, see approvals/rules.ts).
+ */
+export interface AnnouncementSignOff {
+  approverId: string;
+  decision: Decision | null;
+}
+
+/** A partnership's owner (or an admin) left their customer out during the hold window. */
+export interface HoldExclusion {
+  partnershipId: string;
+  accountName: string;
+  by: string;
+  at: Date;
+}
+
+/**
+ * draft: previewed, not confirmed; awaiting_signoff: confirmed, waiting for the colleague's sign-off;
+ * scheduled: confirmed, waiting for `sendAt`; sending: its deliveries
  * exist and are being posted; sent: every delivery settled (posted or refused); cancelled before sending.
  */
-export type AnnouncementState = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+export type AnnouncementState = 'draft' | 'awaiting_signoff' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
 
 /** One message from the vendor to many partnerships' shared channels. */
 export interface Announcement {
@@ -34,6 +57,14 @@ export interface Announcement {
   /** When sending started, and when every delivery had settled. */
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** Required for audiences over the sign-off threshold; null otherwise. */
+  signOff: AnnouncementSignOff | null;
+  /** Owners may leave their customer out until then (audiences over the hold threshold); it is not sent before. */
+  holdUntil: Date | null;
+  /** Owners told of the hold window so far, and when all of them had been. */
+  ownersTold: string[];
+  ownersToldAt: Date | null;
+  exclusions: HoldExclusion[];
 }
 
 export const ANNOUNCEMENT_TEXT_MAX = { title: 150, body: 3000 } as const;

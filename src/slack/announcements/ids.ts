@@ -8,6 +8,8 @@ export const ANNOUNCE_BLOCKS = {
   tags: 'announce.tags',
   excludedTags: 'announce.excluded_tags',
   picked: 'announce.picked',
+  excludedPicked: 'announce.excluded_picked',
+  signOffBy: 'announce.sign_off_by',
   when: 'announce.when',
   date: 'announce.date',
   time: 'announce.time',
@@ -18,6 +20,11 @@ export const ANNOUNCE_ACTIONS = {
   send: 'announce.send',
   cancel: 'announce.cancel',
   testSend: 'announce.test_send',
+  /** The colleague's sign-off DM; value: the announcement's id. */
+  approve: 'announce.approve',
+  decline: 'announce.decline',
+  /** An owner's hold-window DM; value: `${announcementId} ${partnershipId}`. */
+  leaveOut: 'announce.leave_out',
 } as const;
 
 /** The metadata key of an announcement's message in one partnership's channel. */

@@ -1,6 +1,7 @@
 import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
 import { type MessageContent, section } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
+import { mention } from '../shared/mention.js';
 
 const MAX_LISTED = 40;
 
@@ -14,7 +15,13 @@ export function buildSendReport(a: Announcement, deliveries: AnnouncementDeliver
     .slice(0, MAX_LISTED)
     .map((d) => `• ${d.channelId ? `<#${d.channelId}>` : 'a removed partnership'}: ${d.error ?? 'refused'}`);
   if (failed.length > MAX_LISTED) refusals.push(`… and ${failed.length - MAX_LISTED} more`);
-  const text =
-    failed.length === 0 ? summary : `${summary}\nSlack refused ${failed.length}:\n${refusals.join('\n')}`;
+  const refused = failed.length === 0 ? '' : `\nSlack refused ${failed.length}:\n${refusals.join('\n')}`;
+  const leftOut = a.exclusions
+    .slice(0, MAX_LISTED)
+    .map((e) => `${safeText(e.accountName, 80)} (by ${mention(e.by)})`)
+    .join(', ');
+  const more = a.exclusions.length > MAX_LISTED ? ` and ${a.exclusions.length - MAX_LISTED} more` : '';
+  const excluded = leftOut === '' ? '' : `\nLeft out during the hold window: ${leftOut}${more}.`;
+  const text = `${summary}${refused}${excluded}`;
   return { text: `${title}: reached ${posted} of ${deliveries.length} channels`, blocks: [section(text)] };
 }

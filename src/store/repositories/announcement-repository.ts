@@ -1,14 +1,22 @@
 import type {
   Announcement,
   AnnouncementDelivery,
+  Audience,
   DeliveryCounts,
 } from '../../domain/announcements/announcement.js';
 import type { AnnouncementDeliveryRepository, AnnouncementRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs } from './versioned.js';
 
-/** Stored shapes: the same fields, with the id as _id. */
-export type AnnouncementDocument = Omit<Announcement, 'id'> & { _id: string };
+type AddedLater = 'signOff' | 'holdUntil' | 'ownersTold' | 'ownersToldAt' | 'exclusions';
+
+/** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
+export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
+  Partial<Pick<Announcement, AddedLater>> & {
+    _id: string;
+    audience: Omit<Audience, 'tagMatch' | 'excludedChannelIds'> &
+      Partial<Pick<Audience, 'tagMatch' | 'excludedChannelIds'>>;
+  };
 export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id'> & { _id: string };
 
 export const announcementCollection: CollectionSpec = {
@@ -25,7 +33,17 @@ export const announcementDeliveryCollection: CollectionSpec = {
   indexes: [{ fields: ['announcementId'] }],
 };
 
-const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement => ({ id: _id, ...rest });
+/** Announcements stored before audiences, sign-off and hold windows had these fields read as having none. */
+const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement => ({
+  id: _id,
+  ...rest,
+  audience: { tagMatch: 'any', excludedChannelIds: [], ...rest.audience },
+  signOff: rest.signOff ?? null,
+  holdUntil: rest.holdUntil ?? null,
+  ownersTold: rest.ownersTold ?? [],
+  ownersToldAt: rest.ownersToldAt ?? null,
+  exclusions: rest.exclusions ?? [],
+});
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
   ...rest,
@@ -47,16 +65,39 @@ export function announcementRepository(
         )) === 1
       );
     },
+    async leaveOut(loaded, exclusion) {
+      const remaining = loaded.partnershipIds.filter((p) => p !== exclusion.partnershipId);
+      return (
+        (await collection.updateOne(
+          {
+            _id: loaded.id,
+            state: 'scheduled',
+            holdUntil: { $gt: exclusion.at },
+            // An array matches exactly (both stores): any exclusion stored since the read fails this one.
+            partnershipIds: loaded.partnershipIds,
+          },
+          { $set: { partnershipIds: remaining }, $push: { exclusions: exclusion } },
+        )) === 1
+      );
+    },
     async listDue(now) {
       const [scheduled, sending] = await Promise.all([
         collection.find({ state: 'scheduled', sendAt: { $lte: now } }),
         collection.find({ state: 'sending' }),
       ]);
-      return [...scheduled, ...sending].map(fromAnnouncement);
+      const held = (d: AnnouncementDocument) => d.holdUntil != null && d.holdUntil > now;
+      return [...scheduled.filter((d) => !held(d)), ...sending].map(fromAnnouncement);
+    },
+    async markOwnerTold(id, ownerId) {
+      await collection.updateOne({ _id: id }, { $addToSet: { ownersTold: ownerId } });
+    },
+    async listOwnersToTell(now) {
+      const docs = await collection.find({ state: 'scheduled', holdUntil: { $gt: now }, ownersToldAt: null });
+      return docs.map(fromAnnouncement);
     },
     async listRecent(limit) {
       const docs = await collection.find(
-        { state: { $in: ['scheduled', 'sending', 'sent', 'cancelled'] } },
+        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled'] } },
         { sort: { createdAt: -1 }, limit },
       );
       return docs.map(fromAnnouncement);
