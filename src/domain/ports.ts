@@ -60,7 +60,17 @@ export interface AnnouncementRepository {
     from: AnnouncementState[],
     to: AnnouncementState,
     changes?: Partial<
-      Pick<Announcement, 'sendAt' | 'startedAt' | 'finishedAt' | 'signOff' | 'holdUntil' | 'ownersToldAt'>
+      Pick<
+        Announcement,
+        | 'sendAt'
+        | 'startedAt'
+        | 'finishedAt'
+        | 'signOff'
+        | 'holdUntil'
+        | 'ownersToldAt'
+        | 'changeOwed'
+        | 'revision'
+      >
     >,
   ): Promise<boolean>;
   /**
@@ -73,6 +83,13 @@ export interface AnnouncementRepository {
   /** Scheduled ones in their hold window whose owners have not all been told yet. */
   listOwnersToTell(now: Date): Promise<Announcement[]>;
   markOwnerTold(id: string, ownerId: string): Promise<void>;
+  /** A sent one's new title and text, as its next revision owed to every delivered message; null unless sent. */
+  revise(id: string, text: { title: string; body: string }): Promise<Announcement | null>;
+  /** Sent or deleted ones whose edit or deletion has not reached every delivered message yet. */
+  listChanging(): Promise<Announcement[]>;
+  /** Done with `revision` in `state`; false when a newer edit or a deletion came in meanwhile. */
+  settleChange(id: string, revision: number, state: AnnouncementState): Promise<boolean>;
+  setChangeProgress(id: string, progress: NonNullable<Announcement['changeProgress']>): Promise<void>;
   /** The latest ones, newest first, drafts left out. */
   listRecent(limit: number): Promise<Announcement[]>;
 }
@@ -96,6 +113,23 @@ export interface AnnouncementDeliveryRepository {
   ): Promise<boolean>;
   listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
   count(announcementId: string): Promise<DeliveryCounts>;
+  /**
+   * Takes one posted delivery whose message does not show `target` yet (the revision, or removal), that
+   * nobody holds or whose holder's lease ran out.
+   */
+  claimStale(
+    announcementId: string,
+    target: { revision: number } | 'removed',
+    now: Date,
+    lease: { token: string; until: Date },
+  ): Promise<AnnouncementDelivery | null>;
+  /** Records that its message now shows `target` (or that Slack refused it: `error`), releasing it. */
+  markChanged(
+    id: string,
+    token: string,
+    target: { revision: number } | 'removed',
+    error: string | null,
+  ): Promise<boolean>;
 }
 
 export interface AskQuery {

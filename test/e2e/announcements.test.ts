@@ -8,7 +8,13 @@ import type {
 } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import { acmeForEachTest, commandReply, openModalByCommand, setUpPartnership } from '../support/flows.js';
+import {
+  acmeForEachTest,
+  commandReply,
+  modalOpenedAfter,
+  openModalByCommand,
+  setUpPartnership,
+} from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
@@ -277,6 +283,58 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect((await h.rapport.store.announcements.findById(roadmap?.id ?? ''))?.state).toBe('sent');
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — cancelled, to 2 partnerships');
+  });
+
+  it('edits and deletes everywhere once sent: its sender only, paced, reported, and never posted again', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const report = lastDm();
+    const replies = () => h.fake.callsTo('response_url').map((c) => String(c.args.text));
+    const shared: unknown[] = [channels.shared, channels.otherShared];
+    const editsOfShared = () => h.fake.callsTo('chat.update').filter((c) => shared.includes(c.args.channel));
+    await click(report, ANNOUNCE_ACTIONS.editSent, bob);
+    expect(replies()).toContain('Only the person who wrote this announcement can do that.');
+
+    const before = h.fake.callsTo('views.open').length;
+    await click(report, ANNOUNCE_ACTIONS.editSent);
+    const view = await modalOpenedAfter(h, before);
+    const edit = (body: string) =>
+      h.driver.viewSubmission({
+        user: alice,
+        view,
+        values: { [B.title]: { [INPUT]: 'Release 4.3' }, [B.body]: { [INPUT]: body } },
+      });
+    expect(errorsOf(await edit(' '))).toEqual({ [B.body]: 'Write what you want to tell your customers.' });
+    const started = clock.now().getTime();
+    expect((await edit('Now with <!here> fixes')).body).toBe('');
+    await h.rapport.settled();
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const [message, ...more] = announcementsIn(channel);
+      expect(more).toEqual([]);
+      expect(blockText(message, 0)).toBe('Release 4.3');
+      expect(blockText(message, 1)).toBe('Now with &lt;!here&gt; fixes');
+    }
+    expect(editsOfShared()).toHaveLength(2);
+    // Tier 3 pacing for the whole workspace: the second edit waited its turn.
+    expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(1200);
+    expect(h.fake.dmsTo(alice.id).some((m) => m.text === 'Release 4.3: 2 of 2 channels updated')).toBe(true);
+    await h.rapport.runJob('announcements');
+    expect(editsOfShared()).toHaveLength(2);
+
+    await click(report, ANNOUNCE_ACTIONS.deleteSent, bob);
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    await click(report, ANNOUNCE_ACTIONS.deleteSent);
+    expect(announcementsIn(channels.shared)).toEqual([]);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    expect(h.fake.dmsTo(alice.id).some((m) => m.text === 'Release 4.3: 2 of 2 channels deleted')).toBe(true);
+    await click(report, ANNOUNCE_ACTIONS.editSent);
+    expect(replies()).toContain('Only a sent announcement can be edited everywhere.');
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain(
+      '*Release 4.3* — deleted everywhere, was sent to 2 partnerships',
+    );
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => shared.includes(c.args.channel))).toHaveLength(2);
   });
 
   it('records a channel Slack refuses, reports it, and never retries it', async () => {

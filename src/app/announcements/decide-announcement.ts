@@ -13,7 +13,7 @@ export interface DecideDeps {
 }
 
 /** Only the sender decides about their announcement: others at the vendor did not see its preview. */
-async function loadOwn(
+export async function loadOwn(
   deps: DecideDeps,
   actor: Actor,
   id: string,
@@ -85,5 +85,7 @@ export function tooLate(state: AnnouncementState): string {
   if (state === 'draft') return 'This announcement has not been sent.';
   if (state === 'awaiting_signoff') return 'This announcement is already waiting for its sign-off.';
   if (state === 'scheduled') return 'This announcement is already scheduled.';
+  if (state === 'sent') return 'This announcement has been sent.';
+  if (state === 'deleted') return 'This announcement was deleted everywhere.';
   return 'This announcement is already being sent: it can no longer be cancelled.';
 }

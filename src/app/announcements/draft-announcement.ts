@@ -83,6 +83,9 @@ export async function draftAnnouncement(
     ownersTold: [],
     ownersToldAt: null,
     exclusions: [],
+    revision: 0,
+    changeOwed: false,
+    changeProgress: null,
   };
   await deps.announcements.insert(announcement);
   return ok({ announcement, targets });
@@ -106,13 +109,19 @@ async function checkSignOff(
   return null;
 }
 
-function checkDraft(input: DraftInput, all: Partnership[], now: Date): Partial<Record<DraftField, string>> {
-  const fields: Partial<Record<DraftField, string>> = {};
-  const { title, body, audience, sendAt } = input;
+/** What customers read: a title and a message, each within its limit. */
+export function checkText(title: string, body: string): Partial<Record<'title' | 'body', string>> {
+  const fields: Partial<Record<'title' | 'body', string>> = {};
   if (title.trim() === '') fields.title = 'Give the announcement a title.';
   else if (title.length > ANNOUNCEMENT_TEXT_MAX.title) fields.title = tooLong(ANNOUNCEMENT_TEXT_MAX.title);
   if (body.trim() === '') fields.body = 'Write what you want to tell your customers.';
   else if (body.length > ANNOUNCEMENT_TEXT_MAX.body) fields.body = tooLong(ANNOUNCEMENT_TEXT_MAX.body);
+  return fields;
+}
+
+function checkDraft(input: DraftInput, all: Partnership[], now: Date): Partial<Record<DraftField, string>> {
+  const { title, body, audience, sendAt } = input;
+  const fields: Partial<Record<DraftField, string>> = checkText(title, body);
   const tagsProblem = (tags: string[]) => {
     const unknown = unknownTags(all, tags);
     if (unknown.length > 0) return `No partnership is tagged ${unknown.join(', ')}.`;

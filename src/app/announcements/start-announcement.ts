@@ -24,6 +24,9 @@ export async function startAnnouncement(
       attempts: 0,
       ts: null,
       error: partnership ? null : 'partnership_removed',
+      shownRevision: 0,
+      removed: false,
+      changeError: null,
     });
   }
   await repositories.announcements.transition(announcement.id, ['scheduled'], 'sending', { startedAt: now });

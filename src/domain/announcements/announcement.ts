@@ -36,7 +36,14 @@ export interface HoldExclusion {
  * scheduled: confirmed, waiting for `sendAt`; sending: its deliveries
  * exist and are being posted; sent: every delivery settled (posted or refused); cancelled before sending.
  */
-export type AnnouncementState = 'draft' | 'awaiting_signoff' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+export type AnnouncementState =
+  | 'draft'
+  | 'awaiting_signoff'
+  | 'scheduled'
+  | 'sending'
+  | 'sent'
+  | 'cancelled'
+  | 'deleted';
 
 /** One message from the vendor to many partnerships' shared channels. */
 export interface Announcement {
@@ -65,6 +72,12 @@ export interface Announcement {
   ownersTold: string[];
   ownersToldAt: Date | null;
   exclusions: HoldExclusion[];
+  /** After sending: bumped by each edit; every delivered message is brought to it (or removed once deleted). */
+  revision: number;
+  /** An edit or deletion is still to reach some delivered messages. */
+  changeOwed: boolean;
+  /** The sender's DM that shows how far the latest edit or deletion (`change`: its key) has got. */
+  changeProgress: { channel: string; ts: string; change: string } | null;
 }
 
 export const ANNOUNCEMENT_TEXT_MAX = { title: 150, body: 3000 } as const;
@@ -84,6 +97,11 @@ export interface AnnouncementDelivery {
   ts: string | null;
   /** Slack's reason for refusing the channel ('channel_not_found', 'is_archived', ...). */
   error: string | null;
+  /** The announcement's revision its message shows, and whether it was deleted. */
+  shownRevision: number;
+  removed: boolean;
+  /** Slack's reason for refusing the last edit or deletion of its message ('message_not_found', ...). */
+  changeError: string | null;
 }
 
 export const deliveryId = (announcementId: string, partnershipId: string) =>

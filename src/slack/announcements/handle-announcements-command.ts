@@ -24,6 +24,7 @@ function describe(a: Announcement, counts: DeliveryCounts): string {
     return `• *${title}* — scheduled for ${when}, to ${to}${left}`;
   }
   if (a.state === 'cancelled') return `• *${title}* — cancelled, to ${to}`;
+  if (a.state === 'deleted') return `• *${title}* — deleted everywhere, was sent to ${to}: ${reach}`;
   if (a.state === 'sending') return `• *${title}* — sending to ${to}: ${reach}, ${counts.pending} to go`;
   return `• *${title}* — sent ${slackDate(a.startedAt ?? a.createdAt)} to ${to}: ${reach}`;
 }

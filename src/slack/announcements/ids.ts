@@ -1,4 +1,4 @@
-export const ANNOUNCE_VIEWS = { form: 'rapport.announce' } as const;
+export const ANNOUNCE_VIEWS = { form: 'rapport.announce', editSent: 'rapport.announce_edit_sent' } as const;
 
 /** Input block ids of the announcement form; each holds one element whose action_id is INPUT. */
 export const ANNOUNCE_BLOCKS = {
@@ -25,6 +25,9 @@ export const ANNOUNCE_ACTIONS = {
   decline: 'announce.decline',
   /** An owner's hold-window DM; value: `${announcementId} ${partnershipId}`. */
   leaveOut: 'announce.leave_out',
+  /** The sender's report, once sent; value: the announcement's id. */
+  editSent: 'announce.edit_sent',
+  deleteSent: 'announce.delete_sent',
 } as const;
 
 /** The metadata key of an announcement's message in one partnership's channel. */

@@ -10,6 +10,7 @@ import {
 } from './handle-announce-buttons.js';
 import { handleAnnounceSubmission } from './handle-announce-submission.js';
 import { handleAnnouncementsCommand } from './handle-announcements-command.js';
+import { handleDeleteSent, handleEditSentButton, handleEditSentSubmission } from './handle-change-sent.js';
 import { handleLeaveOut } from './handle-leave-out.js';
 import { handleSignOff } from './handle-sign-off-buttons.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_VIEWS } from './ids.js';
@@ -24,7 +25,7 @@ export const announcementSubcommands = (deps: SlackDeps): Subcommands => ({
 
 /**
  * Announcements: the form's Preview, the preview's Send, test and Cancel buttons, the colleague's
- * sign-off and the owners' Leave out (each checks who may).
+ * sign-off, the owners' Leave out, and editing or deleting everywhere once sent (each checks who may).
  */
 export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): void {
   onSubmission(listeners, ANNOUNCE_VIEWS.form, deps.logger, identifyActor, handleAnnounceSubmission(deps));
@@ -34,4 +35,13 @@ export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): vo
   onButton(listeners, ANNOUNCE_ACTIONS.approve, ...vendorOnly, handleSignOff(deps, 'approved'));
   onButton(listeners, ANNOUNCE_ACTIONS.decline, ...vendorOnly, handleSignOff(deps, 'rejected'));
   onButton(listeners, ANNOUNCE_ACTIONS.leaveOut, ...vendorOnly, handleLeaveOut(deps));
+  onButton(listeners, ANNOUNCE_ACTIONS.editSent, ...vendorOnly, handleEditSentButton);
+  onButton(listeners, ANNOUNCE_ACTIONS.deleteSent, ...vendorOnly, handleDeleteSent(deps));
+  onSubmission(
+    listeners,
+    ANNOUNCE_VIEWS.editSent,
+    deps.logger,
+    identifyActor,
+    handleEditSentSubmission(deps),
+  );
 }

@@ -1,29 +1,14 @@
-import type { WebClient } from '@slack/web-api';
 import { startAnnouncement } from '../../app/announcements/start-announcement.js';
 import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
-import type { Clock, Repositories } from '../../domain/ports.js';
-import type { AppLogger } from '../../logger.js';
-import type { SlackDirectory } from '../bolt/directory.js';
-import { type PacingOptions, postPaced } from '../digests/paced-poster.js';
+import { postPaced } from '../digests/paced-poster.js';
 import { classifySlackFailure } from '../shared/classify-slack-failure.js';
 import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
 import { buildAnnouncementMessage } from './announcement-message.js';
+import { changeSentAnnouncements } from './change-sent-announcements.js';
 import { announcementMessageKey } from './ids.js';
 import { buildSendReport } from './send-report.js';
+import type { AnnouncementSenderDeps } from './sender-deps.js';
 import { tellOwnersOfHold } from './tell-owners.js';
-
-export interface AnnouncementSenderDeps {
-  /** Made with rejectRateLimitedCalls and no retries: the pacing owns every 429 and retry. */
-  client: WebClient;
-  repositories: Repositories;
-  /** Owners are told of a hold window in their own time zone. */
-  directory: Pick<SlackDirectory, 'user'>;
-  clock: Clock;
-  sleep: (ms: number) => Promise<void>;
-  logger: AppLogger;
-  newId: () => string;
-  pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
-}
 
 /** Renewed before each post: a dead holder's deliveries are taken over this long after its last try. */
 const LEASE_MS = 10 * 60_000;
@@ -40,6 +25,7 @@ type Posted = { ts: string } | { refused: string };
  */
 export async function sendDueAnnouncements(deps: AnnouncementSenderDeps): Promise<void> {
   await tellOwnersOfHold(deps);
+  await changeSentAnnouncements(deps);
   for (const announcement of await deps.repositories.announcements.listDue(deps.clock.now())) {
     await startAnnouncement(deps.repositories, announcement, deps.clock.now());
     await sendAnnouncement(deps, announcement);

@@ -1,7 +1,9 @@
+import type { KnownBlock } from '@slack/types';
 import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
-import { type MessageContent, section } from '../shared/blocks.js';
+import { type MessageContent, plain, section } from '../shared/blocks.js';
 import { safeText } from '../shared/escape.js';
 import { mention } from '../shared/mention.js';
+import { ANNOUNCE_ACTIONS } from './ids.js';
 
 const MAX_LISTED = 40;
 
@@ -23,5 +25,30 @@ export function buildSendReport(a: Announcement, deliveries: AnnouncementDeliver
   const more = a.exclusions.length > MAX_LISTED ? ` and ${a.exclusions.length - MAX_LISTED} more` : '';
   const excluded = leftOut === '' ? '' : `\nLeft out during the hold window: ${leftOut}${more}.`;
   const text = `${summary}${refused}${excluded}`;
-  return { text: `${title}: reached ${posted} of ${deliveries.length} channels`, blocks: [section(text)] };
+  const actions = posted > 0 ? [changeButtons(a.id)] : [];
+  return {
+    text: `${title}: reached ${posted} of ${deliveries.length} channels`,
+    blocks: [section(text), ...actions],
+  };
 }
+
+/** Under the report: change what every channel shows, or take it back everywhere (asked to confirm). */
+const changeButtons = (id: string): KnownBlock => ({
+  type: 'actions',
+  elements: [
+    { type: 'button', text: plain('Edit everywhere'), action_id: ANNOUNCE_ACTIONS.editSent, value: id },
+    {
+      type: 'button',
+      text: plain('Delete everywhere'),
+      action_id: ANNOUNCE_ACTIONS.deleteSent,
+      value: id,
+      style: 'danger',
+      confirm: {
+        title: plain('Delete everywhere?'),
+        text: plain('The announcement is removed from every channel it reached. This cannot be undone.'),
+        confirm: plain('Delete'),
+        deny: plain('Keep it'),
+      },
+    },
+  ],
+});

@@ -1,18 +1,12 @@
-import type { WebClient } from '@slack/web-api';
 import type { Announcement } from '../../domain/announcements/announcement.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
-import type { Clock, Repositories } from '../../domain/ports.js';
-import type { AppLogger } from '../../logger.js';
-import type { SlackDirectory } from '../bolt/directory.js';
 import { buildHoldNotice } from './hold-notice.js';
+import type { AnnouncementSenderDeps } from './sender-deps.js';
 
-interface TellOwnersDeps {
-  client: WebClient;
-  repositories: Repositories;
-  directory: Pick<SlackDirectory, 'user'>;
-  clock: Clock;
-  logger: AppLogger;
-}
+type TellOwnersDeps = Pick<
+  AnnouncementSenderDeps,
+  'client' | 'repositories' | 'directory' | 'clock' | 'logger'
+>;
 
 /** Long enough to tell every owner of one announcement; a run that died holding it is replaced after this. */
 const TELLING_CLAIM_MS = 10 * 60_000;

@@ -8,7 +8,16 @@ import type { AnnouncementDeliveryRepository, AnnouncementRepository } from '../
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { findOneAs } from './versioned.js';
 
-type AddedLater = 'signOff' | 'holdUntil' | 'ownersTold' | 'ownersToldAt' | 'exclusions';
+type AddedLater =
+  | 'signOff'
+  | 'holdUntil'
+  | 'ownersTold'
+  | 'ownersToldAt'
+  | 'exclusions'
+  | 'revision'
+  | 'changeOwed'
+  | 'changeProgress';
+type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
 export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
@@ -17,7 +26,8 @@ export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedL
     audience: Omit<Audience, 'tagMatch' | 'excludedChannelIds'> &
       Partial<Pick<Audience, 'tagMatch' | 'excludedChannelIds'>>;
   };
-export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id'> & { _id: string };
+export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id' | DeliveryAddedLater> &
+  Partial<Pick<AnnouncementDelivery, DeliveryAddedLater>> & { _id: string };
 
 export const announcementCollection: CollectionSpec = {
   name: 'announcements',
@@ -43,10 +53,23 @@ const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement 
   ownersTold: rest.ownersTold ?? [],
   ownersToldAt: rest.ownersToldAt ?? null,
   exclusions: rest.exclusions ?? [],
+  revision: rest.revision ?? 0,
+  changeOwed: rest.changeOwed ?? false,
+  changeProgress: rest.changeProgress ?? null,
 });
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
   ...rest,
+  shownRevision: rest.shownRevision ?? 0,
+  removed: rest.removed ?? false,
+  changeError: rest.changeError ?? null,
+});
+
+/** A delivered message not yet showing `target`. `$ne` also matches deliveries stored before edits existed. */
+const staleFilter = (announcementId: string, target: { revision: number } | 'removed') => ({
+  announcementId,
+  state: 'posted',
+  ...(target === 'removed' ? { removed: { $ne: true } } : { shownRevision: { $ne: target.revision } }),
 });
 
 export function announcementRepository(
@@ -91,13 +114,31 @@ export function announcementRepository(
     async markOwnerTold(id, ownerId) {
       await collection.updateOne({ _id: id }, { $addToSet: { ownersTold: ownerId } });
     },
+    async revise(id, text) {
+      const changed = await collection.updateOne(
+        { _id: id, state: 'sent' },
+        { $set: { ...text, changeOwed: true }, $inc: { revision: 1 } },
+      );
+      return changed === 1 ? findOneAs(collection, fromAnnouncement)({ _id: id }) : null;
+    },
+    async listChanging() {
+      return (await collection.find({ changeOwed: true })).map(fromAnnouncement);
+    },
+    async settleChange(id, revision, state) {
+      return (
+        (await collection.updateOne({ _id: id, state, revision }, { $set: { changeOwed: false } })) === 1
+      );
+    },
+    async setChangeProgress(id, progress) {
+      await collection.updateOne({ _id: id }, { $set: { changeProgress: progress } });
+    },
     async listOwnersToTell(now) {
       const docs = await collection.find({ state: 'scheduled', holdUntil: { $gt: now }, ownersToldAt: null });
       return docs.map(fromAnnouncement);
     },
     async listRecent(limit) {
       const docs = await collection.find(
-        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled'] } },
+        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'] } },
         { sort: { createdAt: -1 }, limit },
       );
       return docs.map(fromAnnouncement);
@@ -146,6 +187,22 @@ export function announcementDeliveryRepository(
     async listFor(announcementId) {
       const docs = await collection.find({ announcementId });
       return docs.map(fromDelivery).sort((a, b) => a.id.localeCompare(b.id));
+    },
+    async claimStale(announcementId, target, now, lease) {
+      const stale = staleFilter(announcementId, target);
+      const doc =
+        (await collection.claimOne({ ...stale, lease: null }, { $set: { lease } })) ??
+        (await collection.claimOne({ ...stale, 'lease.until': { $lte: now } }, { $set: { lease } }));
+      return doc ? fromDelivery(doc) : null;
+    },
+    async markChanged(id, token, target, error) {
+      const shown = target === 'removed' ? { removed: true } : { shownRevision: target.revision };
+      return (
+        (await collection.updateOne(
+          { _id: id, 'lease.token': token },
+          { $set: { ...shown, changeError: error, lease: null } },
+        )) === 1
+      );
     },
     async count(announcementId) {
       const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0 };
