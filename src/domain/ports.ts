@@ -113,6 +113,10 @@ export interface AnnouncementDeliveryRepository {
   ): Promise<boolean>;
   listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
   count(announcementId: string): Promise<DeliveryCounts>;
+  /** The delivery whose message is this one (a thread's parent, a reacted-to message); null for any other. */
+  findByMessage(channelId: string, ts: string): Promise<AnnouncementDelivery | null>;
+  /** Counts a customer's reply in its thread, or a reaction added (+1) or removed (-1) on its message. */
+  countResponse(id: string, response: { replies: 1 } | { reactions: 1 | -1 }): Promise<void>;
   /**
    * Takes one posted delivery whose message does not show `target` yet (the revision, or removal), that
    * nobody holds or whose holder's lease ran out.

@@ -14,6 +14,7 @@ import {
   modalOpenedAfter,
   openModalByCommand,
   setUpPartnership,
+  textsPostedTo,
 } from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
@@ -337,6 +338,50 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(h.fake.callsTo('chat.postMessage').filter((c) => shared.includes(c.args.channel))).toHaveLength(2);
   });
 
+  it('watches a customer’s reply in its thread, nags the owner, and counts replies and reactions', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const ts = (announcementsIn(channels.shared)[0] as StoredMessage).ts;
+    await h.driver.userMessage({
+      user: carol,
+      channelId: channels.shared,
+      text: 'Will SSO be down?',
+      threadTs: ts,
+    });
+    const react = (type: string, user: DriverUser, channel = channels.shared, at = ts) =>
+      h.driver.event({
+        event: { type, user: user.id, reaction: 'tada', item: { type: 'message', channel, ts: at } },
+      });
+    await react('reaction_added', carol);
+    await react('reaction_added', people.dave);
+    await react('reaction_removed', people.dave);
+    const [globex] = announcementsIn(channels.otherShared);
+    await react('reaction_added', bob, channels.otherShared, globex?.ts);
+    await h.rapport.settled();
+    const tracked = () => h.rapport.store.trackedMessages.findById(`${channels.shared}:${ts}`);
+    expect(await tracked()).toMatchObject({ preview: 'Will SSO be down?', ownerId: alice.id, closed: null });
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain('reached 2, failed 0, replies 1, reactions 2');
+
+    clock.advance(2 * 24 * 60 + 120); // Wednesday 11:00 in Berlin: past a business day unanswered
+    await h.rapport.runJob('reminders');
+    const nag = JSON.stringify(
+      h.fake.dmsTo(alice.id).filter((m) => JSON.stringify(m).includes('Unanswered message')),
+    );
+    expect(nag).toContain('Will SSO be down?');
+    expect(textsPostedTo(h, channels.shared).join()).not.toContain('Unanswered');
+
+    await h.driver.userMessage({
+      user: bob,
+      channelId: channels.shared,
+      text: 'No, it stays up.',
+      threadTs: ts,
+    });
+    await h.rapport.settled();
+    expect((await tracked())?.closed?.reason).toBe('reply');
+  });
+
   it('records a channel Slack refuses, reports it, and never retries it', async () => {
     await tagBoth();
     h.fake.failNextWhen(
@@ -406,7 +451,7 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(announcementsIn(held.channelId)).toHaveLength(1);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === held.channelId)).toEqual([]);
     const settled = await h.rapport.store.announcementDeliveries.count(announcement?.id ?? '');
-    expect(settled).toEqual({ pending: 0, posted: 2, failed: 0 });
+    expect(settled).toMatchObject({ pending: 0, posted: 2, failed: 0 });
     expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
   });
 });

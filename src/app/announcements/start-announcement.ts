@@ -27,6 +27,8 @@ export async function startAnnouncement(
       shownRevision: 0,
       removed: false,
       changeError: null,
+      replies: 0,
+      reactions: 0,
     });
   }
   await repositories.announcements.transition(announcement.id, ['scheduled'], 'sending', { startedAt: now });

@@ -102,6 +102,9 @@ export interface AnnouncementDelivery {
   removed: boolean;
   /** Slack's reason for refusing the last edit or deletion of its message ('message_not_found', ...). */
   changeError: string | null;
+  /** Customers' replies in its message's thread, and reactions on its message now. */
+  replies: number;
+  reactions: number;
 }
 
 export const deliveryId = (announcementId: string, partnershipId: string) =>
@@ -111,4 +114,6 @@ export interface DeliveryCounts {
   pending: number;
   posted: number;
   failed: number;
+  replies: number;
+  reactions: number;
 }

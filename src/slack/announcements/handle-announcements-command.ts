@@ -14,7 +14,7 @@ const LISTED = 15;
 function describe(a: Announcement, counts: DeliveryCounts): string {
   const title = safeText(a.title, 150);
   const to = `${a.partnershipIds.length} partnership${a.partnershipIds.length === 1 ? '' : 's'}`;
-  const reach = `reached ${counts.posted}, failed ${counts.failed}`;
+  const reach = `reached ${counts.posted}, failed ${counts.failed}, replies ${counts.replies}, reactions ${counts.reactions}`;
   const left = a.exclusions.length > 0 ? `, ${a.exclusions.length} left out by their owners` : '';
   if (a.state === 'awaiting_signoff') {
     return `• *${title}* — waiting for ${mention(a.signOff?.approverId ?? '')}’s sign-off, to ${to}`;

@@ -3,6 +3,7 @@ import { identifyActor, onlyVendor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission } from '../bolt/listen.js';
 import type { Listeners } from '../bolt/listeners.js';
 import type { Subcommands } from '../commands/command-args.js';
+import { countAnnouncementReaction } from './count-reactions.js';
 import {
   handleCancelAnnouncement,
   handleSendAnnouncement,
@@ -44,4 +45,5 @@ export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): vo
     identifyActor,
     handleEditSentSubmission(deps),
   );
+  listeners.event('reaction_removed', countAnnouncementReaction(-1));
 }

@@ -17,7 +17,7 @@ type AddedLater =
   | 'revision'
   | 'changeOwed'
   | 'changeProgress';
-type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError';
+type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
 export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
@@ -40,7 +40,12 @@ export const announcementCollection: CollectionSpec = {
 
 export const announcementDeliveryCollection: CollectionSpec = {
   name: 'announcement_deliveries',
-  indexes: [{ fields: ['announcementId'] }],
+  // By message: a customer's thread reply or a reaction finds its announcement.
+  indexes: [
+    { fields: ['announcementId'] },
+    { fields: ['channelId', 'ts'], embedded: false },
+    { fields: ['ts'], mongo: false },
+  ],
 };
 
 /** Announcements stored before audiences, sign-off and hold windows had these fields read as having none. */
@@ -63,6 +68,8 @@ const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): Announcem
   shownRevision: rest.shownRevision ?? 0,
   removed: rest.removed ?? false,
   changeError: rest.changeError ?? null,
+  replies: rest.replies ?? 0,
+  reactions: rest.reactions ?? 0,
 });
 
 /** A delivered message not yet showing `target`. `$ne` also matches deliveries stored before edits existed. */
@@ -205,9 +212,21 @@ export function announcementDeliveryRepository(
       );
     },
     async count(announcementId) {
-      const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0 };
-      for (const d of await collection.find({ announcementId }, { fields: ['state'] })) counts[d.state] += 1;
+      const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0, replies: 0, reactions: 0 };
+      const fields = ['state', 'replies', 'reactions'];
+      for (const d of await collection.find({ announcementId }, { fields })) {
+        counts[d.state] += 1;
+        counts.replies += d.replies ?? 0;
+        counts.reactions += d.reactions ?? 0;
+      }
       return counts;
+    },
+    async findByMessage(channelId, ts) {
+      const [doc] = await collection.find({ ts, channelId, state: 'posted' }, { limit: 1 });
+      return doc ? fromDelivery(doc) : null;
+    },
+    async countResponse(id, response) {
+      await collection.updateOne({ _id: id }, { $inc: response });
     },
   };
 }
