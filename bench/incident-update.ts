@@ -19,7 +19,11 @@
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LogLevel, WebClient } from '@slack/web-api';
-import type { Announcement } from '../src/domain/announcements/announcement.js';
+import {
+  type Announcement,
+  NOTHING_SINCE_POSTED,
+  noReviewYet,
+} from '../src/domain/announcements/announcement.js';
 import { newIncident } from '../src/domain/incidents/incident.js';
 import type { Clock } from '../src/domain/ports.js';
 import { createLogger } from '../src/logger.js';
@@ -56,7 +60,14 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
     id: ID,
     title: 'API errors in eu-west',
     body: 'Some API calls fail with 502.',
-    audience: { kind: 'all', tags: [], excludedTags: [], channelIds: [] },
+    audience: {
+      kind: 'all',
+      tags: [],
+      tagMatch: 'any',
+      excludedTags: [],
+      channelIds: [],
+      excludedChannelIds: [],
+    },
     partnershipIds: Array.from({ length: CHANNELS }, (_, i) => `p-${i}`),
     sendAt: at,
     timeZone: 'UTC',
@@ -65,6 +76,8 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
     createdAt: at,
     startedAt: at,
     finishedAt: at,
+    signOff: null,
+    ...noReviewYet(),
     incident: newIncident('investigating'),
   };
   await store.announcements.insert(incident);
@@ -80,6 +93,7 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
       attempts: 1,
       ts: top.ts,
       error: null,
+      ...NOTHING_SINCE_POSTED,
     });
   }
   const update = {

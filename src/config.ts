@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { AnnouncementSettings } from './domain/announcements/announcement-settings.js';
 import type { PersonLimits } from './domain/limits/person-limits.js';
 import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
@@ -29,6 +30,11 @@ export const DEFAULT_JOB_SETTINGS: JobSettings = { concurrency: 8, workspaceTime
 
 const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const partnerships = z.coerce
+  .number({ error: 'must be a whole number of partnerships' })
+  .int({ error: 'must be a whole number of partnerships' })
+  .min(0, { error: 'must be 0 or more' });
 
 const schema = z.object({
   SLACK_BOT_TOKEN: optional(
@@ -92,6 +98,16 @@ const schema = z.object({
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
   ),
   TRACKER_COMMENT_MARKER: z.preprocess(blankToUndefined, z.string().max(40).default('customer:')),
+  ANNOUNCE_HOLD_THRESHOLD: z.preprocess(blankToUndefined, partnerships.default(20)),
+  ANNOUNCE_HOLD_HOURS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a number of hours' })
+      .min(0, { error: 'must be 0 to 72 hours' })
+      .max(72, { error: 'must be 0 to 72 hours' })
+      .default(2),
+  ),
+  ANNOUNCE_SIGNOFF_THRESHOLD: z.preprocess(blankToUndefined, partnerships.default(100)),
   ...limitSettingsShape,
   ...webhookSettingsShape,
 });
@@ -148,6 +164,8 @@ export interface Config {
   webhooks?: WebhookSettings;
   /** Engineering's trackers; none when absent. */
   trackers?: TrackerConfig;
+  /** Hold window and sign-off of large announcements; DEFAULT_ANNOUNCEMENT_SETTINGS when absent. */
+  announcements?: AnnouncementSettings;
 }
 
 /**
@@ -312,6 +330,11 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
           : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
+      },
+      announcements: {
+        holdThreshold: e.ANNOUNCE_HOLD_THRESHOLD,
+        holdMs: Math.round(e.ANNOUNCE_HOLD_HOURS * 3_600_000),
+        signOffThreshold: e.ANNOUNCE_SIGNOFF_THRESHOLD,
       },
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },

@@ -4,6 +4,7 @@ import type {
   AnnouncementDelivery,
   AnnouncementState,
   DeliveryCounts,
+  HoldExclusion,
 } from './announcements/announcement.js';
 import type { Approval } from './approvals/approval.js';
 import type { Ask, AskKind, AskStatus, AskSummary } from './asks/ask.js';
@@ -59,10 +60,37 @@ export interface AnnouncementRepository {
     id: string,
     from: AnnouncementState[],
     to: AnnouncementState,
-    changes?: Partial<Pick<Announcement, 'sendAt' | 'startedAt' | 'finishedAt'>>,
+    changes?: Partial<
+      Pick<
+        Announcement,
+        | 'sendAt'
+        | 'startedAt'
+        | 'finishedAt'
+        | 'signOff'
+        | 'holdUntil'
+        | 'ownersToldAt'
+        | 'changeOwed'
+        | 'revision'
+      >
+    >,
   ): Promise<boolean>;
-  /** Scheduled ones whose time has come, and those being sent (to finish what a dead run left). */
+  /**
+   * Takes one partnership out of `loaded` (as read) while its hold window is open; false when it changed
+   * meanwhile (another exclusion, the window closed, sending started): read again.
+   */
+  leaveOut(loaded: Announcement, exclusion: HoldExclusion): Promise<boolean>;
+  /** Scheduled ones whose time and hold window have passed, and those being sent (to finish what a dead run left). */
   listDue(now: Date): Promise<Announcement[]>;
+  /** Scheduled ones in their hold window whose owners have not all been told yet. */
+  listOwnersToTell(now: Date): Promise<Announcement[]>;
+  markOwnerTold(id: string, ownerId: string): Promise<void>;
+  /** A sent one's new title and text, as its next revision owed to every delivered message; null unless sent. */
+  revise(id: string, text: { title: string; body: string }): Promise<Announcement | null>;
+  /** Sent or deleted ones whose edit or deletion has not reached every delivered message yet. */
+  listChanging(): Promise<Announcement[]>;
+  /** Done with `revision` in `state`; false when a newer edit or a deletion came in meanwhile. */
+  settleChange(id: string, revision: number, state: AnnouncementState): Promise<boolean>;
+  setChangeProgress(id: string, progress: NonNullable<Announcement['changeProgress']>): Promise<void>;
   /** The latest ones, newest first, drafts left out. */
   listRecent(limit: number): Promise<Announcement[]>;
 }
@@ -86,6 +114,27 @@ export interface AnnouncementDeliveryRepository {
   ): Promise<boolean>;
   listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
   count(announcementId: string): Promise<DeliveryCounts>;
+  /** The delivery whose message is this one (a thread's parent, a reacted-to message); null for any other. */
+  findByMessage(channelId: string, ts: string): Promise<AnnouncementDelivery | null>;
+  /** Counts a customer's reply in its thread, or a reaction added (+1) or removed (-1) on its message. */
+  countResponse(id: string, response: { replies: 1 } | { reactions: 1 | -1 }): Promise<void>;
+  /**
+   * Takes one posted delivery whose message does not show `target` yet (the revision, or removal), that
+   * nobody holds or whose holder's lease ran out.
+   */
+  claimStale(
+    announcementId: string,
+    target: { revision: number } | 'removed',
+    now: Date,
+    lease: { token: string; until: Date },
+  ): Promise<AnnouncementDelivery | null>;
+  /** Records that its message now shows `target` (or that Slack refused it: `error`), releasing it. */
+  markChanged(
+    id: string,
+    token: string,
+    target: { revision: number } | 'removed',
+    error: string | null,
+  ): Promise<boolean>;
 }
 
 /** The incident side of announcements: their updates and how far each has gone out. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
+import { DEFAULT_ANNOUNCEMENT_SETTINGS } from '../domain/announcements/announcement-settings.js';
 import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
@@ -75,6 +76,7 @@ export function wireServices(
         sendDueAnnouncements({
           client: workspace.jobClient,
           repositories: workspace.repositories,
+          directory: workspace.directory,
           clock,
           sleep: basics.sleep,
           logger,
@@ -89,6 +91,7 @@ export function wireServices(
           logger,
           newId: randomUUID,
         }),
+      announcementSettings: basics.config.announcements ?? DEFAULT_ANNOUNCEMENT_SETTINGS,
       trackerOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Announcement } from '../../src/domain/announcements/announcement.js';
+import { type Announcement, noReviewYet } from '../../src/domain/announcements/announcement.js';
 import { type IncidentUpdateDelivery, newIncident } from '../../src/domain/incidents/incident.js';
 import type { Store } from '../../src/store/open-store.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
@@ -12,7 +12,14 @@ function anIncident(id: string, partnershipIds: string[]): Announcement {
     id,
     title: 'API errors',
     body: 'Some calls fail.',
-    audience: { kind: 'all', tags: [], excludedTags: [], channelIds: [] },
+    audience: {
+      kind: 'all',
+      tags: [],
+      tagMatch: 'any',
+      excludedTags: [],
+      channelIds: [],
+      excludedChannelIds: [],
+    },
     partnershipIds,
     sendAt: NOW,
     timeZone: 'UTC',
@@ -21,6 +28,8 @@ function anIncident(id: string, partnershipIds: string[]): Announcement {
     createdAt: NOW,
     startedAt: NOW,
     finishedAt: NOW,
+    signOff: null,
+    ...noReviewYet(),
     incident: newIncident('investigating'),
   };
 }

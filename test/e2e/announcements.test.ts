@@ -8,7 +8,14 @@ import type {
 } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import { acmeForEachTest, commandReply, openModalByCommand, setUpPartnership } from '../support/flows.js';
+import {
+  acmeForEachTest,
+  commandReply,
+  modalOpenedAfter,
+  openModalByCommand,
+  setUpPartnership,
+  textsPostedTo,
+} from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
@@ -158,6 +165,50 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(announcementsIn(channels.otherShared)).toEqual([]);
   });
 
+  it('targets all of the tags, leaves out single partnerships, checks the sign-off, and splits a long message', async () => {
+    await tagBoth();
+    await commandReply(h, alice, 'tags smb, eu', channels.otherShared);
+    const reach = () => [lastDm().text, blocksText(lastDm())] as const;
+    await submitAnnouncement({ [B.audience]: { [INPUT]: 'tags_all' }, [B.tags]: { [INPUT]: 'eu smb' } });
+    let [summary, blocks] = reach();
+    expect(summary).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocks).toContain(`<#${channels.otherShared}> (Globex)`);
+    await submitAnnouncement({ [B.excludedPicked]: { [INPUT]: [channels.otherShared] } });
+    [summary, blocks] = reach();
+    expect(summary).toBe('Preview of your announcement: it will reach 1 channel.');
+    expect(blocks).toContain(`<#${channels.shared}> (Acme Corp)`);
+    expect(blocks).not.toContain(channels.otherShared);
+
+    const none = await submitAnnouncement({
+      [B.audience]: { [INPUT]: 'tags_all' },
+      [B.tags]: { [INPUT]: 'enterprise smb' },
+    });
+    expect(errorsOf(none)).toEqual({
+      [B.audience]: 'This audience reaches no partnership: change the tags or the choice.',
+    });
+    const notPartnership = await submitAnnouncement({ [B.excludedPicked]: { [INPUT]: [channels.triage] } });
+    expect(errorsOf(notPartnership)).toEqual({
+      [B.excludedPicked]: 'Leave out only channels set up as partnerships.',
+    });
+    const self = await submitAnnouncement({ [B.signOffBy]: { [INPUT]: alice.id } });
+    expect(errorsOf(self)).toEqual({ [B.signOffBy]: 'Someone other than you must sign it off.' });
+    const customer = await submitAnnouncement({ [B.signOffBy]: { [INPUT]: carol.id } });
+    expect(errorsOf(customer)).toEqual({ [B.signOffBy]: 'Choose someone at your company to sign it off.' });
+
+    // 2,800 characters that escaping makes 7,000: shown whole, in sections within Slack's 3,000.
+    const long = Array.from({ length: 700 }, () => '<b>').join(' ');
+    await submitAnnouncement({ [B.body]: { [INPUT]: long } });
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const [sent] = announcementsIn(channels.shared);
+    const sections = (sent?.blocks ?? []).slice(1) as { type: string; text: { text: string } }[];
+    expect(sections.length).toBeGreaterThan(2);
+    for (const block of sections) {
+      expect(block.type).toBe('section');
+      expect(block.text.text.length).toBeLessThanOrEqual(3000);
+    }
+    expect(sections.map((b) => b.text.text).join(' ')).toBe(long.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  });
+
   it('sends now: once per channel, escaped, nothing internal, reported to the sender and listed', async () => {
     await tagBoth();
     await submitAnnouncement({});
@@ -235,6 +286,102 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — cancelled, to 2 partnerships');
   });
 
+  it('edits and deletes everywhere once sent: its sender only, paced, reported, and never posted again', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const report = lastDm();
+    const replies = () => h.fake.callsTo('response_url').map((c) => String(c.args.text));
+    const shared: unknown[] = [channels.shared, channels.otherShared];
+    const editsOfShared = () => h.fake.callsTo('chat.update').filter((c) => shared.includes(c.args.channel));
+    await click(report, ANNOUNCE_ACTIONS.editSent, bob);
+    expect(replies()).toContain('Only the person who wrote this announcement can do that.');
+
+    const before = h.fake.callsTo('views.open').length;
+    await click(report, ANNOUNCE_ACTIONS.editSent);
+    const view = await modalOpenedAfter(h, before);
+    const edit = (body: string) =>
+      h.driver.viewSubmission({
+        user: alice,
+        view,
+        values: { [B.title]: { [INPUT]: 'Release 4.3' }, [B.body]: { [INPUT]: body } },
+      });
+    expect(errorsOf(await edit(' '))).toEqual({ [B.body]: 'Write what you want to tell your customers.' });
+    const started = clock.now().getTime();
+    expect((await edit('Now with <!here> fixes')).body).toBe('');
+    await h.rapport.settled();
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const [message, ...more] = announcementsIn(channel);
+      expect(more).toEqual([]);
+      expect(blockText(message, 0)).toBe('Release 4.3');
+      expect(blockText(message, 1)).toBe('Now with &lt;!here&gt; fixes');
+    }
+    expect(editsOfShared()).toHaveLength(2);
+    // Tier 3 pacing for the whole workspace: the second edit waited its turn.
+    expect(clock.now().getTime() - started).toBeGreaterThanOrEqual(1200);
+    expect(h.fake.dmsTo(alice.id).some((m) => m.text === 'Release 4.3: 2 of 2 channels updated')).toBe(true);
+    await h.rapport.runJob('announcements');
+    expect(editsOfShared()).toHaveLength(2);
+
+    await click(report, ANNOUNCE_ACTIONS.deleteSent, bob);
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    await click(report, ANNOUNCE_ACTIONS.deleteSent);
+    expect(announcementsIn(channels.shared)).toEqual([]);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    expect(h.fake.dmsTo(alice.id).some((m) => m.text === 'Release 4.3: 2 of 2 channels deleted')).toBe(true);
+    await click(report, ANNOUNCE_ACTIONS.editSent);
+    expect(replies()).toContain('Only a sent announcement can be edited everywhere.');
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain(
+      '*Release 4.3* — deleted everywhere, was sent to 2 partnerships',
+    );
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => shared.includes(c.args.channel))).toHaveLength(2);
+  });
+
+  it('watches a customer’s reply in its thread, nags the owner, and counts replies and reactions', async () => {
+    await tagBoth();
+    await submitAnnouncement({});
+    await click(lastDm(), ANNOUNCE_ACTIONS.send);
+    const ts = (announcementsIn(channels.shared)[0] as StoredMessage).ts;
+    await h.driver.userMessage({
+      user: carol,
+      channelId: channels.shared,
+      text: 'Will SSO be down?',
+      threadTs: ts,
+    });
+    const react = (type: string, user: DriverUser, channel = channels.shared, at = ts) =>
+      h.driver.event({
+        event: { type, user: user.id, reaction: 'tada', item: { type: 'message', channel, ts: at } },
+      });
+    await react('reaction_added', carol);
+    await react('reaction_added', people.dave);
+    await react('reaction_removed', people.dave);
+    const [globex] = announcementsIn(channels.otherShared);
+    await react('reaction_added', bob, channels.otherShared, globex?.ts);
+    await h.rapport.settled();
+    const tracked = () => h.rapport.store.trackedMessages.findById(`${channels.shared}:${ts}`);
+    expect(await tracked()).toMatchObject({ preview: 'Will SSO be down?', ownerId: alice.id, closed: null });
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain('reached 2, failed 0, replies 1, reactions 2');
+
+    clock.advance(2 * 24 * 60 + 120); // Wednesday 11:00 in Berlin: past a business day unanswered
+    await h.rapport.runJob('reminders');
+    const nag = JSON.stringify(
+      h.fake.dmsTo(alice.id).filter((m) => JSON.stringify(m).includes('Unanswered message')),
+    );
+    expect(nag).toContain('Will SSO be down?');
+    expect(textsPostedTo(h, channels.shared).join()).not.toContain('Unanswered');
+
+    await h.driver.userMessage({
+      user: bob,
+      channelId: channels.shared,
+      text: 'No, it stays up.',
+      threadTs: ts,
+    });
+    await h.rapport.settled();
+    expect((await tracked())?.closed?.reason).toBe('reply');
+  });
+
   it('records a channel Slack refuses, reports it, and never retries it', async () => {
     await tagBoth();
     h.fake.failNextWhen(
@@ -304,7 +451,7 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(announcementsIn(held.channelId)).toHaveLength(1);
     expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === held.channelId)).toEqual([]);
     const settled = await h.rapport.store.announcementDeliveries.count(announcement?.id ?? '');
-    expect(settled).toEqual({ pending: 0, posted: 2, failed: 0 });
+    expect(settled).toMatchObject({ pending: 0, posted: 2, failed: 0 });
     expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
   });
 });

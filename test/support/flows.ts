@@ -8,7 +8,7 @@ import type {
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import { channels, type Harness, people, startHarness } from './rapport-harness.js';
+import { channels, type Harness, type HarnessOptions, people, startHarness } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
 import { TestClock } from './test-clock.js';
 
@@ -20,11 +20,12 @@ export function harnessForEachTest(
   kind: StoreKind,
   use: (h: Harness) => void | Promise<void>,
   clock?: () => TestClock,
+  options: HarnessOptions = {},
 ) {
   let h: Harness | null = null;
   beforeEach(async (context) => {
     if (!kind.available) context.skip();
-    h = await startHarness(kind.freshLocation(), clock ? { clock: clock() } : {});
+    h = await startHarness(kind.freshLocation(), { ...options, ...(clock ? { clock: clock() } : {}) });
     await use(h);
   });
   afterEach(async () => {
@@ -42,6 +43,7 @@ export function acmeForEachTest(
   kind: StoreKind,
   startAt: string,
   use: (h: Harness, clock: TestClock) => void,
+  options: HarnessOptions = {},
 ) {
   let clock = new TestClock(startAt);
   harnessForEachTest(
@@ -54,6 +56,7 @@ export function acmeForEachTest(
       clock = new TestClock(startAt);
       return clock;
     },
+    options,
   );
 }
 

@@ -5,6 +5,7 @@ import {
   type JobSettings,
   type TrackerConfig,
 } from '../../src/config.js';
+import type { AnnouncementSettings } from '../../src/domain/announcements/announcement-settings.js';
 import type { PersonLimits } from '../../src/domain/limits/person-limits.js';
 import type { Clock } from '../../src/domain/ports.js';
 import { NO_PERSON_LIMITS } from '../../src/limit-settings.js';
@@ -63,6 +64,8 @@ export interface Harness {
  * The real app against the fake Slack API, on the given store: in HTTP mode on a free port, or in Socket
  * Mode (`socketMode`), connected to the fake's Socket Mode server, the driver then speaking envelopes.
  */
+export type HarnessOptions = NonNullable<Parameters<typeof startHarness>[1]>;
+
 export async function startHarness(
   store: StoreLocation,
   options: {
@@ -81,6 +84,8 @@ export async function startHarness(
     trackers?: TrackerConfig;
     /** How scheduled jobs visit workspaces; the defaults otherwise. */
     jobs?: JobSettings;
+    /** Hold window and sign-off thresholds of announcements; the defaults otherwise. */
+    announcements?: AnnouncementSettings;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeSlack.start({ vendorTeamId: VENDOR_TEAM });
@@ -124,6 +129,7 @@ export async function startHarness(
     limits: options.limits ?? NO_PERSON_LIMITS,
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.trackers ? { trackers: options.trackers } : {}),
+    ...(options.announcements ? { announcements: options.announcements } : {}),
   };
   const logs: string[] = [];
   const start = () =>

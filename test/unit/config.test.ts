@@ -31,7 +31,33 @@ describe('loadConfig', () => {
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
         trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
+        announcements: { holdThreshold: 20, holdMs: 2 * 3_600_000, signOffThreshold: 100 },
       },
+    });
+  });
+
+  it('reads the announcements’ hold window and sign-off thresholds, and refuses what is not a count', () => {
+    const set = {
+      ANNOUNCE_HOLD_THRESHOLD: '5',
+      ANNOUNCE_HOLD_HOURS: '0.5',
+      ANNOUNCE_SIGNOFF_THRESHOLD: '50',
+    };
+    expect(loadConfig({ ...http, ...set })).toMatchObject({
+      ok: true,
+      config: { announcements: { holdThreshold: 5, holdMs: 1_800_000, signOffThreshold: 50 } },
+    });
+    const bad = {
+      ANNOUNCE_HOLD_THRESHOLD: '2.5',
+      ANNOUNCE_HOLD_HOURS: '100',
+      ANNOUNCE_SIGNOFF_THRESHOLD: '-1',
+    };
+    expect(loadConfig({ ...http, ...bad })).toEqual({
+      ok: false,
+      problems: [
+        'ANNOUNCE_HOLD_THRESHOLD: must be a whole number of partnerships',
+        'ANNOUNCE_HOLD_HOURS: must be 0 to 72 hours',
+        'ANNOUNCE_SIGNOFF_THRESHOLD: must be 0 or more',
+      ],
     });
   });
 

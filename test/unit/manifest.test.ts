@@ -65,6 +65,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
+  'chat.delete': ['chat:write'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],
   'conversations.members': ['channels:read', 'groups:read'],
@@ -86,6 +87,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
 /** Scopes each subscribed event needs. */
 const SCOPES_BY_EVENT: Record<string, string[]> = {
   reaction_added: ['reactions:read'],
+  reaction_removed: ['reactions:read'],
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
   app_home_opened: [],

@@ -1,4 +1,8 @@
-import { type Announcement, deliveryId } from '../../domain/announcements/announcement.js';
+import {
+  type Announcement,
+  deliveryId,
+  NOTHING_SINCE_POSTED,
+} from '../../domain/announcements/announcement.js';
 import type { Repositories } from '../../domain/ports.js';
 
 /**
@@ -24,6 +28,7 @@ export async function startAnnouncement(
       attempts: 0,
       ts: null,
       error: partnership ? null : 'partnership_removed',
+      ...NOTHING_SINCE_POSTED,
     });
   }
   await repositories.announcements.transition(announcement.id, ['scheduled'], 'sending', { startedAt: now });

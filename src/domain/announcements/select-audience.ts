@@ -3,11 +3,15 @@ import type { Audience } from './announcement.js';
 
 /** The partnerships `audience` reaches, in the order given (by account name from the store). */
 export function selectAudience(partnerships: Partnership[], audience: Audience): Partnership[] {
-  const has = (p: Partnership, tags: string[]) => p.tags.some((t) => tags.includes(t));
+  const hasAny = (p: Partnership, tags: string[]) => p.tags.some((t) => tags.includes(t));
+  const hasAll = (p: Partnership, tags: string[]) => tags.every((t) => p.tags.includes(t));
   const picked = new Set(audience.channelIds);
+  const excluded = new Set(audience.excludedChannelIds);
   return partnerships.filter((p) => {
-    if (has(p, audience.excludedTags)) return false;
-    if (audience.kind === 'tags') return has(p, audience.tags);
+    if (hasAny(p, audience.excludedTags) || excluded.has(p.channelId)) return false;
+    if (audience.kind === 'tags') {
+      return audience.tagMatch === 'all' ? hasAll(p, audience.tags) : hasAny(p, audience.tags);
+    }
     if (audience.kind === 'picked') return picked.has(p.channelId);
     return true;
   });

@@ -24,11 +24,16 @@ export interface PostedMessage {
   author: Actor;
   text: string;
   postedAt: Date;
+  /**
+   * A reply in a thread Rapport watches as one conversation (an announcement's): a customer's reply is
+   * watched as that thread, until a vendor reply in it answers.
+   */
+  watchedThread?: boolean;
 }
 
 /**
- * A message in a partnership channel. A top-level customer message is watched until answered; a
- * vendor reply answers its thread's message, and a vendor message in the channel answers every
+ * A message in a partnership channel. A top-level customer message (or reply in a watched thread) is
+ * watched until answered; a vendor reply answers its thread's message, and a vendor message in the channel answers every
  * customer message before it. Returns the messages this one closed.
  */
 export async function watchMessage(
@@ -39,6 +44,7 @@ export async function watchMessage(
   if (m.author.side === 'customer') {
     await deps.partnerships.recordCustomerMessage(p.id, m.postedAt);
     if (m.threadTs === null) await startWatching(deps, p, m);
+    else if (m.watchedThread) await startWatching(deps, p, { ...m, ts: m.threadTs });
     return [];
   }
   const answered =

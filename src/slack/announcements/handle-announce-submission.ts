@@ -32,7 +32,13 @@ export const handleAnnounceSubmission =
       (message) => fail(ANNOUNCE_BLOCKS.title, message),
       () =>
         draftAnnouncement(
-          { ...repositories, clock: deps.clock, newId: deps.newId },
+          {
+            ...repositories,
+            clock: deps.clock,
+            newId: deps.newId,
+            directory: context.workspace.directory,
+            settings: deps.announcementSettings,
+          },
           { actor: context.actor, input: parsed.input },
         ),
     );
@@ -51,6 +57,6 @@ export const handleAnnounceSubmission =
     const { announcement, targets } = result.value;
     await client.chat.postMessage({
       channel: context.actor.userId,
-      ...buildAnnouncementPreview(announcement, targets),
+      ...buildAnnouncementPreview(announcement, targets, deps.announcementSettings),
     });
   };

@@ -1,4 +1,4 @@
-export const ANNOUNCE_VIEWS = { form: 'rapport.announce' } as const;
+export const ANNOUNCE_VIEWS = { form: 'rapport.announce', editSent: 'rapport.announce_edit_sent' } as const;
 
 /** Input block ids of the announcement form; each holds one element whose action_id is INPUT. */
 export const ANNOUNCE_BLOCKS = {
@@ -8,6 +8,8 @@ export const ANNOUNCE_BLOCKS = {
   tags: 'announce.tags',
   excludedTags: 'announce.excluded_tags',
   picked: 'announce.picked',
+  excludedPicked: 'announce.excluded_picked',
+  signOffBy: 'announce.sign_off_by',
   when: 'announce.when',
   date: 'announce.date',
   time: 'announce.time',
@@ -18,6 +20,14 @@ export const ANNOUNCE_ACTIONS = {
   send: 'announce.send',
   cancel: 'announce.cancel',
   testSend: 'announce.test_send',
+  /** The colleague's sign-off DM; value: the announcement's id. */
+  approve: 'announce.approve',
+  decline: 'announce.decline',
+  /** An owner's hold-window DM; value: `${announcementId} ${partnershipId}`. */
+  leaveOut: 'announce.leave_out',
+  /** The sender's report, once sent; value: the announcement's id. */
+  editSent: 'announce.edit_sent',
+  deleteSent: 'announce.delete_sent',
 } as const;
 
 /** The metadata key of an announcement's message in one partnership's channel. */

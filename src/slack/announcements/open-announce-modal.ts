@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Clock } from '../../domain/ports.js';
+import type { SlackDeps } from '../bolt/deps.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { buildAnnounceModal } from './announce-modal.js';
 
@@ -7,13 +7,13 @@ export const ANNOUNCE_REFUSAL = 'Only people at the vendor can send announcement
 
 /** `/rapport announce`, after onlyVendor: the form, with times in the sender's own zone. */
 export const openAnnounceModal =
-  (clock: Clock) =>
+  ({ clock, announcementSettings }: SlackDeps) =>
   async ({ command, client, context }: CommandArgs): Promise<void> => {
     const facts = await context.workspace.directory.user(command.user_id);
     const timeZone = facts?.timeZone ?? 'UTC';
     const today = DateTime.fromJSDate(clock.now(), { zone: timeZone }).toISODate() ?? '';
     await client.views.open({
       trigger_id: command.trigger_id,
-      view: buildAnnounceModal({ timeZone }, today),
+      view: buildAnnounceModal({ timeZone }, today, announcementSettings.signOffThreshold),
     });
   };

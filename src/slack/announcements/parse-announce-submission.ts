@@ -9,7 +9,13 @@ import { element, viewStateValues } from '../shared/view-state.js';
 import { ANNOUNCE_BLOCKS as B } from './ids.js';
 
 const metadataSchema = z.object({ timeZone: z.string().min(1) });
-const AUDIENCE_KINDS = ['all', 'tags', 'picked'] as const;
+const AUDIENCES = {
+  all: { kind: 'all', tagMatch: 'any' },
+  tags: { kind: 'tags', tagMatch: 'any' },
+  tags_all: { kind: 'tags', tagMatch: 'all' },
+  picked: { kind: 'picked', tagMatch: 'any' },
+} as const;
+const channelList = z.array(z.string()).catch([]);
 
 export type AnnounceParse =
   | { ok: true; input: DraftInput }
@@ -24,7 +30,9 @@ export const ANNOUNCE_FIELD_BLOCKS: Record<DraftField, string> = {
   tags: B.tags,
   excludedTags: B.excludedTags,
   picked: B.picked,
+  excludedPicked: B.excludedPicked,
   sendAt: B.date,
+  signOffBy: B.signOffBy,
 };
 
 /** The submitted form as the use case's input; a chosen date and time are read in the sender's zone. */
@@ -33,8 +41,9 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
   const metadata = parseMetadata(privateMetadata, metadataSchema);
   if (!values.success || metadata === null) return { ok: 'malformed' };
   const read = (blockId: string) => element(values.data, blockId, INPUT);
-  const kind = read(B.audience).selected_option?.value ?? 'all';
-  if (!(AUDIENCE_KINDS as readonly string[]).includes(kind)) return { ok: 'malformed' };
+  const choice = read(B.audience).selected_option?.value ?? 'all';
+  if (!Object.hasOwn(AUDIENCES, choice)) return { ok: 'malformed' };
+  const { kind, tagMatch } = AUDIENCES[choice as keyof typeof AUDIENCES];
   const incident = parseIncidentChoice(read);
   if (incident === 'malformed') return { ok: 'malformed' };
   const later = read(B.when).selected_option?.value === 'later';
@@ -46,24 +55,25 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
     if (!at.isValid) return { ok: false, errors: { [B.date]: 'Choose the date and the time to send it.' } };
     sendAt = at.toJSDate();
   }
-  const channelIds = (read(B.picked) as { selected_conversations?: unknown }).selected_conversations;
+  const channels = (blockId: string) =>
+    channelList.parse((read(blockId) as { selected_conversations?: unknown }).selected_conversations ?? []);
   return {
     ok: true,
     input: {
       title: (read(B.title).value ?? '').trim(),
       body: (read(B.body).value ?? '').trim(),
       audience: {
-        kind: kind as DraftInput['audience']['kind'],
+        kind,
         tags: parseTags(read(B.tags).value ?? ''),
+        tagMatch,
         excludedTags: parseTags(read(B.excludedTags).value ?? ''),
-        channelIds: z
-          .array(z.string())
-          .catch([])
-          .parse(channelIds ?? []),
+        channelIds: channels(B.picked),
+        excludedChannelIds: channels(B.excludedPicked),
       },
       sendAt,
       timeZone: metadata.timeZone,
       incident,
+      signOffBy: read(B.signOffBy).selected_user ?? null,
     },
   };
 }

@@ -1,25 +1,14 @@
-import type { WebClient } from '@slack/web-api';
 import { startAnnouncement } from '../../app/announcements/start-announcement.js';
 import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
-import type { Clock, Repositories } from '../../domain/ports.js';
-import type { AppLogger } from '../../logger.js';
-import { type PacingOptions, postPaced } from '../digests/paced-poster.js';
+import { postPaced } from '../digests/paced-poster.js';
 import { classifySlackFailure } from '../shared/classify-slack-failure.js';
 import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
 import { buildCustomerMessage } from './announcement-message.js';
+import { changeSentAnnouncements } from './change-sent-announcements.js';
 import { announcementMessageKey } from './ids.js';
 import { buildSendReport } from './send-report.js';
-
-export interface AnnouncementSenderDeps {
-  /** Made with rejectRateLimitedCalls and no retries: the pacing owns every 429 and retry. */
-  client: WebClient;
-  repositories: Repositories;
-  clock: Clock;
-  sleep: (ms: number) => Promise<void>;
-  logger: AppLogger;
-  newId: () => string;
-  pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
-}
+import type { AnnouncementSenderDeps } from './sender-deps.js';
+import { tellOwnersOfHold } from './tell-owners.js';
 
 /** Renewed before each post: a dead holder's deliveries are taken over this long after its last try. */
 const LEASE_MS = 10 * 60_000;
@@ -28,12 +17,15 @@ const BATCH = 200;
 type Posted = { ts: string } | { refused: string };
 
 /**
- * Sends every announcement whose time has come, and finishes those a dead run left half sent: each
+ * Tells owners of the hold windows that have started, then sends every announcement whose time (and hold
+ * window) has come, and finishes those a dead run left half sent: each
  * delivery is claimed before it is posted, so it goes once across replicas; one taken over from a dead
  * holder is looked for in its channel first. A channel Slack refuses is recorded as failed, never retried;
  * the sender is told once every delivery has settled.
  */
 export async function sendDueAnnouncements(deps: AnnouncementSenderDeps): Promise<void> {
+  await tellOwnersOfHold(deps);
+  await changeSentAnnouncements(deps);
   for (const announcement of await deps.repositories.announcements.listDue(deps.clock.now())) {
     await startAnnouncement(deps.repositories, announcement, deps.clock.now());
     await sendAnnouncement(deps, announcement);

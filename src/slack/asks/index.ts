@@ -1,5 +1,6 @@
 import { autoAcknowledge, type MessageShortcut } from '@slack/bolt';
 import { assignAskTo, voteFor, withdrawAskAsRequester } from '../../app/asks/act-on-ask.js';
+import { countAnnouncementReaction } from '../announcements/count-reactions.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import { identifyActor } from '../bolt/identify-actor.js';
 import { onButton, onSubmission, type SubmissionArgs } from '../bolt/listen.js';
@@ -80,5 +81,6 @@ export function registerAsks(listeners: Listeners, deps: SlackDeps): void {
     handleRaiseShortcut,
   );
   const reactionPartnership = requirePartnership(channelOfReaction, hintOutsidePartnership);
-  listeners.event('reaction_added', reactionPartnership, handleReactionAdded(deps));
+  const counted = countAnnouncementReaction(1);
+  listeners.event('reaction_added', counted, reactionPartnership, handleReactionAdded(deps));
 }

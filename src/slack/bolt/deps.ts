@@ -1,5 +1,6 @@
 import type { Consequences } from '../../app/consequences.js';
 import type { PersonLimiter } from '../../app/limits/person-limiter.js';
+import type { AnnouncementSettings } from '../../domain/announcements/announcement-settings.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import type { IssueTracker } from '../../domain/trackers/tracker.js';
@@ -26,6 +27,8 @@ export interface SlackDeps {
   sendAnnouncements(workspace: Workspace): Promise<void>;
   /** Sends the workspace's incident updates: thread replies, then top messages edited, paced. */
   sendIncidentUpdates(workspace: Workspace): Promise<void>;
+  /** When large announcements get an owners' hold window and need a second sign-off. */
+  announcementSettings: AnnouncementSettings;
   /** Counts what people outside the vendor do against their per-person limits. */
   limiter: PersonLimiter;
   /** Other customers' enhancements that may be the same request, per workspace (vendor side only). */

@@ -16,6 +16,7 @@ export class MalformedRequestError extends Error {
  */
 const SUBSCRIBED_EVENTS = [
   'reaction_added',
+  'reaction_removed',
   'app_home_opened',
   'message',
   'member_joined_channel',

@@ -16,7 +16,8 @@ interface PlainMessage {
 /**
  * A person's message in a partnership channel feeds the response clocks: customer messages are watched
  * until answered, vendor messages answer them, and a reply in an ask's thread by the side that owes it
- * counts as that ask's response.
+ * counts as that ask's response. A customer's reply in an announcement's thread is watched (and counted)
+ * as that thread's conversation.
  */
 export const handleMessage =
   (services: SlackDeps) =>
@@ -28,6 +29,10 @@ export const handleMessage =
     const deps = inWorkspace(services, context.workspace);
     const { partnership, actor: author } = context;
     const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null;
+    const announcement =
+      threadTs !== null && author.side === 'customer'
+        ? await deps.repositories.announcementDeliveries.findByMessage(m.channel, threadTs)
+        : null;
     await watchMessage({ ...deps.repositories, clock: deps.clock }, partnership, {
       channelId: m.channel,
       ts: m.ts,
@@ -35,7 +40,10 @@ export const handleMessage =
       author,
       text: m.text ?? '',
       postedAt: deps.clock.now(),
+      watchedThread: announcement !== null,
     });
+    if (announcement)
+      await deps.repositories.announcementDeliveries.countResponse(announcement.id, { replies: 1 });
     if (threadTs === null) return;
     const ask = await deps.repositories.asks.findByThread(m.channel, threadTs);
     if (!ask) return;

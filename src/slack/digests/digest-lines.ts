@@ -4,9 +4,8 @@ import { STATUS_LABELS as INCIDENT_STATUS_LABELS } from '../incidents/incident-m
 import { context, header, plain, section } from '../shared/blocks.js';
 import { describeSpan, slackDate } from '../shared/describe-due.js';
 import { safeText, truncate } from '../shared/escape.js';
+import { SECTION_TEXT_MAX } from '../shared/split-sections.js';
 
-/** Slack rejects a section whose text is longer than this. */
-const SECTION_TEXT_MAX = 3000;
 /** Lines shown per list: enough to read at a glance; the rest are counted, not listed. */
 export const LIST_LINE_CAP = 10;
 /** User text per line; with the rest of a line this keeps ten lines inside one section. */

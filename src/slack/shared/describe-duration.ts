@@ -1,7 +1,8 @@
 import type { Urgency } from '../../domain/asks/ask.js';
 import { BUSINESS_DAY_MINUTES } from '../../domain/partnerships/partnership.js';
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** '1 hour', '2 hours': a count with its word, plural when it is not one. */
+export const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Business minutes as people say them: 45 -> '45 min', 60 -> '1 business hour', 90 -> '1 business hour 30 min'. */
 export function describeDuration(minutes: number): string {

@@ -1,6 +1,7 @@
 import type {
   Announcement,
   AnnouncementDelivery,
+  Audience,
   DeliveryCounts,
 } from '../../domain/announcements/announcement.js';
 import type { AnnouncementDeliveryRepository, AnnouncementRepository } from '../../domain/ports.js';
@@ -8,9 +9,26 @@ import type { CollectionSpec, DocumentCollection } from '../documents.js';
 import { claimLeased, renewLease } from './leased-claim.js';
 import { findOneAs } from './versioned.js';
 
-/** Stored shapes: the same fields, with the id as _id. */
-export type AnnouncementDocument = Omit<Announcement, 'id'> & { _id: string };
-export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id'> & { _id: string };
+type AddedLater =
+  | 'signOff'
+  | 'holdUntil'
+  | 'ownersTold'
+  | 'ownersToldAt'
+  | 'exclusions'
+  | 'revision'
+  | 'changeOwed'
+  | 'changeProgress';
+type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
+
+/** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
+export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
+  Partial<Pick<Announcement, AddedLater>> & {
+    _id: string;
+    audience: Omit<Audience, 'tagMatch' | 'excludedChannelIds'> &
+      Partial<Pick<Audience, 'tagMatch' | 'excludedChannelIds'>>;
+  };
+export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id' | DeliveryAddedLater> &
+  Partial<Pick<AnnouncementDelivery, DeliveryAddedLater>> & { _id: string };
 
 export const announcementCollection: CollectionSpec = {
   name: 'announcements',
@@ -27,13 +45,43 @@ export const announcementCollection: CollectionSpec = {
 
 export const announcementDeliveryCollection: CollectionSpec = {
   name: 'announcement_deliveries',
-  indexes: [{ fields: ['announcementId'] }],
+  // By message: a customer's thread reply or a reaction finds its announcement.
+  indexes: [
+    { fields: ['announcementId'] },
+    { fields: ['channelId', 'ts'], embedded: false },
+    { fields: ['ts'], mongo: false },
+  ],
 };
 
-const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement => ({ id: _id, ...rest });
+/** Announcements stored before audiences, sign-off and hold windows had these fields read as having none. */
+export const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement => ({
+  id: _id,
+  ...rest,
+  audience: { tagMatch: 'any', excludedChannelIds: [], ...rest.audience },
+  signOff: rest.signOff ?? null,
+  holdUntil: rest.holdUntil ?? null,
+  ownersTold: rest.ownersTold ?? [],
+  ownersToldAt: rest.ownersToldAt ?? null,
+  exclusions: rest.exclusions ?? [],
+  revision: rest.revision ?? 0,
+  changeOwed: rest.changeOwed ?? false,
+  changeProgress: rest.changeProgress ?? null,
+});
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
   ...rest,
+  shownRevision: rest.shownRevision ?? 0,
+  removed: rest.removed ?? false,
+  changeError: rest.changeError ?? null,
+  replies: rest.replies ?? 0,
+  reactions: rest.reactions ?? 0,
+});
+
+/** A delivered message not yet showing `target`. `$ne` also matches deliveries stored before edits existed. */
+const staleFilter = (announcementId: string, target: { revision: number } | 'removed') => ({
+  announcementId,
+  state: 'posted',
+  ...(target === 'removed' ? { removed: { $ne: true } } : { shownRevision: { $ne: target.revision } }),
 });
 
 export function announcementRepository(
@@ -52,16 +100,57 @@ export function announcementRepository(
         )) === 1
       );
     },
+    async leaveOut(loaded, exclusion) {
+      const remaining = loaded.partnershipIds.filter((p) => p !== exclusion.partnershipId);
+      return (
+        (await collection.updateOne(
+          {
+            _id: loaded.id,
+            state: 'scheduled',
+            holdUntil: { $gt: exclusion.at },
+            // An array matches exactly (both stores): any exclusion stored since the read fails this one.
+            partnershipIds: loaded.partnershipIds,
+          },
+          { $set: { partnershipIds: remaining }, $push: { exclusions: exclusion } },
+        )) === 1
+      );
+    },
     async listDue(now) {
       const [scheduled, sending] = await Promise.all([
         collection.find({ state: 'scheduled', sendAt: { $lte: now } }),
         collection.find({ state: 'sending' }),
       ]);
-      return [...scheduled, ...sending].map(fromAnnouncement);
+      const held = (d: AnnouncementDocument) => d.holdUntil != null && d.holdUntil > now;
+      return [...scheduled.filter((d) => !held(d)), ...sending].map(fromAnnouncement);
+    },
+    async markOwnerTold(id, ownerId) {
+      await collection.updateOne({ _id: id }, { $addToSet: { ownersTold: ownerId } });
+    },
+    async revise(id, text) {
+      const changed = await collection.updateOne(
+        { _id: id, state: 'sent' },
+        { $set: { ...text, changeOwed: true }, $inc: { revision: 1 } },
+      );
+      return changed === 1 ? findOneAs(collection, fromAnnouncement)({ _id: id }) : null;
+    },
+    async listChanging() {
+      return (await collection.find({ changeOwed: true })).map(fromAnnouncement);
+    },
+    async settleChange(id, revision, state) {
+      return (
+        (await collection.updateOne({ _id: id, state, revision }, { $set: { changeOwed: false } })) === 1
+      );
+    },
+    async setChangeProgress(id, progress) {
+      await collection.updateOne({ _id: id }, { $set: { changeProgress: progress } });
+    },
+    async listOwnersToTell(now) {
+      const docs = await collection.find({ state: 'scheduled', holdUntil: { $gt: now }, ownersToldAt: null });
+      return docs.map(fromAnnouncement);
     },
     async listRecent(limit) {
       const docs = await collection.find(
-        { state: { $in: ['scheduled', 'sending', 'sent', 'cancelled'] } },
+        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'] } },
         { sort: { createdAt: -1 }, limit },
       );
       return docs.map(fromAnnouncement);
@@ -95,10 +184,38 @@ export function announcementDeliveryRepository(
       const docs = await collection.find({ announcementId });
       return docs.map(fromDelivery).sort((a, b) => a.id.localeCompare(b.id));
     },
+    async claimStale(announcementId, target, now, lease) {
+      const stale = staleFilter(announcementId, target);
+      const doc =
+        (await collection.claimOne({ ...stale, lease: null }, { $set: { lease } })) ??
+        (await collection.claimOne({ ...stale, 'lease.until': { $lte: now } }, { $set: { lease } }));
+      return doc ? fromDelivery(doc) : null;
+    },
+    async markChanged(id, token, target, error) {
+      const shown = target === 'removed' ? { removed: true } : { shownRevision: target.revision };
+      return (
+        (await collection.updateOne(
+          { _id: id, 'lease.token': token },
+          { $set: { ...shown, changeError: error, lease: null } },
+        )) === 1
+      );
+    },
     async count(announcementId) {
-      const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0 };
-      for (const d of await collection.find({ announcementId }, { fields: ['state'] })) counts[d.state] += 1;
+      const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0, replies: 0, reactions: 0 };
+      const fields = ['state', 'replies', 'reactions'];
+      for (const d of await collection.find({ announcementId }, { fields })) {
+        counts[d.state] += 1;
+        counts.replies += d.replies ?? 0;
+        counts.reactions += d.reactions ?? 0;
+      }
       return counts;
+    },
+    async findByMessage(channelId, ts) {
+      const [doc] = await collection.find({ ts, channelId, state: 'posted' }, { limit: 1 });
+      return doc ? fromDelivery(doc) : null;
+    },
+    async countResponse(id, response) {
+      await collection.updateOne({ _id: id }, { $inc: response });
     },
   };
 }

@@ -1,8 +1,7 @@
-import type { Announcement } from '../../domain/announcements/announcement.js';
 import type { IncidentUpdateCounts, IncidentUpdateDelivery } from '../../domain/incidents/incident.js';
 import type { IncidentRepository, IncidentUpdateDeliveryRepository } from '../../domain/ports.js';
 import type { CollectionSpec, DocumentCollection } from '../documents.js';
-import type { AnnouncementDocument } from './announcement-repository.js';
+import { type AnnouncementDocument, fromAnnouncement } from './announcement-repository.js';
 import { claimLeased, renewLease } from './leased-claim.js';
 
 export type IncidentUpdateDeliveryDocument = Omit<IncidentUpdateDelivery, 'id'> & { _id: string };
@@ -16,7 +15,6 @@ export const incidentUpdateDeliveryCollection: CollectionSpec = {
   ],
 };
 
-const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement => ({ id: _id, ...rest });
 const fromDelivery = ({ _id, ...rest }: IncidentUpdateDeliveryDocument): IncidentUpdateDelivery => ({
   id: _id,
   ...rest,

@@ -15,8 +15,10 @@ const all = [acme, globex, initech];
 const audience = (over: Partial<Audience>): Audience => ({
   kind: 'all',
   tags: [],
+  tagMatch: 'any',
   excludedTags: [],
   channelIds: [],
+  excludedChannelIds: [],
   ...over,
 });
 const names = (over: Partial<Audience>) => selectAudience(all, audience(over)).map((p) => p.accountName);
@@ -32,6 +34,17 @@ describe('announcement audiences', () => {
     expect(names({ excludedTags: ['eu'] })).toEqual(['Initech']);
     expect(names({ kind: 'tags', tags: ['eu'], excludedTags: ['smb'] })).toEqual(['Acme']);
     expect(names({ kind: 'picked', channelIds: [acme.channelId], excludedTags: ['enterprise'] })).toEqual([]);
+  });
+
+  it('with "all", reaches only partnerships that have every tag given', () => {
+    expect(names({ kind: 'tags', tags: ['eu', 'smb'], tagMatch: 'all' })).toEqual(['Globex']);
+    expect(names({ kind: 'tags', tags: ['eu'], tagMatch: 'all' })).toEqual(['Acme', 'Globex']);
+    expect(names({ kind: 'tags', tags: ['enterprise', 'smb'], tagMatch: 'all' })).toEqual([]);
+  });
+
+  it('leaves out single partnerships by their channel, whatever the kind', () => {
+    expect(names({ excludedChannelIds: [globex.channelId] })).toEqual(['Acme', 'Initech']);
+    expect(names({ kind: 'tags', tags: ['eu'], excludedChannelIds: [acme.channelId] })).toEqual(['Globex']);
   });
 
   it('names tags and channels that match nothing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Announcement } from '../../../../src/domain/announcements/announcement.js';
+import { type Announcement, noReviewYet } from '../../../../src/domain/announcements/announcement.js';
 import { incidentsOfPeriod } from '../../../../src/domain/digests/digest-incidents.js';
 import type { DigestSources } from '../../../../src/domain/digests/digest-sources.js';
 import { checkIncidentUpdate } from '../../../../src/domain/incidents/check-incident-update.js';
@@ -12,7 +12,14 @@ function anIncident(title: string, startedAt: Date, incident: Partial<Incident> 
     id: title,
     title,
     body: 'body',
-    audience: { kind: 'all', tags: [], excludedTags: [], channelIds: [] },
+    audience: {
+      kind: 'all',
+      tags: [],
+      tagMatch: 'any',
+      excludedTags: [],
+      channelIds: [],
+      excludedChannelIds: [],
+    },
     partnershipIds: ['p-1', 'p-2', 'p-3'],
     sendAt: startedAt,
     timeZone: 'UTC',
@@ -21,6 +28,8 @@ function anIncident(title: string, startedAt: Date, incident: Partial<Incident> 
     createdAt: startedAt,
     startedAt,
     finishedAt: startedAt,
+    signOff: null,
+    ...noReviewYet(),
     incident: { ...newIncident('investigating'), ...incident },
   };
 }
