@@ -13,11 +13,7 @@ export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id'> & { 
 
 export const announcementCollection: CollectionSpec = {
   name: 'announcements',
-  // NeDB uses a compound index only for an exact match on every field: it gets the single field instead.
-  indexes: [
-    { fields: ['state', 'createdAt'], embedded: false },
-    { fields: ['state'], mongo: false },
-  ],
+  indexes: [{ fields: ['state', 'createdAt'] }],
 };
 
 export const announcementDeliveryCollection: CollectionSpec = {

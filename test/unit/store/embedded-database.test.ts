@@ -162,6 +162,16 @@ describe('embedded store documents', () => {
     expect(again).toEqual({ _id: 'k', scope: { team: 'T1' }, n: 2, seen: ['U1'] });
     expect(await things.count({})).toBe(1);
     expect(await things.claimOne({ _id: 'k', n: 5 }, { $set: { taken: true } })).toBeNull();
+    expect(await things.claimOne({ _id: 'k', n: 2 }, { $unset: { seen: true, 'scope.team': true } })).toEqual(
+      {
+        _id: 'k',
+        scope: {},
+        n: 2,
+      },
+    );
+    await expect(things.updateOne({ _id: 'k' }, { $push: { n: 1 } })).rejects.toThrow(
+      'cannot push to n: not an array',
+    );
     await db.close();
   });
 });
