@@ -1,6 +1,8 @@
 import { cpSync, existsSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
 import type { StoredDocument } from '../../src/store/documents.js';
 import type { NedbMigration } from '../../src/store/embedded/nedb-migration.js';
 import { openDocumentDatabase, openStore, type Store } from '../../src/store/open-store.js';
@@ -128,5 +130,31 @@ describe('embedded store: moving a NeDB data folder to SQLite', () => {
     expect(await store.asks.listByKind('help')).toHaveLength(2);
     await expectSameAnswers(store);
     await store.close();
+  });
+
+  it('is done by the rapport command too, which says so before its own output', async () => {
+    const dataDir = tempDataDir();
+    writeNedbDataDir(dataDir, await storedDocuments());
+    const stdout = new PassThrough();
+    const lines: string[] = [];
+    stdout.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+    let stderr = '';
+    const code = await runCli(
+      ['export'],
+      { DATA_DIR: dataDir },
+      {
+        stdin: Readable.from(['']),
+        stdout,
+        stderr: (text) => {
+          stderr += text;
+        },
+      },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /^moved the embedded store from NeDB files to SQLite first \(asks: 2, partnerships: 1, sequences: 1, workspace\.TWS1\.partnerships: 1\); the NeDB files are kept in .*nedb-migrated-/,
+    );
+    expect(lines).toHaveLength(5);
+    expect(nedbFilesIn(dataDir)).toEqual([]);
   });
 });
