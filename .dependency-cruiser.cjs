@@ -2,7 +2,8 @@
 // (use cases) stands on domain only, effects reach Slack through ports, and no import goes in a circle.
 
 /** Packages that tie code to Slack, storage, scheduling or metrics: never in domain or app. */
-const infrastructurePackages = '^node_modules/(@slack/|mongodb/|node-cron/|@seald-io/nedb/|prom-client/)';
+const infrastructurePackages =
+  '^node_modules/(@slack/|mongodb/|node-cron/|better-sqlite3/|mingo/|prom-client/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -4,8 +4,6 @@
  * The baseline is the same build with fewer asks per partnership, in the same run: time per digest and
  * store queries per digest should not follow the number of asks.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Ask, AskStatus } from '../src/domain/asks/ask.js';
 import { compileCustomerDigest } from '../src/domain/digests/compile-customer-digest.js';
 import { compileInternalDigest } from '../src/domain/digests/compile-internal-digest.js';
@@ -23,6 +21,7 @@ import { toPartnershipDocument } from '../src/store/repositories/partnership-rep
 import { anAsk } from '../test/support/ask-fixture.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
+import { openBulkWriter } from './support/bulk-insert.js';
 
 const PARTNERSHIPS = Number(process.env.PARTNERSHIPS ?? 1000);
 const ASKS = Number(process.env.ASKS ?? 100);
@@ -65,13 +64,7 @@ function askOf(p: Partnership, i: number): Ask {
 
 async function seed(partnershipCount: number, asksEach: number): Promise<string> {
   const dataDir = tempDataDir();
-  const Datastore = createRequire(import.meta.url)('@seald-io/nedb');
-  const open = async (name: string) => {
-    const ds = new Datastore({ filename: join(dataDir, `${name}.db`) });
-    await ds.loadDatabaseAsync();
-    return ds;
-  };
-  const [partnerships, asks, followUps] = await Promise.all(['partnerships', 'asks', 'followUps'].map(open));
+  const writer = await openBulkWriter(dataDir);
   for (let n = 0; n < partnershipCount; n++) {
     const p = aPartnership({
       id: `p-${n}`,
@@ -89,10 +82,11 @@ async function seed(partnershipCount: number, asksEach: number): Promise<string>
       );
       return { _id: id, ...rest };
     });
-    await partnerships.insertAsync(toPartnershipDocument(p));
-    await asks.insertAsync(list.map(toAskDocument));
-    await followUps.insertAsync(planned);
+    writer.insert('partnerships', [toPartnershipDocument(p)]);
+    writer.insert('asks', list.map(toAskDocument));
+    writer.insert('followUps', planned);
   }
+  writer.close();
   return dataDir;
 }
 
@@ -161,7 +155,7 @@ const line = (label: string, r: Awaited<ReturnType<typeof measure>>) =>
     `${label.padEnd(28)} total ${(r.ms / 1000).toFixed(2)} s · ${r.perDigest.toFixed(2)} ms per digest · ` +
       `${r.queries.toFixed(2)} store queries per digest · ${r.blocks.toFixed(1)} blocks per digest pair`,
   );
-console.log(`embedded store (NeDB), ${PARTNERSHIPS} partnerships`);
+console.log(`embedded store (SQLite), ${PARTNERSHIPS} partnerships`);
 line(`baseline: ${BASELINE_ASKS} asks each`, baseline);
 line(`${ASKS} asks each`, measured);
 console.log(

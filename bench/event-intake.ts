@@ -32,7 +32,7 @@ import {
   summarize,
 } from './support/load.js';
 import { messageEventBody } from './support/slack-bodies.js';
-import { collectionFileBytes, readCollection } from './support/store-reader.js';
+import { readCollection, storeFileBytes } from './support/store-reader.js';
 import {
   type AppProcess,
   acme,
@@ -257,7 +257,6 @@ async function checkStore(location: StoreLocation, p: Plan): Promise<StoreCheck>
   const followUps = (await readCollection(location, 'followUps', ['_id'])).filter((d) =>
     d._id.startsWith('message:'),
   );
-  const files = ['markers', 'trackedMessages', 'followUps', 'stakeholders', 'partnerships'];
   return {
     markers: markers.length,
     missingMarkers: p.eventIds.filter((id) => !markerIds.has(id)).length,
@@ -265,7 +264,7 @@ async function checkStore(location: StoreLocation, p: Plan): Promise<StoreCheck>
     missingTracked: p.customerMessageIds.filter((id) => !trackedIds.has(id)).length,
     open: tracked.filter((d) => d.open === true).length,
     followUps: followUps.length,
-    fileBytes: files.reduce((sum, name) => sum + collectionFileBytes(location, name), 0),
+    fileBytes: storeFileBytes(location),
   };
 }
 
@@ -386,8 +385,8 @@ try {
   console.log(
     `  of the settled heap's growth, the stored data accounts for ${signedMb(data)} MB` +
       (check.fileBytes > 0
-        ? ` (the embedded store keeps its documents in memory: ${handled} event markers, ${check.tracked} tracked ` +
-          `messages, ${check.followUps} follow-ups; ${fmtMb(check.fileBytes)} MB in its files)`
+        ? ` (stored: ${handled} event markers, ${check.tracked} tracked messages, ${check.followUps} ` +
+          `follow-ups; ${fmtMb(check.fileBytes)} MB in the embedded store's database file)`
         : '') +
       `, the rest ${signedMb(left)} MB`,
   );

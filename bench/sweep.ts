@@ -4,8 +4,6 @@
  * MongoDB: BENCH_MONGODB_URI points at a real server; without it the test suite's mongo-java-server is
  * started, which has no range indexes (it scans), so only small sizes are sensible there.
  */
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { followUpId } from '../src/domain/follow-ups/follow-up.js';
 import { sweep } from '../src/domain/follow-ups/sweep.js';
@@ -16,6 +14,7 @@ import { anAsk } from '../test/support/ask-fixture.js';
 import { startMongoJavaServer } from '../test/support/mongo-server.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
+import { openBulkWriter } from './support/bulk-insert.js';
 
 const SIZES = (process.env.SIZES ?? '1000,100000,1000000').split(',').map(Number);
 const STORES = (process.env.STORES ?? 'embedded,mongo').split(',');
@@ -84,15 +83,15 @@ async function seedMongo(uri: string, size: number): Promise<void> {
 }
 
 async function seedEmbedded(dataDir: string, size: number): Promise<void> {
-  // NeDB writes an inserted array as one append; the store then loads the files as it would at start.
-  const Datastore = createRequire(import.meta.url)('@seald-io/nedb');
-  const asks = new Datastore({ filename: join(dataDir, 'asks.db') });
-  const followUps = new Datastore({ filename: join(dataDir, 'followUps.db') });
-  await Promise.all([asks.loadDatabaseAsync(), followUps.loadDatabaseAsync()]);
-  for (let from = 0; from < size; from += BATCH) {
-    const docs = documents(from, Math.min(size, from + BATCH));
-    await asks.insertAsync(docs.asks);
-    await followUps.insertAsync(docs.followUps);
+  const writer = await openBulkWriter(dataDir);
+  try {
+    for (let from = 0; from < size; from += BATCH) {
+      const docs = documents(from, Math.min(size, from + BATCH));
+      writer.insert('asks', docs.asks);
+      writer.insert('followUps', docs.followUps);
+    }
+  } finally {
+    writer.close();
   }
 }
 
@@ -130,7 +129,7 @@ const mongoServer =
   STORES.includes('mongo') && !process.env.BENCH_MONGODB_URI ? await startMongoJavaServer() : null;
 try {
   for (const kind of STORES) {
-    const label = kind === 'mongo' ? (mongoServer ? 'mongo-java-server' : 'MongoDB') : 'embedded (NeDB)';
+    const label = kind === 'mongo' ? (mongoServer ? 'mongo-java-server' : 'MongoDB') : 'embedded (SQLite)';
     const results: [number, number][] = [];
     for (const size of SIZES) {
       const began = performance.now();

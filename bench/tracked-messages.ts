@@ -40,7 +40,7 @@ const time = async (runs: number, work: (k: number) => Promise<unknown>) => {
   return (performance.now() - start) / runs;
 };
 
-console.log(`embedded store (NeDB), one channel; 1 in ${OPEN_EVERY} messages left unanswered`);
+console.log(`embedded store (SQLite), one channel; 1 in ${OPEN_EVERY} messages left unanswered`);
 const rows: { size: number; list: number; watch: number; window: number }[] = [];
 let stored = 0;
 try {

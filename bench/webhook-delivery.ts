@@ -111,7 +111,7 @@ const RUNS = 3;
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 console.log(
-  `embedded store (NeDB), ${ASKS} asks x ${CHANGES + 1} events, in order per ask; ${RUNS} runs each, interleaved, after a warm-up`,
+  `embedded store (SQLite), ${ASKS} asks x ${CHANGES + 1} events, in order per ask; ${RUNS} runs each, interleaved, after a warm-up`,
 );
 try {
   await run('warm-up', [endpoint('ok', '/ok')]);

@@ -1,5 +1,5 @@
 /**
- * A year of data on the embedded store (NeDB): PARTNERSHIPS (200) partnerships over DAYS (365) days,
+ * A year of data on the embedded store (SQLite): PARTNERSHIPS (200) partnerships over DAYS (365) days,
  * generated through the app's repositories and domain code (bench/support/year/), against the same
  * measurements on a small data set (SMALL_PARTNERSHIPS (20) partnerships over SMALL_DAYS (30) days) in
  * the same run. For each, the real app (compiled startRapport in HTTP mode, cron off) in a process of
@@ -235,7 +235,7 @@ try {
     },
   ];
   await fake.call('setUp', yearWorld(Math.max(...sets.map((s) => s.partnerships))));
-  console.log(`embedded store (NeDB); the data ends, and the app's clock starts, at ${end.toISOString()}`);
+  console.log(`embedded store (SQLite); the data ends, and the app's clock starts, at ${end.toISOString()}`);
   const results: [DataSet, Figures][] = [];
   for (const set of sets) {
     const figures = await measure(set, fake, end);

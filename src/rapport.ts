@@ -47,7 +47,10 @@ const waitFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolv
 export async function startRapport(config: Config, options: RapportOptions = {}): Promise<RunningRapport> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const store = await openStore(config.store);
+  const store = await openStore(config.store, {
+    onNedbMigrated: ({ collections, keptIn }) =>
+      logger.event('info', 'embedded store moved from NeDB files to SQLite', { collections, keptIn }),
+  });
   try {
     const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
     const trackers = wireTrackers(basics);

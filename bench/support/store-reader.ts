@@ -1,15 +1,13 @@
 /**
  * Reads what the app under test left in its store, after it stopped: the raw documents of a collection
- * (chosen fields only), from the embedded store's files or from MongoDB.
+ * (chosen fields only), from the embedded store's database file or from MongoDB.
  */
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type * as NedbModule from '@seald-io/nedb';
 import { MongoClient } from 'mongodb';
-import type { StoreLocation } from '../../src/store/open-store.js';
-
-const Datastore = createRequire(import.meta.url)('@seald-io/nedb') as typeof NedbModule.default.default;
+import { collectionSpecNamed } from '../../src/store/collections.js';
+import { DATABASE_FILE } from '../../src/store/embedded/embedded-database.js';
+import { openDocumentDatabase, type StoreLocation } from '../../src/store/open-store.js';
 
 export type RawDocument = Record<string, unknown> & { _id: string };
 
@@ -20,9 +18,14 @@ export async function readCollection(
 ): Promise<RawDocument[]> {
   const projection = Object.fromEntries(fields.map((f) => [f, 1]));
   if ('dataDir' in location) {
-    const store = new Datastore({ filename: join(location.dataDir, `${collection}.db`) });
-    await store.loadDatabaseAsync();
-    return (await store.findAsync({}, projection)) as unknown as RawDocument[];
+    const db = await openDocumentDatabase(location);
+    try {
+      // With the collection's own indexes: opening it with others would change them.
+      const spec = collectionSpecNamed(collection) ?? { name: collection, indexes: [] };
+      return (await (await db.collection<RawDocument>(spec)).find({}, { fields })) as RawDocument[];
+    } finally {
+      await db.close();
+    }
   }
   const client = await MongoClient.connect(location.mongodbUri);
   try {
@@ -36,12 +39,7 @@ export async function readCollection(
   }
 }
 
-/** Bytes of the embedded store's file of a collection (compacted when the app stopped); 0 on MongoDB. */
-export function collectionFileBytes(location: StoreLocation, collection: string): number {
-  if (!('dataDir' in location)) return 0;
-  try {
-    return statSync(join(location.dataDir, `${collection}.db`)).size;
-  } catch {
-    return 0;
-  }
+/** Bytes of the embedded store's database file (its log checkpointed when the app stopped); 0 on MongoDB. */
+export function storeFileBytes(location: StoreLocation): number {
+  return 'dataDir' in location ? statSync(join(location.dataDir, DATABASE_FILE)).size : 0;
 }

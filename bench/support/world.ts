@@ -32,7 +32,7 @@ export function benchStore(): StoreLocation {
 }
 
 export const describeStore = (location: StoreLocation) =>
-  'dataDir' in location ? 'embedded store (NeDB)' : 'MongoDB';
+  'dataDir' in location ? 'embedded store (SQLite)' : 'MongoDB';
 
 export async function removeStore(location: StoreLocation): Promise<void> {
   if ('dataDir' in location) {

@@ -24,6 +24,7 @@ const leftOut = (io: Io) => (name: string) =>
 export async function runExport(location: StoreLocation, workspaces: string[], io: Io): Promise<void> {
   await withStore(
     location,
+    io.stderr,
     async ({ db, open }) => {
       const selections = await selectCollections(db, workspaces, leftOut(io));
       const progress = createProgress('exported', io.stderr);
@@ -39,7 +40,7 @@ export async function runExport(location: StoreLocation, workspaces: string[], i
 
 /** Reads an export from standard input into the store, which must be empty. */
 export async function runImport(location: StoreLocation, io: Io): Promise<void> {
-  await withStore(location, async (into) => {
+  await withStore(location, io.stderr, async (into) => {
     await assertEmpty(into.db, into.open, into.where);
     const progress = createProgress('imported', io.stderr);
     await fillEmptyStore(into, () => writeDocuments(into.open, decodeLines(io.stdin), progress));
@@ -59,8 +60,9 @@ export async function runMigrate(source: StoreLocation, to: string, io: Io): Pro
   // The source first: its lock keeps Rapport from starting on it while the copy runs.
   await withStore(
     source,
+    io.stderr,
     (from) =>
-      withStore(target.store, async (into) => {
+      withStore(target.store, io.stderr, async (into) => {
         await assertEmpty(into.db, into.open, into.where);
         const progress = createProgress('copied', io.stderr);
         const selections = await selectCollections(from.db, [], leftOut(io));

@@ -35,6 +35,7 @@ export async function runMoveToWorkspace(location: StoreLocation, teamId: string
   const key = installationKey({ teamId });
   await withStore(
     location,
+    io.stderr,
     async ({ open, where }) => {
       const moves: Move[] = [];
       for (const { name } of repositoryCollections) {

@@ -4,8 +4,8 @@ import type { DocumentCollection, DocumentDatabase, StoredDocument } from '../st
 export type OpenCollection = (name: string) => Promise<DocumentCollection<StoredDocument>>;
 
 /**
- * Opens a store's collections by name, each once and with its indexes: the embedded store keeps one
- * datastore per collection open, and a second one on the same file would overwrite it when compacted.
+ * Opens a store's collections by name, each once and with its indexes (opening one creates or checks
+ * them, which a command reading or writing page after page need do only once).
  */
 export function collectionOpener(db: DocumentDatabase): OpenCollection {
   const opened = new Map<string, Promise<DocumentCollection<StoredDocument>>>();

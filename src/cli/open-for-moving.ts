@@ -18,9 +18,16 @@ export const describeLocation = (location: StoreLocation): string =>
  * Opens a store to read or write its documents. The embedded store's data-folder lock refuses a folder
  * that a running Rapport holds: both would write the same files.
  */
-async function openForMoving(location: StoreLocation): Promise<OpenedStore> {
+async function openForMoving(location: StoreLocation, stderr: (text: string) => void): Promise<OpenedStore> {
   try {
-    const db = await openDocumentDatabase(location);
+    const db = await openDocumentDatabase(location, {
+      onNedbMigrated: ({ collections, keptIn }) =>
+        stderr(
+          `moved the embedded store from NeDB files to SQLite first (${collections
+            .map((c) => `${c.name}: ${c.documents}`)
+            .join(', ')}); the NeDB files are kept in ${keptIn}\n`,
+        ),
+    });
     return { db, open: collectionOpener(db), where: describeLocation(location) };
   } catch (error) {
     if (error instanceof DataDirLockedError) throw new CliError(`Stop Rapport first. ${error.message}`);
@@ -30,17 +37,19 @@ async function openForMoving(location: StoreLocation): Promise<OpenedStore> {
 
 /**
  * Runs `use` on the opened store and closes it whatever happens. A store to read from (`existing`) must
- * be there: opening a mistyped DATA_DIR would create it and export nothing.
+ * be there: opening a mistyped DATA_DIR would create it and export nothing. A data folder of NeDB files
+ * is moved to SQLite first, as the app would, and `stderr` told so.
  */
 export async function withStore<T>(
   location: StoreLocation,
+  stderr: (text: string) => void,
   use: (store: OpenedStore) => Promise<T>,
   existing = false,
 ): Promise<T> {
   if (existing && 'dataDir' in location && !existsSync(location.dataDir)) {
     throw new CliError(`DATA_DIR ${location.dataDir} does not exist.`);
   }
-  const store = await openForMoving(location);
+  const store = await openForMoving(location, stderr);
   try {
     return await use(store);
   } finally {

@@ -1,8 +1,8 @@
 /**
- * The small document-store surface both adapters implement (MongoDB and the embedded NeDB).
+ * The small document-store surface both adapters implement (MongoDB and the embedded SQLite).
  * Repositories are written once against it, so both stores behave the same by construction and the
  * contract suite checks the adapters rather than two copies of every query.
- * Filters and updates use the MongoDB operator subset that NeDB also understands.
+ * Filters and updates use a MongoDB operator subset, with MongoDB's semantics on both stores.
  */
 export type Filter = Record<string, unknown>;
 
@@ -26,15 +26,10 @@ export interface IndexSpec {
   fields: string[];
   unique?: boolean;
   /**
-   * False skips the index on the embedded store. NeDB keeps all documents sharing a key in one array,
-   * so an index on a key that many documents share (an owner) makes every update of them O(n) there.
+   * False skips the index on the embedded store, for a field inside an array: SQLite indexes one value
+   * per document, while MongoDB indexes every element. Indexed fields there must hold scalars or dates.
    */
   embedded?: boolean;
-  /**
-   * False skips the index on MongoDB: for a single-field index that MongoDB already serves from the
-   * prefix of a compound one, while NeDB can use compound indexes only for exact matches on every field.
-   */
-  mongo?: boolean;
 }
 
 export interface CollectionSpec {
@@ -100,11 +95,11 @@ interface Cursor<C> {
   limit(n: number): C;
 }
 
-/** The fields of a find as either driver's projection; `{}` (everything) when none are named. */
+/** The fields of a find as a MongoDB projection; `{}` (everything) when none are named. */
 export const projectionOf = (options: FindOptions): Record<string, 1> =>
   Object.fromEntries((options.fields ?? []).map((f) => [f, 1 as const]));
 
-/** Applies sort, skip and limit in that order to either driver's cursor. */
+/** Applies sort, skip and limit in that order to a MongoDB cursor. */
 export function withFindOptions<C extends Cursor<C>>(cursor: C, options: FindOptions): C {
   let c = cursor;
   if (options.sort) c = c.sort(options.sort);

@@ -1,7 +1,7 @@
 import type { Repositories } from '../domain/ports.js';
 import { isWorkspaceKey, workspacePrefix } from './collections.js';
 import type { CollectionSpec, DocumentDatabase } from './documents.js';
-import { openEmbeddedDatabase } from './embedded/embedded-database.js';
+import { type EmbeddedOptions, openEmbeddedDatabase } from './embedded/embedded-database.js';
 import {
   type AnnouncementDeliveryDocument,
   type AnnouncementDocument,
@@ -96,8 +96,8 @@ export interface Store extends Repositories {
 export type StoreLocation = { mongodbUri: string } | { dataDir: string };
 
 /** MongoDB when a URI is given, otherwise the embedded store in a folder. Indexes are created here. */
-export async function openStore(location: StoreLocation): Promise<Store> {
-  const db = await openDocumentDatabase(location);
+export async function openStore(location: StoreLocation, options: EmbeddedOptions = {}): Promise<Store> {
+  const db = await openDocumentDatabase(location, options);
   try {
     return await buildStore(db);
   } catch (error) {
@@ -107,11 +107,14 @@ export async function openStore(location: StoreLocation): Promise<Store> {
 }
 
 /** The document surface alone, without repositories (the command-line tool moves documents as they are). */
-export async function openDocumentDatabase(location: StoreLocation): Promise<DocumentDatabase> {
+export async function openDocumentDatabase(
+  location: StoreLocation,
+  options: EmbeddedOptions = {},
+): Promise<DocumentDatabase> {
   return 'mongodbUri' in location
     ? // Loaded only when used: the driver's bson alone allocates about 17 MB on import.
       (await import('./mongo/mongo-database.js')).openMongoDatabase(location.mongodbUri)
-    : openEmbeddedDatabase(location.dataDir);
+    : openEmbeddedDatabase(location.dataDir, options);
 }
 
 async function buildStore(db: DocumentDatabase): Promise<Store> {

@@ -24,15 +24,13 @@ const ID_INDEX: IndexKeys = { name: '_id_', keys: [['_id', 1]], unique: true };
 const POINTS = new Set<OperatorKind>(['eq', 'in']);
 const INTERVALS = new Set<OperatorKind>(['range', 'ne', 'exists']);
 
-/** The indexes the adapter creates on MongoDB for a collection: `_id` and the spec's, less `mongo: false`. */
+/** The indexes the adapter creates on MongoDB for a collection: `_id` and the spec's. */
 export function mongoIndexesOf(spec: CollectionSpec): IndexKeys[] {
-  const created = spec.indexes
-    .filter((index) => index.mongo !== false)
-    .map((index) => ({
-      name: index.fields.map((field) => `${field}_1`).join('_'),
-      keys: index.fields.map((field): [string, 1] => [field, 1]),
-      unique: index.unique ?? false,
-    }));
+  const created = spec.indexes.map((index) => ({
+    name: index.fields.map((field) => `${field}_1`).join('_'),
+    keys: index.fields.map((field): [string, 1] => [field, 1]),
+    unique: index.unique ?? false,
+  }));
   return [ID_INDEX, ...created];
 }
 

@@ -19,7 +19,7 @@ export interface RapportProcess {
   startJob(name: string): void;
   setClock(at: string | Date): Promise<void>;
   settled(): Promise<void>;
-  /** SIGKILL: no shutdown, no compaction, no lock removed; resolves once the process is gone. */
+  /** SIGKILL: no shutdown, no store closed, no lock removed; resolves once the process is gone. */
   kill(): Promise<void>;
   /** A clean stop (stdin closed): resolves with the exit code. */
   stop(): Promise<number | null>;

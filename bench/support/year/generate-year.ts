@@ -41,7 +41,7 @@ export interface YearCounts extends Activity {
   reminders: number;
 }
 
-/** How many partnerships are generated at once (NeDB serialises each collection; files append apart). */
+/** How many partnerships are generated at once (their store calls interleave). */
 const CONCURRENCY = 4;
 /** The catch-up sweep runs this long before the end, so that the app's first sweep has a little to do. */
 const CATCH_UP_BEFORE_END = 2 * 3_600_000;

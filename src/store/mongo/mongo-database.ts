@@ -74,7 +74,7 @@ export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> 
     kind: 'mongo',
     async collection<D extends StoredDocument>(spec: CollectionSpec) {
       const collection = db.collection<D>(spec.name);
-      for (const index of spec.indexes.filter((i) => i.mongo !== false)) {
+      for (const index of spec.indexes) {
         const keys = Object.fromEntries(index.fields.map((field) => [field, 1 as const]));
         await withinDeadline(
           `createIndex on ${spec.name}`,

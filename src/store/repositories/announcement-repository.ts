@@ -32,12 +32,10 @@ export type AnnouncementDeliveryDocument = Omit<AnnouncementDelivery, 'id' | Del
 
 export const announcementCollection: CollectionSpec = {
   name: 'announcements',
-  // NeDB uses a compound index only for an exact match on every field: it gets the single field instead.
   indexes: [
-    { fields: ['state', 'createdAt'], embedded: false },
-    { fields: ['state'], mongo: false },
-    // The incident updates run's look-up, every minute; few announcements, so none on the embedded store.
-    { fields: ['incident.sending'], embedded: false },
+    { fields: ['state', 'createdAt'] },
+    // The incident updates run's look-up, every minute.
+    { fields: ['incident.sending'] },
     // Each partnership's digest reads the incidents sent to it (an index on an array, one entry per element).
     { fields: ['partnershipIds', 'createdAt'], embedded: false },
   ],
@@ -46,11 +44,7 @@ export const announcementCollection: CollectionSpec = {
 export const announcementDeliveryCollection: CollectionSpec = {
   name: 'announcement_deliveries',
   // By message: a customer's thread reply or a reaction finds its announcement.
-  indexes: [
-    { fields: ['announcementId'] },
-    { fields: ['channelId', 'ts'], embedded: false },
-    { fields: ['ts'], mongo: false },
-  ],
+  indexes: [{ fields: ['announcementId'] }, { fields: ['channelId', 'ts'] }],
 };
 
 /** Announcements stored before audiences, sign-off and hold windows had these fields read as having none. */

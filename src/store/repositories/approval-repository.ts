@@ -19,15 +19,11 @@ export type ApprovalDocument = Omit<Approval, 'id' | 'audit'> & {
 
 export const approvalCollection: CollectionSpec = {
   name: 'approvals',
-  // NeDB uses a compound index only for exact matches on every field, so it gets single-field
-  // indexes instead: the channel (many approvals each, as asks share a partnership) and the next check
-  // (its range scan; null once settled). `state` alone is not indexed there: nearly every approval
-  // shares one of five.
   indexes: [
-    { fields: ['channelId', 'createdAt'], embedded: false },
-    { fields: ['channelId', 'settledAt'], embedded: false },
-    { fields: ['channelId'], mongo: false },
-    // Approvals waiting on a person (their Home tab), by due time: one index per $or branch.
+    { fields: ['channelId', 'createdAt'] },
+    { fields: ['channelId', 'settledAt'] },
+    // Approvals waiting on a person (their Home tab), by due time: one index per $or branch. Approvers are
+    // an array, which the embedded store cannot index (a JSON path names one value): it scans approvals.
     { fields: ['approvers.userId', 'dueAt'], embedded: false },
     { fields: ['approvers.backupId', 'dueAt'], embedded: false },
     { fields: ['checkAt'] },

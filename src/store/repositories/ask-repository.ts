@@ -56,20 +56,16 @@ export const askCollection: CollectionSpec = {
   indexes: [
     { fields: ['partnershipId', 'number'], unique: true },
     // A partnership's asks newest first (/rapport list, the Home tab), the number breaking ties in the index.
-    { fields: ['partnershipId', 'createdAt', 'number'], embedded: false },
-    { fields: ['partnershipId'], mongo: false },
+    { fields: ['partnershipId', 'createdAt', 'number'] },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
-    { fields: ['linkedTo', 'createdAt'], embedded: false },
-    { fields: ['linkedTo'], mongo: false },
+    { fields: ['linkedTo', 'createdAt'] },
     { fields: ['card.ts'] },
-    // Every enhancement, read once per workspace to build the similar-requests index; NeDB scans (few kinds).
-    { fields: ['kind'], embedded: false },
+    // Every enhancement, read once per workspace to build the similar-requests index.
+    { fields: ['kind'] },
     // The asks a tracker's webhook is about, oldest first.
-    { fields: ['tracker.issue.key', 'createdAt'], embedded: false },
-    { fields: ['tracker.issue.key'], mongo: false },
-    { fields: ['requester.userId', 'createdAt'], embedded: false },
-    { fields: ['requester.userId'], mongo: false },
+    { fields: ['tracker.issue.key', 'createdAt'] },
+    { fields: ['requester.userId', 'createdAt'] },
     owedEffectsIndex,
   ],
 };

@@ -8,14 +8,8 @@ export type DigestDocument = Omit<DigestRecord, 'id'> & { _id: string };
 
 export const digestCollection: CollectionSpec = {
   name: 'digests',
-  // NeDB uses a compound index only for an exact match on every field, which no digest query makes: it
-  // gets the single fields instead (a partnership's latest digests; those being posted, for the take-over).
-  indexes: [
-    { fields: ['partnershipId', 'slot'], embedded: false },
-    { fields: ['partnershipId'], mongo: false },
-    { fields: ['state', 'lease.until'], embedded: false },
-    { fields: ['state'], mongo: false },
-  ],
+  // A partnership's latest digests; those being posted, for the take-over.
+  indexes: [{ fields: ['partnershipId', 'slot'] }, { fields: ['state', 'lease.until'] }],
 };
 
 const toDocument = ({ id, ...rest }: DigestRecord): DigestDocument => ({ _id: id, ...rest });

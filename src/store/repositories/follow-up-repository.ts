@@ -9,14 +9,8 @@ export type FollowUpDocument = Omit<FollowUp, 'id'> & { _id: string };
 export const followUpCollection: CollectionSpec = {
   name: 'followUps',
   // The sweep's cost follows the number of due follow-ups, not of stored ones: it walks this index.
-  // The Home tab reads an owner's open follow-ups and counts each partnership's overdue ones: NeDB serves
-  // those only from exact [field, closed] indexes, whose open keys hold few documents (cheap to update).
-  indexes: [
-    { fields: ['nextNagAt'] },
-    { fields: ['ownerId', 'closed'] },
-    { fields: ['partnershipId'], embedded: false },
-    { fields: ['partnershipId', 'closed'], mongo: false },
-  ],
+  // The Home tab reads an owner's open follow-ups and counts each partnership's overdue ones.
+  indexes: [{ fields: ['nextNagAt'] }, { fields: ['ownerId', 'closed'] }, { fields: ['partnershipId'] }],
 };
 
 const toDocument = ({ id, ...rest }: FollowUp): FollowUpDocument => ({ _id: id, ...rest });
@@ -27,7 +21,7 @@ const fromDocument = ({ _id, ...rest }: FollowUpDocument): FollowUp => ({
   round: { ...rest.round, claims: rest.round.claims ?? 0 },
 });
 
-// Follow-ups with nothing to do store null, which NeDB's index orders before any date: hence the lower bound.
+// Follow-ups with nothing to do store null: the lower bound keeps the range on dates alone.
 const EPOCH = new Date(0);
 
 export function followUpRepository(collection: DocumentCollection<FollowUpDocument>): FollowUpRepository {

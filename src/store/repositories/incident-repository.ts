@@ -9,10 +9,7 @@ export type IncidentUpdateDeliveryDocument = Omit<IncidentUpdateDelivery, 'id'> 
 export const incidentUpdateDeliveryCollection: CollectionSpec = {
   name: 'incident_update_deliveries',
   // The claims and counts all ask for one update of one incident.
-  indexes: [
-    { fields: ['announcementId', 'update'], embedded: false },
-    { fields: ['announcementId'], mongo: false },
-  ],
+  indexes: [{ fields: ['announcementId', 'update'] }],
 };
 
 const fromDelivery = ({ _id, ...rest }: IncidentUpdateDeliveryDocument): IncidentUpdateDelivery => ({

@@ -18,7 +18,7 @@ export function markerRepository(collection: DocumentCollection<MarkerDocument>)
     async release(key) {
       await collection.deleteMany({ _id: key });
     },
-    // The lower bound keeps markers without expiry (null) out: NeDB's index orders null before any date.
+    // The lower bound keeps markers without expiry (null) out of the range.
     purgeExpired: (now) => collection.deleteMany({ expiresAt: { $gte: new Date(0), $lte: now } }),
   };
 }

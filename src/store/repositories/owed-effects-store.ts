@@ -13,8 +13,7 @@ export type WithEffects = StoredDocument & { version: number; effects?: EffectsF
 /** The reconciler walks owed records through this index (null, nothing owed, sorts first). */
 export const owedEffectsIndex: IndexSpec = { fields: ['effects.owedAt'] };
 
-// NeDB's index orders null before any date, and NeDB compares null as 0 with a date: a strict lower bound
-// above the epoch keeps settled records (null) out, whether NeDB walks this index or the _id one.
+// Settled records hold null: a strict lower bound above the epoch keeps the range on dates alone.
 const EPOCH = new Date(0);
 
 /** A new record owes its first effects (card, notices, Home tabs) from the moment it is stored. */

@@ -63,8 +63,7 @@ export const partnershipCollection: CollectionSpec = {
   name: 'partnerships',
   indexes: [
     { fields: ['channelId'], unique: true },
-    { fields: ['ownerId', 'accountName'], embedded: false },
-    { fields: ['ownerId'], mongo: false },
+    { fields: ['ownerId', 'accountName'] },
     { fields: ['digestNextAt'] },
   ],
 };

@@ -10,12 +10,8 @@ export type StakeholderDocument = Stakeholder & { _id: string };
 export const stakeholderCollection: CollectionSpec = {
   name: 'stakeholders',
   // A partnership's people, and a person's partnerships (deactivation); neither key is shared by many.
-  // MongoDB lists a partnership's people in order from its index.
-  indexes: [
-    { fields: ['partnershipId', 'firstSeenAt'], embedded: false },
-    { fields: ['partnershipId'], mongo: false },
-    { fields: ['userId'] },
-  ],
+  // A partnership's people are listed in order from the index.
+  indexes: [{ fields: ['partnershipId', 'firstSeenAt'] }, { fields: ['userId'] }],
 };
 
 const fromDocument = ({ _id, ...rest }: StakeholderDocument): Stakeholder => rest;

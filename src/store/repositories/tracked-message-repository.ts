@@ -7,13 +7,8 @@ export type TrackedMessageDocument = Omit<TrackedMessage, 'id'> & { _id: string;
 
 export const trackedMessageCollection: CollectionSpec = {
   name: 'trackedMessages',
-  // NeDB serves a compound index only on exact matches, and prefers any single-field index: a
-  // `channelId` index would hand it every message ever tracked in a busy channel. Its [channelId, open]
-  // index hands it the channel's open ones (few), or its closed ones; MongoDB ranges over postedAt too.
-  indexes: [
-    { fields: ['channelId', 'open', 'postedAt'], embedded: false },
-    { fields: ['channelId', 'open'], mongo: false },
-  ],
+  // A channel's open messages (few), and its recently answered ones by a range over postedAt.
+  indexes: [{ fields: ['channelId', 'open', 'postedAt'] }],
 };
 
 const toDocument = ({ id, ...rest }: TrackedMessage): TrackedMessageDocument => ({
@@ -47,7 +42,7 @@ export function trackedMessageRepository(
       await collection.updateOne({ _id: id }, { $set: { ownerId } });
     },
     async listActive(channelId, since) {
-      // Two exact matches on the index rather than one $or, which NeDB could serve only by a full scan.
+      // Two reads of the index, each a prefix of it, rather than one $or.
       const [open, recent] = await Promise.all([
         collection.find({ channelId, open: true }),
         collection.find({ channelId, open: false, postedAt: { $gte: since } }),
