@@ -1,7 +1,7 @@
 /**
  * The top costs of a V8 CPU profile (as BENCH_CPU_PROF=<dir> writes for each app under test), over a
  * window of it: self time by package or Rapport module, and by function, as shares of the busy time.
- * Run: npx tsx bench/profile-top.ts <file.cpuprofile> [from-s] [to-s]   (window in seconds from the start;
+ * Run: [ROWS=15] npx tsx bench/profile-top.ts <file.cpuprofile> [from-s] [to-s]   (window in seconds from the start;
  * without one, the longest stretch the process was busy, which for an app under bench:ack is its load)
  */
 import { readFileSync } from 'node:fs';
@@ -90,5 +90,5 @@ console.log(
   `${file}: ${(begin / 1e6).toFixed(1)}-${(end / 1e6).toFixed(1)} s, busy ${(busyUs / 1e3).toFixed(0)} ms of ` +
     `${(windowUs / 1e3).toFixed(0)} ms; shares of the busy time`,
 );
-console.log(`self time by package or module:\n${table(byModule, 15)}`);
-console.log(`self time by function:\n${table(byFunction, 15)}`);
+console.log(`self time by package or module:\n${table(byModule, Number(process.env.ROWS ?? 15))}`);
+console.log(`self time by function:\n${table(byFunction, Number(process.env.ROWS ?? 15))}`);

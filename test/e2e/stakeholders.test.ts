@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Stakeholder } from '../../src/domain/stakeholders/stakeholder.js';
 import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { PEOPLE_BLOCKS } from '../../src/slack/people/ids.js';
@@ -92,6 +92,21 @@ describe.each(storeKinds())('the stakeholder map end to end ($name store)', (kin
     });
     // erin had no role: leaving is recorded, but nobody is alerted.
     expect(h.fake.dmsTo(people.alice.id)).toHaveLength(0);
+  });
+
+  it('asks the store about a person at most once per ten minutes of their activity, and keeps the map current', async () => {
+    const recorded = vi.spyOn(h.rapport.store.stakeholders, 'recordActivity');
+    clock.set('2026-11-22T11:00:00Z');
+    await say(people.carol, 'Morning!');
+    clock.set('2026-11-22T11:09:00Z');
+    await say(people.carol, 'Anyone there?');
+    await say(people.bob, 'Yes');
+    expect(recorded.mock.calls.map(([, person]) => person.userId)).toEqual([people.carol.id, people.bob.id]);
+    expect((await map()).get(people.carol.id)?.lastActiveAt).toEqual(new Date('2026-11-22T11:00:00Z'));
+    clock.set('2026-11-22T11:10:00Z');
+    await say(people.carol, 'Still here');
+    expect(recorded).toHaveBeenCalledTimes(3);
+    expect((await map()).get(people.carol.id)?.lastActiveAt).toEqual(new Date('2026-11-22T11:10:00Z'));
   });
 
   it('tells the owner privately, once, that the champion left, as high risk with a next step', async () => {
