@@ -192,23 +192,6 @@ describe.each(storeKinds())('requests that are not from Slack, or not now ($name
   });
 
   it.skipIf(!kind.available)(
-    "answers Slack's SSL check (which is not signed) and its URL verification, writing nothing",
-    async () => {
-      const ssl = await effectOf(raw({ body: 'ssl_check=1&token=x', contentType: FORM, unsigned: true }));
-      expect(ssl).toEqual({ status: 200, storeChanged: false, slackCalls: [] });
-      const verification = await h.driver.sendRaw({
-        body: JSON.stringify({ type: 'url_verification', token: 'x', challenge: 'c-123' }),
-      });
-      expect(verification).toEqual({ status: 200, body: { challenge: 'c-123' } });
-      const unsigned = await h.driver.sendRaw({
-        body: JSON.stringify({ type: 'url_verification', challenge: 'c-123' }),
-        unsigned: true,
-      });
-      expect(unsigned.status).toBe(401);
-    },
-  );
-
-  it.skipIf(!kind.available)(
     'answers a button and a form no listener knows (an old message after an upgrade) at once, saying so',
     async () => {
       const responseUrl = h.fake.responseUrl({ channelId: channels.shared, userId: people.alice.id });
