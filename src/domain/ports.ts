@@ -157,7 +157,7 @@ export interface IncidentRepository {
   /** Update `update` has settled and its poster was told; no longer sending once it was the last one. */
   markSettled(id: string, update: number): Promise<boolean>;
   /** The poster's progress message of update `update`. */
-  recordProgress(id: string, update: number, ts: string): Promise<void>;
+  recordProgress(id: string, update: number, message: { channel: string; ts: string }): Promise<void>;
 }
 
 export interface IncidentUpdateDeliveryRepository {

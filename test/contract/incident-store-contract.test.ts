@@ -78,11 +78,15 @@ describe.each(storeKinds())('incident store contract: $name', (kind) => {
     expect(await store.incidents.markStarted('i-1', 1)).toBe(true);
     expect(await store.incidents.markSettled('i-1', 1)).toBe(true);
     expect((await store.incidents.listSending()).map((a) => a.id)).toEqual(['i-1']);
-    await store.incidents.recordProgress('i-1', 2, '9.0002');
+    await store.incidents.recordProgress('i-1', 2, { channel: 'D1', ts: '9.0002' });
     expect(await store.incidents.markSettled('i-1', 2)).toBe(true);
     expect(await store.incidents.markSettled('i-1', 2)).toBe(false);
     stored = (await store.announcements.findById('i-1'))?.incident;
-    expect(stored).toMatchObject({ settledThrough: 2, sending: false, progress: { u2: '9.0002' } });
+    expect(stored).toMatchObject({
+      settledThrough: 2,
+      sending: false,
+      progress: { u2: { channel: 'D1', ts: '9.0002' } },
+    });
     expect(await store.incidents.listSending()).toEqual([]);
   });
 

@@ -147,7 +147,10 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     // Edits come after all the replies of an update.
     const calls = h.fake.calls.filter((c) => ['chat.postMessage', 'chat.update'].includes(c.method));
     const lastReply = calls.findLastIndex((c) => c.method === 'chat.postMessage' && c.args.thread_ts);
-    expect(calls.slice(lastReply + 1).filter((c) => c.args.channel !== alice.id).length).toBe(2);
+    const toAlice = [alice.id, h.fake.dmChannelOf(alice.id)];
+    expect(calls.slice(lastReply + 1).filter((c) => !toAlice.includes(String(c.args.channel)))).toHaveLength(
+      2,
+    );
 
     expect(progressDms().map((m) => m.text)).toEqual([
       'Update 1: reached 2 of 2 channels',
@@ -276,6 +279,18 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     expect(blockText(progressDms().at(-1), 0)).toContain(
       `<#${channels.shared}>: message_not_found (top message)`,
     );
+
+    // The poster deleted the progress message: Slack refuses its edit, so it is posted anew, and the
+    // outcome lands there, once.
+    const dm = h.fake.dmChannelOf(alice.id);
+    const before = progressDms().length;
+    h.fake.failNextWhen('chat.update', (args) => args.channel === dm, 'message_not_found');
+    await postUpdate('resolved', 'Fixed.');
+    expect(
+      progressDms()
+        .slice(before)
+        .map((m) => m.text),
+    ).toEqual(['0 of 2 channels updated', 'Update 3: reached 2 of 2 channels']);
   });
 
   it('after a restart, adopts a reply its dead holder posted instead of posting it again', async () => {

@@ -29,8 +29,8 @@ export interface Incident {
   sending: boolean;
   /** When it was last resolved; null while open (a reopened incident is open again). */
   resolvedAt: Date | null;
-  /** The progress message of each update in its poster's DM, by `u<number>`. */
-  progress: Record<string, string>;
+  /** The progress message of each update in its poster's DM (the DM's id, not the person's), by `u<number>`. */
+  progress: Record<string, { channel: string; ts: string }>;
 }
 
 export const INCIDENT_UPDATE_MAX = 3000;

@@ -4,6 +4,7 @@ import type { IncidentUpdate } from '../../domain/incidents/incident.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
 import { type AppLogger, errorFields } from '../../logger.js';
 import type { MessageContent } from '../shared/blocks.js';
+import { isSlackRefusal } from '../shared/classify-slack-failure.js';
 import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
 import { incidentProgressKey } from './ids.js';
 import { buildUpdateOutcome, buildUpdateProgress } from './update-progress.js';
@@ -26,7 +27,8 @@ export async function claim(deps: ProgressDeps, key: string): Promise<boolean> {
 
 /**
  * Shows `content` in the poster's progress message: posted the first time (after looking for one a dead
- * run may have posted, by its metadata), edited in place after that.
+ * run may have posted, by its metadata), edited in place after that, and posted anew if the poster
+ * deleted it (Slack refuses the edit).
  */
 async function show(
   deps: ProgressDeps,
@@ -34,21 +36,32 @@ async function show(
   update: IncidentUpdate,
   content: MessageContent,
 ): Promise<void> {
-  const ts = incident.incident?.progress[`u${update.number}`];
-  if (ts) {
-    await deps.client.chat.update({ channel: update.by, ts, text: content.text, blocks: content.blocks });
-    return;
-  }
   const key = incidentProgressKey(incident.id, update.number);
-  const target = { channel: update.by, threadTs: null };
-  const earlier = (await listPostedOrAssumeNone(deps.client, target, deps.logger)).find(
-    (m) => m.payload.key === key,
-  );
-  const posted =
-    earlier?.ts ??
-    ((await deps.client.chat.postMessage({ channel: update.by, ...content, metadata: effectMetadata(key) }))
-      .ts as string);
-  await deps.repositories.incidents.recordProgress(incident.id, update.number, posted);
+  const recorded = incident.incident?.progress[`u${update.number}`];
+  let shown = recorded;
+  if (!shown) {
+    const target = { channel: update.by, threadTs: null };
+    const earlier = (await listPostedOrAssumeNone(deps.client, target, deps.logger)).find(
+      (m) => m.payload.key === key,
+    );
+    if (earlier) shown = { channel: earlier.channel, ts: earlier.ts };
+  }
+  if (shown) {
+    try {
+      await deps.client.chat.update({ ...shown, text: content.text, blocks: content.blocks });
+      if (!recorded) await deps.repositories.incidents.recordProgress(incident.id, update.number, shown);
+      return;
+    } catch (error) {
+      if (!isSlackRefusal(error)) throw error;
+    }
+  }
+  const posted = await deps.client.chat.postMessage({
+    channel: update.by,
+    ...content,
+    metadata: effectMetadata(key),
+  });
+  const message = { channel: posted.channel as string, ts: posted.ts as string };
+  await deps.repositories.incidents.recordProgress(incident.id, update.number, message);
 }
 
 /**

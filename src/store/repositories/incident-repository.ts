@@ -67,8 +67,8 @@ export function incidentRepository(collection: DocumentCollection<AnnouncementDo
       );
       return settled;
     },
-    async recordProgress(id, update, ts) {
-      await collection.updateOne({ _id: id }, { $set: { [`incident.progress.u${update}`]: ts } });
+    async recordProgress(id, update, message) {
+      await collection.updateOne({ _id: id }, { $set: { [`incident.progress.u${update}`]: message } });
     },
   };
 }

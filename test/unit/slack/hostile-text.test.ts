@@ -1,10 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Announcement } from '../../../src/domain/announcements/announcement.js';
+import { type Incident, newIncident } from '../../../src/domain/incidents/incident.js';
 import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
 import { buildAskList } from '../../../src/slack/asks/ask-list.js';
 import { buildTriageCard } from '../../../src/slack/asks/triage-card.js';
 import { buildHelpMessage } from '../../../src/slack/commands/help-message.js';
+import { buildIncidentMessage, buildIncidentReply } from '../../../src/slack/incidents/incident-message.js';
+import { buildUpdateOutcome, buildUpdateProgress } from '../../../src/slack/incidents/update-progress.js';
 import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
 import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
 import { anAsk } from '../../support/ask-fixture.js';
@@ -52,6 +56,57 @@ describe('every message builder, fed hostile or huge text', () => {
         );
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('incident messages: the top message, a reply, the progress and the outcome (property)', () => {
+    const at = new Date('2026-11-23T08:00:00Z');
+    // Titles are refused blank or over 150 characters, bodies and updates blank or over 3,000.
+    const given = (text: fc.Arbitrary<string>) => text.filter((t) => t.trim() !== '');
+    fc.assert(
+      fc.property(given(hostileText(150)), given(anyText), given(anyText), (title, body, text) => {
+        const update = {
+          number: 2,
+          status: 'resolved' as const,
+          text: text.slice(0, 3000),
+          at,
+          by: 'UVENDOR1',
+        };
+        const incident = {
+          ...newIncident('investigating'),
+          status: 'resolved' as const,
+          count: 2,
+          resolvedAt: at,
+        };
+        const a: Announcement = {
+          id: 'i-1',
+          title,
+          body: body.slice(0, 3000),
+          audience: { kind: 'all', tags: [], excludedTags: [], channelIds: [] },
+          partnershipIds: ['p-1'],
+          sendAt: at,
+          timeZone: 'UTC',
+          state: 'sent',
+          createdBy: 'UVENDOR1',
+          createdAt: at,
+          startedAt: at,
+          finishedAt: at,
+          incident: { ...incident, updates: [update] },
+        };
+        assertSafe(buildIncidentMessage(a, a.incident as Incident));
+        assertSafe(buildIncidentReply(update));
+        assertSafe(buildUpdateProgress(a, update, { pending: 1, replied: 2, edited: 3, failed: 4 }));
+        const failed = {
+          id: 'd',
+          announcementId: 'i-1',
+          update: 2,
+          partnershipId: 'p-1',
+          channelId: 'CTRIAGE1',
+        };
+        const refused = { ...failed, threadTs: '1.0', state: 'failed' as const, lease: null, attempts: 1 };
+        assertSafe(buildUpdateOutcome(a, update, [{ ...refused, replyTs: null, error: 'is_archived' }]));
+      }),
+      { numRuns: 100 },
     );
   });
 });
