@@ -7,6 +7,7 @@ import type {
   StoredMessage,
 } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
+import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import {
   acmeForEachTest,
@@ -380,6 +381,39 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     });
     await h.rapport.settled();
     expect((await tracked())?.closed?.reason).toBe('reply');
+  });
+
+  it('sends in each partnership’s next working hours: each delivery when its own day starts', async () => {
+    await tagBoth();
+    // Globex works in New York: at 08:00 UTC (09:00 in Berlin, Acme's zone) its day has not started.
+    const view = await openModalByCommand(h, alice, 'setup', channels.otherShared);
+    await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { [SETUP_BLOCKS.timeZone]: { [INPUT]: 'America/New_York' } },
+    });
+    await h.rapport.settled();
+    await submitAnnouncement({ [B.when]: { [INPUT]: 'working_hours' } });
+    const preview = lastDm();
+    expect(blocksText(preview)).toContain(
+      '*It will reach 2 channels*, as soon as it is confirmed, each in its next working hours',
+    );
+    await click(preview, ANNOUNCE_ACTIONS.send);
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain(
+      'reached 1, failed 0, replies 0, reactions 0, 1 to go',
+    );
+
+    clock.advance(5 * 60 + 59); // 13:59 UTC: 08:59 in New York
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    clock.advance(1);
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.otherShared)).toHaveLength(1);
+    expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
   });
 
   it('records a channel Slack refuses, reports it, and never retries it', async () => {

@@ -32,6 +32,8 @@ export interface DraftInput {
   body: string;
   audience: Audience;
   sendAt: Date | null;
+  /** Each partnership gets it in its own next working hours, once it is due. */
+  inWorkingHours: boolean;
   timeZone: string;
   /** The colleague who signs it off: required over the sign-off threshold, honoured whenever named. */
   signOffBy: string | null;

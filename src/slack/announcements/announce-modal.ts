@@ -12,7 +12,11 @@ const AUDIENCES = [
   option('tags_all', 'Partnerships with all of these tags'),
   option('picked', 'The partnerships I pick'),
 ];
-const WHEN = [option('now', 'As soon as I confirm'), option('later', 'At the date and time below')];
+const WHEN = [
+  option('now', 'As soon as I confirm'),
+  option('later', 'At the date and time below'),
+  option('working_hours', 'In each partnership’s next working hours'),
+];
 const TAGS_MAX_LENGTH = MAX_TAGS * (TAG_MAX + 2);
 
 const partnershipsSelect = {

@@ -32,7 +32,8 @@ function reach(a: Announcement, targets: Partnership[]): { count: string; text: 
     .join(', ');
   const more = targets.length > MAX_LISTED ? ` and ${targets.length - MAX_LISTED} more` : '';
   const count = `${targets.length} channel${targets.length === 1 ? '' : 's'}`;
-  const when = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as it is confirmed';
+  const start = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as it is confirmed';
+  const when = a.inWorkingHours ? `${start}, each in its next working hours` : start;
   return { count, text: `*It will reach ${count}*, ${when}: ${listed}${more}` };
 }
 

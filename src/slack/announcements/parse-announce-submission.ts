@@ -43,7 +43,8 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
   const choice = read(B.audience).selected_option?.value ?? 'all';
   if (!Object.hasOwn(AUDIENCES, choice)) return { ok: 'malformed' };
   const { kind, tagMatch } = AUDIENCES[choice as keyof typeof AUDIENCES];
-  const later = read(B.when).selected_option?.value === 'later';
+  const when = read(B.when).selected_option?.value;
+  const later = when === 'later';
   let sendAt: Date | null = null;
   if (later) {
     const date = read(B.date).selected_date ?? '';
@@ -68,6 +69,7 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
         excludedChannelIds: channels(B.excludedPicked),
       },
       sendAt,
+      inWorkingHours: when === 'working_hours',
       timeZone: metadata.timeZone,
       signOffBy: read(B.signOffBy).selected_user ?? null,
     },

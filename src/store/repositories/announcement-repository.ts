@@ -16,7 +16,8 @@ type AddedLater =
   | 'exclusions'
   | 'revision'
   | 'changeOwed'
-  | 'changeProgress';
+  | 'changeProgress'
+  | 'inWorkingHours';
 type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
@@ -61,6 +62,7 @@ const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement 
   revision: rest.revision ?? 0,
   changeOwed: rest.changeOwed ?? false,
   changeProgress: rest.changeProgress ?? null,
+  inWorkingHours: rest.inWorkingHours ?? false,
 });
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
@@ -159,14 +161,15 @@ export function announcementDeliveryRepository(
   return {
     insert: ({ id, ...rest }) => collection.insertOne({ _id: id, ...rest }),
     async claimPending(announcementId, now, lease) {
-      // Unheld ones first: a null lease is never $lte a date, so those are a query of their own.
+      // Unheld ones first: a null lease is never $lte a date, so those are a query of their own. Only
+      // those due: each partnership's may wait for its working hours.
       const doc =
         (await collection.claimOne(
-          { announcementId, state: 'pending', lease: null },
+          { announcementId, state: 'pending', dueAt: { $lte: now }, lease: null },
           { $set: { lease }, $inc: { attempts: 1 } },
         )) ??
         (await collection.claimOne(
-          { announcementId, state: 'pending', 'lease.until': { $lte: now } },
+          { announcementId, state: 'pending', dueAt: { $lte: now }, 'lease.until': { $lte: now } },
           { $set: { lease }, $inc: { attempts: 1 } },
         ));
       return doc ? fromDelivery(doc) : null;
