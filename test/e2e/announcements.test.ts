@@ -416,6 +416,26 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(announcementsIn(channels.shared)).toHaveLength(1);
   });
 
+  it('notifies a whole channel only when its sender ticks the option, and logs who did and when', async () => {
+    await tagBoth();
+    await submitAnnouncement({ [B.notifyChannel]: { [INPUT]: ['channel'] } });
+    const preview = lastDm();
+    expect(blocksText(preview)).toContain('It notifies everyone in each channel (@channel).');
+    expect(blockText(preview, 1)).toBe('<!channel>');
+    await click(preview, ANNOUNCE_ACTIONS.send);
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const [message] = announcementsIn(channel);
+      expect(blockText(message, 0)).toBe('<!channel>');
+      expect(message?.text.startsWith('<!channel> Release 4.2: ')).toBe(true);
+      // The sender's own text stays escaped: only the chosen mention notifies.
+      expect(blocksText(message as StoredMessage).match(/<!channel>/g)).toHaveLength(1);
+    }
+    const logged = h.logs
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'announcement confirmed with @channel');
+    expect(logged).toMatchObject({ by: alice.id, at: '2026-11-23T08:00:00.000Z' });
+  });
+
   it('records a channel Slack refuses, reports it, and never retries it', async () => {
     await tagBoth();
     h.fake.failNextWhen(

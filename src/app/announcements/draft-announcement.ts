@@ -30,6 +30,8 @@ export type DraftError =
 export interface DraftInput {
   title: string;
   body: string;
+  /** Off unless the sender ticks it: the one way an announcement notifies a whole channel. */
+  notifyChannel: boolean;
   audience: Audience;
   sendAt: Date | null;
   /** Each partnership gets it in its own next working hours, once it is due. */

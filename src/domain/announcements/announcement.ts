@@ -51,6 +51,8 @@ export interface Announcement {
   title: string;
   /** The sender's mrkdwn, escaped when shown (it can never ping a channel or a person). */
   body: string;
+  /** Chosen explicitly by the sender (off by default): the message starts with an @channel mention. */
+  notifyChannel: boolean;
   audience: Audience;
   /** The partnerships it reaches, fixed when previewed: what the sender saw is what is sent. */
   partnershipIds: string[];

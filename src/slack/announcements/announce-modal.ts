@@ -17,6 +17,7 @@ const WHEN = [
   option('later', 'At the date and time below'),
   option('working_hours', 'In each partnership’s next working hours'),
 ];
+export const NOTIFY_CHANNEL = option('channel', 'Notify everyone in each channel (@channel)');
 const TAGS_MAX_LENGTH = MAX_TAGS * (TAG_MAX + 2);
 
 const partnershipsSelect = {
@@ -41,6 +42,12 @@ export function buildAnnounceModal(
       max: ANNOUNCEMENT_TEXT_MAX.body,
       hint: 'Slack formatting (*bold*, _italic_, lists). Mentions and @channel are shown as plain text.',
     }),
+    input(
+      B.notifyChannel,
+      'Notify',
+      { type: 'checkboxes', options: [NOTIFY_CHANNEL] },
+      { optional: true, hint: plain('Off: the message notifies nobody. On: it starts with @channel.') },
+    ),
     input(B.audience, 'Send to', { type: 'radio_buttons', options: AUDIENCES, initial_option: AUDIENCES[0] }),
     textInput(B.tags, 'Tags (for “any” or “all of these tags”)', {
       max: TAGS_MAX_LENGTH,

@@ -14,11 +14,14 @@ import { ANNOUNCE_ACTIONS } from './ids.js';
  * no tags, no other customer). Escaping can take the text past a section's limit: it then runs on in
  * further sections, never cut.
  */
-export function buildAnnouncementMessage(a: Pick<Announcement, 'title' | 'body'>): MessageContent {
-  return {
-    text: safeText(`${a.title}: ${a.body}`, 3000),
-    blocks: [header(a.title), ...splitSections(escapeText(a.body))],
-  };
+export function buildAnnouncementMessage(
+  a: Pick<Announcement, 'title' | 'body' | 'notifyChannel'>,
+): MessageContent {
+  const text = safeText(`${a.title}: ${a.body}`, 3000);
+  const blocks = [header(a.title), ...splitSections(escapeText(a.body))];
+  // The only unescaped mention an announcement carries, and only when its sender chose it.
+  if (!a.notifyChannel) return { text, blocks };
+  return { text: `<!channel> ${text}`, blocks: [section('<!channel>'), ...blocks] };
 }
 
 /** Enough names to check the audience by eye, few enough to fit one section (3,000 characters). */
@@ -40,6 +43,7 @@ function reach(a: Announcement, targets: Partnership[]): { count: string; text: 
 /** What a large audience goes through before it is sent, told before anyone confirms. */
 function safeguards(a: Announcement, targets: Partnership[], settings: AnnouncementSettings): string[] {
   const notes: string[] = [];
+  if (a.notifyChannel) notes.push('It notifies everyone in each channel (@channel).');
   if (a.signOff) notes.push(`${mention(a.signOff.approverId)} must sign it off before it goes.`);
   if (needsHold(targets.length, settings)) {
     const hours = Math.round((settings.holdMs / 3_600_000) * 10) / 10;

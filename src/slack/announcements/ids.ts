@@ -4,6 +4,7 @@ export const ANNOUNCE_VIEWS = { form: 'rapport.announce', editSent: 'rapport.ann
 export const ANNOUNCE_BLOCKS = {
   title: 'announce.title',
   body: 'announce.body',
+  notifyChannel: 'announce.notify_channel',
   audience: 'announce.audience',
   tags: 'announce.tags',
   excludedTags: 'announce.excluded_tags',

@@ -60,6 +60,7 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
     input: {
       title: (read(B.title).value ?? '').trim(),
       body: (read(B.body).value ?? '').trim(),
+      notifyChannel: (read(B.notifyChannel).selected_options ?? []).some((o) => o.value === 'channel'),
       audience: {
         kind,
         tags: parseTags(read(B.tags).value ?? ''),

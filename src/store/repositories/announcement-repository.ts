@@ -17,7 +17,8 @@ type AddedLater =
   | 'revision'
   | 'changeOwed'
   | 'changeProgress'
-  | 'inWorkingHours';
+  | 'inWorkingHours'
+  | 'notifyChannel';
 type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
@@ -63,6 +64,7 @@ const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement 
   changeOwed: rest.changeOwed ?? false,
   changeProgress: rest.changeProgress ?? null,
   inWorkingHours: rest.inWorkingHours ?? false,
+  notifyChannel: rest.notifyChannel ?? false,
 });
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
