@@ -238,6 +238,17 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — sent');
     expect(JSON.stringify(list.args.blocks)).toContain('to 2 partnerships: reached 2, failed 0');
+    // The sender's Home tab lists it; a colleague's does not.
+    const homeOf = async (user: DriverUser) => {
+      const before = h.fake.callsTo('views.publish').length;
+      await h.driver.event({
+        event: { type: 'app_home_opened', user: user.id, channel: 'DHOME0001', tab: 'home' },
+      });
+      await h.rapport.settled();
+      return JSON.stringify(h.fake.callsTo('views.publish').slice(before).at(-1)?.args.view);
+    };
+    expect(await homeOf(alice)).toContain('*Release 4.2* — sent');
+    expect(await homeOf(bob)).not.toContain('My announcements');
   });
 
   it('schedules in the sender’s zone, cancels until sent, and sends a scheduled one exactly once across two replicas', async () => {

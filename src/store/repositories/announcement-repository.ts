@@ -37,8 +37,13 @@ export const announcementCollection: CollectionSpec = {
   indexes: [
     { fields: ['state', 'createdAt'], embedded: false },
     { fields: ['state'], mongo: false },
+    // The sender's Home tab lists their own.
+    { fields: ['createdBy', 'createdAt'], embedded: false },
   ],
 };
+
+/** Every state but draft: a draft is only its sender's preview. */
+const LISTED = ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'];
 
 export const announcementDeliveryCollection: CollectionSpec = {
   name: 'announcement_deliveries',
@@ -148,8 +153,12 @@ export function announcementRepository(
       return docs.map(fromAnnouncement);
     },
     async listRecent(limit) {
+      const docs = await collection.find({ state: { $in: LISTED } }, { sort: { createdAt: -1 }, limit });
+      return docs.map(fromAnnouncement);
+    },
+    async listRecentBy(userId, limit) {
       const docs = await collection.find(
-        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'] } },
+        { createdBy: userId, state: { $in: LISTED } },
         { sort: { createdAt: -1 }, limit },
       );
       return docs.map(fromAnnouncement);
