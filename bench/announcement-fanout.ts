@@ -60,6 +60,7 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
     id: randomUUID(),
     title: 'Release 4.2',
     body: 'Faster exports, and *SSO* for everyone.',
+    replaces: null,
     notifyChannel: false,
     audience: {
       kind: 'all',

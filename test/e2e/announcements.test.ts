@@ -447,6 +447,58 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(logged).toMatchObject({ by: alice.id, at: '2026-11-23T08:00:00.000Z' });
   });
 
+  it('edits an unsent one: its form reopens prefilled, and the new preview once sent replaces it', async () => {
+    await tagBoth();
+    const later = {
+      [B.audience]: { [INPUT]: 'tags' },
+      [B.tags]: { [INPUT]: 'enterprise' },
+      [B.when]: { [INPUT]: 'later' },
+      [B.date]: { [INPUT]: '2026-11-24' },
+      [B.time]: { [INPUT]: '10:00' },
+    };
+    await submitAnnouncement(later);
+    const first = lastDm();
+    await click(first, ANNOUNCE_ACTIONS.send);
+    const scheduled = h.fake.message(first.channel, first.ts) as StoredMessage;
+    const replies = () => h.fake.callsTo('response_url').map((c) => String(c.args.text));
+    await click(scheduled, ANNOUNCE_ACTIONS.edit, bob);
+    expect(replies()).toContain('Only the person who wrote this announcement can do that.');
+
+    const before = h.fake.callsTo('views.open').length;
+    await click(scheduled, ANNOUNCE_ACTIONS.edit);
+    const view = await modalOpenedAfter(h, before);
+    const initial = (blockId: string) =>
+      (view.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find(
+        (b) => b.block_id === blockId,
+      )?.element;
+    expect(initial(B.title)?.initial_value).toBe('Release 4.2');
+    expect(initial(B.tags)?.initial_value).toBe('enterprise');
+    expect(initial(B.audience)?.initial_option).toMatchObject({ value: 'tags' });
+    expect(initial(B.when)?.initial_option).toMatchObject({ value: 'later' });
+    expect([initial(B.date)?.initial_date, initial(B.time)?.initial_time]).toEqual(['2026-11-24', '10:00']);
+    await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { ...later, [B.title]: { [INPUT]: 'Release 4.3' } },
+    });
+    await h.rapport.settled();
+    const second = lastDm();
+    expect(second.text).toBe('Preview of your announcement: it will reach 1 channel.');
+    await click(second, ANNOUNCE_ACTIONS.send);
+    const stored = await h.rapport.store.announcements.listRecent(5);
+    // Both were written at the same (test) time: listed in no particular order.
+    expect(stored.map((a) => [a.title, a.state]).sort()).toEqual([
+      ['Release 4.2', 'cancelled'],
+      ['Release 4.3', 'scheduled'],
+    ]);
+
+    clock.advance(25 * 60);
+    await h.rapport.runJob('announcements');
+    const sent = announcementsIn(channels.shared);
+    expect(sent.map((m) => blockText(m, 0))).toEqual(['Release 4.3']);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+  });
+
   it('records a channel Slack refuses, reports it, and never retries it', async () => {
     await tagBoth();
     h.fake.failNextWhen(

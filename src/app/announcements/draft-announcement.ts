@@ -30,6 +30,8 @@ export type DraftError =
 export interface DraftInput {
   title: string;
   body: string;
+  /** The unsent announcement this edits (reopened from its preview or schedule), or null. */
+  replaces: string | null;
   /** Off unless the sender ticks it: the one way an announcement notifies a whole channel. */
   notifyChannel: boolean;
   audience: Audience;

@@ -51,6 +51,8 @@ export interface Announcement {
   title: string;
   /** The sender's mrkdwn, escaped when shown (it can never ping a channel or a person). */
   body: string;
+  /** The unsent announcement this one edits: cancelled when this one is confirmed. */
+  replaces: string | null;
   /** Chosen explicitly by the sender (off by default): the message starts with an @channel mention. */
   notifyChannel: boolean;
   audience: Audience;

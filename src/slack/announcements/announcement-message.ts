@@ -74,6 +74,7 @@ export function buildAnnouncementPreview(
         elements: [
           button(a.id, a.sendAt ? 'Schedule' : 'Send', ANNOUNCE_ACTIONS.send, 'primary'),
           button(a.id, 'Send me a test', ANNOUNCE_ACTIONS.testSend),
+          button(a.id, 'Edit', ANNOUNCE_ACTIONS.edit),
           button(a.id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger'),
         ],
       },
@@ -109,10 +110,13 @@ const button = (id: string, text: string, actionId: string, style?: 'primary' | 
   ...(style ? { style } : {}),
 });
 
-/** Under a scheduled announcement's confirmation: it can be cancelled until it is sent. */
+/** Under a scheduled announcement's confirmation: it can be edited or cancelled until it is sent. */
 export const cancelButton = (id: string): KnownBlock => ({
   type: 'actions',
-  elements: [button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger')],
+  elements: [
+    button(id, 'Edit', ANNOUNCE_ACTIONS.edit),
+    button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger'),
+  ],
 });
 
 /** 'Tue 24 Nov 2026, 10:00 (Europe/Berlin)': the time as the sender chose it, in their zone. */

@@ -7,7 +7,7 @@ import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { ANNOUNCE_BLOCKS as B } from './ids.js';
 
-const metadataSchema = z.object({ timeZone: z.string().min(1) });
+const metadataSchema = z.object({ timeZone: z.string().min(1), replaces: z.string().min(1).optional() });
 const AUDIENCES = {
   all: { kind: 'all', tagMatch: 'any' },
   tags: { kind: 'tags', tagMatch: 'any' },
@@ -72,6 +72,7 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
       sendAt,
       inWorkingHours: when === 'working_hours',
       timeZone: metadata.timeZone,
+      replaces: metadata.replaces ?? null,
       signOffBy: read(B.signOffBy).selected_user ?? null,
     },
   };

@@ -18,7 +18,8 @@ type AddedLater =
   | 'changeOwed'
   | 'changeProgress'
   | 'inWorkingHours'
-  | 'notifyChannel';
+  | 'notifyChannel'
+  | 'replaces';
 type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
@@ -70,6 +71,7 @@ const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announcement 
   changeProgress: rest.changeProgress ?? null,
   inWorkingHours: rest.inWorkingHours ?? false,
   notifyChannel: rest.notifyChannel ?? false,
+  replaces: rest.replaces ?? null,
 });
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,

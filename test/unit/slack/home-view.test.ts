@@ -68,6 +68,7 @@ const sentAnnouncement = (title: string): Announcement => ({
   id: 'ann-1',
   title,
   body: 'Body',
+  replaces: null,
   notifyChannel: false,
   audience: {
     kind: 'all',
