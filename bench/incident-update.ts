@@ -77,6 +77,9 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
     startedAt: at,
     finishedAt: at,
     signOff: null,
+    replaces: null,
+    notifyChannel: false,
+    inWorkingHours: false,
     ...noReviewYet(),
     incident: newIncident('investigating'),
   };
@@ -93,6 +96,7 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
       attempts: 1,
       ts: top.ts,
       error: null,
+      dueAt: at,
       ...NOTHING_SINCE_POSTED,
     });
   }

@@ -93,6 +93,8 @@ export interface AnnouncementRepository {
   setChangeProgress(id: string, progress: NonNullable<Announcement['changeProgress']>): Promise<void>;
   /** The latest ones, newest first, drafts left out. */
   listRecent(limit: number): Promise<Announcement[]>;
+  /** The latest ones one person wrote, newest first, drafts left out. */
+  listRecentBy(userId: string, limit: number): Promise<Announcement[]>;
 }
 
 export interface AnnouncementDeliveryRepository {

@@ -29,6 +29,9 @@ function anIncident(id: string, partnershipIds: string[]): Announcement {
     startedAt: NOW,
     finishedAt: NOW,
     signOff: null,
+    replaces: null,
+    notifyChannel: false,
+    inWorkingHours: false,
     ...noReviewYet(),
     incident: newIncident('investigating'),
   };

@@ -123,7 +123,10 @@ describe.each(storeKinds())('large announcements: sign-off and hold window ($nam
       .dmsTo(alice.id)
       .filter((m) => m.text.startsWith(`<@${bob.id}> signed off *Maintenance*.`));
     expect(told).toHaveLength(1);
-    expect(buttonsOf(told[0] as StoredMessage).map((b) => b.action_id)).toEqual([ANNOUNCE_ACTIONS.cancel]);
+    expect(buttonsOf(told[0] as StoredMessage).map((b) => b.action_id)).toEqual([
+      ANNOUNCE_ACTIONS.edit,
+      ANNOUNCE_ACTIONS.cancel,
+    ]);
     expect(announcementsIn(channels.shared)).toEqual([]); // the hold window comes first
   });
 

@@ -7,6 +7,7 @@ import type {
   StoredMessage,
 } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
+import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import {
   acmeForEachTest,
@@ -237,6 +238,17 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('*Release 4.2* — sent');
     expect(JSON.stringify(list.args.blocks)).toContain('to 2 partnerships: reached 2, failed 0');
+    // The sender's Home tab lists it; a colleague's does not.
+    const homeOf = async (user: DriverUser) => {
+      const before = h.fake.callsTo('views.publish').length;
+      await h.driver.event({
+        event: { type: 'app_home_opened', user: user.id, channel: 'DHOME0001', tab: 'home' },
+      });
+      await h.rapport.settled();
+      return JSON.stringify(h.fake.callsTo('views.publish').slice(before).at(-1)?.args.view);
+    };
+    expect(await homeOf(alice)).toContain('*Release 4.2* — sent');
+    expect(await homeOf(bob)).not.toContain('My announcements');
   });
 
   it('schedules in the sender’s zone, cancels until sent, and sends a scheduled one exactly once across two replicas', async () => {
@@ -380,6 +392,111 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     });
     await h.rapport.settled();
     expect((await tracked())?.closed?.reason).toBe('reply');
+  });
+
+  it('sends in each partnership’s next working hours: each delivery when its own day starts', async () => {
+    await tagBoth();
+    // Globex works in New York: at 08:00 UTC (09:00 in Berlin, Acme's zone) its day has not started.
+    const view = await openModalByCommand(h, alice, 'setup', channels.otherShared);
+    await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { [SETUP_BLOCKS.timeZone]: { [INPUT]: 'America/New_York' } },
+    });
+    await h.rapport.settled();
+    await submitAnnouncement({ [B.when]: { [INPUT]: 'working_hours' } });
+    const preview = lastDm();
+    expect(blocksText(preview)).toContain(
+      '*It will reach 2 channels*, as soon as it is confirmed, each in its next working hours',
+    );
+    await click(preview, ANNOUNCE_ACTIONS.send);
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    const list = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(list.args.blocks)).toContain(
+      'reached 1, failed 0, replies 0, reactions 0, 1 to go',
+    );
+
+    clock.advance(5 * 60 + 59); // 13:59 UTC: 08:59 in New York
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
+    clock.advance(1);
+    await h.rapport.runJob('announcements');
+    expect(announcementsIn(channels.otherShared)).toHaveLength(1);
+    expect(lastDm().text).toBe('Release 4.2: reached 2 of 2 channels');
+    expect(announcementsIn(channels.shared)).toHaveLength(1);
+  });
+
+  it('notifies a whole channel only when its sender ticks the option, and logs who did and when', async () => {
+    await tagBoth();
+    await submitAnnouncement({ [B.notifyChannel]: { [INPUT]: ['channel'] } });
+    const preview = lastDm();
+    expect(blocksText(preview)).toContain('It notifies everyone in each channel (@channel).');
+    expect(blockText(preview, 1)).toBe('<!channel>');
+    await click(preview, ANNOUNCE_ACTIONS.send);
+    for (const channel of [channels.shared, channels.otherShared]) {
+      const [message] = announcementsIn(channel);
+      expect(blockText(message, 0)).toBe('<!channel>');
+      expect(message?.text.startsWith('<!channel> Release 4.2: ')).toBe(true);
+      // The sender's own text stays escaped: only the chosen mention notifies.
+      expect(blocksText(message as StoredMessage).match(/<!channel>/g)).toHaveLength(1);
+    }
+    const logged = h.logs
+      .map((l) => JSON.parse(l))
+      .find((l) => l.msg === 'announcement confirmed with @channel');
+    expect(logged).toMatchObject({ by: alice.id, at: '2026-11-23T08:00:00.000Z' });
+  });
+
+  it('edits an unsent one: its form reopens prefilled, and the new preview once sent replaces it', async () => {
+    await tagBoth();
+    const later = {
+      [B.audience]: { [INPUT]: 'tags' },
+      [B.tags]: { [INPUT]: 'enterprise' },
+      [B.when]: { [INPUT]: 'later' },
+      [B.date]: { [INPUT]: '2026-11-24' },
+      [B.time]: { [INPUT]: '10:00' },
+    };
+    await submitAnnouncement(later);
+    const first = lastDm();
+    await click(first, ANNOUNCE_ACTIONS.send);
+    const scheduled = h.fake.message(first.channel, first.ts) as StoredMessage;
+    const replies = () => h.fake.callsTo('response_url').map((c) => String(c.args.text));
+    await click(scheduled, ANNOUNCE_ACTIONS.edit, bob);
+    expect(replies()).toContain('Only the person who wrote this announcement can do that.');
+
+    const before = h.fake.callsTo('views.open').length;
+    await click(scheduled, ANNOUNCE_ACTIONS.edit);
+    const view = await modalOpenedAfter(h, before);
+    const initial = (blockId: string) =>
+      (view.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find(
+        (b) => b.block_id === blockId,
+      )?.element;
+    expect(initial(B.title)?.initial_value).toBe('Release 4.2');
+    expect(initial(B.tags)?.initial_value).toBe('enterprise');
+    expect(initial(B.audience)?.initial_option).toMatchObject({ value: 'tags' });
+    expect(initial(B.when)?.initial_option).toMatchObject({ value: 'later' });
+    expect([initial(B.date)?.initial_date, initial(B.time)?.initial_time]).toEqual(['2026-11-24', '10:00']);
+    await h.driver.viewSubmission({
+      user: alice,
+      view,
+      values: { ...later, [B.title]: { [INPUT]: 'Release 4.3' } },
+    });
+    await h.rapport.settled();
+    const second = lastDm();
+    expect(second.text).toBe('Preview of your announcement: it will reach 1 channel.');
+    await click(second, ANNOUNCE_ACTIONS.send);
+    const stored = await h.rapport.store.announcements.listRecent(5);
+    // Both were written at the same (test) time: listed in no particular order.
+    expect(stored.map((a) => [a.title, a.state]).sort()).toEqual([
+      ['Release 4.2', 'cancelled'],
+      ['Release 4.3', 'scheduled'],
+    ]);
+
+    clock.advance(25 * 60);
+    await h.rapport.runJob('announcements');
+    const sent = announcementsIn(channels.shared);
+    expect(sent.map((m) => blockText(m, 0))).toEqual(['Release 4.3']);
+    expect(announcementsIn(channels.otherShared)).toEqual([]);
   });
 
   it('records a channel Slack refuses, reports it, and never retries it', async () => {

@@ -52,6 +52,12 @@ export async function confirmAnnouncement(
   const loaded = await loadOwn(deps, request.actor, request.id);
   if (!loaded.ok) return loaded;
   const a = loaded.value;
+  if (a.state === 'draft' && a.replaces !== null && !(await cancelReplaced(deps, a.replaces))) {
+    return fail({
+      code: 'too_late',
+      message: 'The announcement this edits is already being sent: edit it everywhere once it is sent.',
+    });
+  }
   if (a.signOff !== null) {
     if (!(await deps.announcements.transition(request.id, ['draft'], 'awaiting_signoff'))) {
       return fail({ code: 'too_late', message: tooLate(a.state) });
@@ -63,6 +69,13 @@ export async function confirmAnnouncement(
     return fail({ code: 'too_late', message: tooLate(a.state) });
   }
   return ok({ ...a, state: 'scheduled', ...schedule });
+}
+
+/** The edited announcement gives way to its edit; false when it is already being sent (or was). */
+async function cancelReplaced(deps: DecideDeps, id: string): Promise<boolean> {
+  const unsent: AnnouncementState[] = ['draft', 'awaiting_signoff', 'scheduled', 'cancelled'];
+  if (await deps.announcements.transition(id, unsent, 'cancelled')) return true;
+  return (await deps.announcements.findById(id)) === null;
 }
 
 /** Cancel: possible until sending starts. */

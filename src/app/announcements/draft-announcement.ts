@@ -32,8 +32,14 @@ export type DraftError =
 export interface DraftInput {
   title: string;
   body: string;
+  /** The unsent announcement this edits (reopened from its preview or schedule), or null. */
+  replaces: string | null;
+  /** Off unless the sender ticks it: the one way an announcement notifies a whole channel. */
+  notifyChannel: boolean;
   audience: Audience;
   sendAt: Date | null;
+  /** Each partnership gets it in its own next working hours, once it is due. */
+  inWorkingHours: boolean;
   timeZone: string;
   /** Set when it starts an incident. */
   incident?: Incident | null;

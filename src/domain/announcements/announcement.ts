@@ -52,11 +52,17 @@ export interface Announcement {
   title: string;
   /** The sender's mrkdwn, escaped when shown (it can never ping a channel or a person). */
   body: string;
+  /** The unsent announcement this one edits: cancelled when this one is confirmed. */
+  replaces: string | null;
+  /** Chosen explicitly by the sender (off by default): the message starts with an @channel mention. */
+  notifyChannel: boolean;
   audience: Audience;
   /** The partnerships it reaches, fixed when previewed: what the sender saw is what is sent. */
   partnershipIds: string[];
   /** null: as soon as it is confirmed. */
   sendAt: Date | null;
+  /** Once due, each partnership gets it at the start of its own next working hours (in its zone). */
+  inWorkingHours: boolean;
   /** The sender's zone, in which `sendAt` was chosen and is shown. */
   timeZone: string;
   state: AnnouncementState;
@@ -115,6 +121,8 @@ export interface AnnouncementDelivery {
   state: 'pending' | 'posted' | 'failed';
   /** Held by whoever is posting it; a dead holder's lease runs out and the next run takes over. */
   lease: { token: string; until: Date } | null;
+  /** Not posted before: when the announcement started, or the partnership's next working time. */
+  dueAt: Date;
   /** Set once a holder has claimed it: a later holder looks in the channel before posting again. */
   attempts: number;
   ts: string | null;

@@ -15,11 +15,14 @@ import { ANNOUNCE_ACTIONS } from './ids.js';
  * no tags, no other customer). Escaping can take the text past a section's limit: it then runs on in
  * further sections, never cut.
  */
-export function buildAnnouncementMessage(a: Pick<Announcement, 'title' | 'body'>): MessageContent {
-  return {
-    text: safeText(`${a.title}: ${a.body}`, 3000),
-    blocks: [header(a.title), ...splitSections(escapeText(a.body))],
-  };
+export function buildAnnouncementMessage(
+  a: Pick<Announcement, 'title' | 'body' | 'notifyChannel'>,
+): MessageContent {
+  const text = safeText(`${a.title}: ${a.body}`, 3000);
+  const blocks = [header(a.title), ...splitSections(escapeText(a.body))];
+  // The only unescaped mention an announcement carries, and only when its sender chose it.
+  if (!a.notifyChannel) return { text, blocks };
+  return { text: `<!channel> ${text}`, blocks: [section('<!channel>'), ...blocks] };
 }
 
 /** What customers see of `a`: its message, or its incident's top message when it is one. */
@@ -37,13 +40,15 @@ function reach(a: Announcement, targets: Partnership[]): { count: string; text: 
     .join(', ');
   const more = targets.length > MAX_LISTED ? ` and ${targets.length - MAX_LISTED} more` : '';
   const count = `${targets.length} channel${targets.length === 1 ? '' : 's'}`;
-  const when = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as it is confirmed';
+  const start = a.sendAt ? `on ${describeLocalTime(a.sendAt, a.timeZone)}` : 'as soon as it is confirmed';
+  const when = a.inWorkingHours ? `${start}, each in its next working hours` : start;
   return { count, text: `*It will reach ${count}*, ${when}: ${listed}${more}` };
 }
 
 /** What a large audience goes through before it is sent, told before anyone confirms. */
 function safeguards(a: Announcement, targets: Partnership[], settings: AnnouncementSettings): string[] {
   const notes: string[] = [];
+  if (a.notifyChannel) notes.push('It notifies everyone in each channel (@channel).');
   if (a.signOff) notes.push(`${mention(a.signOff.approverId)} must sign it off before it goes.`);
   if (needsHold(targets.length, settings)) {
     const hours = Math.round((settings.holdMs / 3_600_000) * 10) / 10;
@@ -74,6 +79,7 @@ export function buildAnnouncementPreview(
         elements: [
           button(a.id, a.sendAt ? 'Schedule' : 'Send', ANNOUNCE_ACTIONS.send, 'primary'),
           button(a.id, 'Send me a test', ANNOUNCE_ACTIONS.testSend),
+          button(a.id, 'Edit', ANNOUNCE_ACTIONS.edit),
           button(a.id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger'),
         ],
       },
@@ -109,10 +115,13 @@ const button = (id: string, text: string, actionId: string, style?: 'primary' | 
   ...(style ? { style } : {}),
 });
 
-/** Under a scheduled announcement's confirmation: it can be cancelled until it is sent. */
+/** Under a scheduled announcement's confirmation: it can be edited or cancelled until it is sent. */
 export const cancelButton = (id: string): KnownBlock => ({
   type: 'actions',
-  elements: [button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger')],
+  elements: [
+    button(id, 'Edit', ANNOUNCE_ACTIONS.edit),
+    button(id, 'Cancel', ANNOUNCE_ACTIONS.cancel, 'danger'),
+  ],
 });
 
 /** 'Tue 24 Nov 2026, 10:00 (Europe/Berlin)': the time as the sender chose it, in their zone. */

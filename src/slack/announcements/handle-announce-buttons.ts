@@ -54,6 +54,13 @@ export const handleSendAnnouncement =
     });
     if (!result.ok) return refuse(respond, result.error);
     const a = result.value;
+    if (a.notifyChannel) {
+      deps.logger.event('info', 'announcement confirmed with @channel', {
+        announcement: a.id,
+        by: context.actor.userId,
+        at: deps.clock.now().toISOString(),
+      });
+    }
     if (a.state === 'awaiting_signoff' && a.signOff) {
       await askForSignOff(context, client, a);
       const text = `*${safeText(a.title, 150)}* waits for ${mention(a.signOff.approverId)}’s sign-off. You can cancel it until it is sent.`;

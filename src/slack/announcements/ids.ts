@@ -4,6 +4,7 @@ export const ANNOUNCE_VIEWS = { form: 'rapport.announce', editSent: 'rapport.ann
 export const ANNOUNCE_BLOCKS = {
   title: 'announce.title',
   body: 'announce.body',
+  notifyChannel: 'announce.notify_channel',
   audience: 'announce.audience',
   tags: 'announce.tags',
   excludedTags: 'announce.excluded_tags',
@@ -20,6 +21,8 @@ export const ANNOUNCE_ACTIONS = {
   send: 'announce.send',
   cancel: 'announce.cancel',
   testSend: 'announce.test_send',
+  /** Reopens an unsent one's form, prefilled: what is previewed and sent replaces it. */
+  edit: 'announce.edit',
   /** The colleague's sign-off DM; value: the announcement's id. */
   approve: 'announce.approve',
   decline: 'announce.decline',

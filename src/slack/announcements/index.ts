@@ -12,6 +12,7 @@ import {
 import { handleAnnounceSubmission } from './handle-announce-submission.js';
 import { handleAnnouncementsCommand } from './handle-announcements-command.js';
 import { handleDeleteSent, handleEditSentButton, handleEditSentSubmission } from './handle-change-sent.js';
+import { handleEditUnsent } from './handle-edit-unsent.js';
 import { handleLeaveOut } from './handle-leave-out.js';
 import { handleSignOff } from './handle-sign-off-buttons.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_VIEWS } from './ids.js';
@@ -33,6 +34,7 @@ export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): vo
   onButton(listeners, ANNOUNCE_ACTIONS.send, ...vendorOnly, handleSendAnnouncement(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.cancel, ...vendorOnly, handleCancelAnnouncement(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.testSend, ...vendorOnly, handleTestAnnouncement);
+  onButton(listeners, ANNOUNCE_ACTIONS.edit, ...vendorOnly, handleEditUnsent(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.approve, ...vendorOnly, handleSignOff(deps, 'approved'));
   onButton(listeners, ANNOUNCE_ACTIONS.decline, ...vendorOnly, handleSignOff(deps, 'rejected'));
   onButton(listeners, ANNOUNCE_ACTIONS.leaveOut, ...vendorOnly, handleLeaveOut(deps));

@@ -8,7 +8,7 @@ import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { ANNOUNCE_BLOCKS as B } from './ids.js';
 
-const metadataSchema = z.object({ timeZone: z.string().min(1) });
+const metadataSchema = z.object({ timeZone: z.string().min(1), replaces: z.string().min(1).optional() });
 const AUDIENCES = {
   all: { kind: 'all', tagMatch: 'any' },
   tags: { kind: 'tags', tagMatch: 'any' },
@@ -46,7 +46,8 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
   const { kind, tagMatch } = AUDIENCES[choice as keyof typeof AUDIENCES];
   const incident = parseIncidentChoice(read);
   if (incident === 'malformed') return { ok: 'malformed' };
-  const later = read(B.when).selected_option?.value === 'later';
+  const when = read(B.when).selected_option?.value;
+  const later = when === 'later';
   let sendAt: Date | null = null;
   if (later) {
     const date = read(B.date).selected_date ?? '';
@@ -62,6 +63,7 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
     input: {
       title: (read(B.title).value ?? '').trim(),
       body: (read(B.body).value ?? '').trim(),
+      notifyChannel: (read(B.notifyChannel).selected_options ?? []).some((o) => o.value === 'channel'),
       audience: {
         kind,
         tags: parseTags(read(B.tags).value ?? ''),
@@ -71,8 +73,10 @@ export function parseAnnounceSubmission(privateMetadata: string, rawValues: unkn
         excludedChannelIds: channels(B.excludedPicked),
       },
       sendAt,
+      inWorkingHours: when === 'working_hours',
       timeZone: metadata.timeZone,
       incident,
+      replaces: metadata.replaces ?? null,
       signOffBy: read(B.signOffBy).selected_user ?? null,
     },
   };

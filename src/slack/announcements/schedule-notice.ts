@@ -14,6 +14,10 @@ export function describeScheduled(a: Announcement, now: Date): { text: string; d
       due: false,
     };
   }
+  if (a.inWorkingHours && at.getTime() <= now.getTime()) {
+    const text = `Sending *${title}* to each partnership in its next working hours. I will tell you here what it reached.`;
+    return { text, due: true };
+  }
   if (at.getTime() <= now.getTime()) {
     return { text: `Sending *${title}* now. I will tell you here what it reached.`, due: true };
   }

@@ -1,4 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { Announcement, DeliveryCounts } from '../../domain/announcements/announcement.js';
 import type { Approval } from '../../domain/approvals/approval.js';
 import type { Ask } from '../../domain/asks/ask.js';
 import { STATUS_LABELS } from '../../domain/asks/lifecycle.js';
@@ -7,6 +8,7 @@ import type { FollowUp } from '../../domain/follow-ups/follow-up.js';
 import type { Subject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { Departure } from '../../domain/stakeholders/relationship-risks.js';
+import { describeAnnouncement } from '../announcements/describe-announcement.js';
 import { describeDeparture } from '../people/departure-alert.js';
 import { context, divider, header, section } from '../shared/blocks.js';
 import { describeDue, slackDate } from '../shared/describe-due.js';
@@ -17,9 +19,15 @@ import { mentions } from '../shared/mention.js';
  * One section per item keeps every text far under 3000 characters. With these caps the whole tab is
  * at most 66 blocks, inside the Home tab's 100, however much there is: what I owe 1 + 15 + 1 (header,
  * items, '…and N more'), approvals 1 + 1 + 10 + 1 (divider, header, items, more), asks raised
- * 1 + 1 + 10, partnerships 1 + 1 + 20 + 1, and the 'Updated' line.
+ * 1 + 1 + 10, partnerships 1 + 1 + 20 + 1, announcements sent 1 + 1 + 5, and the 'Updated' line.
  */
-export const HOME_LIMITS = { owed: 15, approvals: 10, raised: 10, partnerships: 20 } as const;
+export const HOME_LIMITS = {
+  owed: 15,
+  approvals: 10,
+  raised: 10,
+  partnerships: 20,
+  announcements: 5,
+} as const;
 
 /** Pending approvals read for the Home tab beyond those shown, to say exactly how many more there are. */
 export const APPROVALS_COUNTED = 100;
@@ -64,6 +72,8 @@ export interface HomeData {
   raised: Ask[];
   partnerships: PartnershipHealth[];
   partnershipsTotal: number;
+  /** The reader's latest announcements, newest first, with what they reached; none for most people. */
+  announcements: { announcement: Announcement; counts: DeliveryCounts }[];
   /** Account names of the partnerships the items belong to, by partnership id. */
   accountNames: ReadonlyMap<string, string>;
 }
@@ -99,9 +109,21 @@ export function buildHomeView(data: HomeData, now: Date): HomeView {
       'You do not own any partnerships.',
     ),
     ...more(data.partnershipsTotal - partnerships.length),
+    ...announcementBlocks(data.announcements),
     context(`Updated ${slackDate(now)}`),
   ];
   return { type: 'home', blocks };
+}
+
+/** Only for people who have sent some: a section of their latest. */
+function announcementBlocks(announcements: HomeData['announcements']): KnownBlock[] {
+  if (announcements.length === 0) return [];
+  const shown = announcements.slice(0, HOME_LIMITS.announcements);
+  return [
+    divider(),
+    header('My announcements'),
+    ...shown.map(({ announcement, counts }) => section(describeAnnouncement(announcement, counts))),
+  ];
 }
 
 const listOrEmpty = (blocks: KnownBlock[], empty: string) => (blocks.length > 0 ? blocks : [context(empty)]);

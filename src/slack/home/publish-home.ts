@@ -23,13 +23,20 @@ type HomeDeps = Pick<InWorkspace, 'repositories' | 'directory' | 'clock' | 'logg
 /** Everything the Home tab shows, loading only what fits on it: someone may owe hundreds of things. */
 async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<HomeData> {
   const repos = deps.repositories;
-  const [openFollowUps, pending, raised, owned, viewer] = await Promise.all([
+  const [openFollowUps, pending, raised, owned, viewer, sent] = await Promise.all([
     repos.followUps.listOpenByOwner(userId),
     repos.approvals.listPendingFor(userId, APPROVALS_COUNTED + 1),
     repos.asks.listRaisedBy(userId, HOME_LIMITS.raised),
     repos.partnerships.listByOwner(userId),
     deps.directory.actor(userId),
+    repos.announcements.listRecentBy(userId, HOME_LIMITS.announcements),
   ]);
+  const announcements = await Promise.all(
+    sent.map(async (announcement) => ({
+      announcement,
+      counts: await repos.announcementDeliveries.count(announcement.id),
+    })),
+  );
   // Approvals have their own section: their follow-ups are neither listed nor counted as owed.
   const followUps = openFollowUps.filter((f) => f.subject.type !== 'approval');
   const loaded = await Promise.all(
@@ -73,6 +80,7 @@ async function gatherHome(deps: HomeDeps, userId: string, now: Date): Promise<Ho
     raised,
     partnerships,
     partnershipsTotal: owned.length,
+    announcements,
     accountNames: await accountNames(repos.partnerships, partnershipIds, owned),
   };
 }

@@ -17,7 +17,10 @@ type AddedLater =
   | 'exclusions'
   | 'revision'
   | 'changeOwed'
-  | 'changeProgress';
+  | 'changeProgress'
+  | 'inWorkingHours'
+  | 'notifyChannel'
+  | 'replaces';
 type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
@@ -38,8 +41,13 @@ export const announcementCollection: CollectionSpec = {
     { fields: ['incident.sending'] },
     // Each partnership's digest reads the incidents sent to it (an index on an array, one entry per element).
     { fields: ['partnershipIds', 'createdAt'], embedded: false },
+    // The sender's Home tab lists their own.
+    { fields: ['createdBy', 'createdAt'] },
   ],
 };
+
+/** Every state but draft: a draft is only its sender's preview. */
+const LISTED = ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'];
 
 export const announcementDeliveryCollection: CollectionSpec = {
   name: 'announcement_deliveries',
@@ -60,6 +68,9 @@ export const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announ
   revision: rest.revision ?? 0,
   changeOwed: rest.changeOwed ?? false,
   changeProgress: rest.changeProgress ?? null,
+  inWorkingHours: rest.inWorkingHours ?? false,
+  notifyChannel: rest.notifyChannel ?? false,
+  replaces: rest.replaces ?? null,
 });
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
@@ -143,8 +154,12 @@ export function announcementRepository(
       return docs.map(fromAnnouncement);
     },
     async listRecent(limit) {
+      const docs = await collection.find({ state: { $in: LISTED } }, { sort: { createdAt: -1 }, limit });
+      return docs.map(fromAnnouncement);
+    },
+    async listRecentBy(userId, limit) {
       const docs = await collection.find(
-        { state: { $in: ['awaiting_signoff', 'scheduled', 'sending', 'sent', 'cancelled', 'deleted'] } },
+        { createdBy: userId, state: { $in: LISTED } },
         { sort: { createdAt: -1 }, limit },
       );
       return docs.map(fromAnnouncement);
@@ -158,7 +173,13 @@ export function announcementDeliveryRepository(
   return {
     insert: ({ id, ...rest }) => collection.insertOne({ _id: id, ...rest }),
     async claimPending(announcementId, now, lease) {
-      const doc = await claimLeased(collection, { announcementId, state: 'pending' }, now, lease);
+      // Only those due: each partnership's may wait for its working hours.
+      const doc = await claimLeased(
+        collection,
+        { announcementId, state: 'pending', dueAt: { $lte: now } },
+        now,
+        lease,
+      );
       return doc ? fromDelivery(doc) : null;
     },
     renew: (id, token, until) => renewLease(collection, id, token, until),

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Announcement } from '../../../src/domain/announcements/announcement.js';
 import type { Ask } from '../../../src/domain/asks/ask.js';
 import type { TrackedMessage } from '../../../src/domain/conversations/tracked-message.js';
 import type { DigestRecord } from '../../../src/domain/digests/digest-record.js';
@@ -63,6 +64,40 @@ const waiting = (overrides: Partial<WaitingApproval['approval']> = {}, standingI
   standingInFor,
 });
 
+const sentAnnouncement = (title: string): Announcement => ({
+  id: 'ann-1',
+  title,
+  body: 'Body',
+  replaces: null,
+  notifyChannel: false,
+  audience: {
+    kind: 'all',
+    tags: [],
+    tagMatch: 'any',
+    excludedTags: [],
+    channelIds: [],
+    excludedChannelIds: [],
+  },
+  partnershipIds: ['p1', 'p2'],
+  sendAt: NOW,
+  inWorkingHours: false,
+  timeZone: 'UTC',
+  state: 'sent',
+  createdBy: 'UVENDOR1',
+  createdAt: NOW,
+  startedAt: NOW,
+  finishedAt: NOW,
+  signOff: null,
+  holdUntil: null,
+  ownersTold: [],
+  ownersToldAt: null,
+  exclusions: [],
+  revision: 0,
+  changeOwed: false,
+  changeProgress: null,
+});
+const COUNTS = { pending: 0, posted: 2, failed: 0, replies: 1, reactions: 4 };
+
 function home(data: Partial<HomeData>): HomeData {
   return {
     owed: [],
@@ -71,6 +106,7 @@ function home(data: Partial<HomeData>): HomeData {
     raised: [],
     partnerships: [],
     partnershipsTotal: data.partnerships?.length ?? 0,
+    announcements: [],
     accountNames: new Map([[acme.id, acme.accountName]]),
     ...data,
   };
@@ -240,6 +276,17 @@ describe('the Home tab', () => {
     ]);
   });
 
+  it('shows a sender their latest announcements, and nothing about announcements to anyone else', () => {
+    const shown = texts(
+      home({ announcements: [{ announcement: sentAnnouncement('Release 4.2'), counts: COUNTS }] }),
+    );
+    expect(shown).toContain('My announcements');
+    expect(
+      shown.some((t) => t.startsWith('• *Release 4.2* — sent') && t.includes('replies 1, reactions 4')),
+    ).toBe(true);
+    expect(texts(home({}))).not.toContain('My announcements');
+  });
+
   it('stays within Home tab limits with huge data, and shows caps with counts of the rest', () => {
     const huge = 'x'.repeat(5000);
     const owed = Array.from({ length: 1000 }, (_, i) =>
@@ -271,12 +318,19 @@ describe('the Home tab', () => {
       ),
       raised: Array.from({ length: 500 }, () => anAsk({ content: { ...anAsk().content, title: huge } })),
       partnerships,
+      announcements: Array.from({ length: 20 }, () => ({
+        announcement: sentAnnouncement(huge),
+        counts: COUNTS,
+      })),
       accountNames: new Map([[acme.id, huge]]),
     });
     const view = buildHomeView(data, NOW);
     expect(validateView(view)).toEqual([]);
     // Every list full: the most the tab ever holds (the arithmetic is in HOME_LIMITS' comment).
-    expect(view.blocks.length).toBe(66);
+    expect(view.blocks.length).toBe(73);
+    expect(texts(data).filter((t) => t.includes('reached 2, failed 0, replies 1, reactions 4'))).toHaveLength(
+      HOME_LIMITS.announcements,
+    );
     const shown = texts(data);
     expect(shown).toContain(`…and ${1000 - HOME_LIMITS.owed} more`);
     expect(shown.filter((t) => t.startsWith('*Approval* '))).toHaveLength(HOME_LIMITS.approvals);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Announcement } from '../../../src/domain/announcements/announcement.js';
+import { type Announcement, noReviewYet } from '../../../src/domain/announcements/announcement.js';
 import { type Incident, newIncident } from '../../../src/domain/incidents/incident.js';
 import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
@@ -82,7 +82,14 @@ describe('every message builder, fed hostile or huge text', () => {
           id: 'i-1',
           title,
           body: body.slice(0, 3000),
-          audience: { kind: 'all', tags: [], excludedTags: [], channelIds: [] },
+          audience: {
+            kind: 'all',
+            tags: [],
+            tagMatch: 'any',
+            excludedTags: [],
+            channelIds: [],
+            excludedChannelIds: [],
+          },
           partnershipIds: ['p-1'],
           sendAt: at,
           timeZone: 'UTC',
@@ -91,6 +98,11 @@ describe('every message builder, fed hostile or huge text', () => {
           createdAt: at,
           startedAt: at,
           finishedAt: at,
+          signOff: null,
+          replaces: null,
+          notifyChannel: false,
+          inWorkingHours: false,
+          ...noReviewYet(),
           incident: { ...incident, updates: [update] },
         };
         assertSafe(buildIncidentMessage(a, a.incident as Incident));

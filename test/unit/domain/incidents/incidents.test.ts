@@ -29,6 +29,9 @@ function anIncident(title: string, startedAt: Date, incident: Partial<Incident> 
     startedAt,
     finishedAt: startedAt,
     signOff: null,
+    replaces: null,
+    notifyChannel: false,
+    inWorkingHours: false,
     ...noReviewYet(),
     incident: { ...newIncident('investigating'), ...incident },
   };
