@@ -18,9 +18,12 @@
  * version kept. Run: npm run bench:year   (PARTNERSHIPS DAYS SMALL_PARTNERSHIPS SMALL_DAYS STARTS IDLE
  * WARMUP REQUESTS RATE to change)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { runPurgeClosedMessages } from '../src/jobs/purge-closed-messages.js';
 import { createLogger } from '../src/logger.js';
+import { DATABASE_FILE } from '../src/store/embedded/embedded-database.js';
 import { openStore } from '../src/store/open-store.js';
 import { tempDataDir } from '../test/support/stores.js';
 import { compileBench } from './support/compile.js';
@@ -55,6 +58,8 @@ interface DataSet {
 interface Figures {
   counts: YearCounts;
   seedS: number;
+  /** The embedded store's database file once seeded and purged. */
+  fileBytes: number;
   /** The retention job's first run on the generated folder: follow-ups of messages answered long ago. */
   purge: { followUps: number; s: number };
   startMs: number;
@@ -105,6 +110,7 @@ async function measure(set: DataSet, fake: FakeProcess, end: Date): Promise<Figu
     const { followUps } = await runPurgeClosedMessages({ ...store, logger: createLogger('error') }, end);
     const purge = { followUps, s: (performance.now() - purgeBegan) / 1000 };
     await store.close();
+    const fileBytes = statSync(join(location.dataDir, DATABASE_FILE)).size;
     const starts: number[] = [];
     // CPU seconds too: on a busy machine the wall time says as much about the neighbours as about the app.
     const startCpu: number[] = [];
@@ -139,6 +145,7 @@ async function measure(set: DataSet, fake: FakeProcess, end: Date): Promise<Figu
         return {
           counts,
           seedS,
+          fileBytes,
           purge,
           startMs: median(starts),
           startCpuS: median(startCpu),
@@ -216,6 +223,7 @@ function report(sets: [DataSet, Figures][]): void {
       ratio(year.jobsMs[job] ?? 0, small.jobsMs[job] ?? 1),
     );
   row('sweep: claimed / reminded / DMs', (x) => `${x.swept.claimed} / ${x.swept.reminders} / ${x.dms}`);
+  row('database file MB', (x) => fmtMb(x.fileBytes), ratio(year.fileBytes, small.fileBytes));
   row('seeding s (not measured)', (x) => x.seedS.toFixed(0));
   row('retention: follow-ups purged', (x) => x.purge.followUps.toLocaleString('en'));
   row('retention: first run s', (x) => x.purge.s.toFixed(1));
@@ -236,6 +244,11 @@ try {
   ];
   await fake.call('setUp', yearWorld(Math.max(...sets.map((s) => s.partnerships))));
   console.log(`embedded store (SQLite); the data ends, and the app's clock starts, at ${end.toISOString()}`);
+  console.log(
+    `load average at the start: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   const results: [DataSet, Figures][] = [];
   for (const set of sets) {
     const figures = await measure(set, fake, end);
@@ -245,6 +258,11 @@ try {
   }
   console.log(`requests: ${REQUESTS} per data set at ${RATE}/s, counted from when each was due`);
   report(results);
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } catch (error) {
   broken = true;
   console.error(error);

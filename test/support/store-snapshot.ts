@@ -1,19 +1,38 @@
 /**
  * Everything a store holds, read from outside the app, so a test can assert that a request wrote
- * nothing at all: the embedded store's files (append-only: any write adds a line), or every document
- * of every collection of the MongoDB database.
+ * nothing at all: every document of every collection, from the embedded store's database file (a
+ * connection of its own, which sees every committed write) or from the MongoDB database.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
+import { DATABASE_FILE } from '../../src/store/embedded/embedded-database.js';
+import { sqliteDriver } from '../../src/store/embedded/sqlite-driver.js';
 import { databaseNameFrom } from '../../src/store/mongo/mongo-database.js';
 import type { StoreLocation } from '../../src/store/open-store.js';
 
 export async function storeSnapshot(location: StoreLocation): Promise<Record<string, string>> {
   if ('dataDir' in location) {
-    const files = (await readdir(location.dataDir)).filter((name) => name.endsWith('.db')).sort();
-    const contents = await Promise.all(files.map((name) => readFile(join(location.dataDir, name), 'utf8')));
-    return Object.fromEntries(files.map((name, i) => [name, contents[i] as string]));
+    // The read below is synchronous; the NeDB file reads it replaced gave the event loop a turn, in which a
+    // reply the app had just sent reached the fake Slack. hostile-requests' retired-button test counts on
+    // that (its response_url post is not covered by settled()), so the turn is kept.
+    await nextTurn();
+    const db = (await sqliteDriver()).open(join(location.dataDir, DATABASE_FILE));
+    try {
+      const tables = db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+        )
+        .all();
+      return Object.fromEntries(
+        tables.map(({ name }) => [
+          name as string,
+          JSON.stringify(db.prepare(`SELECT _id, doc FROM "${name}" ORDER BY _id`).all()),
+        ]),
+      );
+    } finally {
+      db.close();
+    }
   }
   const client = await MongoClient.connect(location.mongodbUri);
   try {

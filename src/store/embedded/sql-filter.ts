@@ -33,7 +33,7 @@ export function translateFilter(filter: Filter, indexed: ReadonlySet<string>): S
         ? translateOr(condition, indexed)
         : key === '_id' || indexed.has(key)
           ? translateField(fieldExpression(key), condition, key === '_id')
-          : null;
+          : narrowUnindexed(key, condition);
     if (part === null) exact = false;
     else {
       parts.push(part);
@@ -41,6 +41,19 @@ export function translateFilter(filter: Filter, indexed: ReadonlySet<string>): S
     }
   }
   return combine(parts, ' AND ', exact);
+}
+
+/**
+ * An equality on a top-level field that is not indexed still narrows the rows decoded: SQLite compares
+ * the field inside the JSON text. The field may hold an array (membership then decides), so an array
+ * passes too, and the matcher has the last word.
+ */
+function narrowUnindexed(key: string, condition: unknown): SqlWhere | null {
+  if (key.includes('.') || key.startsWith('$') || !PATH.test(key)) return null;
+  const value = toSqlValue(condition);
+  if (value === undefined) return null;
+  const { sql, params } = equals(fieldExpression(key), value);
+  return { sql: `${sql} OR json_type(doc, '$.${key}') = 'array'`, params, exact: false };
 }
 
 function combine(parts: SqlWhere[], operator: string, exact: boolean): SqlWhere {

@@ -86,7 +86,7 @@ const conjunction: fc.Arbitrary<Filter> = fc
 
 const aFilter: fc.Arbitrary<Filter> = fc.oneof(
   conjunction,
-  // `tags` is not indexed (and an array): decided in memory, with MongoDB's array membership.
+  // `tags` is not indexed (and an array), nor is `b`: narrowed in SQL as far as is safe, decided in memory.
   fc.tuple(conjunction, fc.constantFrom('red', 'blue')).map(([c, tag]) => ({ ...c, tags: tag })),
   fc.tuple(conjunction, conjunction).map(([a, b]) => ({ $or: [a, b] })),
   fc.tuple(conjunction, fc.constantFrom('red', 'blue')).map(([c, tag]) => ({ $or: [c, { tags: tag }] })),
@@ -104,7 +104,7 @@ beforeAll(async () => {
     indexes: [
       { fields: ['s'] },
       { fields: ['n', 'd'] },
-      { fields: ['b'] },
+
       { fields: ['x.y'] },
       { fields: ['d'] },
     ],
