@@ -1,5 +1,5 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { IssueTracker } from '../domain/trackers/tracker.js';
+import type { IssueTrackers } from '../domain/trackers/tracker.js';
 import { handleGithubEvent } from '../integrations/github/github-events.js';
 import { githubTracker } from '../integrations/github/github-tracker.js';
 import { githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
@@ -12,7 +12,7 @@ import type { SlackApp } from './slack-app.js';
 
 export interface Trackers {
   /** A workspace's engineering tracker: GITHUB_TOKEN's, for the one workspace it is configured for. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
+  trackersOf(workspace: Workspace): IssueTrackers;
   /** POST /webhooks/github, served on PORT with /healthz and /metrics. */
   routes: CustomRoute[];
   /** Once the workspaces and services exist, webhooks reach them (until then they get 404). */
@@ -26,7 +26,7 @@ export function wireTrackers(basics: Basics): Trackers {
   const github = settings ? githubTracker(settings, { clock, logger }) : null;
   let target: TrackerWebhookTarget | null = null;
   return {
-    trackerOf: () => github,
+    trackersOf: () => (github ? { github } : {}),
     routes: [githubWebhookRoute(() => target, { clock, logger })],
     connect(slack, services) {
       const workspace = slack.workspaces.single;

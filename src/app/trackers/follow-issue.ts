@@ -46,13 +46,21 @@ async function eachLinked(
   return { linked: linked.length, changed };
 }
 
-/** The issue moved (opened, started, closed as completed or not planned): each linked ask follows. */
-export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, phase: IssuePhase) =>
+/**
+ * The issue moved (opened, started, closed as completed or declined): each linked ask follows. A decline
+ * is told as the tracker put it (`declinedAs`: "closed as not planned", "resolved as Won't Do").
+ */
+export const followIssuePhase = (
+  deps: AskUseCaseDeps,
+  news: IssueNews,
+  phase: IssuePhase,
+  declinedAs: string | null,
+) =>
   eachLinked(deps, news, async (ask, linked) => {
     // Shipping the group's leader ships its followers (with their own notices): they are left to it.
     const leaderLinked = ask.linkedTo !== null && linked.some((a) => a.id === ask.linkedTo);
     if (phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
-    const move = statusForPhase(ask.kind, phase);
+    const move = statusForPhase(ask.kind, phase, declinedAs);
     // Reopening a shipped enhancement, or a move its lifecycle has no path for, leaves it as it is.
     if (!move || move.status === ask.status || !nextStatuses(ask.kind, ask.status).includes(move.status))
       return false;

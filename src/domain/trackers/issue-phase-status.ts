@@ -1,12 +1,13 @@
 import type { AskKind, AskStatus } from '../asks/ask.js';
 import { type IssuePhase, isTrackedKind, type TrackedKind } from './tracker.js';
 
-/** What the customer is told when the tracker moves their ask, in plain words. */
-const NOTICES: Record<IssuePhase, string> = {
-  open: 'Engineering has it on their list again.',
-  started: 'Engineering has started on this.',
-  completed: 'Engineering has finished this.',
-  declined: 'Engineering has decided not to do this: the issue was closed as not planned.',
+/** What the customer is told when the tracker moves their ask, in plain words; a decline says how it was put. */
+const NOTICES: Record<IssuePhase, (declinedAs: string | null) => string> = {
+  open: () => 'Engineering has it on their list again.',
+  started: () => 'Engineering has started on this.',
+  completed: () => 'Engineering has finished this.',
+  declined: (declinedAs) =>
+    `Engineering has decided not to do this${declinedAs ? `: the issue was ${declinedAs}` : ''}.`,
 };
 
 /** The ask status each issue phase means, per kind; null: the ask stays where it is. */
@@ -19,8 +20,9 @@ const DEFAULT_MAPPING: Record<TrackedKind, Record<IssuePhase, AskStatus | null>>
 export function statusForPhase(
   kind: AskKind,
   phase: IssuePhase,
+  declinedAs: string | null,
 ): { status: AskStatus; notice: string } | null {
   if (!isTrackedKind(kind)) return null;
   const status = DEFAULT_MAPPING[kind][phase];
-  return status ? { status, notice: NOTICES[phase] } : null;
+  return status ? { status, notice: NOTICES[phase](declinedAs) } : null;
 }

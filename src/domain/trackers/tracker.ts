@@ -1,10 +1,10 @@
 import type { Actor } from '../actors.js';
 
 /** The trackers Rapport can drive asks from. */
-export const TRACKERS = ['github'] as const;
+export const TRACKERS = ['github', 'jira'] as const;
 export type TrackerName = (typeof TRACKERS)[number];
 
-export const TRACKER_LABELS: Record<TrackerName, string> = { github: 'GitHub' };
+export const TRACKER_LABELS: Record<TrackerName, string> = { github: 'GitHub', jira: 'Jira' };
 
 /** Where an issue lives and how people know it: `owner/repo#12` and its web address. */
 export interface IssueLink {
@@ -19,6 +19,8 @@ export type IssuePhase = 'open' | 'started' | 'completed' | 'declined';
 /** What Rapport reads of an issue. */
 export interface TrackerIssue extends IssueLink {
   phase: IssuePhase;
+  /** How the tracker put a decline, for the customer: "closed as not planned", "resolved as Won't Do". */
+  declinedAs: string | null;
   /** A due date or milestone date ('YYYY-MM-DD'), never promised by itself. */
   due: string | null;
   /** The assignees' tracker logins. */
@@ -64,7 +66,7 @@ export const isTrackedKind = (kind: string): kind is TrackedKind =>
 /** Per partnership: where each kind of ask goes, whether it goes there when raised, and labels to add. */
 export interface TrackerRoute {
   tracker: TrackerName;
-  /** GitHub: `owner/repo`. */
+  /** GitHub: `owner/repo`; Jira: the project key (`OPS`). */
   project: string;
   autoSend: boolean;
   labels: string[];
@@ -74,6 +76,8 @@ export type TrackerSettings = Partial<Record<TrackedKind, TrackerRoute>>;
 
 /** What is sent to create an issue: the ask's content, for engineering. */
 export interface IssueDraft {
+  /** The ask's kind: a tracker may file each kind as its own issue type. */
+  kind: TrackedKind;
   title: string;
   body: string;
   labels: string[];
@@ -82,6 +86,9 @@ export interface IssueDraft {
   /** Carried hidden in the issue, so a search can tell this ask's issue from another partnership's same reference. */
   marker: string;
 }
+
+/** A workspace's connected trackers, by name. */
+export type IssueTrackers = Partial<Record<TrackerName, IssueTracker>>;
 
 /** A tracker's answer that will not change by retrying (bad credentials, missing scope, archived repository). */
 export class TrackerRefusal extends Error {
@@ -107,8 +114,12 @@ export interface IssueTracker {
   create(project: string, draft: IssueDraft): Promise<TrackerIssue>;
   /** The issue a person named (URL or key); null when there is no such issue. */
   read(key: string): Promise<TrackerIssue | null>;
+  /** The issues named (for polling, in as few calls as the tracker allows); a key missing from the answer is gone. */
+  readAll(keys: string[]): Promise<Map<string, TrackerIssue>>;
   /** Turns what a person typed (a URL or a key) into the issue's key, or null when it names none. */
   parseKey(text: string): string | null;
+  /** Turns what a person typed in `/rapport tracker` into a project of this tracker, or null when it names none. */
+  parseProject(text: string): string | null;
   /** Whether a comment holding `marker` was posted on the issue since `since` (an earlier attempt's lost answer). */
   hasComment(key: string, marker: string, since: Date): Promise<boolean>;
   /** Posts a comment; `marker` rides hidden in it. */

@@ -9,7 +9,7 @@ import {
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
 import type { Handled } from '../tracker-webhook-route.js';
-import { phaseOf } from './github-tracker.js';
+import { GITHUB_DECLINED_AS, phaseOf } from './github-tracker.js';
 import { issueKey } from './issue-key.js';
 
 const issueSchema = z.object({
@@ -67,7 +67,7 @@ async function follow(
     case 'closed':
     case 'reopened': {
       const phase = phaseOf({ state: issue.state, state_reason: issue.state_reason ?? null });
-      return phase ? followIssuePhase(useCases, news, phase) : null;
+      return phase ? followIssuePhase(useCases, news, phase, GITHUB_DECLINED_AS) : null;
     }
     case 'milestoned':
     case 'demilestoned':

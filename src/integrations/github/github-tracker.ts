@@ -18,6 +18,9 @@ export interface GithubIssue {
   repository_url?: string;
 }
 
+/** How GitHub declines an issue, told to the customer. */
+export const GITHUB_DECLINED_AS = 'closed as not planned';
+
 /** GitHub's state as an issue phase; a duplicate is tracked elsewhere, so it means nothing here (null). */
 export function phaseOf(issue: Pick<GithubIssue, 'state' | 'state_reason'>): IssuePhase | null {
   if (issue.state === 'open') return 'open';
@@ -32,6 +35,7 @@ export function toTrackerIssue(key: string, issue: GithubIssue): TrackerIssue {
     key,
     url: issue.html_url,
     phase: phaseOf(issue) ?? 'open',
+    declinedAs: GITHUB_DECLINED_AS,
     due: issue.milestone?.due_on?.slice(0, 10) ?? null,
     assignees: (issue.assignees ?? []).map((a) => a.login),
   };
@@ -75,6 +79,7 @@ export function githubTracker(
   return {
     name: 'github',
     parseKey: (text) => parseIssueKey(text, webHost),
+    parseProject: (text) => (parseRepository(text) ? text.trim() : null),
     async findCreated(project, draft) {
       const q = `"${draft.reference}" in:title repo:${project} is:issue`;
       const { data } = await call(() => octokit.rest.search.issuesAndPullRequests({ q, per_page: 20 }));
@@ -109,6 +114,15 @@ export function githubTracker(
       await call(() =>
         octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: marked }),
       );
+    },
+    // One call per issue: GitHub has no batch read of issues by number across repositories.
+    async readAll(keys) {
+      const found = new Map<string, TrackerIssue>();
+      for (const key of keys) {
+        const issue = await this.read(key);
+        if (issue) found.set(key, issue);
+      }
+      return found;
     },
     async read(key) {
       const { owner, repo, number } = coordinatesOf(key);

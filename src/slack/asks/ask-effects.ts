@@ -51,7 +51,7 @@ export const askEffects = (
     let ask = shown;
     let trackerDown: unknown = null;
     if (partnership) {
-      const withTracker = { ...deps, tracker: effectDeps.trackerOf(pass.workspace) };
+      const withTracker = { ...deps, trackers: effectDeps.trackersOf(pass.workspace) };
       try {
         ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
         await tellIssue(withTracker, ask, pass.ledger);

@@ -22,9 +22,9 @@ export const handleTrackCommand =
       (a) => a.partnershipId === context.partnership.id,
     );
     if (!ask) return say(`There is no ${ref.toUpperCase()} in this channel.`);
-    const tracker = services.trackerOf(context.workspace);
+    const trackers = services.trackersOf(context.workspace);
     try {
-      const result = await linkExistingIssue(deps, tracker, {
+      const result = await linkExistingIssue(deps, trackers, {
         actor: context.actor,
         askId: ask.id,
         issueText,

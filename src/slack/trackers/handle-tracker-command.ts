@@ -1,5 +1,13 @@
 import { routeAsks } from '../../domain/trackers/route-asks.js';
-import { TRACKED_KINDS, type TrackedKind, type TrackerSettings } from '../../domain/trackers/tracker.js';
+import {
+  type IssueTrackers,
+  TRACKED_KINDS,
+  TRACKER_LABELS,
+  TRACKERS,
+  type TrackedKind,
+  type TrackerName,
+  type TrackerSettings,
+} from '../../domain/trackers/tracker.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
@@ -7,18 +15,33 @@ import { COMMAND } from '../commands/ids.js';
 import { safeText } from '../shared/escape.js';
 
 const USAGE =
-  `Use \`${COMMAND} tracker <help|enhancement> <owner/repo> [auto] [label …]\` to send that kind of request ` +
-  `to a GitHub repository (\`auto\`: as soon as it is raised), or \`${COMMAND} tracker <help|enhancement> off\`.`;
+  `Use \`${COMMAND} tracker <help|enhancement> <project> [auto] [label …]\` to send that kind of request ` +
+  `to a GitHub repository (\`acme/app\`) or a Jira project (\`OPS\`; \`jira:OPS\` names the tracker), ` +
+  `\`auto\`: as soon as it is raised; or \`${COMMAND} tracker <help|enhancement> off\`.`;
 
-const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
 const LABEL = /^[^\s,]{1,50}$/;
+
+/** The connected tracker and project a person typed: `tracker:project`, or the first tracker whose projects look so. */
+function routeTarget(
+  trackers: IssueTrackers,
+  text: string,
+): { tracker: TrackerName; project: string } | null {
+  const [prefix, rest] = text.split(/:(.*)/s);
+  const named = TRACKERS.find((name) => name === prefix?.toLowerCase());
+  const candidates = named ? [trackers[named]] : Object.values(trackers);
+  for (const tracker of candidates) {
+    const project = tracker?.parseProject(named ? (rest ?? '') : text);
+    if (tracker && project) return { tracker: tracker.name, project };
+  }
+  return null;
+}
 
 function describeSettings(trackers: TrackerSettings): string {
   const lines = TRACKED_KINDS.map((kind) => {
     const route = trackers[kind];
     if (!route) return `• ${kind}: not sent to a tracker`;
     const labels = route.labels.length > 0 ? `, labels ${route.labels.join(', ')}` : '';
-    return `• ${kind}: GitHub ${route.project}, ${route.autoSend ? 'sent when raised' : 'sent by hand'}${labels}`;
+    return `• ${kind}: ${TRACKER_LABELS[route.tracker]} ${route.project}, ${route.autoSend ? 'sent when raised' : 'sent by hand'}${labels}`;
   });
   return safeText(lines.join('\n'), 2000);
 }
@@ -34,22 +57,24 @@ export const handleTrackerCommand =
     if (!kind) return say(`${describeSettings(context.partnership.trackers)}\n${USAGE}`);
     if (!(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
     const off = project === 'off';
-    if (!off && !REPOSITORY.test(project))
-      return say(`${safeText(project, 100)} is not a repository. ${USAGE}`);
+    const trackers = services.trackersOf(context.workspace);
+    if (Object.keys(trackers).length === 0 && !off)
+      return say('No tracker is connected: set GITHUB_TOKEN or JIRA_API_TOKEN (see docs/trackers.md).');
+    const target = off ? null : routeTarget(trackers, project);
+    if (!off && !target)
+      return say(`${safeText(project, 100)} is not a project of a connected tracker. ${USAGE}`);
     const autoSend = rest[0] === 'auto';
     const labels = autoSend ? rest.slice(1) : rest;
     const badLabel = labels.find((l) => !LABEL.test(l));
     if (badLabel !== undefined || labels.length > 10)
       return say(`Labels are single words, at most 10. ${USAGE}`);
-    if (!services.trackerOf(context.workspace) && !off)
-      return say('No tracker is connected: set GITHUB_TOKEN (see docs/trackers.md).');
     const result = await routeAsks(
       { partnerships: context.workspace.repositories.partnerships, clock: services.clock },
       {
         actor: context.actor,
         partnershipId: context.partnership.id,
         kind: kind as TrackedKind,
-        route: off ? null : { tracker: 'github', project, autoSend, labels },
+        route: target ? { ...target, autoSend, labels } : null,
       },
     );
     if (!result.ok)
