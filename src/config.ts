@@ -87,6 +87,12 @@ const schema = z.object({
   GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  JIRA_BASE_URL: optional(z.url({ error: 'must be the site URL, such as https://acme.atlassian.net' })),
+  JIRA_EMAIL: optional(z.email({ error: 'must be the email of the account the API token belongs to' })),
+  JIRA_API_TOKEN: optional(z.string().min(8, { error: 'looks too short for a Jira API token' })),
+  JIRA_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  JIRA_ENHANCEMENT_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Story')),
+  JIRA_HELP_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Task')),
   TRACKER_POLL_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
@@ -105,8 +111,22 @@ export interface GithubSettings {
   webhookSecret: string | null;
 }
 
+/** Jira Cloud for a single-workspace deployment: the site, and an account's email and API token. */
+export interface JiraSettings {
+  /** The site, e.g. https://acme.atlassian.net, without a trailing '/'. */
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  /** Verifies POST /webhooks/jira; without it webhooks are refused. */
+  webhookSecret: string | null;
+  /** The issue type each kind of ask is created as (it must exist in the project). */
+  issueTypes: { enhancement: string; help: string };
+}
+
 export interface TrackerConfig {
   github: GithubSettings | null;
+  /** Absent or null: Jira is not connected. */
+  jira?: JiraSettings | null;
   /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
   commentMarker: string;
   /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
@@ -203,6 +223,18 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
   if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
     problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
+  const jira = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'] as const;
+  const given = jira.filter((name) => env[name]);
+  if (given.length > 0 && given.length < jira.length)
+    problems.push(
+      `${jira.find((name) => !env[name])}: Jira needs JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN together`,
+    );
+  if (env.JIRA_API_TOKEN && env.SLACK_CLIENT_ID)
+    problems.push(
+      'JIRA_API_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    );
+  if (env.JIRA_WEBHOOK_SECRET && !env.JIRA_API_TOKEN)
+    problems.push('JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty');
   return problems;
 }
 
@@ -310,6 +342,16 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
             }
           : null,
+        jira:
+          e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN
+            ? {
+                baseUrl: e.JIRA_BASE_URL.replace(/\/+$/, ''),
+                email: e.JIRA_EMAIL,
+                apiToken: e.JIRA_API_TOKEN,
+                webhookSecret: e.JIRA_WEBHOOK_SECRET ?? null,
+                issueTypes: { enhancement: e.JIRA_ENHANCEMENT_TYPE, help: e.JIRA_HELP_TYPE },
+              }
+            : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
       },

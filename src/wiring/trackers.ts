@@ -3,6 +3,9 @@ import type { IssueTrackers } from '../domain/trackers/tracker.js';
 import { handleGithubEvent } from '../integrations/github/github-events.js';
 import { githubTracker } from '../integrations/github/github-tracker.js';
 import { githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
+import { handleJiraEvent } from '../integrations/jira/jira-events.js';
+import { jiraTracker } from '../integrations/jira/jira-tracker.js';
+import { jiraWebhookRoute } from '../integrations/jira/jira-webhook-route.js';
 import type { TrackerWebhookTarget } from '../integrations/tracker-webhook-route.js';
 import { inWorkspace } from '../slack/bolt/deps.js';
 import type { Workspace } from '../workspaces/workspace.js';
@@ -11,34 +14,54 @@ import type { Services } from './services.js';
 import type { SlackApp } from './slack-app.js';
 
 export interface Trackers {
-  /** A workspace's engineering tracker: GITHUB_TOKEN's, for the one workspace it is configured for. */
+  /** A workspace's engineering trackers: those configured, for the one workspace they are configured for. */
   trackersOf(workspace: Workspace): IssueTrackers;
-  /** POST /webhooks/github, served on PORT with /healthz and /metrics. */
+  /** POST /webhooks/github and /webhooks/jira, served on PORT with /healthz and /metrics. */
   routes: CustomRoute[];
   /** Once the workspaces and services exist, webhooks reach them (until then they get 404). */
   connect(slack: SlackApp, services: Services): void;
 }
 
-/** Engineering's trackers from the settings: GitHub Issues for a single workspace. */
+type EventHandler = typeof handleGithubEvent;
+
+/** Engineering's trackers from the settings: GitHub Issues and Jira Cloud, for a single workspace. */
 export function wireTrackers(basics: Basics): Trackers {
   const { config, clock, logger } = basics;
-  const settings = config.trackers?.github ?? null;
-  const github = settings ? githubTracker(settings, { clock, logger }) : null;
-  let target: TrackerWebhookTarget | null = null;
+  const githubSettings = config.trackers?.github ?? null;
+  const jiraSettings = config.trackers?.jira ?? null;
+  const trackers: IssueTrackers = {
+    ...(githubSettings ? { github: githubTracker(githubSettings, { clock, logger }) } : {}),
+    ...(jiraSettings ? { jira: jiraTracker(jiraSettings) } : {}),
+  };
+  const targets: { github: TrackerWebhookTarget | null; jira: TrackerWebhookTarget | null } = {
+    github: null,
+    jira: null,
+  };
   return {
-    trackersOf: () => (github ? { github } : {}),
-    routes: [githubWebhookRoute(() => target, { clock, logger })],
+    trackersOf: () => trackers,
+    routes: [
+      githubWebhookRoute(() => targets.github, { clock, logger }),
+      jiraWebhookRoute(() => targets.jira, { clock, logger }),
+    ],
     connect(slack, services) {
       const workspace = slack.workspaces.single;
-      if (!settings?.webhookSecret || !workspace) return;
+      if (!workspace) return;
       const useCases = inWorkspace(services.deps, workspace);
-      const commentMarker = config.trackers?.commentMarker ?? 'customer:';
-      target = {
-        secret: settings.webhookSecret,
-        markers: workspace.repositories.markers,
-        handle: (event, payload) =>
-          handleGithubEvent({ useCases, vendorTeamId: workspace.teamId, commentMarker }, event, payload),
+      const eventDeps = {
+        useCases,
+        vendorTeamId: workspace.teamId,
+        commentMarker: config.trackers?.commentMarker ?? 'customer:',
       };
+      const target = (secret: string | null | undefined, handle: EventHandler) =>
+        secret
+          ? {
+              secret,
+              markers: workspace.repositories.markers,
+              handle: (event: string, payload: Record<string, unknown>) => handle(eventDeps, event, payload),
+            }
+          : null;
+      targets.github = target(githubSettings?.webhookSecret, handleGithubEvent);
+      targets.jira = target(jiraSettings?.webhookSecret, handleJiraEvent);
     },
   };
 }

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
-        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: { github: null, jira: null, commentMarker: 'customer:', pollMinutes: 0 },
       },
     });
   });
@@ -44,6 +44,7 @@ describe('loadConfig', () => {
         apiUrl: 'https://ghe.example.com/api/v3',
         webhookSecret: 'whsec-0123456789abcdef',
       },
+      jira: null,
       commentMarker: 'customer:',
       pollMinutes: 0,
     });
@@ -61,6 +62,35 @@ describe('loadConfig', () => {
     const secretOnly = loadConfig({ ...http, GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' });
     expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
       'GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty',
+    ]);
+  });
+
+  it('reads Jira for one workspace with its issue types, and refuses a partial or distributed setup', () => {
+    const jira = {
+      JIRA_BASE_URL: 'https://acme.atlassian.net/',
+      JIRA_EMAIL: 'bot@acme.example',
+      JIRA_API_TOKEN: 'ATATT3xFfGF0token',
+      JIRA_WEBHOOK_SECRET: 'jira-secret-0123456789',
+    };
+    const result = loadConfig({ ...http, ...jira, JIRA_HELP_TYPE: 'Bug' });
+    expect(result.ok && result.config.trackers?.jira).toEqual({
+      baseUrl: 'https://acme.atlassian.net',
+      email: 'bot@acme.example',
+      apiToken: 'ATATT3xFfGF0token',
+      webhookSecret: 'jira-secret-0123456789',
+      issueTypes: { enhancement: 'Story', help: 'Bug' },
+    });
+    const partial = loadConfig({
+      ...http,
+      JIRA_BASE_URL: jira.JIRA_BASE_URL,
+      JIRA_API_TOKEN: jira.JIRA_API_TOKEN,
+    });
+    expect(partial.ok ? [] : partial.problems).toEqual([
+      'JIRA_EMAIL: Jira needs JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN together',
+    ]);
+    const secretOnly = loadConfig({ ...http, JIRA_WEBHOOK_SECRET: jira.JIRA_WEBHOOK_SECRET });
+    expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
+      'JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty',
     ]);
   });
 
