@@ -15,7 +15,7 @@ export const handleTrackCommand =
     const [ref, issueText, ...extra] = context.subcommandText.split(/\s+/).filter(Boolean);
     if (!ref || !issueText || extra.length > 0)
       return say(
-        `Use \`${COMMAND} track <reference> <issue address or key>\`, e.g. \`${COMMAND} track ACME-12 acme/app#34\`.`,
+        `Use \`${COMMAND} track <reference> <issue address or key>\`, e.g. \`${COMMAND} track ACME-12 acme/app#34\` or \`${COMMAND} track ACME-12 OPS-42\`.`,
       );
     const deps = inWorkspace(services, context.workspace);
     const ask = (await deps.repositories.asks.findByRef(ref.toUpperCase())).find(
