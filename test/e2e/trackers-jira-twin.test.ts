@@ -119,16 +119,32 @@ describe.each(storeKinds())('the triage twin of an ask sent to Jira ($name store
     expect(jira.callsTo('GET', '/rest/api/3/issue/OPS-2')).toHaveLength(1);
   });
 
-  it('unlinks the ask when its issue is deleted, telling the vendor side only', async () => {
+  it('unlinks the ask when its issue is deleted or moved to another project, telling the vendor side only', async () => {
     const { h, jira } = world;
     await route(h, `enhancement ${PROJECT} auto`);
     await idea(h, 'SSO', people.alice);
+    await idea(h, 'SCIM', people.alice);
     await jiraWebhook(h, issueDeleted(jira, issue(0)));
+    const moving = issue(0); // OPS-2, now first
+    moving.key = 'PLAT-7';
+    await jiraWebhook(
+      h,
+      issueUpdated(jira, moving, [
+        { field: 'Key', fieldId: 'issuekey', fromString: 'OPS-2', toString: 'PLAT-7' },
+        { field: 'project', fieldId: 'project', fromString: 'Operations', toString: 'Platform' },
+      ]),
+    );
 
     expect((await storedAsk(h, 'ACME-1')).tracker?.issue).toBeNull();
     expect(twinThread(h, 'ACME-1').at(-1)).toContain(
       'Jira issue OPS-1 was deleted: ACME-1 is no longer linked to it.',
     );
-    expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain('deleted');
+    expect((await storedAsk(h, 'ACME-2')).tracker?.issue).toBeNull();
+    expect(twinThread(h, 'ACME-2').at(-1)).toContain(
+      'Jira issue OPS-2 was transferred: ACME-2 is no longer linked to it.',
+    );
+    const shared = textsPostedTo(h, channels.shared).join('\n');
+    expect(shared).not.toContain('deleted');
+    expect(shared).not.toContain('transferred');
   });
 });

@@ -18,7 +18,11 @@ const issueSchema = z.object({
   key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
   fields: z.custom<JiraFields>((v) => typeof v === 'object' && v !== null).optional(),
 });
-const changeSchema = z.object({ field: z.string().optional(), fieldId: z.string().optional() });
+const changeSchema = z.object({
+  field: z.string().optional(),
+  fieldId: z.string().optional(),
+  fromString: z.string().nullish(),
+});
 const eventSchema = z.object({
   issue: issueSchema,
   changelog: z.object({ items: z.array(changeSchema) }).nullish(),
@@ -58,6 +62,28 @@ export async function handleJiraEvent(
   return followed ? { ...followed, action: event } : null;
 }
 
+/**
+ * An update: moved to another project (its key changed: the asks on the old key are unlinked), else its
+ * due date, fix versions or assignee shown, its status or resolution followed.
+ */
+async function followUpdate(
+  useCases: AskUseCaseDeps,
+  news: IssueNews,
+  fields: JiraFields,
+  items: z.infer<typeof changeSchema>[],
+): Promise<Followed | null> {
+  const oldKey = items.find((item) => item.field === 'Key' && item.fromString)?.fromString;
+  if (oldKey) return forgetIssue(useCases, { ...news, key: oldKey }, 'transferred');
+  const changed = items.flatMap((item) => [item.fieldId, item.field]);
+  const facts = changed.some((f) => f !== undefined && FACT_FIELDS.has(f))
+    ? await followIssueFacts(useCases, news, jiraFacts(fields))
+    : null;
+  if (!changed.some((f) => f !== undefined && PHASE_FIELDS.has(f))) return facts;
+  const { phase, declinedAs } = jiraPhaseOf(fields.status?.statusCategory?.key, fields.resolution?.name);
+  const moved = await followIssuePhase(useCases, news, phase, declinedAs);
+  return { linked: moved.linked, changed: moved.changed + (facts?.changed ?? 0) };
+}
+
 async function follow(
   deps: JiraEventDeps,
   news: IssueNews,
@@ -67,16 +93,8 @@ async function follow(
   const { useCases } = deps;
   const fields = data.issue.fields ?? {};
   switch (event) {
-    case 'jira:issue_updated': {
-      const changed = (data.changelog?.items ?? []).flatMap((item) => [item.fieldId, item.field]);
-      const facts = changed.some((f) => f !== undefined && FACT_FIELDS.has(f))
-        ? await followIssueFacts(useCases, news, jiraFacts(fields))
-        : null;
-      if (!changed.some((f) => f !== undefined && PHASE_FIELDS.has(f))) return facts;
-      const { phase, declinedAs } = jiraPhaseOf(fields.status?.statusCategory?.key, fields.resolution?.name);
-      const moved = await followIssuePhase(useCases, news, phase, declinedAs);
-      return { linked: moved.linked, changed: moved.changed + (facts?.changed ?? 0) };
-    }
+    case 'jira:issue_updated':
+      return followUpdate(useCases, news, fields, data.changelog?.items ?? []);
     case 'jira:issue_deleted':
       return forgetIssue(useCases, news, 'deleted');
     case 'comment_created': {
