@@ -59,6 +59,10 @@ export class FakeJira {
   private readonly projects = new Map<string, { issueTypes: string[]; issues: FakeJiraIssue[] }>();
   private readonly faults: { request: string; fault: Fault }[] = [];
   private nextId = 10_000;
+  /** Creates held: the issue is stored, its answer never sent (the caller dies waiting). */
+  private holdCreates = 0;
+  private held = 0;
+  private heldWaiters: (() => void)[] = [];
   /** Jira's clock: tests set it to theirs, so comment times agree with the app's. */
   now: () => Date = () => new Date();
 
@@ -133,6 +137,17 @@ export class FakeJira {
   /** The next calls to `request` (`POST /rest/api/3/issue`), in order, meet these faults instead of their answer. */
   failNext(request: string, ...faults: Fault[]): void {
     for (const fault of faults) this.faults.push({ request, fault });
+  }
+
+  /** The next create stores its issue and never answers, as when the caller is killed waiting. */
+  holdNextCreate(): void {
+    this.holdCreates += 1;
+  }
+
+  /** Resolves once a create is being held. */
+  waitForHeld(): Promise<void> {
+    if (this.held > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
   }
 
   callsTo(method: string, pathPrefix: string): FakeJiraCall[] {
@@ -212,6 +227,12 @@ export class FakeJira {
     if (fault && !('loseAnswer' in fault)) return send(failure(fault.status, [fault.message]), fault.headers);
     const answer = this.route(call);
     if (fault) return send(failure(502, ['Bad Gateway'])); // the work was done; its answer is lost
+    if (call.path === '/rest/api/3/issue' && answer.status === 201 && this.holdCreates > 0) {
+      this.holdCreates -= 1;
+      this.held += 1;
+      for (const waiter of this.heldWaiters.splice(0)) waiter();
+      return; // never answered: the connection ends when the caller does
+    }
     return send(answer);
   }
 
