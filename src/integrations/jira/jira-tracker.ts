@@ -10,6 +10,8 @@ import { parseJiraKey, parseJiraProject } from './jira-key.js';
 const PROPERTY = 'rapport';
 /** Jira's largest page of a JQL search, and of `key in (…)` lists Rapport sends. */
 const SEARCH_PAGE = 100;
+/** A call that hangs fails after this and is retried like an outage, well within an effect pass's lease. */
+const CALL_TIMEOUT_MS = 30_000;
 
 type Property = { key: string; value: { marker?: string } };
 interface SearchPage {
@@ -27,6 +29,7 @@ export function jiraTracker(settings: JiraSettings): IssueTracker {
   const client = new Version3Client({
     host: settings.baseUrl,
     authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
+    baseRequestConfig: { timeout: CALL_TIMEOUT_MS },
   });
   const siteHost = new URL(settings.baseUrl).host;
   const call = async <T>(about: JiraCall, work: () => Promise<T>): Promise<T> => {
