@@ -2,7 +2,8 @@ import type { CustomRoute } from '@slack/bolt';
 import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { handleGithubEvent } from '../integrations/github/github-events.js';
 import { githubTracker } from '../integrations/github/github-tracker.js';
-import { type GithubWebhookTarget, githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
+import { githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
+import type { TrackerWebhookTarget } from '../integrations/tracker-webhook-route.js';
 import { inWorkspace } from '../slack/bolt/deps.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import type { Basics } from './basics.js';
@@ -23,7 +24,7 @@ export function wireTrackers(basics: Basics): Trackers {
   const { config, clock, logger } = basics;
   const settings = config.trackers?.github ?? null;
   const github = settings ? githubTracker(settings, { clock, logger }) : null;
-  let target: GithubWebhookTarget | null = null;
+  let target: TrackerWebhookTarget | null = null;
   return {
     trackerOf: () => github,
     routes: [githubWebhookRoute(() => target, { clock, logger })],

@@ -8,6 +8,7 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
+import type { Handled } from '../tracker-webhook-route.js';
 import { phaseOf } from './github-tracker.js';
 import { issueKey } from './issue-key.js';
 
@@ -29,9 +30,6 @@ export interface GithubEventDeps {
   vendorTeamId: string;
   commentMarker: string;
 }
-
-/** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
-export type Handled = (Followed & { action: string }) | null;
 
 /** Applies one GitHub event (`X-GitHub-Event`) to the asks linked to its issue; unknown ones are ignored. */
 export async function handleGithubEvent(

@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import type { Followed } from '../app/trackers/follow-issue.js';
+import type { Clock, MarkerRepository } from '../domain/ports.js';
+import { type AppLogger, errorFields } from '../logger.js';
+import { answer, parseJsonObject, readRawBody, WEBHOOK_BODY_LIMIT } from './webhook-request.js';
+
+/** Trackers redeliver by hand, possibly days later: a delivery id is remembered this long. */
+const DELIVERY_MEMORY_MS = 30 * 24 * 3_600_000;
+
+/** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
+export type Handled = (Followed & { action: string }) | null;
+
+/** Who receives a tracker's deliveries, once wired: the secret, the workspace's markers, the event handler. */
+export interface TrackerWebhookTarget {
+  secret: string;
+  markers: MarkerRepository;
+  handle(event: string, payload: Record<string, unknown>): Promise<Handled>;
+}
+
+/** How one tracker signs and names its deliveries. */
+export interface TrackerWebhookSpec {
+  /** The tracker's name in logs and answers, e.g. 'GitHub' (lower-cased, it names remembered delivery ids). */
+  label: string;
+  path: string;
+  /** Whether the raw body carries the tracker's signature made with `secret`: checked before anything else. */
+  signed(req: IncomingMessage, body: Buffer, secret: string): boolean;
+  /** Whether a signed delivery is recent enough (a replay of an old one is not); absent: any age. */
+  fresh?(payload: Record<string, unknown>, now: Date): boolean;
+  /** The delivery's id and event type; null when the delivery does not say. */
+  delivery(req: IncomingMessage, payload: Record<string, unknown>): { id: string; event: string } | null;
+}
+
+const headerOf = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return typeof value === 'string' && value ? value : null;
+};
+
+/** The id and event of a delivery that names them in two headers. */
+export const deliveryHeaders =
+  (idHeader: string, eventHeader: string) =>
+  (req: IncomingMessage): { id: string; event: string } | null => {
+    const id = headerOf(req, idHeader);
+    const event = headerOf(req, eventHeader);
+    return id && event ? { id, event } : null;
+  };
+
+/**
+ * POST <path>. Before anything else the body's signature is checked (unsigned or wrong: 401); an
+ * oversized body gets 413, one that is not a JSON object 400, a stale one 401. Each delivery id is
+ * claimed once across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes
+ * are stored before the answer (a few writes), and their effects (Slack, notices) run after it. A failure
+ * gives the claim back and answers 500, so the tracker's redelivery is handled.
+ */
+export function trackerWebhookRoute(
+  spec: TrackerWebhookSpec,
+  target: () => TrackerWebhookTarget | null,
+  deps: { clock: Clock; logger: AppLogger },
+): CustomRoute {
+  return {
+    path: spec.path,
+    method: ['POST'],
+    handler: (req: IncomingMessage, res: ServerResponse) => {
+      receive(spec, target(), deps, req, res).catch((error) => {
+        deps.logger.event('error', `${spec.label} webhook failed`, errorFields(error));
+        if (!res.headersSent) answer(res, 500, { ok: false });
+      });
+    },
+  };
+}
+
+async function receive(
+  spec: TrackerWebhookSpec,
+  target: TrackerWebhookTarget | null,
+  deps: { clock: Clock; logger: AppLogger },
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const { logger, clock } = deps;
+  const { label } = spec;
+  if (!target) return answer(res, 404, { ok: false, error: `${label} webhooks are not set up` });
+  const body = await readRawBody(req, WEBHOOK_BODY_LIMIT);
+  if (body === 'too_large') return answer(res, 413, { ok: false, error: 'too large' });
+  if (!spec.signed(req, body, target.secret)) {
+    logger.event('warn', `${label} webhook refused: bad signature`);
+    return answer(res, 401, { ok: false, error: 'bad signature' });
+  }
+  const payload = parseJsonObject(body);
+  const delivery = payload ? spec.delivery(req, payload) : null;
+  if (!payload || !delivery) return answer(res, 400, { ok: false, error: 'malformed delivery' });
+  const now = clock.now();
+  if (spec.fresh && !spec.fresh(payload, now)) {
+    logger.event('warn', `${label} webhook refused: stale`, { delivery: delivery.id });
+    return answer(res, 401, { ok: false, error: 'stale delivery' });
+  }
+  const key = `${label.toLowerCase()}:delivery:${delivery.id}`;
+  const fields = { delivery: delivery.id, event: delivery.event };
+  if (!(await target.markers.claim(key, now, new Date(now.getTime() + DELIVERY_MEMORY_MS)))) {
+    logger.event('debug', `${label} delivery seen before: ignored`, fields);
+    return answer(res, 200, { ok: true, duplicate: true });
+  }
+  try {
+    const handled = await target.handle(delivery.event, payload);
+    if (!handled || handled.linked === 0)
+      logger.event('debug', `${label} delivery ignored`, { ...fields, action: payload.action });
+    else logger.event('info', `${label} delivery applied`, { ...fields, ...handled });
+    answer(res, 200, { ok: true });
+  } catch (error) {
+    await target.markers.release(key);
+    throw error;
+  }
+}
