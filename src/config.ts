@@ -87,6 +87,9 @@ const schema = z.object({
   GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  LINEAR_API_KEY: optional(z.string().min(8, { error: 'looks too short for a Linear API key' })),
+  LINEAR_API_URL: optional(z.url({ error: 'must be a URL such as https://api.linear.app/graphql' })),
+  LINEAR_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
   TRACKER_POLL_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
@@ -105,8 +108,19 @@ export interface GithubSettings {
   webhookSecret: string | null;
 }
 
+/** Linear for a single-workspace deployment. */
+export interface LinearSettings {
+  apiKey: string;
+  /** The GraphQL endpoint. */
+  apiUrl: string;
+  /** Verifies POST /webhooks/linear; without it webhooks are refused. */
+  webhookSecret: string | null;
+}
+
 export interface TrackerConfig {
   github: GithubSettings | null;
+  /** Absent when LINEAR_API_KEY is not set. */
+  linear?: LinearSettings;
   /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
   commentMarker: string;
   /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
@@ -203,6 +217,12 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
   if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
     problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
+  if (env.LINEAR_API_KEY && env.SLACK_CLIENT_ID)
+    problems.push(
+      'LINEAR_API_KEY: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    );
+  if (env.LINEAR_WEBHOOK_SECRET && !env.LINEAR_API_KEY)
+    problems.push('LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty');
   return problems;
 }
 
@@ -310,6 +330,15 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
             }
           : null,
+        ...(e.LINEAR_API_KEY
+          ? {
+              linear: {
+                apiKey: e.LINEAR_API_KEY,
+                apiUrl: e.LINEAR_API_URL ?? 'https://api.linear.app/graphql',
+                webhookSecret: e.LINEAR_WEBHOOK_SECRET ?? null,
+              },
+            }
+          : {}),
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
       },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import type { AskUseCaseDeps } from '../app/asks/ask-use-case-deps.js';
 import type { Followed } from '../app/trackers/follow-issue.js';
 import type { Clock, MarkerRepository } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
@@ -10,6 +11,13 @@ const DELIVERY_MEMORY_MS = 30 * 24 * 3_600_000;
 
 /** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
 export type Handled = (Followed & { action: string }) | null;
+
+/** What a tracker's events are applied with: the use cases, the vendor's team, the customer comment marker. */
+export interface TrackerEventDeps {
+  useCases: AskUseCaseDeps;
+  vendorTeamId: string;
+  commentMarker: string;
+}
 
 /** Who receives a tracker's deliveries, once wired: the secret, the workspace's markers, the event handler. */
 export interface TrackerWebhookTarget {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
-import type { IssueTracker } from '../domain/trackers/tracker.js';
+import type { ConnectedTrackers } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import {
@@ -38,10 +38,10 @@ export interface Services {
 export function wireServices(
   basics: Basics,
   metrics: RapportMetrics,
-  trackerOf: (workspace: Workspace) => IssueTracker | null,
+  trackersOf: (workspace: Workspace) => ConnectedTrackers,
 ): Services {
   const { clock, logger } = basics;
-  const effectDeps = { clock, logger, trackerOf };
+  const effectDeps = { clock, logger, trackersOf };
   const similar = createSimilarRequests();
   const settings: WebhookSettings = basics.config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
@@ -79,7 +79,7 @@ export function wireServices(
           logger,
           newId: randomUUID,
         }),
-      trackerOf,
+      trackersOf,
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,

@@ -1,8 +1,11 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { IssueTracker } from '../domain/trackers/tracker.js';
+import type { ConnectedTrackers } from '../domain/trackers/tracker.js';
 import { handleGithubEvent } from '../integrations/github/github-events.js';
 import { githubTracker } from '../integrations/github/github-tracker.js';
 import { githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
+import { handleLinearEvent } from '../integrations/linear/linear-events.js';
+import { linearTracker } from '../integrations/linear/linear-tracker.js';
+import { linearWebhookRoute } from '../integrations/linear/linear-webhook-route.js';
 import type { TrackerWebhookTarget } from '../integrations/tracker-webhook-route.js';
 import { inWorkspace } from '../slack/bolt/deps.js';
 import type { Workspace } from '../workspaces/workspace.js';
@@ -11,34 +14,52 @@ import type { Services } from './services.js';
 import type { SlackApp } from './slack-app.js';
 
 export interface Trackers {
-  /** A workspace's engineering tracker: GITHUB_TOKEN's, for the one workspace it is configured for. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
-  /** POST /webhooks/github, served on PORT with /healthz and /metrics. */
+  /** A workspace's engineering trackers: those the settings connect, for the one workspace they serve. */
+  trackersOf(workspace: Workspace): ConnectedTrackers;
+  /** POST /webhooks/github and /webhooks/linear, served on PORT with /healthz and /metrics. */
   routes: CustomRoute[];
   /** Once the workspaces and services exist, webhooks reach them (until then they get 404). */
   connect(slack: SlackApp, services: Services): void;
 }
 
-/** Engineering's trackers from the settings: GitHub Issues for a single workspace. */
+/** Engineering's trackers from the settings: GitHub Issues and Linear, for a single workspace. */
 export function wireTrackers(basics: Basics): Trackers {
   const { config, clock, logger } = basics;
-  const settings = config.trackers?.github ?? null;
-  const github = settings ? githubTracker(settings, { clock, logger }) : null;
-  let target: TrackerWebhookTarget | null = null;
+  const github = config.trackers?.github ?? null;
+  const linear = config.trackers?.linear ?? null;
+  const connected: ConnectedTrackers = {
+    ...(github ? { github: githubTracker(github, { clock, logger }) } : {}),
+    ...(linear ? { linear: linearTracker(linear, { clock }) } : {}),
+  };
+  let githubTarget: TrackerWebhookTarget | null = null;
+  let linearTarget: TrackerWebhookTarget | null = null;
   return {
-    trackerOf: () => github,
-    routes: [githubWebhookRoute(() => target, { clock, logger })],
+    trackersOf: () => connected,
+    routes: [
+      githubWebhookRoute(() => githubTarget, { clock, logger }),
+      linearWebhookRoute(() => linearTarget, { clock, logger }),
+    ],
     connect(slack, services) {
       const workspace = slack.workspaces.single;
-      if (!settings?.webhookSecret || !workspace) return;
-      const useCases = inWorkspace(services.deps, workspace);
-      const commentMarker = config.trackers?.commentMarker ?? 'customer:';
-      target = {
-        secret: settings.webhookSecret,
-        markers: workspace.repositories.markers,
-        handle: (event, payload) =>
-          handleGithubEvent({ useCases, vendorTeamId: workspace.teamId, commentMarker }, event, payload),
+      if (!workspace) return;
+      const markers = workspace.repositories.markers;
+      const eventDeps = {
+        useCases: inWorkspace(services.deps, workspace),
+        vendorTeamId: workspace.teamId,
+        commentMarker: config.trackers?.commentMarker ?? 'customer:',
       };
+      if (github?.webhookSecret)
+        githubTarget = {
+          secret: github.webhookSecret,
+          markers,
+          handle: (event, payload) => handleGithubEvent(eventDeps, event, payload),
+        };
+      if (linear?.webhookSecret)
+        linearTarget = {
+          secret: linear.webhookSecret,
+          markers,
+          handle: (event, payload) => handleLinearEvent(eventDeps, event, payload),
+        };
     },
   };
 }

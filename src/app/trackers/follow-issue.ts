@@ -52,7 +52,7 @@ export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, phase: I
     // Shipping the group's leader ships its followers (with their own notices): they are left to it.
     const leaderLinked = ask.linkedTo !== null && linked.some((a) => a.id === ask.linkedTo);
     if (phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
-    const move = statusForPhase(ask.kind, phase);
+    const move = statusForPhase(ask.kind, phase, news.tracker);
     // Reopening a shipped enhancement, or a move its lifecycle has no path for, leaves it as it is.
     if (!move || move.status === ask.status || !nextStatuses(ask.kind, ask.status).includes(move.status))
       return false;

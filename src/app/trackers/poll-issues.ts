@@ -1,6 +1,6 @@
 import { ASK_KINDS, type AskStatus } from '../../domain/asks/ask.js';
 import { LIFECYCLES, STATUS_LABELS } from '../../domain/asks/lifecycle.js';
-import type { IssueTracker } from '../../domain/trackers/tracker.js';
+import type { IssueTracker, TrackerIssue } from '../../domain/trackers/tracker.js';
 import type { AskUseCaseDeps } from '../asks/ask-use-case-deps.js';
 import { followIssueFacts, followIssuePhase, forgetIssue, type IssueNews } from './follow-issue.js';
 
@@ -18,7 +18,7 @@ export interface PollResult {
 /**
  * For deployments that cannot receive webhooks: reads the issues of open asks, `batch` of them from
  * `skip` (the caller rotates through them, within the tracker's rate limits), and applies what they
- * say by the same use cases as a webhook: phase, due date and assignees, deletion. Comments are not
+ * say by the same use cases as a webhook (in one call where the tracker reads many issues at once): phase, due date and assignees, deletion. Comments are not
  * polled. A tracker failure stops the round; the next one goes on.
  */
 export async function pollLinkedIssues(
@@ -35,10 +35,11 @@ export async function pollLinkedIssues(
       asks.flatMap((a) => (a.tracker?.issue?.tracker === tracker.name ? [a.tracker.issue.key] : [])),
     ),
   ];
+  const issues = tracker.readMany ? await tracker.readMany(keys) : await readEach(tracker, keys);
   let changed = 0;
   for (const key of keys) {
     const news: IssueNews = { tracker: tracker.name, key, vendorTeamId: request.vendorTeamId };
-    const issue = await tracker.read(key);
+    const issue = issues.get(key);
     if (!issue) {
       changed += (await forgetIssue(deps, news, 'deleted')).changed;
       continue;
@@ -47,4 +48,13 @@ export async function pollLinkedIssues(
     changed += (await followIssuePhase(deps, news, issue.phase)).changed;
   }
   return { read: keys.length, changed };
+}
+
+async function readEach(tracker: IssueTracker, keys: string[]): Promise<Map<string, TrackerIssue>> {
+  const issues = new Map<string, TrackerIssue>();
+  for (const key of keys) {
+    const issue = await tracker.read(key);
+    if (issue) issues.set(key, issue);
+  }
+  return issues;
 }

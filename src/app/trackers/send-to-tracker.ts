@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actors.js';
 import { enhancementGroup } from '../../domain/asks/link-enhancements.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { attachIssue, type IssueActionError, requestIssue } from '../../domain/trackers/ask-issue-actions.js';
-import type { IssueLink, IssueTracker } from '../../domain/trackers/tracker.js';
+import { type ConnectedTrackers, ISSUE_KEY_EXAMPLES, type IssueLink } from '../../domain/trackers/tracker.js';
 import { linkToEnhancement } from '../asks/act-on-ask.js';
 import type { AskUseCaseDeps } from '../asks/ask-use-case-deps.js';
 
@@ -27,13 +27,22 @@ export interface LinkedIssue {
  */
 export async function linkExistingIssue(
   deps: AskUseCaseDeps,
-  tracker: IssueTracker | null,
+  trackers: ConnectedTrackers,
   request: { actor: Actor; askId: string; issueText: string },
 ): Promise<Result<LinkedIssue, IssueActionError>> {
-  if (!tracker) return fail({ code: 'invalid', message: 'No tracker is connected: see docs/trackers.md.' });
-  const key = tracker.parseKey(request.issueText.trim());
-  if (!key)
-    return fail({ code: 'invalid', message: 'Give the issue’s address or its key, like `acme/app#12`.' });
+  const connected = Object.values(trackers);
+  if (connected.length === 0)
+    return fail({ code: 'invalid', message: 'No tracker is connected: see docs/trackers.md.' });
+  // Each tracker's keys and addresses look unlike the others': the first that reads the text names it.
+  const named = connected.flatMap((tracker) => {
+    const key = tracker.parseKey(request.issueText.trim());
+    return key ? [{ tracker, key }] : [];
+  })[0];
+  if (!named) {
+    const examples = connected.map((t) => ISSUE_KEY_EXAMPLES[t.name]).join(' or ');
+    return fail({ code: 'invalid', message: `Give the issue’s address or its key, like ${examples}.` });
+  }
+  const { tracker, key } = named;
   const issue = await tracker.read(key);
   if (!issue)
     return fail({ code: 'invalid', message: `There is no issue ${key}, or Rapport cannot see it.` });

@@ -1,7 +1,7 @@
 import type { Ask } from '../../domain/asks/ask.js';
 import { activityNow } from '../../domain/trackers/ask-issue-actions.js';
 import { issueNews } from '../../domain/trackers/issue-news.js';
-import { type IssueTracker, TrackerRefusal } from '../../domain/trackers/tracker.js';
+import { type ConnectedTrackers, TrackerRefusal } from '../../domain/trackers/tracker.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { InWorkspace } from '../bolt/deps.js';
 
@@ -15,14 +15,14 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * refusal (the issue locked, the token's permission gone) is logged and not retried.
  */
 export async function tellIssue(
-  deps: InWorkspace & { tracker: IssueTracker | null },
+  deps: InWorkspace & { trackers: ConnectedTrackers },
   ask: Ask,
   ledger: EffectLedger,
 ): Promise<void> {
-  const { tracker } = deps;
   const issue = ask.tracker?.issue;
   const told = ask.tracker?.told;
-  if (!tracker || !issue || !told || issue.tracker !== tracker.name) return;
+  const tracker = issue ? deps.trackers[issue.tracker] : undefined;
+  if (!tracker || !issue || !told) return;
   const news = issueNews(ask, told);
   const now = activityNow(ask);
   if (!news) return;
@@ -43,6 +43,6 @@ export async function tellIssue(
       error: error.message,
     });
   }
-  await deps.repositories.asks.recordIssueTold(ask.id, now);
+  await deps.repositories.asks.recordIssueTold(ask.id, { ...told, ...now });
   await ledger.record({}, key);
 }

@@ -2,7 +2,7 @@ import type { Consequences } from '../../app/consequences.js';
 import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
-import type { IssueTracker } from '../../domain/trackers/tracker.js';
+import type { ConnectedTrackers } from '../../domain/trackers/tracker.js';
 import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
 import type { AppLogger } from '../../logger.js';
 import type { SimilarRequests } from '../../similar/similar-requests.js';
@@ -36,8 +36,8 @@ export interface SlackDeps {
     /** Seals an endpoint's secret for the store; null without TOKEN_ENCRYPTION_KEYS (none can be added). */
     seal: ((secret: string) => string) | null;
   };
-  /** The workspace's engineering tracker, if it has one. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
+  /** The workspace's engineering trackers. */
+  trackersOf(workspace: Workspace): ConnectedTrackers;
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

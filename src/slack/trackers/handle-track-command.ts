@@ -22,9 +22,8 @@ export const handleTrackCommand =
       (a) => a.partnershipId === context.partnership.id,
     );
     if (!ask) return say(`There is no ${ref.toUpperCase()} in this channel.`);
-    const tracker = services.trackerOf(context.workspace);
     try {
-      const result = await linkExistingIssue(deps, tracker, {
+      const result = await linkExistingIssue(deps, services.trackersOf(context.workspace), {
         actor: context.actor,
         askId: ask.id,
         issueText,

@@ -1,0 +1,69 @@
+/**
+ * End-to-end tests of Linear: the real app on a fresh store with a fake Linear (team ENG, labels
+ * `customer-ask` and `Bug`) and its webhooks, Acme and Globex set up with the triage channel. The steps the
+ * tests take in Slack are the GitHub tests' (github-flows.ts): they do not depend on the tracker.
+ */
+import { afterEach, beforeEach, expect } from 'vitest';
+import {
+  deliverLinear,
+  FakeLinear,
+  LINEAR_API_KEY,
+  LINEAR_WEBHOOK_SECRET,
+  type LinearDelivery,
+} from './fake-linear/index.js';
+import { setUpPartnership } from './flows.js';
+import { channels, type Harness, startHarness } from './rapport-harness.js';
+import type { StoreKind } from './stores.js';
+import { TestClock } from './test-clock.js';
+
+export const TEAM = 'ENG';
+
+export interface LinearWorld {
+  h: Harness;
+  linear: FakeLinear;
+  clock: TestClock;
+}
+
+/** For each test of `kind`: the world above, stopped after (with no Block Kit violation). */
+export function linearForEachTest(kind: StoreKind): LinearWorld {
+  const world = {} as LinearWorld;
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    world.clock = new TestClock('2026-12-01T10:00:00Z');
+    world.linear = await FakeLinear.start();
+    world.linear.workspace.addTeam(TEAM, ['customer-ask', 'Bug']);
+    world.linear.now = () => world.clock.now();
+    world.h = await startHarness(kind.freshLocation(), {
+      clock: world.clock,
+      trackers: {
+        github: null,
+        linear: { apiKey: LINEAR_API_KEY, apiUrl: world.linear.apiUrl, webhookSecret: LINEAR_WEBHOOK_SECRET },
+        commentMarker: 'customer:',
+        pollMinutes: 5,
+      },
+    });
+    await setUpPartnership(world.h, channels.shared, 'Acme Corp');
+    await setUpPartnership(world.h, channels.otherShared, 'Globex');
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(world.h.fake.violations).toEqual([]);
+    await world.h.stop();
+    await world.linear.stop();
+  });
+  return world;
+}
+
+/** Delivers a Linear webhook to the app and waits for what it set off. */
+export async function linearWebhook(world: LinearWorld, delivery: LinearDelivery) {
+  const answer = await deliverLinear(world.linear, `http://127.0.0.1:${world.h.rapport.port}`, delivery);
+  await world.h.rapport.settled();
+  return answer;
+}
+
+/** The issue Rapport made or linked, by its number in team ENG. */
+export function issueNumber(world: LinearWorld, number: number) {
+  const issue = world.linear.workspace.issues.find((i) => i.teamKey === TEAM && i.number === number);
+  if (!issue) throw new Error(`no ${TEAM}-${number}`);
+  return issue;
+}
