@@ -3,7 +3,6 @@
  * `customer-ask` and `Bug`) and its webhooks, Acme and Globex set up with the triage channel. The steps the
  * tests take in Slack are the GitHub tests' (github-flows.ts): they do not depend on the tracker.
  */
-import { afterEach, beforeEach, expect } from 'vitest';
 import {
   deliverLinear,
   FakeLinear,
@@ -11,10 +10,10 @@ import {
   LINEAR_WEBHOOK_SECRET,
   type LinearDelivery,
 } from './fake-linear/index.js';
-import { setUpPartnership } from './flows.js';
-import { channels, type Harness, startHarness } from './rapport-harness.js';
+import type { Harness } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
-import { TestClock } from './test-clock.js';
+import type { TestClock } from './test-clock.js';
+import { trackerForEachTest } from './tracker-world.js';
 
 export const TEAM = 'ENG';
 
@@ -25,34 +24,21 @@ export interface LinearWorld {
 }
 
 /** For each test of `kind`: the world above, stopped after (with no Block Kit violation). */
-export function linearForEachTest(kind: StoreKind): LinearWorld {
-  const world = {} as LinearWorld;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    world.clock = new TestClock('2026-12-01T10:00:00Z');
-    world.linear = await FakeLinear.start();
-    world.linear.workspace.addTeam(TEAM, ['customer-ask', 'Bug']);
-    world.linear.now = () => world.clock.now();
-    world.h = await startHarness(kind.freshLocation(), {
-      clock: world.clock,
-      trackers: {
-        github: null,
-        linear: { apiKey: LINEAR_API_KEY, apiUrl: world.linear.apiUrl, webhookSecret: LINEAR_WEBHOOK_SECRET },
-        commentMarker: 'customer:',
-        pollMinutes: 5,
-      },
-    });
-    await setUpPartnership(world.h, channels.shared, 'Acme Corp');
-    await setUpPartnership(world.h, channels.otherShared, 'Globex');
+export const linearForEachTest = (kind: StoreKind): LinearWorld =>
+  trackerForEachTest<LinearWorld>(kind, {
+    async start(world) {
+      world.linear = await FakeLinear.start();
+      world.linear.workspace.addTeam(TEAM, ['customer-ask', 'Bug']);
+      world.linear.now = () => world.clock.now();
+      const linear = {
+        apiKey: LINEAR_API_KEY,
+        apiUrl: world.linear.apiUrl,
+        webhookSecret: LINEAR_WEBHOOK_SECRET,
+      };
+      return { github: null, linear, commentMarker: 'customer:', pollMinutes: 5 };
+    },
+    stop: (world) => world.linear.stop(),
   });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(world.h.fake.violations).toEqual([]);
-    await world.h.stop();
-    await world.linear.stop();
-  });
-  return world;
-}
 
 /** Delivers a Linear webhook to the app and waits for what it set off. */
 export async function linearWebhook(world: LinearWorld, delivery: LinearDelivery) {

@@ -2,9 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Ask } from '../../domain/asks/ask.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { buildCustomerNeed } from '../../domain/trackers/customer-need.js';
-import { type ConnectedTrackers, TrackerRefusal } from '../../domain/trackers/tracker.js';
+import { type ConnectedTrackers, NO_TRACKER, TrackerRefusal } from '../../domain/trackers/tracker.js';
 import type { InWorkspace } from '../bolt/deps.js';
 import { permalinkOf } from '../shared/permalink.js';
+import { linkedIssueOf } from './tell-issue.js';
 
 /**
  * Once an ask is linked to an issue in a tracker that keeps customers' wishes (Linear's customer needs),
@@ -18,15 +19,14 @@ export async function noteCustomerNeed(
   ask: Ask,
   partnership: Partnership,
 ): Promise<Ask> {
-  const issue = ask.tracker?.issue;
-  const told = ask.tracker?.told;
-  const tracker = issue ? deps.trackers[issue.tracker] : undefined;
-  if (!ask.tracker || !issue || !told || told.customer || !tracker?.recordCustomerNeed) return ask;
+  const linked = linkedIssueOf(deps.trackers, ask);
+  if (!linked || linked.told.customer || !linked.tracker.recordCustomerNeed) return ask;
+  const { issue, told, tracker } = linked;
   const thread = ask.card ? { channel: ask.card.channelId, ts: ask.card.ts } : null;
   const need = buildCustomerNeed(ask, partnership, issue.key, await permalinkOf(client, thread));
   const fields = { ask: ask.id, issue: issue.key };
   try {
-    const recorded = await tracker.recordCustomerNeed(issue.key, need);
+    const recorded = await tracker.recordCustomerNeed?.(issue.key, need);
     deps.logger.event('info', 'customer need recorded on the issue', { ...fields, as: recorded });
   } catch (error) {
     if (!(error instanceof TrackerRefusal)) throw error;
@@ -34,5 +34,5 @@ export async function noteCustomerNeed(
   }
   const next = { ...told, customer: true };
   await deps.repositories.asks.recordIssueTold(ask.id, next);
-  return { ...ask, tracker: { ...ask.tracker, told: next } };
+  return { ...ask, tracker: { ...(ask.tracker ?? NO_TRACKER), told: next } };
 }
