@@ -93,6 +93,9 @@ const schema = z.object({
   JIRA_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
   JIRA_ENHANCEMENT_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Story')),
   JIRA_HELP_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Task')),
+  LINEAR_API_KEY: optional(z.string().min(8, { error: 'looks too short for a Linear API key' })),
+  LINEAR_API_URL: optional(z.url({ error: 'must be a URL such as https://api.linear.app/graphql' })),
+  LINEAR_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
   TRACKER_POLL_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
@@ -123,10 +126,21 @@ export interface JiraSettings {
   issueTypes: { enhancement: string; help: string };
 }
 
+/** Linear for a single-workspace deployment. */
+export interface LinearSettings {
+  apiKey: string;
+  /** The GraphQL endpoint. */
+  apiUrl: string;
+  /** Verifies POST /webhooks/linear; without it webhooks are refused. */
+  webhookSecret: string | null;
+}
+
 export interface TrackerConfig {
   github: GithubSettings | null;
   /** Absent or null: Jira is not connected. */
   jira?: JiraSettings | null;
+  /** Absent or null: Linear is not connected. */
+  linear?: LinearSettings | null;
   /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
   commentMarker: string;
   /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
@@ -235,6 +249,12 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     );
   if (env.JIRA_WEBHOOK_SECRET && !env.JIRA_API_TOKEN)
     problems.push('JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty');
+  if (env.LINEAR_API_KEY && env.SLACK_CLIENT_ID)
+    problems.push(
+      'LINEAR_API_KEY: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    );
+  if (env.LINEAR_WEBHOOK_SECRET && !env.LINEAR_API_KEY)
+    problems.push('LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty');
   return problems;
 }
 
@@ -352,6 +372,13 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
                 issueTypes: { enhancement: e.JIRA_ENHANCEMENT_TYPE, help: e.JIRA_HELP_TYPE },
               }
             : null,
+        linear: e.LINEAR_API_KEY
+          ? {
+              apiKey: e.LINEAR_API_KEY,
+              apiUrl: e.LINEAR_API_URL ?? 'https://api.linear.app/graphql',
+              webhookSecret: e.LINEAR_WEBHOOK_SECRET ?? null,
+            }
+          : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
       },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import type { AskUseCaseDeps } from '../app/asks/ask-use-case-deps.js';
 import type { Followed } from '../app/trackers/follow-issue.js';
 import type { Clock, MarkerRepository } from '../domain/ports.js';
 import { type AppLogger, errorFields } from '../logger.js';
@@ -17,6 +18,13 @@ const DELIVERY_MEMORY_MS = 30 * 24 * 3_600_000;
 /** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
 export type Handled = (Followed & { action: string }) | null;
 
+/** What a tracker's events are applied with: the use cases, the vendor's team, the customer comment marker. */
+export interface TrackerEventDeps {
+  useCases: AskUseCaseDeps;
+  vendorTeamId: string;
+  commentMarker: string;
+}
+
 /** Who receives a tracker's deliveries, once wired: the secret, the workspace's markers, the event handler. */
 export interface TrackerWebhookTarget {
   secret: string;
@@ -25,80 +33,97 @@ export interface TrackerWebhookTarget {
 }
 
 /** How one tracker signs and names its deliveries. */
-export interface TrackerWebhookShape {
-  /** `github`: the path is /webhooks/github, delivery ids are claimed as `github:delivery:<id>`. */
-  tracker: string;
-  /** Its name in logs: GitHub, Jira. */
+export interface TrackerWebhookSpec {
+  /** The tracker's name in logs and answers, e.g. 'GitHub' (lower-cased, it names remembered delivery ids). */
   label: string;
-  /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body>`. */
-  signatureHeader: string;
-  /** The header carrying the delivery id, the same on every retry of one delivery. */
-  deliveryHeader: string;
-  /** The event a delivery carries, from its headers or its body; undefined when it names none. */
-  eventOf(req: IncomingMessage, payload: Record<string, unknown>): string | undefined;
+  path: string;
+  /** Whether the raw body carries the tracker's signature made with `secret`: checked before anything else. */
+  signed(req: IncomingMessage, body: Buffer, secret: string): boolean;
+  /** Whether a signed delivery is recent enough (a replay of an old one is not); absent: any age. */
+  fresh?(payload: Record<string, unknown>, now: Date): boolean;
+  /** The delivery's id and event type; null when the delivery does not say. */
+  delivery(req: IncomingMessage, payload: Record<string, unknown>): { id: string; event: string } | null;
 }
 
-type Deps = { clock: Clock; logger: AppLogger };
+const headerOf = (req: IncomingMessage, name: string) => {
+  const value = req.headers[name];
+  return typeof value === 'string' && value ? value : null;
+};
+
+/** A signature in `header`: `<prefix><hex HMAC-SHA256 of the raw body>`. */
+export const signedInHeader =
+  (header: string, prefix = 'sha256=') =>
+  (req: IncomingMessage, body: Buffer, secret: string): boolean =>
+    hasValidSignature(headerOf(req, header) ?? undefined, body, secret, prefix);
+
+/** The id and event of a delivery that names them in two headers. */
+export const deliveryHeaders =
+  (idHeader: string, eventHeader: string) =>
+  (req: IncomingMessage): { id: string; event: string } | null => {
+    const id = headerOf(req, idHeader);
+    const event = headerOf(req, eventHeader);
+    return id && event ? { id, event } : null;
+  };
 
 /**
- * POST /webhooks/<tracker>. Before anything else the body's signature is checked (unsigned or wrong:
- * 401); an oversized body gets 413 and one that is not a JSON object 400. Each delivery id is claimed
- * once across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes are
- * stored before the answer (a few writes), and their effects (Slack, notices) run after it. A failure
+ * POST <path>. Before anything else the body's signature is checked (unsigned or wrong: 401); an
+ * oversized body gets 413, one that is not a JSON object 400, a stale one 401. Each delivery id is
+ * claimed once across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes
+ * are stored before the answer (a few writes), and their effects (Slack, notices) run after it. A failure
  * gives the claim back and answers 500, so the tracker's redelivery is handled.
  */
 export function trackerWebhookRoute(
-  shape: TrackerWebhookShape,
+  spec: TrackerWebhookSpec,
   target: () => TrackerWebhookTarget | null,
-  deps: Deps,
+  deps: { clock: Clock; logger: AppLogger },
 ): CustomRoute {
   return {
-    path: `/webhooks/${shape.tracker}`,
+    path: spec.path,
     method: ['POST'],
     handler: (req: IncomingMessage, res: ServerResponse) => {
-      receive(shape, target(), deps, req, res).catch((error) => {
-        deps.logger.event('error', `${shape.label} webhook failed`, errorFields(error));
+      receive(spec, target(), deps, req, res).catch((error) => {
+        deps.logger.event('error', `${spec.label} webhook failed`, errorFields(error));
         if (!res.headersSent) answer(res, 500, { ok: false });
       });
     },
   };
 }
 
-const headerOf = (req: IncomingMessage, name: string) => {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
 async function receive(
-  shape: TrackerWebhookShape,
+  spec: TrackerWebhookSpec,
   target: TrackerWebhookTarget | null,
-  { logger, clock }: Deps,
+  deps: { clock: Clock; logger: AppLogger },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (!target) return answer(res, 404, { ok: false, error: `${shape.label} webhooks are not set up` });
+  const { logger, clock } = deps;
+  const { label } = spec;
+  if (!target) return answer(res, 404, { ok: false, error: `${label} webhooks are not set up` });
   const body = await readRawBody(req, WEBHOOK_BODY_LIMIT);
   if (body === 'too_large') return answer(res, 413, { ok: false, error: 'too large' });
-  if (!hasValidSignature(headerOf(req, shape.signatureHeader), body, target.secret)) {
-    logger.event('warn', `${shape.label} webhook refused: bad signature`);
+  if (!spec.signed(req, body, target.secret)) {
+    logger.event('warn', `${label} webhook refused: bad signature`);
     return answer(res, 401, { ok: false, error: 'bad signature' });
   }
   const payload = parseJsonObject(body);
-  const delivery = headerOf(req, shape.deliveryHeader);
-  const event = payload ? shape.eventOf(req, payload) : undefined;
-  if (!payload || !delivery || event === undefined)
-    return answer(res, 400, { ok: false, error: 'malformed delivery' });
-  const key = `${shape.tracker}:delivery:${delivery}`;
+  const delivery = payload ? spec.delivery(req, payload) : null;
+  if (!payload || !delivery) return answer(res, 400, { ok: false, error: 'malformed delivery' });
   const now = clock.now();
+  if (spec.fresh && !spec.fresh(payload, now)) {
+    logger.event('warn', `${label} webhook refused: stale`, { delivery: delivery.id });
+    return answer(res, 401, { ok: false, error: 'stale delivery' });
+  }
+  const key = `${label.toLowerCase()}:delivery:${delivery.id}`;
+  const fields = { delivery: delivery.id, event: delivery.event };
   if (!(await target.markers.claim(key, now, new Date(now.getTime() + DELIVERY_MEMORY_MS)))) {
-    logger.event('debug', `${shape.label} delivery seen before: ignored`, { delivery, event });
+    logger.event('debug', `${label} delivery seen before: ignored`, fields);
     return answer(res, 200, { ok: true, duplicate: true });
   }
   try {
-    const handled = await target.handle(event, payload);
+    const handled = await target.handle(delivery.event, payload);
     if (!handled || handled.linked === 0)
-      logger.event('debug', `${shape.label} delivery ignored`, { delivery, event });
-    else logger.event('info', `${shape.label} delivery applied`, { delivery, event, ...handled });
+      logger.event('debug', `${label} delivery ignored`, { ...fields, action: payload.action });
+    else logger.event('info', `${label} delivery applied`, { ...fields, ...handled });
     answer(res, 200, { ok: true });
   } catch (error) {
     await target.markers.release(key);

@@ -18,10 +18,15 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
-export function hasValidSignature(header: string | undefined, body: Buffer, secret: string): boolean {
-  if (!header?.startsWith('sha256=')) return false;
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
+/** `<prefix><hex HMAC-SHA256 of the raw body>` (GitHub's prefix by default), compared in constant time. */
+export function hasValidSignature(
+  header: string | undefined,
+  body: Buffer,
+  secret: string,
+  prefix = 'sha256=',
+): boolean {
+  if (header === undefined || !header.startsWith(prefix)) return false;
+  const expected = Buffer.from(`${prefix}${createHmac('sha256', secret).update(body).digest('hex')}`);
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -2,7 +2,7 @@ import { pollLinkedIssues } from '../app/trackers/poll-issues.js';
 import { inWorkspace, type SlackDeps } from '../slack/bolt/deps.js';
 import type { Job } from './scheduler.js';
 
-/** Issues read per round at most: 200 calls, well within GitHub's 5,000 an hour at a 5-minute interval. */
+/** Issues read per round at most: 200 calls to GitHub (Linear: one), within 5,000 an hour at a 5-minute interval. */
 export const MAX_ISSUES_PER_POLL = 200;
 
 /**

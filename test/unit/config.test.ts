@@ -30,7 +30,7 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
-        trackers: { github: null, jira: null, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: { github: null, jira: null, linear: null, commentMarker: 'customer:', pollMinutes: 0 },
       },
     });
   });
@@ -45,6 +45,7 @@ describe('loadConfig', () => {
         webhookSecret: 'whsec-0123456789abcdef',
       },
       jira: null,
+      linear: null,
       commentMarker: 'customer:',
       pollMinutes: 0,
     });
@@ -91,6 +92,37 @@ describe('loadConfig', () => {
     const secretOnly = loadConfig({ ...http, JIRA_WEBHOOK_SECRET: jira.JIRA_WEBHOOK_SECRET });
     expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
       'JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty',
+    ]);
+  });
+
+  it('reads Linear for one workspace with Linear’s endpoint by default, and refuses it with distribution', () => {
+    const linear = { LINEAR_API_KEY: 'lin_api_0123456789', LINEAR_WEBHOOK_SECRET: 'lin_wh_0123456789abcdef' };
+    const result = loadConfig({ ...http, ...linear });
+    expect(result.ok && result.config.trackers?.linear).toEqual({
+      apiKey: 'lin_api_0123456789',
+      apiUrl: 'https://api.linear.app/graphql',
+      webhookSecret: 'lin_wh_0123456789abcdef',
+    });
+    expect(loadConfig(http)).toMatchObject({ ok: true, config: { trackers: { github: null } } });
+    const problems = (env: Record<string, string>) => {
+      const loaded = loadConfig(env);
+      return loaded.ok ? [] : loaded.problems;
+    };
+    expect(problems({ ...http, LINEAR_API_URL: 'not a url', LINEAR_WEBHOOK_SECRET: 'short' })).toEqual([
+      'LINEAR_API_URL: must be a URL such as https://api.linear.app/graphql',
+      'LINEAR_WEBHOOK_SECRET: use at least 16 characters',
+      'LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty',
+    ]);
+    const distributed = {
+      ...linear,
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'secret0123456789abcdef',
+      SLACK_STATE_SECRET: 'state0123456789abcdef',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    };
+    expect(problems(distributed)).toEqual([
+      'LINEAR_API_KEY: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { enhancementGroup } from '../../domain/asks/link-enhancements.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { attachIssue, type IssueActionError, requestIssue } from '../../domain/trackers/ask-issue-actions.js';
 import {
+  ISSUE_KEY_EXAMPLES,
   type IssueLink,
   type IssueTracker,
   type IssueTrackers,
@@ -57,14 +58,14 @@ export async function linkExistingIssue(
   trackers: IssueTrackers,
   request: { actor: Actor; askId: string; issueText: string },
 ): Promise<Result<LinkedIssue, IssueActionError>> {
-  if (Object.keys(trackers).length === 0)
+  const connected = Object.values(trackers);
+  if (connected.length === 0)
     return fail({ code: 'invalid', message: 'No tracker is connected: see docs/trackers.md.' });
   const named = await issueNamed(deps, trackers, request);
-  if (!named)
-    return fail({
-      code: 'invalid',
-      message: 'Give the issue’s address or its key, like `acme/app#12` or `OPS-42`.',
-    });
+  if (!named) {
+    const examples = connected.map((t) => ISSUE_KEY_EXAMPLES[t.name]).join(' or ');
+    return fail({ code: 'invalid', message: `Give the issue’s address or its key, like ${examples}.` });
+  }
   const { tracker, key } = named;
   const issue = await tracker.read(key);
   if (!issue)

@@ -1,12 +1,26 @@
 import type { Actor } from '../actors.js';
 
 /** The trackers Rapport can drive asks from. */
-export const TRACKERS = ['github', 'jira'] as const;
+export const TRACKERS = ['github', 'jira', 'linear'] as const;
 export type TrackerName = (typeof TRACKERS)[number];
 
-export const TRACKER_LABELS: Record<TrackerName, string> = { github: 'GitHub', jira: 'Jira' };
+export const TRACKER_LABELS: Record<TrackerName, string> = {
+  github: 'GitHub',
+  jira: 'Jira',
+  linear: 'Linear',
+};
 
-/** Where an issue lives and how people know it: `owner/repo#12` and its web address. */
+/** What a person types to name an issue in each tracker, as shown in hints. */
+export const ISSUE_KEY_EXAMPLES: Record<TrackerName, string> = {
+  github: '`acme/app#12`',
+  jira: '`OPS-42`',
+  linear: '`ENG-12`',
+};
+
+export const isTrackerName = (name: string): name is TrackerName =>
+  (TRACKERS as readonly string[]).includes(name);
+
+/** Where an issue lives and how people know it: `owner/repo#12` or `ENG-12`, and its web address. */
 export interface IssueLink {
   tracker: TrackerName;
   key: string;
@@ -23,7 +37,7 @@ export interface TrackerIssue extends IssueLink {
   declinedAs: string | null;
   /** A due date or milestone date ('YYYY-MM-DD'), never promised by itself. */
   due: string | null;
-  /** The assignees' tracker logins. */
+  /** The assignees' tracker logins (or names). */
   assignees: string[];
 }
 
@@ -45,6 +59,8 @@ export interface AskTracker {
 export interface IssueTold {
   history: number;
   votes: number;
+  /** The issue was told which customer wants it (Linear: a customer need); trackers without that never are. */
+  customer?: boolean;
 }
 
 export const NO_TRACKER: AskTracker = {
@@ -66,7 +82,7 @@ export const isTrackedKind = (kind: string): kind is TrackedKind =>
 /** Per partnership: where each kind of ask goes, whether it goes there when raised, and labels to add. */
 export interface TrackerRoute {
   tracker: TrackerName;
-  /** GitHub: `owner/repo`; Jira: the project key (`OPS`). */
+  /** GitHub: `owner/repo`; Jira: the project key (`OPS`); Linear: a team key (`ENG`). */
   project: string;
   autoSend: boolean;
   labels: string[];
@@ -106,6 +122,16 @@ export class TrackerUnavailable extends Error {
   }
 }
 
+/** One customer's wish for an issue, as the tracker records it (Linear: a customer need). */
+export interface CustomerNeed {
+  /** The customer account: its name, and an id that stays the same when the name changes. */
+  customer: { name: string; externalId: string };
+  /** The ask's reference and a link back to it; never the names of other customers' people. */
+  body: string;
+  /** Names this need, so a retry after a lost answer records it once. */
+  marker: string;
+}
+
 /** How Rapport reaches one tracker (a port: the integration implements it over the tracker's API). */
 export interface IssueTracker {
   readonly name: TrackerName;
@@ -124,4 +150,6 @@ export interface IssueTracker {
   hasComment(key: string, marker: string, since: Date): Promise<boolean>;
   /** Posts a comment; `marker` rides hidden in it. */
   comment(key: string, body: string, marker: string): Promise<void>;
+  /** Records which customer wants the issue, where the tracker keeps that; how it was recorded. */
+  recordCustomerNeed?(key: string, need: CustomerNeed): Promise<'need' | 'comment'>;
 }

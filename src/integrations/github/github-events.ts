@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AskUseCaseDeps } from '../../app/asks/ask-use-case-deps.js';
 import {
   type Followed,
   followIssueComment,
@@ -8,7 +7,7 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
-import type { Handled } from '../tracker-webhook-route.js';
+import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
 import { GITHUB_DECLINED_AS, phaseOf } from './github-tracker.js';
 import { issueKey } from './issue-key.js';
 
@@ -25,15 +24,9 @@ const commentEvent = issuesEvent.extend({
   comment: z.object({ body: z.string(), user: z.object({ login: z.string() }) }),
 });
 
-export interface GithubEventDeps {
-  useCases: AskUseCaseDeps;
-  vendorTeamId: string;
-  commentMarker: string;
-}
-
 /** Applies one GitHub event (`X-GitHub-Event`) to the asks linked to its issue; unknown ones are ignored. */
 export async function handleGithubEvent(
-  deps: GithubEventDeps,
+  deps: TrackerEventDeps,
   event: string,
   payload: unknown,
 ): Promise<Handled> {
@@ -51,7 +44,7 @@ export async function handleGithubEvent(
 }
 
 async function follow(
-  deps: GithubEventDeps,
+  deps: TrackerEventDeps,
   news: IssueNews,
   event: string,
   data: z.infer<typeof issuesEvent> & { comment?: { body: string; user: { login: string } } },

@@ -9,7 +9,7 @@ import {
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
 import { isIssueNews } from '../../domain/trackers/issue-news.js';
-import type { Handled } from '../tracker-webhook-route.js';
+import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
 import { plainText } from './jira-adf.js';
 import { type JiraFields, jiraFacts } from './jira-issue.js';
 import { jiraPhaseOf } from './jira-phases.js';
@@ -39,19 +39,13 @@ type JiraEvent = z.infer<typeof eventSchema>;
 const PHASE_FIELDS = new Set(['status', 'resolution']);
 const FACT_FIELDS = new Set(['duedate', 'assignee', 'fixVersions', 'Fix Version']);
 
-export interface JiraEventDeps {
-  useCases: AskUseCaseDeps;
-  vendorTeamId: string;
-  commentMarker: string;
-}
-
 /**
  * Applies one Jira webhook event (`webhookEvent` in the body) to the asks linked to its issue: an update's
  * status or resolution moves them, its due date, fix versions or assignee are shown on the twin; a deleted
  * issue unlinks them; a comment is internal unless marked for the customer. Other events are ignored.
  */
 export async function handleJiraEvent(
-  deps: JiraEventDeps,
+  deps: TrackerEventDeps,
   event: string,
   payload: unknown,
 ): Promise<Handled> {
@@ -85,7 +79,7 @@ async function followUpdate(
 }
 
 async function follow(
-  deps: JiraEventDeps,
+  deps: TrackerEventDeps,
   news: IssueNews,
   event: string,
   data: JiraEvent,

@@ -1,7 +1,15 @@
+import type { IncomingMessage } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { Clock } from '../../domain/ports.js';
 import type { AppLogger } from '../../logger.js';
-import { type TrackerWebhookTarget, trackerWebhookRoute } from '../tracker-webhook-route.js';
+import { signedInHeader, type TrackerWebhookTarget, trackerWebhookRoute } from '../tracker-webhook-route.js';
+
+/** The delivery id from its header, the event from the body (`webhookEvent`). */
+function jiraDelivery(req: IncomingMessage, payload: Record<string, unknown>) {
+  const id = req.headers['x-atlassian-webhook-identifier'];
+  const event = payload.webhookEvent;
+  return typeof id === 'string' && id && typeof event === 'string' && event ? { id, event } : null;
+}
 
 /**
  * POST /webhooks/jira: an admin webhook with a secret signs with `X-Hub-Signature`; the delivery id
@@ -14,12 +22,10 @@ export const jiraWebhookRoute = (
 ): CustomRoute =>
   trackerWebhookRoute(
     {
-      tracker: 'jira',
       label: 'Jira',
-      signatureHeader: 'x-hub-signature',
-      deliveryHeader: 'x-atlassian-webhook-identifier',
-      eventOf: (_req, payload) =>
-        typeof payload.webhookEvent === 'string' ? payload.webhookEvent : undefined,
+      path: '/webhooks/jira',
+      signed: signedInHeader('x-hub-signature'),
+      delivery: jiraDelivery,
     },
     target,
     deps,

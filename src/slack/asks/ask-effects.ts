@@ -19,6 +19,7 @@ import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
+import { noteCustomerNeed } from './note-customer-need.js';
 import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
 import { tellIssue } from './tell-issue.js';
@@ -27,8 +28,9 @@ import { tellIssue } from './tell-issue.js';
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the tracker's issue (created
- * once, then told of later activity), the triage twin with its internal notes and other customers'
- * similar requests (the index follows the change first), and the Home tabs of its owner and requester.
+ * once, told which customer wants it, then told of later activity), the triage twin with its internal
+ * notes and other customers' similar requests (the index follows the change first), and the Home tabs of
+ * its owner and requester.
  * Calls go out with the workspace's effect client (a few quick retries inside); the runner retries the
  * pass after that.
  */
@@ -54,6 +56,7 @@ export const askEffects = (
       const withTracker = { ...deps, trackers: effectDeps.trackersOf(pass.workspace) };
       try {
         ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
+        ask = await noteCustomerNeed(client, withTracker, ask, partnership);
         await tellIssue(withTracker, ask, pass.ledger);
       } catch (error) {
         trackerDown = error;

@@ -5,6 +5,14 @@ import { type IssueTrackers, TrackerRefusal } from '../../domain/trackers/tracke
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { InWorkspace } from '../bolt/deps.js';
 
+/** The ask's issue, what the issue has been told, and the connected tracker it is in; null when any is missing. */
+export function linkedIssueOf(trackers: IssueTrackers, ask: Ask) {
+  const issue = ask.tracker?.issue;
+  const told = ask.tracker?.told;
+  const tracker = issue ? trackers[issue.tracker] : undefined;
+  return issue && told && tracker ? { issue, told, tracker } : null;
+}
+
 /** A comment whose answer was lost is looked for among the issue's comments since a little before it. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -19,10 +27,9 @@ export async function tellIssue(
   ask: Ask,
   ledger: EffectLedger,
 ): Promise<void> {
-  const issue = ask.tracker?.issue;
-  const told = ask.tracker?.told;
-  const tracker = issue && deps.trackers[issue.tracker];
-  if (!tracker || !issue || !told) return;
+  const linked = linkedIssueOf(deps.trackers, ask);
+  if (!linked) return;
+  const { issue, told, tracker } = linked;
   const news = issueNews(ask, told);
   const now = activityNow(ask);
   if (!news) return;
@@ -43,6 +50,6 @@ export async function tellIssue(
       error: error.message,
     });
   }
-  await deps.repositories.asks.recordIssueTold(ask.id, now);
+  await deps.repositories.asks.recordIssueTold(ask.id, { ...told, ...now });
   await ledger.record({}, key);
 }

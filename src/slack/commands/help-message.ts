@@ -8,10 +8,13 @@ const USAGE: [string, string][] = [
   ['need [text]', 'ask the customer for something: a reference, feedback, missing information'],
   ['link <ref> <other ref>', 'track an enhancement together with the same one asked by another customer'],
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
-  ['track <ref> <issue>', 'link an ask to an existing tracker issue (its address, acme/app#12 or OPS-42)'],
+  [
+    'track <ref> <issue>',
+    'link an ask to an existing tracker issue (its address, acme/app#12, OPS-42 or ENG-12)',
+  ],
   [
     'tracker [help|enhancement <project> [auto] [labels]]',
-    'where this partnership’s asks go in GitHub or Jira',
+    'where this partnership’s asks go: a GitHub repository, a Jira project or a Linear team',
   ],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],

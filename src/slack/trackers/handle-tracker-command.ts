@@ -1,6 +1,7 @@
 import { routeAsks } from '../../domain/trackers/route-asks.js';
 import {
   type IssueTrackers,
+  isTrackerName,
   TRACKED_KINDS,
   TRACKER_LABELS,
   TRACKERS,
@@ -16,7 +17,8 @@ import { safeText } from '../shared/escape.js';
 
 const USAGE =
   `Use \`${COMMAND} tracker <help|enhancement> <project> [auto] [label …]\` to send that kind of request ` +
-  `to a GitHub repository (\`acme/app\`) or a Jira project (\`OPS\`; \`jira:OPS\` names the tracker), ` +
+  `to a GitHub repository (\`acme/app\`), a Jira project (\`OPS\`) or a Linear team (\`ENG\`); ` +
+  `\`jira:OPS\` or \`linear:ENG\` names the tracker, ` +
   `\`auto\`: as soon as it is raised; or \`${COMMAND} tracker <help|enhancement> off\`.`;
 
 const LABEL = /^[^\s,]{1,50}$/;
@@ -53,13 +55,19 @@ export const handleTrackerCommand =
     const say = async (text: string) => {
       await respond({ response_type: 'ephemeral', text });
     };
-    const [kind, project, ...rest] = context.subcommandText.split(/\s+/).filter(Boolean);
+    const [kind, first, ...others] = context.subcommandText.split(/\s+/).filter(Boolean);
     if (!kind) return say(`${describeSettings(context.partnership.trackers)}\n${USAGE}`);
+    // `linear ENG` names the tracker as `linear:ENG` does.
+    const named = first !== undefined && others.length > 0 && isTrackerName(first.toLowerCase());
+    const project = named ? `${first}:${others[0]}` : first;
+    const rest = named ? others.slice(1) : others;
     if (!(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
     const off = project === 'off';
     const trackers = services.trackersOf(context.workspace);
     if (Object.keys(trackers).length === 0 && !off)
-      return say('No tracker is connected: set GITHUB_TOKEN or JIRA_API_TOKEN (see docs/trackers.md).');
+      return say(
+        'No tracker is connected: set GITHUB_TOKEN, JIRA_API_TOKEN or LINEAR_API_KEY (see docs/trackers.md).',
+      );
     const target = off ? null : routeTarget(trackers, project);
     if (!off && !target)
       return say(`${safeText(project, 100)} is not a project of a connected tracker. ${USAGE}`);

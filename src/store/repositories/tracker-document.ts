@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actors.js';
-import type { AskTracker } from '../../domain/trackers/tracker.js';
+import type { AskTracker, TrackerName } from '../../domain/trackers/tracker.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
 
@@ -10,7 +10,7 @@ export interface TrackerDocument {
   due: string | null;
   assignees: string[];
   failure: string | null;
-  told?: { history: number; votes: number } | null;
+  told?: { history: number; votes: number; customer?: boolean } | null;
 }
 
 export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
@@ -26,7 +26,7 @@ export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
   requested: d.requested
     ? { at: d.requested.at, by: { ...d.requested.by, side: d.requested.by.side as Actor['side'] } }
     : null,
-  issue: d.issue ? { ...d.issue, tracker: d.issue.tracker as 'github' } : null,
+  issue: d.issue ? { ...d.issue, tracker: d.issue.tracker as TrackerName } : null,
   due: d.due ?? null,
   assignees: d.assignees ?? [],
   failure: d.failure ?? null,
