@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { PersonLimits } from './domain/limits/person-limits.js';
+import { parseStatusMap, type StatusMap } from './domain/trackers/status-mapping.js';
+import { GITHUB_STATES } from './integrations/github/github-states.js';
 import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
 import {
@@ -87,6 +89,16 @@ const schema = z.object({
   GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  GITHUB_STATUS_MAP: optional(z.string().max(500)),
+  TRACKER_ADMINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/, {
+        error: 'Slack user ids, comma-separated (U0123ABC)',
+      })
+      .optional(),
+  ),
   TRACKER_POLL_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
@@ -103,6 +115,8 @@ export interface GithubSettings {
   apiUrl: string;
   /** Verifies POST /webhooks/github; without it webhooks are refused. */
   webhookSecret: string | null;
+  /** GITHUB_STATUS_MAP: changes to the default phases of GitHub's states. */
+  statusMap: StatusMap;
 }
 
 export interface TrackerConfig {
@@ -111,6 +125,8 @@ export interface TrackerConfig {
   commentMarker: string;
   /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
   pollMinutes: number;
+  /** Slack users who may connect trackers besides the workspace's admins and owners. */
+  admins: string[];
 }
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
@@ -203,7 +219,18 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
   if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
     problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
+  if (env.GITHUB_STATUS_MAP) {
+    const mapping = parseStatusMap(GITHUB_STATES, env.GITHUB_STATUS_MAP);
+    if (!mapping.ok) problems.push(`GITHUB_STATUS_MAP: ${mapping.message}`);
+    else if (!env.GITHUB_TOKEN) problems.push('GITHUB_STATUS_MAP: set GITHUB_TOKEN too, or leave it empty');
+  }
   return problems;
+}
+
+/** GITHUB_STATUS_MAP, checked by trackerProblems. */
+function statusMapOf(text: string | undefined): StatusMap {
+  const mapping = parseStatusMap(GITHUB_STATES, text ?? '');
+  return mapping.ok ? mapping.map : {};
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -308,10 +335,12 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               token: e.GITHUB_TOKEN,
               apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
               webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
+              statusMap: statusMapOf(e.GITHUB_STATUS_MAP),
             }
           : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
+        admins: e.TRACKER_ADMINS?.split(',').map((id) => id.trim()) ?? [],
       },
       ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     },

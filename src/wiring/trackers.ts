@@ -36,7 +36,11 @@ export function wireTrackers(basics: Basics): Trackers {
         secret: settings.webhookSecret,
         markers: workspace.repositories.markers,
         handle: (event, payload) =>
-          handleGithubEvent({ useCases, vendorTeamId: workspace.teamId, commentMarker }, event, payload),
+          handleGithubEvent(
+            { useCases, vendorTeamId: workspace.teamId, commentMarker, statusMap: settings.statusMap },
+            event,
+            payload,
+          ),
       };
     },
   };

@@ -81,10 +81,14 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     const told = { history: 1, votes: 0 };
     await store.asks.recordIssue(
       other.id,
-      { ...issue, phase: 'open', due: '2026-04-01', assignees: [] },
+      { ...issue, status: { phase: 'open', label: 'open' }, due: '2026-04-01', assignees: [] },
       told,
     );
-    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null, assignees: [] }, told);
+    await store.asks.recordIssue(
+      sent.id,
+      { ...issue, status: { phase: 'open', label: 'open' }, due: null, assignees: [] },
+      told,
+    );
     expect((await store.asks.findByIssue('github', 'acme/app#3')).map((a) => a.id)).toEqual([
       sent.id,
       other.id,

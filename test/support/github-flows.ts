@@ -34,9 +34,15 @@ export function githubForEachTest(kind: StoreKind): GithubWorld {
     world.h = await startHarness(kind.freshLocation(), {
       clock: world.clock,
       trackers: {
-        github: { token: GITHUB_TOKEN, apiUrl: world.github.apiUrl, webhookSecret: WEBHOOK_SECRET },
+        github: {
+          token: GITHUB_TOKEN,
+          apiUrl: world.github.apiUrl,
+          webhookSecret: WEBHOOK_SECRET,
+          statusMap: {},
+        },
         commentMarker: 'customer:',
         pollMinutes: 5,
+        admins: [],
       },
     });
     await setUpPartnership(world.h, channels.shared, 'Acme Corp');

@@ -30,22 +30,30 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
-        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0, admins: [] },
       },
     });
   });
 
   it('reads GitHub for one workspace, trimming the API URL, and refuses it with distribution', () => {
     const github = { GITHUB_TOKEN: 'ghp_0123456789', GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' };
-    const result = loadConfig({ ...http, ...github, GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    const result = loadConfig({
+      ...http,
+      ...github,
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
+      GITHUB_STATUS_MAP: 'not_planned=ignore, duplicate=declined',
+      TRACKER_ADMINS: 'U0ADMIN1, U0ADMIN2',
+    });
     expect(result.ok && result.config.trackers).toEqual({
       github: {
         token: 'ghp_0123456789',
         apiUrl: 'https://ghe.example.com/api/v3',
         webhookSecret: 'whsec-0123456789abcdef',
+        statusMap: { not_planned: null, duplicate: 'declined' },
       },
       commentMarker: 'customer:',
       pollMinutes: 0,
+      admins: ['U0ADMIN1', 'U0ADMIN2'],
     });
     const distributed = loadConfig({
       ...github,

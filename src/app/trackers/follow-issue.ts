@@ -3,7 +3,8 @@ import type { Ask } from '../../domain/asks/ask.js';
 import { isClosed, nextStatuses } from '../../domain/asks/lifecycle.js';
 import { detachIssue, noteFromIssue, recordIssueFacts } from '../../domain/trackers/ask-issue-actions.js';
 import { statusForPhase } from '../../domain/trackers/issue-phase-status.js';
-import type { IssuePhase, TrackerName } from '../../domain/trackers/tracker.js';
+import type { IssueStatus } from '../../domain/trackers/status-mapping.js';
+import type { TrackerName } from '../../domain/trackers/tracker.js';
 import type { AskUseCaseDeps } from '../asks/ask-use-case-deps.js';
 import { changeAsk } from '../asks/change-ask.js';
 
@@ -47,12 +48,12 @@ async function eachLinked(
 }
 
 /** The issue moved (opened, started, closed as completed or not planned): each linked ask follows. */
-export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, phase: IssuePhase) =>
+export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, issue: IssueStatus) =>
   eachLinked(deps, news, async (ask, linked) => {
     // Shipping the group's leader ships its followers (with their own notices): they are left to it.
     const leaderLinked = ask.linkedTo !== null && linked.some((a) => a.id === ask.linkedTo);
-    if (phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
-    const move = statusForPhase(ask.kind, phase);
+    if (issue.phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
+    const move = statusForPhase(ask.kind, issue);
     // Reopening a shipped enhancement, or a move its lifecycle has no path for, leaves it as it is.
     if (!move || move.status === ask.status || !nextStatuses(ask.kind, ask.status).includes(move.status))
       return false;

@@ -44,7 +44,7 @@ export async function pollLinkedIssues(
       continue;
     }
     changed += (await followIssueFacts(deps, news, { due: issue.due, assignees: issue.assignees })).changed;
-    changed += (await followIssuePhase(deps, news, issue.phase)).changed;
+    if (issue.status) changed += (await followIssuePhase(deps, news, issue.status)).changed;
   }
   return { read: keys.length, changed };
 }

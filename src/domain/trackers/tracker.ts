@@ -1,4 +1,7 @@
 import type { Actor } from '../actors.js';
+import type { IssueStatus } from './status-mapping.js';
+
+export type { IssuePhase } from './status-mapping.js';
 
 /** The trackers Rapport can drive asks from. */
 export const TRACKERS = ['github'] as const;
@@ -13,12 +16,10 @@ export interface IssueLink {
   url: string;
 }
 
-/** Where the tracker stands on an issue, in words every tracker can be mapped to. */
-export type IssuePhase = 'open' | 'started' | 'completed' | 'declined';
-
 /** What Rapport reads of an issue. */
 export interface TrackerIssue extends IssueLink {
-  phase: IssuePhase;
+  /** Where it stands, by the workspace's status mapping; null for a state that moves nothing. */
+  status: IssueStatus | null;
   /** A due date or milestone date ('YYYY-MM-DD'), never promised by itself. */
   due: string | null;
   /** The assignees' tracker logins. */

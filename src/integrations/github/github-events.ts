@@ -8,7 +8,8 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
-import { phaseOf } from './github-tracker.js';
+import { issueStatus, type StatusMap } from '../../domain/trackers/status-mapping.js';
+import { GITHUB_STATES, githubState } from './github-states.js';
 import { issueKey } from './issue-key.js';
 
 const issueSchema = z.object({
@@ -28,6 +29,7 @@ export interface GithubEventDeps {
   useCases: AskUseCaseDeps;
   vendorTeamId: string;
   commentMarker: string;
+  statusMap: StatusMap;
 }
 
 /** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
@@ -68,8 +70,8 @@ async function follow(
   switch (action) {
     case 'closed':
     case 'reopened': {
-      const phase = phaseOf({ state: issue.state, state_reason: issue.state_reason ?? null });
-      return phase ? followIssuePhase(useCases, news, phase) : null;
+      const status = issueStatus(GITHUB_STATES, deps.statusMap, githubState(issue));
+      return status ? followIssuePhase(useCases, news, status) : null;
     }
     case 'milestoned':
     case 'demilestoned':

@@ -39,10 +39,15 @@ describe.each(storeKinds())('killed while GitHub creates an issue ($name store)'
     github = await FakeGithub.start();
     github.addRepo(REPO);
     github.now = () => clock.now();
-    const settings = { token: GITHUB_TOKEN, apiUrl: github.apiUrl, webhookSecret: WEBHOOK_SECRET };
+    const settings = {
+      token: GITHUB_TOKEN,
+      apiUrl: github.apiUrl,
+      webhookSecret: WEBHOOK_SECRET,
+      statusMap: {},
+    };
     h = await startHarness(store, {
       clock,
-      trackers: { github: settings, commentMarker: 'customer:', pollMinutes: 0 },
+      trackers: { github: settings, commentMarker: 'customer:', pollMinutes: 0, admins: [] },
     });
     await setUpPartnership(h, channels.shared, 'Acme Corp');
     await route(h, `enhancement ${REPO}`);
