@@ -17,6 +17,7 @@ import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
 import type { IssueTold, TrackerIssue, TrackerName } from './trackers/tracker.js';
+import type { TrackerConnectionRepository } from './trackers/tracker-connection.js';
 import type { WebhookDeliveryRepository, WebhookEndpointRepository } from './webhooks/webhook-delivery.js';
 
 export interface Clock {
@@ -299,6 +300,8 @@ export interface Repositories {
   webhookDeliveries: WebhookDeliveryRepository;
   announcements: AnnouncementRepository;
   announcementDeliveries: AnnouncementDeliveryRepository;
+  /** The workspace's trackers connected in Slack, their secrets sealed. */
+  trackerConnections: TrackerConnectionRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

@@ -1,4 +1,5 @@
 import { pollLinkedIssues } from '../app/trackers/poll-issues.js';
+import { TRACKERS } from '../domain/trackers/tracker.js';
 import { inWorkspace, type SlackDeps } from '../slack/bolt/deps.js';
 import type { Job } from './scheduler.js';
 
@@ -14,8 +15,8 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
   name: 'tracker-poll',
   schedule: '* * * * *',
   async run(workspace, now) {
-    const tracker = deps.trackerOf(workspace);
-    if (!tracker) return;
+    const trackers = await Promise.all(TRACKERS.map((name) => deps.trackerOf(workspace, name)));
+    if (trackers.every((tracker) => tracker === null)) return;
     const interval = deps.everyMinutes * 60_000;
     const round = Math.floor(now.getTime() / interval);
     const claimed = await workspace.repositories.markers.claim(
@@ -25,11 +26,17 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
     );
     if (!claimed) return;
     const useCases = { ...inWorkspace(deps, workspace), clock: { now: () => now } };
-    const result = await pollLinkedIssues(useCases, tracker, {
-      vendorTeamId: workspace.teamId,
-      batch: MAX_ISSUES_PER_POLL,
-      skip: 0,
-    });
-    deps.logger.event(result.changed > 0 ? 'info' : 'debug', 'tracker polled', { ...result });
+    for (const tracker of trackers) {
+      if (!tracker) continue;
+      const result = await pollLinkedIssues(useCases, tracker, {
+        vendorTeamId: workspace.teamId,
+        batch: MAX_ISSUES_PER_POLL,
+        skip: 0,
+      });
+      deps.logger.event(result.changed > 0 ? 'info' : 'debug', 'tracker polled', {
+        tracker: tracker.name,
+        ...result,
+      });
+    }
   },
 });

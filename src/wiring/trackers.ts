@@ -1,47 +1,118 @@
 import type { CustomRoute } from '@slack/bolt';
-import type { IssueTracker } from '../domain/trackers/tracker.js';
+import { recordingUse } from '../app/trackers/record-tracker-use.js';
+import type { IssueTracker, TrackerName } from '../domain/trackers/tracker.js';
+import type { TrackerConnection } from '../domain/trackers/tracker-connection.js';
 import { handleGithubEvent } from '../integrations/github/github-events.js';
 import { githubTracker } from '../integrations/github/github-tracker.js';
-import { type GithubWebhookTarget, githubWebhookRoute } from '../integrations/github/github-webhook-route.js';
-import { inWorkspace } from '../slack/bolt/deps.js';
+import {
+  type GithubWebhookTarget,
+  githubWebhookRoutes,
+} from '../integrations/github/github-webhook-route.js';
+import { trackerConnectors } from '../integrations/tracker-connectors.js';
+import { createTokenCipher } from '../security/token-cipher.js';
+import { inWorkspace, type TrackerSetup } from '../slack/bolt/deps.js';
 import type { Workspace } from '../workspaces/workspace.js';
 import type { Basics } from './basics.js';
 import type { Services } from './services.js';
 import type { SlackApp } from './slack-app.js';
 
 export interface Trackers {
-  /** A workspace's engineering tracker: GITHUB_TOKEN's, for the one workspace it is configured for. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
-  /** POST /webhooks/github, served on PORT with /healthz and /metrics. */
+  /**
+   * A workspace's tracker of that name: the one of the settings (GITHUB_TOKEN) for a single workspace,
+   * otherwise the one the workspace connected in Slack; null when there is none.
+   */
+  trackerOf(workspace: Workspace, name: TrackerName): Promise<IssueTracker | null>;
+  /** What connecting trackers in Slack needs. */
+  setup: TrackerSetup;
+  /** POST /webhooks/github[/<team id>], served on PORT with /healthz and /metrics. */
   routes: CustomRoute[];
   /** Once the workspaces and services exist, webhooks reach them (until then they get 404). */
   connect(slack: SlackApp, services: Services): void;
 }
 
-/** Engineering's trackers from the settings: GitHub Issues for a single workspace. */
+/** Engineering's trackers: GitHub from the settings for a single workspace, and each workspace's own connections. */
 export function wireTrackers(basics: Basics): Trackers {
   const { config, clock, logger } = basics;
-  const settings = config.trackers?.github ?? null;
-  const github = settings ? githubTracker(settings, { clock, logger }) : null;
-  let target: GithubWebhookTarget | null = null;
+  const env = config.trackers?.github ?? null;
+  const envGithub = env ? githubTracker(env, { clock, logger }) : null;
+  const keys = config.slack.distribution?.tokenKeys ?? config.webhooks?.secretKeys ?? null;
+  const cipher = keys ? createTokenCipher(keys) : null;
+  const connectors = trackerConnectors({ clock, logger });
+  // One client per connection as last changed, kept across requests.
+  const opened = new Map<string, { updatedAt: number; tracker: IssueTracker }>();
+  let wired: { slack: SlackApp; services: Services } | null = null;
+
+  // GITHUB_TOKEN is refused with distribution: when set, it is the one workspace's.
+  const fromSettings = (_workspace: Workspace, name: TrackerName) => name === 'github' && envGithub !== null;
+
+  const openSetting = (connection: TrackerConnection, name: string) => {
+    const value = connection.settings[name] ?? '';
+    const secret = connectors[connection.tracker].fields.some((f) => f.name === name && f.secret);
+    return secret && cipher ? cipher.open(value) : value;
+  };
+
+  async function connectedTracker(workspace: Workspace, name: TrackerName): Promise<IssueTracker | null> {
+    const connections = workspace.repositories.trackerConnections;
+    const connection = await connections.find(name);
+    if (!connection || !cipher) return null;
+    const cacheKey = `${workspace.key}:${name}`;
+    const known = opened.get(cacheKey);
+    if (known?.updatedAt === connection.updatedAt.getTime()) return known.tracker;
+    const connector = connectors[name];
+    const settings = Object.fromEntries(
+      connector.fields.map((f) => [f.name, openSetting(connection, f.name)]),
+    );
+    const tracker = recordingUse(connector.open(settings, connection.statusMap), connection, {
+      connections,
+      clock,
+    });
+    opened.set(cacheKey, { updatedAt: connection.updatedAt.getTime(), tracker });
+    return tracker;
+  }
+
+  async function webhookTarget(teamId: string | null): Promise<GithubWebhookTarget | null> {
+    if (!wired) return null;
+    const { workspaces } = wired.slack;
+    const workspace =
+      teamId === null
+        ? workspaces.single
+        : ((await workspaces.open(`T${teamId}`)) ?? (await workspaces.open(`E${teamId}`)));
+    if (!workspace) return null;
+    const viaSettings = fromSettings(workspace, 'github');
+    const connection = viaSettings ? null : await workspace.repositories.trackerConnections.find('github');
+    const secret = viaSettings
+      ? (env?.webhookSecret ?? null)
+      : connection && cipher?.open(connection.webhookSecret);
+    if (!secret) return null;
+    const useCases = inWorkspace(wired.services.deps, workspace);
+    const commentMarker = config.trackers?.commentMarker ?? 'customer:';
+    const statusMap = (viaSettings ? env?.statusMap : connection?.statusMap) ?? {};
+    return {
+      secret,
+      markers: workspace.repositories.markers,
+      handle: (event, payload) =>
+        handleGithubEvent(
+          { useCases, vendorTeamId: workspace.teamId, commentMarker, statusMap },
+          event,
+          payload,
+        ),
+    };
+  }
+
   return {
-    trackerOf: () => github,
-    routes: [githubWebhookRoute(() => target, { clock, logger })],
+    async trackerOf(workspace, name) {
+      if (fromSettings(workspace, name)) return envGithub;
+      return connectedTracker(workspace, name);
+    },
+    setup: {
+      connectors,
+      admins: config.trackers?.admins ?? [],
+      seal: cipher ? (secret) => cipher.seal(secret) : null,
+      fromSettings,
+    },
+    routes: githubWebhookRoutes(webhookTarget, { clock, logger }),
     connect(slack, services) {
-      const workspace = slack.workspaces.single;
-      if (!settings?.webhookSecret || !workspace) return;
-      const useCases = inWorkspace(services.deps, workspace);
-      const commentMarker = config.trackers?.commentMarker ?? 'customer:';
-      target = {
-        secret: settings.webhookSecret,
-        markers: workspace.repositories.markers,
-        handle: (event, payload) =>
-          handleGithubEvent(
-            { useCases, vendorTeamId: workspace.teamId, commentMarker, statusMap: settings.statusMap },
-            event,
-            payload,
-          ),
-      };
+      wired = { slack, services };
     },
   };
 }

@@ -39,6 +39,20 @@ function toTrackerIssue(key: string, issue: GithubIssue, statusMap: StatusMap): 
   };
 }
 
+/** Octokit on `apiUrl` with `token`, its warnings and errors in Rapport's log (never the token). */
+export const githubClient = (settings: { apiUrl: string; token: string }, logger: AppLogger) =>
+  new Octokit({
+    auth: settings.token,
+    baseUrl: settings.apiUrl,
+    userAgent: 'rapport',
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => logger.event('warn', 'GitHub client', { message }),
+      error: (message: string) => logger.event('error', 'GitHub client', { message }),
+    },
+  });
+
 /**
  * GitHub Issues over the REST API with @octokit/rest, pointed at config's base URL (github.com,
  * GitHub Enterprise Server, or a test server). No retries inside: a failed call fails the effect's pass,
@@ -48,17 +62,7 @@ export function githubTracker(
   settings: GithubConnection,
   deps: { clock: Clock; logger: AppLogger },
 ): IssueTracker {
-  const octokit = new Octokit({
-    auth: settings.token,
-    baseUrl: settings.apiUrl,
-    userAgent: 'rapport',
-    log: {
-      debug: () => {},
-      info: () => {},
-      warn: (message: string) => deps.logger.event('warn', 'GitHub client', { message }),
-      error: (message: string) => deps.logger.event('error', 'GitHub client', { message }),
-    },
-  });
+  const octokit = githubClient(settings, deps.logger);
   const issueOf = (key: string, issue: GithubIssue) => toTrackerIssue(key, issue, settings.statusMap);
   // Issue web addresses live on the web host: github.com for api.github.com, the server itself for GHES.
   const apiHost = new URL(settings.apiUrl).host;

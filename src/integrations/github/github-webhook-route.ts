@@ -21,37 +21,43 @@ export interface GithubWebhookTarget {
   handle(event: string, payload: Record<string, unknown>): Promise<Handled>;
 }
 
+/** `/webhooks/github` (one workspace) or `/webhooks/github/<team id>` (each workspace of a distribution). */
+const PATH = /^\/webhooks\/github(?:\/([A-Z0-9]{1,32}))?\/?(?:\?.*)?$/;
+
 /**
- * POST /webhooks/github. Before anything else the body's signature is checked (unsigned or wrong: 401);
+ * POST /webhooks/github, and POST /webhooks/github/<team id> for the workspace of that Slack team: the
+ * target is that workspace's (its secret, its asks), or none (404). Before anything else the body's signature is checked (unsigned or wrong: 401);
  * an oversized body gets 413 and one that is not a JSON object 400. Each delivery id is claimed once
  * across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes are stored
  * before the answer (a few writes), and their effects (Slack, notices) run after it. A failure gives the
  * claim back and answers 500, so GitHub's redelivery is handled.
  */
-export function githubWebhookRoute(
-  target: () => GithubWebhookTarget | null,
+export function githubWebhookRoutes(
+  targetOf: (teamId: string | null) => Promise<GithubWebhookTarget | null>,
   deps: { clock: Clock; logger: AppLogger },
-): CustomRoute {
-  return {
-    path: '/webhooks/github',
-    method: ['POST'],
-    handler: (req: IncomingMessage, res: ServerResponse) => {
-      receive(target(), deps, req, res).catch((error) => {
-        deps.logger.event('error', 'GitHub webhook failed', errorFields(error));
-        if (!res.headersSent) answer(res, 500, { ok: false });
-      });
-    },
+): CustomRoute[] {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    receive(targetOf, deps, req, res).catch((error) => {
+      deps.logger.event('error', 'GitHub webhook failed', errorFields(error));
+      if (!res.headersSent) answer(res, 500, { ok: false });
+    });
   };
+  return [
+    { path: '/webhooks/github', method: ['POST'], handler },
+    { path: '/webhooks/github/:teamId', method: ['POST'], handler },
+  ];
 }
 
 async function receive(
-  target: GithubWebhookTarget | null,
+  targetOf: (teamId: string | null) => Promise<GithubWebhookTarget | null>,
   deps: { clock: Clock; logger: AppLogger },
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const { logger, clock } = deps;
-  if (!target) return answer(res, 404, { ok: false, error: 'GitHub webhooks are not set up' });
+  const path = PATH.exec(req.url ?? '');
+  const target = path ? await targetOf(path[1] ?? null) : null;
+  if (!target) return answer(res, 404, { ok: false, error: 'GitHub webhooks are not set up here' });
   const body = await readRawBody(req, WEBHOOK_BODY_LIMIT);
   if (body === 'too_large') return answer(res, 413, { ok: false, error: 'too large' });
   const signature = req.headers['x-hub-signature-256'];

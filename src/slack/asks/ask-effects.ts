@@ -17,6 +17,7 @@ import { changesSince } from '../shared/changes-since.js';
 import { isSlackRefusal } from '../shared/classify-slack-failure.js';
 import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
+import { trackerForAsk } from '../trackers/tracker-for-ask.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
 import { sendIssue } from './send-issue.js';
@@ -50,9 +51,11 @@ export const askEffects = (
     // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
     let ask = shown;
     let trackerDown: unknown = null;
-    if (partnership) {
-      const withTracker = { ...deps, tracker: effectDeps.trackerOf(pass.workspace) };
+    // Only an ask sent or linked to a tracker needs one (a look-up in the store).
+    if (partnership && shown.tracker) {
       try {
+        const tracker = await trackerForAsk(effectDeps, pass.workspace, shown, partnership);
+        const withTracker = { ...deps, tracker };
         ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
         await tellIssue(withTracker, ask, pass.ledger);
       } catch (error) {

@@ -10,6 +10,10 @@ const USAGE: [string, string][] = [
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
   ['track <ref> <issue>', 'link an ask to an existing tracker issue (its address or acme/app#12)'],
   ['tracker [help|enhancement <owner/repo> [auto] [labels]]', 'where this partnership’s asks go in GitHub'],
+  [
+    'tracker connect|disconnect|mapping <tracker>',
+    'Slack admins: connect this workspace’s tracker (GitHub), or change what its states mean for asks',
+  ],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
   ['tags [tags|none]', 'show or set this partnership’s internal tags (tier, plan, region…), privately'],

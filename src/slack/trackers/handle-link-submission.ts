@@ -9,6 +9,7 @@ import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
 import { describeIssueRefusal, describeTrackerFailure } from './describe-issue-refusal.js';
 import { LINK_BLOCKS } from './ids.js';
+import { trackerForAsk } from './tracker-for-ask.js';
 
 /** The link form: the issue is read from the tracker before the ack, so a wrong address is said in the form. */
 export const handleLinkSubmission =
@@ -21,8 +22,11 @@ export const handleLinkSubmission =
     const issueText = values.success ? (element(values.data, LINK_BLOCKS.issue, INPUT).value ?? '') : '';
     if (!metadata) return fail('This form could not be read. Close it and try again.');
     const deps = inWorkspace(services, context.workspace);
-    const tracker = services.trackerOf(context.workspace);
+    const ask = await deps.repositories.asks.findById(metadata.askId);
+    if (!ask) return fail(describeIssueRefusal({ code: 'not_found' }));
+    const partnership = await deps.repositories.partnerships.findById(ask.partnershipId);
     try {
+      const tracker = await trackerForAsk(services, context.workspace, ask, partnership);
       const result = await linkExistingIssue(deps, tracker, {
         actor: context.actor,
         askId: metadata.askId,

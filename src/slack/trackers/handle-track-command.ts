@@ -4,6 +4,7 @@ import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.j
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
 import { describeIssueRefusal, describeTrackerFailure } from './describe-issue-refusal.js';
+import { trackerForAsk } from './tracker-for-ask.js';
 
 /** `/rapport track ACME-12 <issue address or key>`: this channel's ask follows an existing issue. */
 export const handleTrackCommand =
@@ -22,8 +23,8 @@ export const handleTrackCommand =
       (a) => a.partnershipId === context.partnership.id,
     );
     if (!ask) return say(`There is no ${ref.toUpperCase()} in this channel.`);
-    const tracker = services.trackerOf(context.workspace);
     try {
+      const tracker = await trackerForAsk(services, context.workspace, ask, context.partnership);
       const result = await linkExistingIssue(deps, tracker, {
         actor: context.actor,
         askId: ask.id,

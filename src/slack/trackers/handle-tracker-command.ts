@@ -13,7 +13,8 @@ const USAGE =
 const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
 const LABEL = /^[^\s,]{1,50}$/;
 
-function describeSettings(trackers: TrackerSettings): string {
+/** Where a partnership's asks go, kind by kind. */
+export function describeRoutes(trackers: TrackerSettings): string {
   const lines = TRACKED_KINDS.map((kind) => {
     const route = trackers[kind];
     if (!route) return `• ${kind}: not sent to a tracker`;
@@ -31,8 +32,7 @@ export const handleTrackerCommand =
       await respond({ response_type: 'ephemeral', text });
     };
     const [kind, project, ...rest] = context.subcommandText.split(/\s+/).filter(Boolean);
-    if (!kind) return say(`${describeSettings(context.partnership.trackers)}\n${USAGE}`);
-    if (!(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
+    if (!kind || !(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
     const off = project === 'off';
     if (!off && !REPOSITORY.test(project))
       return say(`${safeText(project, 100)} is not a repository. ${USAGE}`);
@@ -41,8 +41,8 @@ export const handleTrackerCommand =
     const badLabel = labels.find((l) => !LABEL.test(l));
     if (badLabel !== undefined || labels.length > 10)
       return say(`Labels are single words, at most 10. ${USAGE}`);
-    if (!services.trackerOf(context.workspace) && !off)
-      return say('No tracker is connected: set GITHUB_TOKEN (see docs/trackers.md).');
+    if (!off && !(await services.trackerOf(context.workspace, 'github')))
+      return say(`GitHub is not connected: \`${COMMAND} tracker connect github\` (see docs/trackers.md).`);
     const result = await routeAsks(
       { partnerships: context.workspace.repositories.partnerships, clock: services.clock },
       {
@@ -56,5 +56,5 @@ export const handleTrackerCommand =
       return say(
         result.error.code === 'not_found' ? 'This partnership no longer exists.' : result.error.message,
       );
-    await say(`Saved.\n${describeSettings(result.value.trackers)}`);
+    await say(`Saved.\n${describeRoutes(result.value.trackers)}`);
   };
