@@ -66,6 +66,7 @@ const rapport = await startRapport(
         apiUrl: 'http://127.0.0.1:9',
         webhookSecret: WEBHOOK_SECRET,
         statusMap: {},
+        people: {},
       },
       commentMarker: 'customer:',
       pollMinutes: 0,

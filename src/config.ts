@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { PersonLimits } from './domain/limits/person-limits.js';
 import { parseStatusMap, type StatusMap } from './domain/trackers/status-mapping.js';
+import { parseTrackerPeople, type TrackerPeople } from './domain/trackers/tracker-people.js';
 import { GITHUB_STATES } from './integrations/github/github-states.js';
 import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
@@ -90,6 +91,7 @@ const schema = z.object({
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
   GITHUB_STATUS_MAP: optional(z.string().max(500)),
+  GITHUB_PEOPLE: optional(z.string().max(5000)),
   TRACKER_ADMINS: z.preprocess(
     blankToUndefined,
     z
@@ -117,6 +119,8 @@ export interface GithubSettings {
   webhookSecret: string | null;
   /** GITHUB_STATUS_MAP: changes to the default phases of GitHub's states. */
   statusMap: StatusMap;
+  /** GITHUB_PEOPLE: GitHub logins and the vendor's Slack users they are. */
+  people: TrackerPeople;
 }
 
 export interface TrackerConfig {
@@ -224,6 +228,10 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     if (!mapping.ok) problems.push(`GITHUB_STATUS_MAP: ${mapping.message}`);
     else if (!env.GITHUB_TOKEN) problems.push('GITHUB_STATUS_MAP: set GITHUB_TOKEN too, or leave it empty');
   }
+  if (env.GITHUB_PEOPLE) {
+    const people = parseTrackerPeople(env.GITHUB_PEOPLE);
+    if (!people.ok) problems.push(`GITHUB_PEOPLE: ${people.message}: use login=U0123ABC pairs`);
+  }
   return problems;
 }
 
@@ -231,6 +239,12 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
 function statusMapOf(text: string | undefined): StatusMap {
   const mapping = parseStatusMap(GITHUB_STATES, text ?? '');
   return mapping.ok ? mapping.map : {};
+}
+
+/** GITHUB_PEOPLE, checked by trackerProblems. */
+function peopleOf(text: string | undefined): TrackerPeople {
+  const people = parseTrackerPeople(text ?? '');
+  return people.ok ? people.people : {};
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -336,6 +350,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
               webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
               statusMap: statusMapOf(e.GITHUB_STATUS_MAP),
+              people: peopleOf(e.GITHUB_PEOPLE),
             }
           : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,

@@ -87,12 +87,13 @@ export function wireTrackers(basics: Basics): Trackers {
     const useCases = inWorkspace(wired.services.deps, workspace);
     const commentMarker = config.trackers?.commentMarker ?? 'customer:';
     const statusMap = (viaSettings ? env?.statusMap : connection?.statusMap) ?? {};
+    const people = (viaSettings ? env?.people : connection?.people) ?? {};
     return {
       secret,
       markers: workspace.repositories.markers,
       handle: (event, payload) =>
         handleGithubEvent(
-          { useCases, vendorTeamId: workspace.teamId, commentMarker, statusMap },
+          { useCases, vendorTeamId: workspace.teamId, commentMarker, statusMap, people },
           event,
           payload,
         ),

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONNECT_BLOCKS } from '../../src/slack/trackers/ids.js';
 import { TRACKER_ADMINS_ONLY } from '../../src/slack/trackers/tracker-admins.js';
-import { closeIssue, FakeGithub, WEBHOOK_SECRET } from '../support/fake-github/index.js';
+import { closeIssue, commentEvent, FakeGithub, WEBHOOK_SECRET } from '../support/fake-github/index.js';
 import { commandReply, openModalByCommand } from '../support/flows.js';
 import { connectGithub, submitConnect } from '../support/github-connections.js';
 import { card, idea, REPO, thread, webhook } from '../support/github-flows.js';
@@ -175,5 +175,38 @@ describe.each(storeKinds())('tracker connections per workspace ($name store)', (
       'Engineering has decided not to do this: the issue was closed as a duplicate.',
     );
     expect(JSON.stringify(card(h, channels.shared, 'ACME-1').blocks)).toContain('Declined');
+  });
+
+  it('posts a marked comment as a note from the Slack user its GitHub login is mapped to, else from the owner', async () => {
+    const hook = await connectGithub(h, people.alice, vendorGithub);
+    await commandReply(h, people.alice, `tracker enhancement ${REPO} auto`);
+    await idea(h, 'Audit log', people.alice);
+    const customer = await commandReply(
+      h,
+      people.alice,
+      `tracker people github octocat=<@${people.carol.id}|carol>`,
+    );
+    expect(customer.args.text).toBe(
+      `<@${people.carol.id}> is not someone at your company: a tracker comment can only be a note from the vendor side.`,
+    );
+    const saved = await commandReply(
+      h,
+      people.alice,
+      `tracker people github OctoCat=<@${people.bob.id}|bob>`,
+    );
+    expect(saved.args.text).toBe(`Saved. GitHub people: octocat=<@${people.bob.id}>.`);
+
+    const [issue] = vendorGithub.issues(REPO);
+    const marked = commentEvent(vendorGithub, REPO, issue as never, 'customer: The beta is ready <!here>');
+    await webhook(h, { ...marked, ...hook });
+    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toBe(
+      `<@${people.alice.id}> News on *ACME-1* from <@${people.bob.id}>:\n> The beta is ready &lt;!here&gt;`,
+    );
+    const unmapped = commentEvent(vendorGithub, REPO, issue as never, 'customer: Shipping next week');
+    (unmapped.payload.comment.user as { login: string }).login = 'hubot';
+    await webhook(h, { ...unmapped, ...hook });
+    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toBe(
+      `<@${people.alice.id}> News on *ACME-1* from <@${people.alice.id}>:\n> Shipping next week`,
+    );
   });
 });

@@ -39,6 +39,7 @@ export function githubForEachTest(kind: StoreKind): GithubWorld {
           apiUrl: world.github.apiUrl,
           webhookSecret: WEBHOOK_SECRET,
           statusMap: {},
+          people: {},
         },
         commentMarker: 'customer:',
         pollMinutes: 5,

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
       GITHUB_STATUS_MAP: 'not_planned=ignore, duplicate=declined',
       TRACKER_ADMINS: 'U0ADMIN1, U0ADMIN2',
+      GITHUB_PEOPLE: 'OctoCat=U0BOB001',
     });
     expect(result.ok && result.config.trackers).toEqual({
       github: {
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
         apiUrl: 'https://ghe.example.com/api/v3',
         webhookSecret: 'whsec-0123456789abcdef',
         statusMap: { not_planned: null, duplicate: 'declined' },
+        people: { octocat: 'U0BOB001' },
       },
       commentMarker: 'customer:',
       pollMinutes: 0,

@@ -6,6 +6,7 @@ import type {
   TrackerConnection,
   TrackerConnectionRepository,
 } from '../../domain/trackers/tracker-connection.js';
+import type { TrackerPeople } from '../../domain/trackers/tracker-people.js';
 
 export interface ConnectDeps {
   connections: TrackerConnectionRepository;
@@ -97,16 +98,33 @@ export async function connectTracker(
   return { ok: true, connection, webhookSecret };
 }
 
+type Changed = { ok: true; connection: TrackerConnection } | { ok: false; message: string };
+
+/** Stores a change of a connected tracker's mapping or people; refused when it is not connected. */
+async function changeConnection(
+  deps: Pick<ConnectDeps, 'connections' | 'clock'>,
+  tracker: TrackerName,
+  change: Partial<Pick<TrackerConnection, 'statusMap' | 'people'>>,
+): Promise<Changed> {
+  const connection = await deps.connections.find(tracker);
+  if (!connection) return { ok: false, message: 'It is not connected.' };
+  const changed = { ...connection, ...change, updatedAt: deps.clock.now() };
+  await deps.connections.save(changed);
+  return { ok: true, connection: changed };
+}
+
 /** Changes what the tracker's states mean for asks; refused, with why, for an unknown state or phase. */
 export async function mapTrackerStatuses(
   deps: Pick<ConnectDeps, 'connections' | 'clock'>,
   request: { tracker: TrackerName; access: TrackerAccess; text: string },
-): Promise<{ ok: true; connection: TrackerConnection } | { ok: false; message: string }> {
-  const connection = await deps.connections.find(request.tracker);
-  if (!connection) return { ok: false, message: 'It is not connected.' };
+): Promise<Changed> {
   const mapping = parseStatusMap(request.access.states, request.text);
   if (!mapping.ok) return mapping;
-  const changed = { ...connection, statusMap: mapping.map, updatedAt: deps.clock.now() };
-  await deps.connections.save(changed);
-  return { ok: true, connection: changed };
+  return changeConnection(deps, request.tracker, { statusMap: mapping.map });
 }
+
+/** Who tracker logins are at the vendor, so a marked comment reaches the customer as its author's note. */
+export const mapTrackerPeople = (
+  deps: Pick<ConnectDeps, 'connections' | 'clock'>,
+  request: { tracker: TrackerName; people: TrackerPeople },
+): Promise<Changed> => changeConnection(deps, request.tracker, { people: { ...request.people } });

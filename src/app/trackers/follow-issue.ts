@@ -71,15 +71,16 @@ export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, issue: I
 
 /**
  * A comment on the issue: internal (the twin's thread) unless it starts with the marker, then the rest
- * goes to the customer as a note from the ask's owner.
+ * goes to the customer as a note from its author's Slack user at the vendor (`authorUserId`, as the
+ * workspace mapped the tracker login), or else from the ask's owner.
  */
 export const followIssueComment = (
   deps: AskUseCaseDeps,
   news: IssueNews,
-  comment: { author: string; body: string; marker: string },
+  comment: { author: string; authorUserId: string | null; body: string; marker: string },
 ) =>
   eachLinked(deps, news, async (ask) => {
-    const { body, marker, author } = comment;
+    const { body, marker, author, authorUserId } = comment;
     const forCustomer = marker !== '' && body.trimStart().toLowerCase().startsWith(marker.toLowerCase());
     if (!forCustomer) {
       const text = `Comment by ${author} on ${news.key}: ${body}`;
@@ -88,8 +89,11 @@ export const followIssueComment = (
     }
     const note = body.trimStart().slice(marker.length).trim();
     if (!note || isClosed(ask.kind, ask.status)) return false;
+    const actor: Actor = authorUserId
+      ? { userId: authorUserId, teamId: news.vendorTeamId, side: 'vendor' }
+      : ownerOf(ask, news);
     const result = await changeAsk(deps, {
-      actor: ownerOf(ask, news),
+      actor,
       askId: ask.id,
       status: ask.status,
       note,

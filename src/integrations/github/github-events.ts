@@ -30,6 +30,8 @@ export interface GithubEventDeps {
   vendorTeamId: string;
   commentMarker: string;
   statusMap: StatusMap;
+  /** GitHub logins (lower-case) and the vendor's Slack users they are. */
+  people: Readonly<Record<string, string>>;
 }
 
 /** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
@@ -65,7 +67,9 @@ async function follow(
   if (event === 'issue_comment') {
     if (action !== 'created' || !comment) return null;
     const { commentMarker: marker } = deps;
-    return followIssueComment(useCases, news, { author: comment.user.login, body: comment.body, marker });
+    const author = comment.user.login;
+    const authorUserId = deps.people[author.toLowerCase()] ?? null;
+    return followIssueComment(useCases, news, { author, authorUserId, body: comment.body, marker });
   }
   switch (action) {
     case 'closed':

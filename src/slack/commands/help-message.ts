@@ -11,8 +11,8 @@ const USAGE: [string, string][] = [
   ['track <ref> <issue>', 'link an ask to an existing tracker issue (its address or acme/app#12)'],
   ['tracker [help|enhancement <owner/repo> [auto] [labels]]', 'where this partnership’s asks go in GitHub'],
   [
-    'tracker connect|disconnect|mapping <tracker>',
-    'Slack admins: connect this workspace’s tracker (GitHub), or change what its states mean for asks',
+    'tracker connect|disconnect|mapping|people <tracker>',
+    'Slack admins: connect this workspace’s tracker (GitHub), map its states and its people',
   ],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],

@@ -1,7 +1,8 @@
-import { mapTrackerStatuses } from '../../app/trackers/connect-tracker.js';
+import { mapTrackerPeople, mapTrackerStatuses } from '../../app/trackers/connect-tracker.js';
 import { describeStatusMap } from '../../domain/trackers/status-mapping.js';
 import { TRACKER_LABELS, TRACKERS, type TrackerName } from '../../domain/trackers/tracker.js';
 import type { TrackerConnection } from '../../domain/trackers/tracker-connection.js';
+import { parseTrackerPeople, type TrackerPeople } from '../../domain/trackers/tracker-people.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 import type { SlackDeps } from '../bolt/deps.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -13,11 +14,12 @@ import { buildConnectModal } from './connect-modal.js';
 import { describeRoutes } from './handle-tracker-command.js';
 import { isTrackerAdmin, TRACKER_ADMINS_ONLY } from './tracker-admins.js';
 
-const VERBS = ['connect', 'disconnect', 'mapping'];
+const VERBS = ['connect', 'disconnect', 'mapping', 'people'];
 const NO_KEYS = 'Set TOKEN_ENCRYPTION_KEYS first: trackers’ tokens and webhook secrets are kept encrypted.';
 const USAGE =
   `Use \`${COMMAND} tracker connect <tracker>\`, \`${COMMAND} tracker disconnect <tracker>\` or ` +
-  `\`${COMMAND} tracker mapping <tracker> [state=phase, …]\`, the tracker one of ${TRACKERS.join(', ')}.`;
+  `\`${COMMAND} tracker mapping <tracker> [state=phase, …]\` or ` +
+  `\`${COMMAND} tracker people <tracker> [login=@person …|none]\`, the tracker one of ${TRACKERS.join(', ')}.`;
 
 /** `/rapport tracker` alone, or one of its connection verbs: answered here; the rest is a partnership's routes. */
 export const isConnectionCommand = (text: string): boolean => {
@@ -39,9 +41,15 @@ function describeConnection(connection: TrackerConnection, setup: SlackDeps['tra
     connection.lastUsedAt ? `last used ${minute(connection.lastUsedAt)}` : 'not used yet',
     ...(connection.lastError ? [`:warning: last refusal: ${safeText(connection.lastError, 300)}`] : []),
     `states: ${describeStatusMap(states, connection.statusMap)}`,
+    `people: ${describePeople(connection.people)}`,
   ];
   return `• *${label}*: ${facts.join('; ')}`;
 }
+
+const describePeople = (people: TrackerPeople) =>
+  Object.entries(people)
+    .map(([login, userId]) => `${safeText(login, 100)}=<@${userId}>`)
+    .join(', ') || 'none mapped (marked comments are notes from the ask’s owner)';
 
 /** Each tracker's connection (never a secret), and the channel's partnership's routes when it has one. */
 async function describeTrackers(services: SlackDeps, workspace: Workspace, args: CommandArgs<ActorContext>) {
@@ -64,8 +72,34 @@ async function describeTrackers(services: SlackDeps, workspace: Workspace, args:
 }
 
 /**
+ * `/rapport tracker people github octocat=@alice`: Slack turns `@alice` into a mention (`<@U…|alice>`);
+ * each person must be at the vendor.
+ */
+async function setPeople(services: SlackDeps, workspace: Workspace, name: TrackerName, text: string) {
+  const connections = workspace.repositories.trackerConnections;
+  if (text.trim() === '') {
+    const connection = await connections.find(name);
+    return connection
+      ? `${TRACKER_LABELS[name]} people: ${describePeople(connection.people)}. ${USAGE}`
+      : `${TRACKER_LABELS[name]} is not connected.`;
+  }
+  const parsed = parseTrackerPeople(text.replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, '$1'));
+  if (!parsed.ok) return `${parsed.message}. ${USAGE}`;
+  for (const userId of Object.values(parsed.people)) {
+    if ((await workspace.directory.sideOfUser(userId)) !== 'vendor')
+      return `<@${userId}> is not someone at your company: a tracker comment can only be a note from the vendor side.`;
+  }
+  const mapped = await mapTrackerPeople(
+    { connections, clock: services.clock },
+    { tracker: name, people: parsed.people },
+  );
+  if (!mapped.ok) return `${TRACKER_LABELS[name]}: ${mapped.message}`;
+  return `Saved. ${TRACKER_LABELS[name]} people: ${describePeople(mapped.connection.people)}.`;
+}
+
+/**
  * `/rapport tracker` (the workspace's trackers, and where this partnership's asks go), and
- * `/rapport tracker connect|disconnect|mapping <tracker>`: connecting one is for the workspace's admins
+ * `/rapport tracker connect|disconnect|mapping|people <tracker>`: connecting one is for the workspace's admins
  * (and TRACKER_ADMINS), who get the form; its secrets are never shown again.
  */
 export const handleTrackerConnections =
@@ -99,6 +133,7 @@ export const handleTrackerConnections =
           : `${label} is not connected.`,
       );
     }
+    if (verb === 'people') return say(await setPeople(services, workspace, name, rest.join(' ')));
     const mapped = await mapTrackerStatuses(
       { connections, clock: services.clock },
       { tracker: name, access: setup.connectors[name], text: rest.join(' ') },

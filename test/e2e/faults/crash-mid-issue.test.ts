@@ -44,6 +44,7 @@ describe.each(storeKinds())('killed while GitHub creates an issue ($name store)'
       apiUrl: github.apiUrl,
       webhookSecret: WEBHOOK_SECRET,
       statusMap: {},
+      people: {},
     };
     h = await startHarness(store, {
       clock,
