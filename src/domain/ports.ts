@@ -127,6 +127,8 @@ export interface AskRepository {
   recordIssue(id: string, issue: TrackerIssue, told: IssueTold): Promise<void>;
   /** Remembers how much of the ask's activity its issue has been told; no new version. */
   recordIssueTold(id: string, told: IssueTold): Promise<void>;
+  /** The owner was told that the issue unlinked at `at` is gone (a later unlink stays to tell); no new version. */
+  recordUnlinkTold(id: string, at: Date): Promise<void>;
   /** Remembers why the tracker refused to create the ask's issue; no new version. */
   recordTrackerFailure(id: string, failure: string): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */

@@ -39,6 +39,14 @@ export interface AskTracker {
   failure: string | null;
   /** How much of the ask's activity the issue has been told (history entries, votes) since it was linked. */
   told: IssueTold | null;
+  /** The issue was deleted or moved away: its owner is still to be told privately. */
+  unlinked: IssueUnlinked | null;
+}
+
+export interface IssueUnlinked {
+  issue: IssueLink;
+  why: 'deleted' | 'transferred';
+  at: Date;
 }
 
 export interface IssueTold {
@@ -53,6 +61,7 @@ export const NO_TRACKER: AskTracker = {
   assignees: [],
   failure: null,
   told: null,
+  unlinked: null,
 };
 
 /** The kinds of ask that go to engineering's tracker. */

@@ -23,15 +23,16 @@ import { buildAskNotice } from './ask-notice.js';
 import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
 import { tellIssue } from './tell-issue.js';
+import { tellUnlinked } from './tell-unlinked.js';
 
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the tracker's issue (created
  * once, then told of later activity), the triage twin with its internal notes and other customers'
- * similar requests (the index follows the change first), and the Home tabs of its owner and requester.
- * Calls go out with the workspace's effect client (a few quick retries inside); the runner retries the
- * pass after that.
+ * similar requests (the index follows the change first), its owner's DM when its issue is gone, and
+ * the Home tabs of its owner and requester. Calls go out with the workspace's effect client (a few
+ * quick retries inside); the runner retries the pass after that.
  */
 export const askEffects = (
   effectDeps: EffectDeps & { similar: SimilarRequests },
@@ -64,6 +65,7 @@ export const askEffects = (
     }
     const similar = () => effectDeps.similar.suggest(pass.workspace, ask);
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger, similar);
+    await tellUnlinked(client, deps, ask, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
     if (trackerDown) throw trackerDown;
   },
