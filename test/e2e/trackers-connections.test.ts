@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONNECT_BLOCKS } from '../../src/slack/trackers/ids.js';
 import { TRACKER_ADMINS_ONLY } from '../../src/slack/trackers/tracker-admins.js';
 import { closeIssue, commentEvent, FakeGithub, WEBHOOK_SECRET } from '../support/fake-github/index.js';
-import { commandReply, openModalByCommand } from '../support/flows.js';
+import { commandReply, openModalByCommand, setUpPartnership } from '../support/flows.js';
 import { connectGithub, submitConnect } from '../support/github-connections.js';
 import { card, idea, REPO, thread, webhook } from '../support/github-flows.js';
 import { installWorkspace } from '../support/oauth-install.js';
@@ -23,6 +23,7 @@ import {
   INITECH_TRIAGE,
   setUp,
 } from '../support/two-vendors.js';
+import { webhookSettings } from '../support/webhook-flows.js';
 
 describe.each(storeKinds())('tracker connections per workspace ($name store)', (kind) => {
   let h: Harness;
@@ -208,5 +209,39 @@ describe.each(storeKinds())('tracker connections per workspace ($name store)', (
     expect(thread(h, channels.shared, 'ACME-1').at(-1)).toBe(
       `<@${people.alice.id}> News on *ACME-1* from <@${people.alice.id}>:\n> Shipping next week`,
     );
+  });
+});
+
+describe.each(storeKinds())('a single workspace connecting GitHub from Slack ($name store)', (kind) => {
+  let h: Harness;
+  let github: FakeGithub;
+
+  beforeEach(async (context) => {
+    if (!kind.available) context.skip();
+    const clock = new TestClock('2026-12-01T10:00:00Z');
+    github = await FakeGithub.start();
+    github.addRepo(REPO);
+    github.now = () => clock.now();
+    // No GITHUB_TOKEN; TOKEN_ENCRYPTION_KEYS set (as for webhook endpoints).
+    h = await startHarness(kind.freshLocation(), { clock, webhooks: webhookSettings() });
+    await setUpPartnership(h, channels.shared, 'Acme Corp');
+  });
+  afterEach(async () => {
+    if (!kind.available) return;
+    expect(h.fake.violations).toEqual([]);
+    await h.stop();
+    await github.stop();
+  });
+
+  it('takes webhooks at /webhooks/github and at its own team path, with the secret it generated', async () => {
+    const hook = await connectGithub(h, people.alice, github);
+    await commandReply(h, people.alice, `tracker enhancement ${REPO} auto`);
+    await idea(h, 'Bulk export', people.alice);
+    const [issue] = github.issues(REPO);
+    const closing = closeIssue(github, REPO, issue as never, 'completed');
+    expect((await webhook(h, { ...closing, secret: WEBHOOK_SECRET })).status).toBe(401);
+    expect((await webhook(h, { ...closing, secret: hook.secret })).status).toBe(200);
+    expect((await h.rapport.store.asks.findByRef('ACME-1'))[0]?.status).toBe('shipped');
+    expect((await webhook(h, { ...closing, ...hook })).status).toBe(200);
   });
 });
