@@ -51,10 +51,32 @@ export function wireTrackers(basics: Basics): Trackers {
     return secret && cipher ? cipher.open(value) : value;
   };
 
-  async function connectedTracker(workspace: Workspace, name: TrackerName): Promise<IssueTracker | null> {
+  /**
+   * The workspace's connection to a tracker. Secrets sealed with an older key (TOKEN_ENCRYPTION_KEYS was
+   * rotated) are sealed again with the current one, so the old key can go once every workspace was used.
+   */
+  async function connectionOf(workspace: Workspace, name: TrackerName): Promise<TrackerConnection | null> {
     const connections = workspace.repositories.trackerConnections;
     const connection = await connections.find(name);
     if (!connection || !cipher) return null;
+    const secrets = new Set(connectors[name].fields.filter((f) => f.secret).map((f) => f.name));
+    const sealed = [connection.webhookSecret, ...[...secrets].map((n) => connection.settings[n] ?? '')];
+    if (!sealed.some((value) => cipher.isStale(value))) return connection;
+    const again = (value: string) => (cipher.isStale(value) ? cipher.seal(cipher.open(value)) : value);
+    const settings = Object.entries(connection.settings).map(([n, v]) => [n, secrets.has(n) ? again(v) : v]);
+    const fresh = {
+      ...connection,
+      settings: Object.fromEntries(settings),
+      webhookSecret: again(connection.webhookSecret),
+    };
+    await connections.save(fresh);
+    return fresh;
+  }
+
+  async function connectedTracker(workspace: Workspace, name: TrackerName): Promise<IssueTracker | null> {
+    const connections = workspace.repositories.trackerConnections;
+    const connection = await connectionOf(workspace, name);
+    if (!connection) return null;
     const cacheKey = `${workspace.key}:${name}`;
     const known = opened.get(cacheKey);
     if (known?.updatedAt === connection.updatedAt.getTime()) return known.tracker;
@@ -79,7 +101,7 @@ export function wireTrackers(basics: Basics): Trackers {
         : ((await workspaces.open(`T${teamId}`)) ?? (await workspaces.open(`E${teamId}`)));
     if (!workspace) return null;
     const viaSettings = fromSettings(workspace, 'github');
-    const connection = viaSettings ? null : await workspace.repositories.trackerConnections.find('github');
+    const connection = viaSettings ? null : await connectionOf(workspace, 'github');
     const secret = viaSettings
       ? (env?.webhookSecret ?? null)
       : connection && cipher?.open(connection.webhookSecret);
