@@ -3,6 +3,8 @@ import type { CustomRoute } from '@slack/bolt';
 import type { AskUseCaseDeps } from '../app/asks/ask-use-case-deps.js';
 import type { Followed } from '../app/trackers/follow-issue.js';
 import type { Clock, MarkerRepository } from '../domain/ports.js';
+import type { StatusMap } from '../domain/trackers/status-mapping.js';
+import type { TrackerPeople } from '../domain/trackers/tracker-people.js';
 import { type AppLogger, errorFields } from '../logger.js';
 import {
   answer,
@@ -18,11 +20,18 @@ const DELIVERY_MEMORY_MS = 30 * 24 * 3_600_000;
 /** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
 export type Handled = (Followed & { action: string }) | null;
 
-/** What a tracker's events are applied with: the use cases, the vendor's team, the customer comment marker. */
+/**
+ * What a tracker's events are applied with: the use cases, the vendor's team, the customer comment marker,
+ * and what the workspace says the tracker's states and people mean.
+ */
 export interface TrackerEventDeps {
   useCases: AskUseCaseDeps;
   vendorTeamId: string;
   commentMarker: string;
+  /** Changes to the tracker's default status mapping. */
+  statusMap: StatusMap;
+  /** Tracker logins (lower-case) and the vendor's Slack users they are: whose note a marked comment is. */
+  people: TrackerPeople;
 }
 
 /** Who receives a tracker's deliveries, once wired: the secret, the workspace's markers, the event handler. */
@@ -36,6 +45,7 @@ export interface TrackerWebhookTarget {
 export interface TrackerWebhookSpec {
   /** The tracker's name in logs and answers, e.g. 'GitHub' (lower-cased, it names remembered delivery ids). */
   label: string;
+  /** `/webhooks/github`: one workspace's; `<path>/<team id>` is each workspace's of a distribution. */
   path: string;
   /** Whether the raw body carries the tracker's signature made with `secret`: checked before anything else. */
   signed(req: IncomingMessage, body: Buffer, secret: string): boolean;
@@ -65,28 +75,38 @@ export const deliveryHeaders =
     return id && event ? { id, event } : null;
   };
 
+/** Finds whose deliveries they are: `teamId` from the path (null without one); null: nobody's here (404). */
+export type TargetLookup = (teamId: string | null) => Promise<TrackerWebhookTarget | null>;
+
 /**
- * POST <path>. Before anything else the body's signature is checked (unsigned or wrong: 401); an
- * oversized body gets 413, one that is not a JSON object 400, a stale one 401. Each delivery id is
- * claimed once across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes
- * are stored before the answer (a few writes), and their effects (Slack, notices) run after it. A failure
- * gives the claim back and answers 500, so the tracker's redelivery is handled.
+ * POST <path> (one workspace) and POST <path>/<team id> (that Slack team's workspace of a distribution):
+ * the target is that workspace's (its secret, its asks), or none (404). Before anything else the body's
+ * signature is checked (unsigned or wrong: 401); an oversized body gets 413, one that is not a JSON object
+ * 400, a stale one 401. Each delivery id is claimed once across replicas (a replay or a duplicate is
+ * acknowledged and changes nothing); its changes are stored before the answer (a few writes), and their
+ * effects (Slack, notices) run after it. A failure gives the claim back and answers 500, so the tracker's
+ * redelivery is handled.
  */
-export function trackerWebhookRoute(
+export function trackerWebhookRoutes(
   spec: TrackerWebhookSpec,
-  target: () => TrackerWebhookTarget | null,
+  targetOf: TargetLookup,
   deps: { clock: Clock; logger: AppLogger },
-): CustomRoute {
-  return {
-    path: spec.path,
-    method: ['POST'],
-    handler: (req: IncomingMessage, res: ServerResponse) => {
-      receive(spec, target(), deps, req, res).catch((error) => {
+): CustomRoute[] {
+  const pattern = new RegExp(`^${spec.path}(?:/([A-Z0-9]{1,32}))?/?(?:\\?.*)?$`);
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const teamId = pattern.exec(req.url ?? '');
+    const target = teamId ? targetOf(teamId[1] ?? null) : Promise.resolve(null);
+    target
+      .then((found) => receive(spec, found, deps, req, res))
+      .catch((error) => {
         deps.logger.event('error', `${spec.label} webhook failed`, errorFields(error));
         if (!res.headersSent) answer(res, 500, { ok: false });
       });
-    },
   };
+  return [
+    { path: spec.path, method: ['POST'], handler },
+    { path: `${spec.path}/:teamId`, method: ['POST'], handler },
+  ];
 }
 
 async function receive(
@@ -98,7 +118,7 @@ async function receive(
 ): Promise<void> {
   const { logger, clock } = deps;
   const { label } = spec;
-  if (!target) return answer(res, 404, { ok: false, error: `${label} webhooks are not set up` });
+  if (!target) return answer(res, 404, { ok: false, error: `${label} webhooks are not set up here` });
   const body = await readRawBody(req, WEBHOOK_BODY_LIMIT);
   if (body === 'too_large') return answer(res, 413, { ok: false, error: 'too large' });
   if (!spec.signed(req, body, target.secret)) {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Tracker webhooks carry issue and comment events: far below this. */
@@ -47,3 +47,6 @@ export function answer(res: ServerResponse, status: number, body: Record<string,
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
+
+/** A fresh secret for a tracker's webhook: 32 random bytes in hex, as GitHub's docs suggest making one. */
+export const newTrackerWebhookSecret = (): string => randomBytes(32).toString('hex');

@@ -14,7 +14,7 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
   name: 'tracker-poll',
   schedule: '* * * * *',
   async run(workspace, now) {
-    const trackers = Object.values(deps.trackersOf(workspace));
+    const trackers = Object.values(await deps.trackersOf(workspace));
     if (trackers.length === 0) return;
     const interval = deps.everyMinutes * 60_000;
     const round = Math.floor(now.getTime() / interval);
@@ -31,8 +31,10 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
         batch: MAX_ISSUES_PER_POLL,
         skip: 0,
       });
-      const level = result.changed > 0 ? 'info' : 'debug';
-      deps.logger.event(level, 'tracker polled', { tracker: tracker.name, ...result });
+      deps.logger.event(result.changed > 0 ? 'info' : 'debug', 'tracker polled', {
+        tracker: tracker.name,
+        ...result,
+      });
     }
   },
 });

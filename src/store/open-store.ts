@@ -61,6 +61,11 @@ import {
   trackedMessageRepository,
 } from './repositories/tracked-message-repository.js';
 import {
+  type TrackerConnectionDocument,
+  trackerConnectionCollection,
+  trackerConnectionRepository,
+} from './repositories/tracker-connection-repository.js';
+import {
   type WebhookCursorDocument,
   type WebhookDeliveryDocument,
   webhookCursorCollection,
@@ -154,6 +159,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     webhookCursors,
     announcements,
     announcementDeliveries,
+    trackerConnections,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -171,6 +177,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<WebhookCursorDocument>(named(webhookCursorCollection)),
     db.collection<AnnouncementDocument>(named(announcementCollection)),
     db.collection<AnnouncementDeliveryDocument>(named(announcementDeliveryCollection)),
+    db.collection<TrackerConnectionDocument>(named(trackerConnectionCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -190,5 +197,6 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     webhookDeliveries: webhookDeliveryRepository(webhookDeliveries, webhookCursors),
     announcements: announcementRepository(announcements),
     announcementDeliveries: announcementDeliveryRepository(announcementDeliveries),
+    trackerConnections: trackerConnectionRepository(trackerConnections),
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
-import type { IssueTrackers } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import {
@@ -38,9 +37,10 @@ export interface Services {
 export function wireServices(
   basics: Basics,
   metrics: RapportMetrics,
-  trackersOf: (workspace: Workspace) => IssueTrackers,
+  trackers: { trackersOf: SlackDeps['trackersOf']; setup: SlackDeps['trackerSetup'] },
 ): Services {
   const { clock, logger } = basics;
+  const { trackersOf } = trackers;
   const effectDeps = { clock, logger, trackersOf };
   const similar = createSimilarRequests();
   const settings: WebhookSettings = basics.config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
@@ -80,6 +80,7 @@ export function wireServices(
           newId: randomUUID,
         }),
       trackersOf,
+      trackerSetup: trackers.setup,
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,

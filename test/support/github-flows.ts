@@ -29,9 +29,16 @@ export const githubForEachTest = (kind: StoreKind): GithubWorld =>
       world.github.addRepo(REPO);
       world.github.now = () => world.clock.now();
       return {
-        github: { token: GITHUB_TOKEN, apiUrl: world.github.apiUrl, webhookSecret: WEBHOOK_SECRET },
+        github: {
+          token: GITHUB_TOKEN,
+          apiUrl: world.github.apiUrl,
+          webhookSecret: WEBHOOK_SECRET,
+          statusMap: {},
+          people: {},
+        },
         commentMarker: 'customer:',
         pollMinutes: 5,
+        admins: [],
       };
     },
     (world) => world.github.stop(),

@@ -37,9 +37,12 @@ export const jiraForEachTest = (kind: StoreKind): JiraWorld =>
           apiToken: JIRA_API_TOKEN,
           webhookSecret: JIRA_WEBHOOK_SECRET,
           issueTypes: { enhancement: 'Story', help: 'Task' },
+          statusMap: {},
+          people: {},
         },
         commentMarker: 'customer:',
         pollMinutes: 5,
+        admins: [],
       };
     },
     (world) => world.jira.stop(),

@@ -31,8 +31,10 @@ export const linearForEachTest = (kind: StoreKind): LinearWorld =>
         apiKey: LINEAR_API_KEY,
         apiUrl: world.linear.apiUrl,
         webhookSecret: LINEAR_WEBHOOK_SECRET,
+        statusMap: {},
+        people: {},
       };
-      return { github: null, linear, commentMarker: 'customer:', pollMinutes: 5 };
+      return { github: null, linear, commentMarker: 'customer:', pollMinutes: 5, admins: [] };
     },
     (world) => world.linear.stop(),
   );

@@ -30,24 +30,41 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
-        trackers: { github: null, jira: null, linear: null, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: {
+          github: null,
+          jira: null,
+          linear: null,
+          commentMarker: 'customer:',
+          pollMinutes: 0,
+          admins: [],
+        },
       },
     });
   });
 
   it('reads GitHub for one workspace, trimming the API URL, and refuses it with distribution', () => {
     const github = { GITHUB_TOKEN: 'ghp_0123456789', GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' };
-    const result = loadConfig({ ...http, ...github, GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    const result = loadConfig({
+      ...http,
+      ...github,
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
+      GITHUB_STATUS_MAP: 'not_planned=ignore, duplicate=declined',
+      TRACKER_ADMINS: 'U0ADMIN1, U0ADMIN2',
+      GITHUB_PEOPLE: 'OctoCat=U0BOB001',
+    });
     expect(result.ok && result.config.trackers).toEqual({
       github: {
         token: 'ghp_0123456789',
         apiUrl: 'https://ghe.example.com/api/v3',
         webhookSecret: 'whsec-0123456789abcdef',
+        statusMap: { not_planned: null, duplicate: 'declined' },
+        people: { octocat: 'U0BOB001' },
       },
       jira: null,
       linear: null,
       commentMarker: 'customer:',
       pollMinutes: 0,
+      admins: ['U0ADMIN1', 'U0ADMIN2'],
     });
     const distributed = loadConfig({
       ...github,
@@ -73,13 +90,21 @@ describe('loadConfig', () => {
       JIRA_API_TOKEN: 'ATATT3xFfGF0token',
       JIRA_WEBHOOK_SECRET: 'jira-secret-0123456789',
     };
-    const result = loadConfig({ ...http, ...jira, JIRA_HELP_TYPE: 'Bug' });
+    const result = loadConfig({
+      ...http,
+      ...jira,
+      JIRA_HELP_TYPE: 'Bug',
+      JIRA_STATUS_MAP: "Duplicate=ignore, Won't Do=completed",
+      JIRA_PEOPLE: '712020:5b10a2844c20=U0BOB001',
+    });
     expect(result.ok && result.config.trackers?.jira).toEqual({
       baseUrl: 'https://acme.atlassian.net',
       email: 'bot@acme.example',
       apiToken: 'ATATT3xFfGF0token',
       webhookSecret: 'jira-secret-0123456789',
       issueTypes: { enhancement: 'Story', help: 'Bug' },
+      statusMap: { Duplicate: null, "Won't Do": 'completed' },
+      people: { '712020:5b10a2844c20': 'U0BOB001' },
     });
     const partial = loadConfig({
       ...http,
@@ -102,6 +127,8 @@ describe('loadConfig', () => {
       apiKey: 'lin_api_0123456789',
       apiUrl: 'https://api.linear.app/graphql',
       webhookSecret: 'lin_wh_0123456789abcdef',
+      statusMap: {},
+      people: {},
     });
     expect(loadConfig(http)).toMatchObject({ ok: true, config: { trackers: { github: null } } });
     const problems = (env: Record<string, string>) => {
@@ -112,6 +139,12 @@ describe('loadConfig', () => {
       'LINEAR_API_URL: must be a URL such as https://api.linear.app/graphql',
       'LINEAR_WEBHOOK_SECRET: use at least 16 characters',
       'LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty',
+    ]);
+    expect(problems({ ...http, ...linear, LINEAR_STATUS_MAP: 'closed=declined' })).toEqual([
+      'LINEAR_STATUS_MAP: closed is not a state here: use triage, backlog, unstarted, started, completed, canceled, duplicate.',
+    ]);
+    expect(problems({ ...http, LINEAR_STATUS_MAP: 'canceled=ignore' })).toEqual([
+      'LINEAR_STATUS_MAP: set LINEAR_API_KEY too, or leave it empty',
     ]);
     const distributed = {
       ...linear,

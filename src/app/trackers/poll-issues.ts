@@ -45,7 +45,7 @@ export async function pollLinkedIssues(
       continue;
     }
     changed += (await followIssueFacts(deps, news, { due: issue.due, assignees: issue.assignees })).changed;
-    changed += (await followIssuePhase(deps, news, issue.phase, issue.declinedAs)).changed;
+    if (issue.status) changed += (await followIssuePhase(deps, news, issue.status)).changed;
   }
   return { read: keys.length, changed };
 }

@@ -1,4 +1,7 @@
 import type { Actor } from '../actors.js';
+import type { IssueStatus } from './status-mapping.js';
+
+export type { IssuePhase } from './status-mapping.js';
 
 /** The trackers Rapport can drive asks from. */
 export const TRACKERS = ['github', 'jira', 'linear'] as const;
@@ -27,14 +30,10 @@ export interface IssueLink {
   url: string;
 }
 
-/** Where the tracker stands on an issue, in words every tracker can be mapped to. */
-export type IssuePhase = 'open' | 'started' | 'completed' | 'declined';
-
 /** What Rapport reads of an issue. */
 export interface TrackerIssue extends IssueLink {
-  phase: IssuePhase;
-  /** How the tracker put a decline, for the customer: "closed as not planned", "resolved as Won't Do". */
-  declinedAs: string | null;
+  /** Where it stands, by the workspace's status mapping; null for a state that moves nothing. */
+  status: IssueStatus | null;
   /** A due date or milestone date ('YYYY-MM-DD'), never promised by itself. */
   due: string | null;
   /** The assignees' tracker logins (or names). */
@@ -54,6 +53,14 @@ export interface AskTracker {
   failure: string | null;
   /** How much of the ask's activity the issue has been told (history entries, votes) since it was linked. */
   told: IssueTold | null;
+  /** The issue was deleted or moved away: its owner is still to be told privately. */
+  unlinked: IssueUnlinked | null;
+}
+
+export interface IssueUnlinked {
+  issue: IssueLink;
+  why: 'deleted' | 'transferred';
+  at: Date;
 }
 
 export interface IssueTold {
@@ -70,6 +77,7 @@ export const NO_TRACKER: AskTracker = {
   assignees: [],
   failure: null,
   told: null,
+  unlinked: null,
 };
 
 /** The kinds of ask that go to engineering's tracker. */

@@ -7,8 +7,10 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
+import { issueStatus } from '../../domain/trackers/status-mapping.js';
+import { personOf } from '../../domain/trackers/tracker-people.js';
 import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
-import { GITHUB_DECLINED_AS, phaseOf } from './github-tracker.js';
+import { GITHUB_STATES, githubState } from './github-states.js';
 import { issueKey } from './issue-key.js';
 
 const issueSchema = z.object({
@@ -54,13 +56,15 @@ async function follow(
   if (event === 'issue_comment') {
     if (action !== 'created' || !comment) return null;
     const { commentMarker: marker } = deps;
-    return followIssueComment(useCases, news, { author: comment.user.login, body: comment.body, marker });
+    const author = comment.user.login;
+    const authorUserId = personOf(deps.people, author);
+    return followIssueComment(useCases, news, { author, authorUserId, body: comment.body, marker });
   }
   switch (action) {
     case 'closed':
     case 'reopened': {
-      const phase = phaseOf({ state: issue.state, state_reason: issue.state_reason ?? null });
-      return phase ? followIssuePhase(useCases, news, phase, GITHUB_DECLINED_AS) : null;
+      const status = issueStatus(GITHUB_STATES, deps.statusMap, githubState(issue));
+      return status ? followIssuePhase(useCases, news, status) : null;
     }
     case 'milestoned':
     case 'demilestoned':

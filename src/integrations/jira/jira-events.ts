@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AskUseCaseDeps } from '../../app/asks/ask-use-case-deps.js';
 import {
   type Followed,
   followIssueComment,
@@ -9,10 +8,10 @@ import {
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
 import { isIssueNews } from '../../domain/trackers/issue-news.js';
+import { personOf } from '../../domain/trackers/tracker-people.js';
 import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
 import { plainText } from './jira-adf.js';
-import { type JiraFields, jiraFacts } from './jira-issue.js';
-import { jiraPhaseOf } from './jira-phases.js';
+import { type JiraFields, jiraFacts, jiraStatus } from './jira-issue.js';
 
 const issueSchema = z.object({
   key: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/),
@@ -61,7 +60,7 @@ export async function handleJiraEvent(
  * due date, fix versions or assignee shown, its status or resolution followed.
  */
 async function followUpdate(
-  useCases: AskUseCaseDeps,
+  { useCases, statusMap }: TrackerEventDeps,
   news: IssueNews,
   fields: JiraFields,
   items: z.infer<typeof changeSchema>[],
@@ -73,8 +72,9 @@ async function followUpdate(
     ? await followIssueFacts(useCases, news, jiraFacts(fields))
     : null;
   if (!changed.some((f) => f !== undefined && PHASE_FIELDS.has(f))) return facts;
-  const { phase, declinedAs } = jiraPhaseOf(fields.status?.statusCategory?.key, fields.resolution?.name);
-  const moved = await followIssuePhase(useCases, news, phase, declinedAs);
+  const status = jiraStatus(fields, statusMap);
+  if (!status) return facts;
+  const moved = await followIssuePhase(useCases, news, status);
   return { linked: moved.linked, changed: moved.changed + (facts?.changed ?? 0) };
 }
 
@@ -88,15 +88,17 @@ async function follow(
   const fields = data.issue.fields ?? {};
   switch (event) {
     case 'jira:issue_updated':
-      return followUpdate(useCases, news, fields, data.changelog?.items ?? []);
+      return followUpdate(deps, news, fields, data.changelog?.items ?? []);
     case 'jira:issue_deleted':
       return forgetIssue(useCases, news, 'deleted');
     case 'comment_created': {
       if (!data.comment) return null;
       const body = plainText(data.comment.body);
       if (isIssueNews(body)) return null; // Rapport's own comment, coming back
-      const author = data.comment.author?.displayName ?? 'someone';
-      return followIssueComment(useCases, news, { author, body, marker: deps.commentMarker });
+      const { accountId, displayName } = data.comment.author ?? {};
+      const author = displayName ?? 'someone';
+      const authorUserId = personOf(deps.people, accountId);
+      return followIssueComment(useCases, news, { author, authorUserId, body, marker: deps.commentMarker });
     }
     default:
       return null;

@@ -1,6 +1,7 @@
+import { issueStatus, type StatusMap } from '../../domain/trackers/status-mapping.js';
 import type { TrackerIssue } from '../../domain/trackers/tracker.js';
 import { browseUrl } from './jira-key.js';
-import { jiraPhaseOf } from './jira-phases.js';
+import { JIRA_STATES, jiraState } from './jira-states.js';
 
 /** The issue fields Rapport reads (REST v3 and webhooks share these shapes). */
 export interface JiraFields {
@@ -22,7 +23,16 @@ export function jiraFacts(fields: JiraFields): { due: string | null; assignees: 
   return { due: due ? due.slice(0, 10) : null, assignees: assignee ? [assignee] : [] };
 }
 
-export function toTrackerIssue(baseUrl: string, key: string, fields: JiraFields): TrackerIssue {
-  const { phase, declinedAs } = jiraPhaseOf(fields.status?.statusCategory?.key, fields.resolution?.name);
-  return { tracker: 'jira', key, url: browseUrl(baseUrl, key), phase, declinedAs, ...jiraFacts(fields) };
+/** Where the issue stands under the workspace's mapping of JIRA_STATES. */
+export const jiraStatus = (fields: JiraFields, statusMap: StatusMap) =>
+  issueStatus(JIRA_STATES, statusMap, jiraState(fields.status?.statusCategory?.key, fields.resolution?.name));
+
+export function toTrackerIssue(
+  baseUrl: string,
+  key: string,
+  fields: JiraFields,
+  statusMap: StatusMap,
+): TrackerIssue {
+  const status = jiraStatus(fields, statusMap);
+  return { tracker: 'jira', key, url: browseUrl(baseUrl, key), status, ...jiraFacts(fields) };
 }

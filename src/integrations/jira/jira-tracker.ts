@@ -20,17 +20,26 @@ interface SearchPage {
   isLast?: boolean;
 }
 
+/** jira.js on the site with an account's email and API token; a call that hangs fails after `timeoutMs`. */
+export const jiraClient = (
+  settings: Pick<JiraSettings, 'baseUrl' | 'email' | 'apiToken'>,
+  timeoutMs = CALL_TIMEOUT_MS,
+) =>
+  new Version3Client({
+    host: settings.baseUrl,
+    authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
+    baseRequestConfig: { timeout: timeoutMs },
+  });
+
 /**
  * Jira Cloud over REST v3 with jira.js (basic auth: an account's email and API token), pointed at the
  * site's URL (or a test server). No retries inside: a failed call fails the effect's pass, which the
  * effects runner retries after Jira's Retry-After.
  */
-export function jiraTracker(settings: JiraSettings): IssueTracker {
-  const client = new Version3Client({
-    host: settings.baseUrl,
-    authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
-    baseRequestConfig: { timeout: CALL_TIMEOUT_MS },
-  });
+export function jiraTracker(
+  settings: Pick<JiraSettings, 'baseUrl' | 'email' | 'apiToken' | 'issueTypes' | 'statusMap'>,
+): IssueTracker {
+  const client = jiraClient(settings);
   const siteHost = new URL(settings.baseUrl).host;
   const call = async <T>(about: JiraCall, work: () => Promise<T>): Promise<T> => {
     try {
@@ -39,7 +48,8 @@ export function jiraTracker(settings: JiraSettings): IssueTracker {
       throw classifyJiraFailure(error, about);
     }
   };
-  const issueOf = (key: string, fields: JiraFields = {}) => toTrackerIssue(settings.baseUrl, key, fields);
+  const issueOf = (key: string, fields: JiraFields = {}) =>
+    toTrackerIssue(settings.baseUrl, key, fields, settings.statusMap);
   const searchPage = (jql: string, nextPageToken?: string) =>
     client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost<SearchPage>({
       jql,

@@ -1,8 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { CustomRoute } from '@slack/bolt';
-import type { Clock } from '../../domain/ports.js';
-import type { AppLogger } from '../../logger.js';
-import { signedInHeader, type TrackerWebhookTarget, trackerWebhookRoute } from '../tracker-webhook-route.js';
+import { signedInHeader, type TrackerWebhookSpec } from '../tracker-webhook-route.js';
 
 /** The delivery id from its header, the event from the body (`webhookEvent`). */
 function jiraDelivery(req: IncomingMessage, payload: Record<string, unknown>) {
@@ -16,17 +13,9 @@ function jiraDelivery(req: IncomingMessage, payload: Record<string, unknown>) {
  * (`X-Atlassian-Webhook-Identifier`, the same on Jira's retries) is claimed once, which is the replay
  * guard (Jira sends no timestamp header). The event is named in the body (`webhookEvent`).
  */
-export const jiraWebhookRoute = (
-  target: () => TrackerWebhookTarget | null,
-  deps: { clock: Clock; logger: AppLogger },
-): CustomRoute =>
-  trackerWebhookRoute(
-    {
-      label: 'Jira',
-      path: '/webhooks/jira',
-      signed: signedInHeader('x-hub-signature'),
-      delivery: jiraDelivery,
-    },
-    target,
-    deps,
-  );
+export const JIRA_WEBHOOK: TrackerWebhookSpec = {
+  label: 'Jira',
+  path: '/webhooks/jira',
+  signed: signedInHeader('x-hub-signature'),
+  delivery: jiraDelivery,
+};

@@ -6,6 +6,11 @@
 const ISSUE_FIELDS =
   'id identifier number url dueDate trashed team { key } state { type } assignee { name } cycle { endsAt }';
 
+/** Who the API key acts as: the one cheap call that checks a connection. */
+export const VIEWER = `query RapportViewer {
+  viewer { id name email }
+}`;
+
 export const TEAM_AND_LABELS = `query RapportTeam($key: String!) {
   teams(filter: { key: { eq: $key } }) { nodes { id key } }
   issueLabels(first: 250, filter: { or: [{ team: { key: { eq: $key } } }, { team: { null: true } }] }) {

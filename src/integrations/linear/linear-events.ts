@@ -7,9 +7,11 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
+import { issueStatus } from '../../domain/trackers/status-mapping.js';
+import { personOf } from '../../domain/trackers/tracker-people.js';
 import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
 import { linearKey, parseLinearKey } from './linear-issue-key.js';
-import { declinedAsOf, phaseOfState } from './linear-states.js';
+import { LINEAR_STATES } from './linear-states.js';
 import { dueOf } from './linear-tracker.js';
 
 /** Linear's envelope: what happened (`create`, `update`, `remove`) to which entity, and what changed. */
@@ -31,7 +33,7 @@ const issueData = z.object({
 const commentData = z.object({
   body: z.string(),
   issue: z.object({ identifier: z.string() }).nullish(),
-  user: z.object({ name: z.string() }).nullish(),
+  user: z.object({ name: z.string(), email: z.string().nullish() }).nullish(),
 });
 
 /** Fields whose change Linear reports in `updatedFrom`, by what they move. */
@@ -81,8 +83,9 @@ async function followIssue(
   const facts = FACTS.some((field) => field in updatedFrom)
     ? await followIssueFacts(useCases, news, { due: dueOf(issue), assignees })
     : null;
-  const phase = 'stateId' in updatedFrom ? phaseOfState(issue.state.type) : null;
-  return combine([facts, phase ? await followIssuePhase(useCases, news, phase, declinedAsOf(phase)) : null]);
+  const status =
+    'stateId' in updatedFrom ? issueStatus(LINEAR_STATES, deps.statusMap, issue.state.type) : null;
+  return combine([facts, status ? await followIssuePhase(useCases, news, status) : null]);
 }
 
 async function forgetMoved(deps: TrackerEventDeps, previous: string[]): Promise<Followed> {
@@ -110,6 +113,7 @@ async function followComment(
   const { body, user } = parsed.data;
   return followIssueComment(deps.useCases, newsOf(deps, key), {
     author: user?.name ?? 'someone',
+    authorUserId: personOf(deps.people, user?.email),
     body,
     marker: deps.commentMarker,
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { LinearClient, LinearError } from '@linear/sdk';
 import type { LinearSettings } from '../../config.js';
 import type { Clock } from '../../domain/ports.js';
+import { issueStatus, type StatusMap } from '../../domain/trackers/status-mapping.js';
 import {
   type CustomerNeed,
   type IssueTracker,
@@ -22,7 +23,7 @@ import {
 } from './linear-documents.js';
 import { classifyLinearFailure, linearCodeOf } from './linear-failure.js';
 import { linearCoordinatesOf, linearKey, parseLinearKey, parseLinearTeam } from './linear-issue-key.js';
-import { declinedAsOf, phaseOfState } from './linear-states.js';
+import { LINEAR_STATES } from './linear-states.js';
 
 /** Issues read per query when polling: one query, a few dozen points of Linear's complexity budget. */
 const READ_BATCH = 50;
@@ -46,14 +47,12 @@ export const dueOf = (issue: {
   cycle?: { endsAt: string } | null | undefined;
 }) => issue.dueDate?.slice(0, 10) ?? issue.cycle?.endsAt.slice(0, 10) ?? null;
 
-export function toTrackerIssue(node: LinearIssueNode): TrackerIssue {
-  const phase = phaseOfState(node.state.type) ?? 'open';
+export function toTrackerIssue(node: LinearIssueNode, statusMap: StatusMap): TrackerIssue {
   return {
     tracker: 'linear',
     key: linearKey({ team: node.team.key, number: node.number }),
     url: node.url,
-    phase,
-    declinedAs: declinedAsOf(phase),
+    status: issueStatus(LINEAR_STATES, statusMap, node.state.type),
     due: dueOf(node),
     assignees: node.assignee ? [node.assignee.name] : [],
   };
@@ -72,8 +71,12 @@ const byKeys = (keys: string[]) => ({
  * config's URL, sending Rapport's own small operations. No retries inside: a failed call fails the
  * effect's pass, which the effects runner retries after Linear's reset time.
  */
-export function linearTracker(settings: LinearSettings, deps: { clock: Clock }): IssueTracker {
+export function linearTracker(
+  settings: Pick<LinearSettings, 'apiKey' | 'apiUrl' | 'statusMap'>,
+  deps: { clock: Clock },
+): IssueTracker {
   const client = new LinearClient({ apiKey: settings.apiKey, apiUrl: settings.apiUrl });
+  const issueOf = (node: LinearIssueNode) => toTrackerIssue(node, settings.statusMap);
   const send = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
     const { data } = await client.client.rawRequest<T, Record<string, unknown>>(query, variables);
     if (!data) throw new TrackerUnavailable('Linear answered without data', 0);
@@ -95,7 +98,7 @@ export function linearTracker(settings: LinearSettings, deps: { clock: Clock }):
     for (let i = 0; i < keys.length; i += READ_BATCH) {
       const batch = keys.slice(i, i + READ_BATCH);
       for (const node of await nodes(byKeys(batch), batch.length)) {
-        const issue = toTrackerIssue(node);
+        const issue = issueOf(node);
         issues.set(issue.key, issue);
       }
     }
@@ -135,7 +138,7 @@ export function linearTracker(settings: LinearSettings, deps: { clock: Clock }):
     async findCreated(_project, draft) {
       // Searched by the marker's id wherever the issue is now (it may have moved to another team).
       const [node] = await nodes({ id: { eq: stableLinearId(draft.marker) } }, 1);
-      return node ? toTrackerIssue(node) : null;
+      return node ? issueOf(node) : null;
     },
     async create(project, draft) {
       const { teamId, labelIds } = await teamFor(project, draft.labels);
@@ -150,7 +153,7 @@ export function linearTracker(settings: LinearSettings, deps: { clock: Clock }):
       const { issueCreate } = await request<Answer>(CREATE_ISSUE, { input });
       if (!issueCreate.success || !issueCreate.issue)
         throw new TrackerUnavailable('Linear did not say which issue it created', 0);
-      return toTrackerIssue(issueCreate.issue);
+      return issueOf(issueCreate.issue);
     },
     async read(key) {
       return (await readAll([key])).get(key) ?? null;

@@ -23,16 +23,16 @@ import { noteCustomerNeed } from './note-customer-need.js';
 import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
 import { tellIssue } from './tell-issue.js';
+import { tellUnlinked } from './tell-unlinked.js';
 
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the tracker's issue (created
  * once, told which customer wants it, then told of later activity), the triage twin with its internal
- * notes and other customers' similar requests (the index follows the change first), and the Home tabs of
- * its owner and requester.
- * Calls go out with the workspace's effect client (a few quick retries inside); the runner retries the
- * pass after that.
+ * notes and other customers' similar requests (the index follows the change first), its owner's DM when
+ * its issue is gone, and the Home tabs of its owner and requester. Calls go out with the workspace's
+ * effect client (a few quick retries inside); the runner retries the pass after that.
  */
 export const askEffects = (
   effectDeps: EffectDeps & { similar: SimilarRequests },
@@ -52,9 +52,10 @@ export const askEffects = (
     // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
     let ask = shown;
     let trackerDown: unknown = null;
-    if (partnership) {
-      const withTracker = { ...deps, trackers: effectDeps.trackersOf(pass.workspace) };
+    // Only an ask sent or linked to a tracker needs them (a look-up in the store).
+    if (partnership && shown.tracker) {
       try {
+        const withTracker = { ...deps, trackers: await effectDeps.trackersOf(pass.workspace) };
         ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
         ask = await noteCustomerNeed(client, withTracker, ask, partnership);
         await tellIssue(withTracker, ask, pass.ledger);
@@ -64,6 +65,7 @@ export const askEffects = (
     }
     const similar = () => effectDeps.similar.suggest(pass.workspace, ask);
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger, similar);
+    await tellUnlinked(client, deps, ask, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
     if (trackerDown) throw trackerDown;
   },

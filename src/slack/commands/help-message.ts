@@ -16,6 +16,10 @@ const USAGE: [string, string][] = [
     'tracker [help|enhancement <project> [auto] [labels]]',
     'where this partnership’s asks go: a GitHub repository, a Jira project or a Linear team',
   ],
+  [
+    'tracker connect|disconnect|mapping|people <tracker>',
+    'Slack admins: connect this workspace’s GitHub, Jira or Linear, map its states and its people',
+  ],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
   ['tags [tags|none]', 'show or set this partnership’s internal tags (tier, plan, region…), privately'],

@@ -9,8 +9,8 @@ import type { InWorkspace } from '../bolt/deps.js';
 export interface EffectDeps {
   clock: Clock;
   logger: AppLogger;
-  /** The workspace's engineering trackers, by name. */
-  trackersOf(workspace: Workspace): IssueTrackers;
+  /** The workspace's engineering trackers, by name: those of the settings and those it connected. */
+  trackersOf(workspace: Workspace): Promise<IssueTrackers>;
 }
 
 /** The Slack side of effects, for one pass over a record: its workspace's data and directory, the time, the log. */

@@ -22,7 +22,7 @@ export const handleTrackCommand =
       (a) => a.partnershipId === context.partnership.id,
     );
     if (!ask) return say(`There is no ${ref.toUpperCase()} in this channel.`);
-    const trackers = services.trackersOf(context.workspace);
+    const trackers = await services.trackersOf(context.workspace);
     try {
       const result = await linkExistingIssue(deps, trackers, {
         actor: context.actor,

@@ -38,7 +38,8 @@ function routeTarget(
   return null;
 }
 
-function describeSettings(trackers: TrackerSettings): string {
+/** Where a partnership's asks go, kind by kind. */
+export function describeRoutes(trackers: TrackerSettings): string {
   const lines = TRACKED_KINDS.map((kind) => {
     const route = trackers[kind];
     if (!route) return `• ${kind}: not sent to a tracker`;
@@ -56,17 +57,16 @@ export const handleTrackerCommand =
       await respond({ response_type: 'ephemeral', text });
     };
     const [kind, first, ...others] = context.subcommandText.split(/\s+/).filter(Boolean);
-    if (!kind) return say(`${describeSettings(context.partnership.trackers)}\n${USAGE}`);
     // `linear ENG` names the tracker as `linear:ENG` does.
     const named = first !== undefined && others.length > 0 && isTrackerName(first.toLowerCase());
     const project = named ? `${first}:${others[0]}` : first;
     const rest = named ? others.slice(1) : others;
-    if (!(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
+    if (!kind || !(TRACKED_KINDS as readonly string[]).includes(kind) || !project) return say(USAGE);
     const off = project === 'off';
-    const trackers = services.trackersOf(context.workspace);
+    const trackers = await services.trackersOf(context.workspace);
     if (Object.keys(trackers).length === 0 && !off)
       return say(
-        'No tracker is connected: set GITHUB_TOKEN, JIRA_API_TOKEN or LINEAR_API_KEY (see docs/trackers.md).',
+        `No tracker is connected: \`${COMMAND} tracker connect <github|jira|linear>\`, or GITHUB_TOKEN, JIRA_API_TOKEN or LINEAR_API_KEY in the settings (see docs/trackers.md).`,
       );
     const target = off ? null : routeTarget(trackers, project);
     if (!off && !target)
@@ -89,5 +89,5 @@ export const handleTrackerCommand =
       return say(
         result.error.code === 'not_found' ? 'This partnership no longer exists.' : result.error.message,
       );
-    await say(`Saved.\n${describeSettings(result.value.trackers)}`);
+    await say(`Saved.\n${describeRoutes(result.value.trackers)}`);
   };

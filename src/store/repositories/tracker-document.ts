@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actors.js';
-import type { AskTracker, TrackerName } from '../../domain/trackers/tracker.js';
+import type { AskTracker, IssueUnlinked, TrackerName } from '../../domain/trackers/tracker.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
 
@@ -11,6 +11,7 @@ export interface TrackerDocument {
   assignees: string[];
   failure: string | null;
   told?: { history: number; votes: number; customer?: boolean } | null;
+  unlinked?: { issue: { tracker: string; key: string; url: string }; why: string; at: Date } | null;
 }
 
 export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
@@ -20,6 +21,7 @@ export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
   assignees: [...t.assignees],
   failure: t.failure,
   told: t.told ? { ...t.told } : null,
+  unlinked: t.unlinked ? { ...t.unlinked, issue: { ...t.unlinked.issue } } : null,
 });
 
 export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
@@ -31,4 +33,11 @@ export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
   assignees: d.assignees ?? [],
   failure: d.failure ?? null,
   told: d.told ? { ...d.told } : null,
+  unlinked: d.unlinked
+    ? {
+        issue: { ...d.unlinked.issue, tracker: d.unlinked.issue.tracker as TrackerName },
+        why: d.unlinked.why as IssueUnlinked['why'],
+        at: d.unlinked.at,
+      }
+    : null,
 });

@@ -42,9 +42,16 @@ const TRACKERS: { name: string; start: (clock: TestClock) => Promise<CrashTracke
         name: 'GitHub',
         project: REPO,
         trackers: {
-          github: { token: GITHUB_TOKEN, apiUrl: github.apiUrl, webhookSecret: WEBHOOK_SECRET },
+          github: {
+            token: GITHUB_TOKEN,
+            apiUrl: github.apiUrl,
+            webhookSecret: WEBHOOK_SECRET,
+            statusMap: {},
+            people: {},
+          },
           commentMarker: 'customer:',
           pollMinutes: 0,
+          admins: [],
         },
         env: { GITHUB_TOKEN, GITHUB_API_URL: github.apiUrl, GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET },
         fake: github,
@@ -66,11 +73,13 @@ const TRACKERS: { name: string; start: (clock: TestClock) => Promise<CrashTracke
         apiToken: JIRA_API_TOKEN,
         webhookSecret: JIRA_WEBHOOK_SECRET,
         issueTypes: { enhancement: 'Story', help: 'Task' },
+        statusMap: {},
+        people: {},
       };
       return {
         name: 'Jira',
         project: PROJECT,
-        trackers: { github: null, jira: settings, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: { github: null, jira: settings, commentMarker: 'customer:', pollMinutes: 0, admins: [] },
         env: {
           JIRA_BASE_URL: jira.baseUrl,
           JIRA_EMAIL,

@@ -240,6 +240,8 @@ export class FakeJira {
     const { method, path } = call;
     if (method === 'POST' && path === '/rest/api/3/issue') return this.create(call.body ?? {});
     if (method === 'POST' && path === '/rest/api/3/search/jql') return this.search(call.body ?? {});
+    if (method === 'GET' && path === '/rest/api/3/myself')
+      return { status: 200, json: { ...RAPPORT_ACCOUNT, emailAddress: JIRA_EMAIL, active: true } };
     const comments = /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)\/comment$/.exec(path);
     if (comments) return this.comments(call, this.find(comments[1] as string));
     const issue = /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);

@@ -24,6 +24,10 @@ export interface LinearDelivery {
   /** Defaults to now on Linear's clock. */
   webhookTimestamp?: number;
   rawBody?: string;
+  /** Signs with this secret instead of LINEAR_WEBHOOK_SECRET. */
+  secret?: string;
+  /** Posts here instead of /webhooks/linear (a workspace's own path in distribution). */
+  path?: string;
 }
 
 /** Posts a delivery to Rapport; resolves to the HTTP status and the delivery id. */
@@ -45,8 +49,9 @@ export async function deliverLinear(
   };
   const body = d.rawBody ?? JSON.stringify(payload);
   const delivery = d.delivery ?? randomUUID();
-  const signature = d.signature === undefined ? signLinear(body, LINEAR_WEBHOOK_SECRET) : d.signature;
-  const response = await fetch(`${appUrl}/webhooks/linear`, {
+  const signature =
+    d.signature === undefined ? signLinear(body, d.secret ?? LINEAR_WEBHOOK_SECRET) : d.signature;
+  const response = await fetch(`${appUrl}${d.path ?? '/webhooks/linear'}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -121,6 +121,8 @@ export class FakeLinearWorkspace {
   answer(operation: string, variables: Variables): unknown {
     const input = (variables.input ?? {}) as Variables;
     switch (operation) {
+      case 'RapportViewer':
+        return { viewer: { id: 'user-rapport', name: 'Rapport Bot', email: 'rapport-bot@vendor.example' } };
       case 'RapportTeam': {
         const teams = this.teams.filter((t) => t.key === variables.key);
         return {

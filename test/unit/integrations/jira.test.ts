@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issueStatus, type StatusMap } from '../../../src/domain/trackers/status-mapping.js';
 import { TrackerRefusal, TrackerUnavailable } from '../../../src/domain/trackers/tracker.js';
 import { plainText, toAdf } from '../../../src/integrations/jira/jira-adf.js';
+import { jiraConnector } from '../../../src/integrations/jira/jira-connector.js';
 import { classifyJiraFailure } from '../../../src/integrations/jira/jira-failure.js';
 import { jiraFacts } from '../../../src/integrations/jira/jira-issue.js';
 import { parseJiraKey, parseJiraProject } from '../../../src/integrations/jira/jira-key.js';
-import { jiraPhaseOf } from '../../../src/integrations/jira/jira-phases.js';
+import { JIRA_STATES, jiraState } from '../../../src/integrations/jira/jira-states.js';
+import { FakeJira, JIRA_API_TOKEN, JIRA_EMAIL } from '../../support/fake-jira/index.js';
 
 /** A failure as jira.js throws it: an HttpException with Jira's body and the Axios answer as its cause. */
 const httpFailure = (status: number, data: unknown, headers: Record<string, string> = {}) =>
@@ -43,19 +46,21 @@ describe('Jira', () => {
   });
 
   it('maps status categories to phases, and declining resolutions to a decline that names them', () => {
-    expect(jiraPhaseOf('new', null)).toEqual({ phase: 'open', declinedAs: null });
-    expect(jiraPhaseOf('indeterminate', null)).toEqual({ phase: 'started', declinedAs: null });
-    expect(jiraPhaseOf('done', 'Done')).toEqual({ phase: 'completed', declinedAs: null });
-    expect(jiraPhaseOf('done', "won't fix")).toEqual({
+    const status = (category: string, resolution: string | null, overrides: StatusMap = {}) =>
+      issueStatus(JIRA_STATES, overrides, jiraState(category, resolution));
+    expect(status('new', null)).toEqual({ phase: 'open', label: 'to do' });
+    expect(status('indeterminate', null)).toEqual({ phase: 'started', label: 'in progress' });
+    expect(status('done', 'Done')).toEqual({ phase: 'completed', label: 'done' });
+    expect(status('done', "won't fix")).toEqual({ phase: 'declined', label: "resolved as Won't Fix" });
+    expect(status('done', 'Cannot Reproduce')).toEqual({
       phase: 'declined',
-      declinedAs: "resolved as Won't Fix",
+      label: 'resolved as Cannot Reproduce',
     });
-    expect(jiraPhaseOf('done', 'Cannot Reproduce')).toEqual({
-      phase: 'declined',
-      declinedAs: 'resolved as Cannot Reproduce',
-    });
-    expect(jiraPhaseOf('done', 'Duplicate').phase).toBe('declined');
-    expect(jiraPhaseOf('undefined', null).phase).toBe('open');
+    expect(status('done', 'Duplicate')?.phase).toBe('declined');
+    expect(status('undefined', null)?.phase).toBe('open');
+    // A workspace's mapping: a duplicate moves nothing, Won't Do is finished work.
+    expect(status('done', 'Duplicate', { Duplicate: null })).toBeNull();
+    expect(status('done', "Won't Do", { "Won't Do": 'completed' })?.phase).toBe('completed');
   });
 
   it('shows the due date, else the earliest fix version release, and the assignee; nothing else', () => {
@@ -157,5 +162,35 @@ describe('Jira', () => {
       'customer: ready\nnext week\nthanks',
     );
     expect(plainText(42)).toBe('');
+  });
+
+  describe('connecting from Slack, checked over HTTP', () => {
+    let jira: FakeJira;
+    beforeEach(async () => {
+      jira = await FakeJira.start();
+    });
+    afterEach(() => jira.stop());
+    const verify = (settings: Record<string, string>) =>
+      jiraConnector().verify({
+        baseUrl: jira.baseUrl,
+        email: JIRA_EMAIL,
+        apiToken: JIRA_API_TOKEN,
+        ...settings,
+      });
+
+    it('asks Jira who the email and API token are, and blames a refusal on the token, silence on the site', async () => {
+      expect(await verify({})).toEqual({ ok: true, account: 'Rapport Bot' });
+      expect(jira.callsTo('GET', '/rest/api/3/myself')).toHaveLength(1);
+      expect(await verify({ apiToken: 'ATATT3x-wrong' })).toEqual({
+        ok: false,
+        field: 'apiToken',
+        message: expect.stringContaining('Jira refused the email and API token (bad credentials)'),
+      });
+      expect(await verify({ baseUrl: 'http://127.0.0.1:9' })).toEqual({
+        ok: false,
+        field: 'baseUrl',
+        message: expect.stringContaining('Jira could not be reached at this address'),
+      });
+    });
   });
 });

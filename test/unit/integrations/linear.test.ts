@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issueStatus, type StatusMap } from '../../../src/domain/trackers/status-mapping.js';
 import { TrackerRefusal, TrackerUnavailable } from '../../../src/domain/trackers/tracker.js';
 import { parseLinearKey } from '../../../src/integrations/linear/linear-issue-key.js';
-import { phaseOfState } from '../../../src/integrations/linear/linear-states.js';
+import { LINEAR_STATES } from '../../../src/integrations/linear/linear-states.js';
 import { linearTracker, stableLinearId } from '../../../src/integrations/linear/linear-tracker.js';
 import { FakeLinear, LINEAR_API_KEY } from '../../support/fake-linear/index.js';
 import { TestClock } from '../../support/test-clock.js';
@@ -23,13 +24,19 @@ describe('Linear', () => {
     }
   });
 
-  it('maps state types to phases: canceled declines, a duplicate and unknown types move nothing', () => {
-    expect(['triage', 'backlog', 'unstarted'].map(phaseOfState)).toEqual(['open', 'open', 'open']);
-    expect(phaseOfState('started')).toBe('started');
-    expect(phaseOfState('completed')).toBe('completed');
-    expect(phaseOfState('canceled')).toBe('declined');
-    expect(phaseOfState('duplicate')).toBeNull();
-    expect(phaseOfState('archived')).toBeNull();
+  it('maps state types to phases: canceled declines in plain words, a duplicate and unknown types move nothing', () => {
+    const status = (type: string, overrides: StatusMap = {}) => issueStatus(LINEAR_STATES, overrides, type);
+    expect(['triage', 'backlog', 'unstarted'].map((t) => status(t)?.phase)).toEqual(['open', 'open', 'open']);
+    expect(status('started')?.phase).toBe('started');
+    expect(status('completed')?.phase).toBe('completed');
+    expect(status('canceled')).toEqual({ phase: 'declined', label: 'canceled' });
+    expect(status('duplicate')).toBeNull();
+    expect(status('archived')).toBeNull();
+    expect(status('canceled', { canceled: null })).toBeNull();
+    expect(status('duplicate', { duplicate: 'declined' })).toEqual({
+      phase: 'declined',
+      label: 'marked as a duplicate',
+    });
   });
 
   it('derives one UUID-shaped id per marker, so a retry creates under the same id', () => {
@@ -50,7 +57,7 @@ describe('Linear', () => {
     });
     afterEach(() => linear.stop());
     const tracker = (apiKey = LINEAR_API_KEY) =>
-      linearTracker({ apiKey, apiUrl: linear.apiUrl, webhookSecret: null }, { clock });
+      linearTracker({ apiKey, apiUrl: linear.apiUrl, statusMap: {} }, { clock });
 
     it('waits out RATELIMITED until Linear’s reset, and retries a 5xx soon', async () => {
       linear.failNext('*', { rateLimitedForMs: 25 * 60_000 });
