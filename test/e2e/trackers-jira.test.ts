@@ -174,7 +174,7 @@ describe.each(storeKinds())('Jira Cloud drives asks ($name store)', (kind) => {
     );
   });
 
-  it('keeps unmarked Jira comments internal, posts marked ones to the customer escaped, and ignores its own', async () => {
+  it('keeps unmarked Jira comments internal, posts marked ones to the customer escaped as from the mapped person, and ignores its own', async () => {
     const { h, jira } = world;
     await route(h, `enhancement ${PROJECT} auto`);
     await idea(h, 'Webhooks', people.alice);
@@ -189,6 +189,7 @@ describe.each(storeKinds())('Jira Cloud drives asks ($name store)', (kind) => {
     expect(shared).not.toContain('old plan');
     const told = thread(h, channels.shared, 'ACME-1').at(-1);
     expect(told).toContain('Prototype is ready &lt;!here&gt; @\u2060everyone');
+    expect(told).toContain(`News on *ACME-1* from <@${people.bob.id}>`); // the mapped account id
     expect(told).not.toContain('customer:');
     const internal = twinThread(h, 'ACME-1');
     expect(

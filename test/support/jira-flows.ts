@@ -8,10 +8,11 @@ import {
   FakeJira,
   JIRA_API_TOKEN,
   JIRA_EMAIL,
+  JIRA_ENGINEER,
   JIRA_WEBHOOK_SECRET,
   type JiraDelivery,
 } from './fake-jira/index.js';
-import type { Harness } from './rapport-harness.js';
+import { type Harness, people } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
 import { type TrackerWorld, trackerForEachTest } from './tracker-world.js';
 
@@ -38,7 +39,8 @@ export const jiraForEachTest = (kind: StoreKind): JiraWorld =>
           webhookSecret: JIRA_WEBHOOK_SECRET,
           issueTypes: { enhancement: 'Story', help: 'Task' },
           statusMap: {},
-          people: {},
+          // JIRA_PEOPLE: the engineer's account id is Bob at the vendor.
+          people: { [JIRA_ENGINEER.accountId]: people.bob.id },
         },
         commentMarker: 'customer:',
         pollMinutes: 5,

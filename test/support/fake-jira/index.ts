@@ -5,6 +5,7 @@ export {
   deliverJira,
   issueDeleted,
   issueUpdated,
+  JIRA_ENGINEER,
   JIRA_WEBHOOK_SECRET,
   type JiraDelivery,
   signJira,

@@ -39,7 +39,11 @@ export async function deliverJira(
   return { status: response.status, delivery };
 }
 
-const actor = { accountId: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077', displayName: 'Priya Engineer' };
+/** The engineer whose changes and comments the deliveries carry. */
+export const JIRA_ENGINEER = {
+  accountId: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
+  displayName: 'Priya Engineer',
+};
 
 /** A change as the changelog lists it. */
 export interface ChangelogItem {
@@ -56,7 +60,7 @@ export function issueUpdated(jira: FakeJira, issue: FakeJiraIssue, items: Change
       timestamp: jira.now().getTime(),
       webhookEvent: 'jira:issue_updated',
       issue_event_type_name: 'issue_generic',
-      user: actor,
+      user: JIRA_ENGINEER,
       issue: jira.toJson(issue),
       changelog: {
         id: String(Date.now()),
@@ -91,7 +95,14 @@ export function commentCreated(jira: FakeJira, issue: FakeJiraIssue, body: strin
     payload: {
       timestamp: jira.now().getTime(),
       webhookEvent: 'comment_created',
-      comment: { id: '10042', author: actor, body, updateAuthor: actor, created, updated: created },
+      comment: {
+        id: '10042',
+        author: JIRA_ENGINEER,
+        body,
+        updateAuthor: JIRA_ENGINEER,
+        created,
+        updated: created,
+      },
       issue: { id: issue.id, key: issue.key, fields: { summary: issue.summary } },
     },
   };
@@ -102,7 +113,7 @@ export function issueDeleted(jira: FakeJira, issue: FakeJiraIssue): JiraDelivery
   const payload = {
     timestamp: jira.now().getTime(),
     webhookEvent: 'jira:issue_deleted',
-    user: actor,
+    user: JIRA_ENGINEER,
     issue: jira.toJson(issue),
   };
   jira.remove(issue.key);
