@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/asks/ask.js';
+import { NO_TRACKER } from '../../src/domain/trackers/tracker.js';
 import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
@@ -67,15 +68,7 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       at: new Date('2026-03-05T09:00:00Z'),
       by: { userId: 'UV', teamId: 'TV', side: 'vendor' as const },
     };
-    const tracker = {
-      requested,
-      issue: null,
-      due: null,
-      assignees: [],
-      failure: null,
-      told: null,
-      unlinked: null,
-    };
+    const tracker = { ...NO_TRACKER, requested };
     const sent = anAsk({ tracker, createdAt: new Date('2026-03-05T09:00:00Z') });
     const other = anAsk({ partnershipId: 'p-other', tracker, createdAt: new Date('2026-03-06T09:00:00Z') });
     await store.asks.insert(sent);

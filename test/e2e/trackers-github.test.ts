@@ -73,7 +73,7 @@ describe.each(storeKinds())('GitHub Issues drive asks ($name store)', (kind) => 
   it('keeps GitHub from the settings: connecting it in Slack is refused, and /rapport tracker says where it comes from', async () => {
     const refused = await commandReply(world.h, people.alice, 'tracker connect github');
     expect(refused.args.text).toBe(
-      'GitHub comes from the settings (GITHUB_TOKEN, GITHUB_STATUS_MAP): change it there.',
+      'GitHub comes from the settings (GITHUB_TOKEN, GITHUB_STATUS_MAP, GITHUB_PEOPLE): change it there.',
     );
     const shown = await commandReply(world.h, people.alice, 'tracker');
     expect(shown.args.text).toContain('*GitHub*: from the settings');
