@@ -61,9 +61,16 @@ const rapport = await startRapport(
     jobs: DEFAULT_JOB_SETTINGS,
     trackers: {
       // Never called: the asks are linked already and the webhooks only report.
-      github: { token: 'ghp_bench_token', apiUrl: 'http://127.0.0.1:9', webhookSecret: WEBHOOK_SECRET },
+      github: {
+        token: 'ghp_bench_token',
+        apiUrl: 'http://127.0.0.1:9',
+        webhookSecret: WEBHOOK_SECRET,
+        statusMap: {},
+        people: {},
+      },
       commentMarker: 'customer:',
       pollMinutes: 0,
+      admins: [],
     },
   },
   { clock, logger: createLogger('warn', () => {}), schedules: false, slackRetries: 0 },

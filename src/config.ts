@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { AnnouncementSettings } from './domain/announcements/announcement-settings.js';
 import type { PersonLimits } from './domain/limits/person-limits.js';
+import { parseStatusMap, type StatusMap } from './domain/trackers/status-mapping.js';
+import { parseTrackerPeople, type TrackerPeople } from './domain/trackers/tracker-people.js';
+import { GITHUB_STATES } from './integrations/github/github-states.js';
+import { JIRA_STATES } from './integrations/jira/jira-states.js';
+import { LINEAR_STATES } from './integrations/linear/linear-states.js';
 import { limitSettingsShape, personLimitsFrom } from './limit-settings.js';
 import { parseTokenKeys, type TokenKey } from './security/token-cipher.js';
 import {
@@ -93,6 +98,30 @@ const schema = z.object({
   GITHUB_TOKEN: optional(z.string().min(8, { error: 'looks too short for a GitHub token' })),
   GITHUB_API_URL: optional(z.url({ error: 'must be a URL such as https://api.github.com' })),
   GITHUB_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  JIRA_BASE_URL: optional(z.url({ error: 'must be the site URL, such as https://acme.atlassian.net' })),
+  JIRA_EMAIL: optional(z.email({ error: 'must be the email of the account the API token belongs to' })),
+  JIRA_API_TOKEN: optional(z.string().min(8, { error: 'looks too short for a Jira API token' })),
+  JIRA_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  JIRA_ENHANCEMENT_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Story')),
+  JIRA_HELP_TYPE: z.preprocess(blankToUndefined, z.string().max(60).default('Task')),
+  LINEAR_API_KEY: optional(z.string().min(8, { error: 'looks too short for a Linear API key' })),
+  LINEAR_API_URL: optional(z.url({ error: 'must be a URL such as https://api.linear.app/graphql' })),
+  LINEAR_WEBHOOK_SECRET: optional(z.string().min(16, { error: 'use at least 16 characters' })),
+  GITHUB_STATUS_MAP: optional(z.string().max(500)),
+  GITHUB_PEOPLE: optional(z.string().max(5000)),
+  JIRA_STATUS_MAP: optional(z.string().max(500)),
+  JIRA_PEOPLE: optional(z.string().max(5000)),
+  LINEAR_STATUS_MAP: optional(z.string().max(500)),
+  LINEAR_PEOPLE: optional(z.string().max(5000)),
+  TRACKER_ADMINS: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/, {
+        error: 'Slack user ids, comma-separated (U0123ABC)',
+      })
+      .optional(),
+  ),
   TRACKER_POLL_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(1440).default(0),
@@ -112,8 +141,16 @@ const schema = z.object({
   ...webhookSettingsShape,
 });
 
+/** What a tracker's states and people mean here (GITHUB_STATUS_MAP, GITHUB_PEOPLE, and Jira's and Linear's). */
+export interface TrackerMeanings {
+  /** Changes to the default phases of the tracker's states. */
+  statusMap: StatusMap;
+  /** Tracker logins (or account ids, emails) and the vendor's Slack users they are. */
+  people: TrackerPeople;
+}
+
 /** GitHub Issues for a single-workspace deployment (github.com, or GitHub Enterprise Server's API URL). */
-export interface GithubSettings {
+export interface GithubSettings extends TrackerMeanings {
   token: string;
   /** REST API base URL, without a trailing '/'. */
   apiUrl: string;
@@ -121,12 +158,39 @@ export interface GithubSettings {
   webhookSecret: string | null;
 }
 
+/** Jira Cloud for a single-workspace deployment: the site, and an account's email and API token. */
+export interface JiraSettings extends TrackerMeanings {
+  /** The site, e.g. https://acme.atlassian.net, without a trailing '/'. */
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  /** Verifies POST /webhooks/jira; without it webhooks are refused. */
+  webhookSecret: string | null;
+  /** The issue type each kind of ask is created as (it must exist in the project). */
+  issueTypes: { enhancement: string; help: string };
+}
+
+/** Linear for a single-workspace deployment. */
+export interface LinearSettings extends TrackerMeanings {
+  apiKey: string;
+  /** The GraphQL endpoint. */
+  apiUrl: string;
+  /** Verifies POST /webhooks/linear; without it webhooks are refused. */
+  webhookSecret: string | null;
+}
+
 export interface TrackerConfig {
   github: GithubSettings | null;
+  /** Absent or null: Jira is not connected. */
+  jira?: JiraSettings | null;
+  /** Absent or null: Linear is not connected. */
+  linear?: LinearSettings | null;
   /** A tracker comment starting with this goes to the customer; every other comment stays internal. */
   commentMarker: string;
   /** Reads linked issues this often, for deployments that cannot receive webhooks; 0: never. */
   pollMinutes: number;
+  /** Slack users who may connect trackers besides the workspace's admins and owners. */
+  admins: string[];
 }
 
 /** Distribution: workspaces install Rapport through OAuth, and their tokens are kept encrypted in the store. */
@@ -221,7 +285,49 @@ function trackerProblems(env: Record<string, string | undefined>): string[] {
     problems.push('GITHUB_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)');
   if (env.GITHUB_WEBHOOK_SECRET && !env.GITHUB_TOKEN)
     problems.push('GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty');
+  const jira = ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN'] as const;
+  const given = jira.filter((name) => env[name]);
+  if (given.length > 0 && given.length < jira.length)
+    problems.push(
+      `${jira.find((name) => !env[name])}: Jira needs JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN together`,
+    );
+  if (env.JIRA_API_TOKEN && env.SLACK_CLIENT_ID)
+    problems.push(
+      'JIRA_API_TOKEN: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    );
+  if (env.JIRA_WEBHOOK_SECRET && !env.JIRA_API_TOKEN)
+    problems.push('JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty');
+  if (env.LINEAR_API_KEY && env.SLACK_CLIENT_ID)
+    problems.push(
+      'LINEAR_API_KEY: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
+    );
+  if (env.LINEAR_WEBHOOK_SECRET && !env.LINEAR_API_KEY)
+    problems.push('LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty');
+  for (const [prefix, { states, credential }] of Object.entries(MEANINGS)) {
+    const statusMap = env[`${prefix}_STATUS_MAP`];
+    const people = env[`${prefix}_PEOPLE`];
+    const mapping = statusMap ? parseStatusMap(states, statusMap) : null;
+    if (mapping && !mapping.ok) problems.push(`${prefix}_STATUS_MAP: ${mapping.message}`);
+    else if (mapping && !env[credential])
+      problems.push(`${prefix}_STATUS_MAP: set ${credential} too, or leave it empty`);
+    const parsed = people ? parseTrackerPeople(people) : null;
+    if (parsed && !parsed.ok) problems.push(`${prefix}_PEOPLE: ${parsed.message}: use login=U0123ABC pairs`);
+  }
   return problems;
+}
+
+/** Each tracker's states, and the setting that connects it, by the prefix of its mapping settings. */
+const MEANINGS = {
+  GITHUB: { states: GITHUB_STATES, credential: 'GITHUB_TOKEN' },
+  JIRA: { states: JIRA_STATES, credential: 'JIRA_API_TOKEN' },
+  LINEAR: { states: LINEAR_STATES, credential: 'LINEAR_API_KEY' },
+};
+
+/** `<prefix>_STATUS_MAP` and `<prefix>_PEOPLE`, checked by trackerProblems. */
+function meaningsOf(env: Record<string, string | undefined>, prefix: keyof typeof MEANINGS): TrackerMeanings {
+  const mapping = parseStatusMap(MEANINGS[prefix].states, env[`${prefix}_STATUS_MAP`] ?? '');
+  const people = parseTrackerPeople(env[`${prefix}_PEOPLE`] ?? '');
+  return { statusMap: mapping.ok ? mapping.map : {}, people: people.ok ? people.people : {} };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -326,10 +432,31 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
               token: e.GITHUB_TOKEN,
               apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
               webhookSecret: e.GITHUB_WEBHOOK_SECRET ?? null,
+              ...meaningsOf(env, 'GITHUB'),
+            }
+          : null,
+        jira:
+          e.JIRA_BASE_URL && e.JIRA_EMAIL && e.JIRA_API_TOKEN
+            ? {
+                baseUrl: e.JIRA_BASE_URL.replace(/\/+$/, ''),
+                email: e.JIRA_EMAIL,
+                apiToken: e.JIRA_API_TOKEN,
+                webhookSecret: e.JIRA_WEBHOOK_SECRET ?? null,
+                issueTypes: { enhancement: e.JIRA_ENHANCEMENT_TYPE, help: e.JIRA_HELP_TYPE },
+                ...meaningsOf(env, 'JIRA'),
+              }
+            : null,
+        linear: e.LINEAR_API_KEY
+          ? {
+              apiKey: e.LINEAR_API_KEY,
+              apiUrl: e.LINEAR_API_URL ?? 'https://api.linear.app/graphql',
+              webhookSecret: e.LINEAR_WEBHOOK_SECRET ?? null,
+              ...meaningsOf(env, 'LINEAR'),
             }
           : null,
         commentMarker: e.TRACKER_COMMENT_MARKER,
         pollMinutes: e.TRACKER_POLL_MINUTES,
+        admins: e.TRACKER_ADMINS?.split(',').map((id) => id.trim()) ?? [],
       },
       announcements: {
         holdThreshold: e.ANNOUNCE_HOLD_THRESHOLD,

@@ -56,7 +56,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
     const trackers = wireTrackers(basics);
     const routes = [...(options.routes ?? []), ...trackers.routes];
     const slack = await wireSlackApp(basics, options.slackRetries, routes);
-    const services = wireServices(basics, slack.metrics, trackers.trackerOf);
+    const services = wireServices(basics, slack.metrics, trackers);
     if (slack.workspaces.single) {
       await syncEnvEndpoint(
         slack.workspaces.single.repositories,

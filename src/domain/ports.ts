@@ -19,6 +19,7 @@ import type { ContactRole, Partnership } from './partnerships/partnership.js';
 import type { CommunicationPlan } from './plan/communication-plan.js';
 import type { GoneReason, Person, Stakeholder } from './stakeholders/stakeholder.js';
 import type { IssueTold, TrackerIssue, TrackerName } from './trackers/tracker.js';
+import type { TrackerConnectionRepository } from './trackers/tracker-connection.js';
 import type { WebhookDeliveryRepository, WebhookEndpointRepository } from './webhooks/webhook-delivery.js';
 
 export interface Clock {
@@ -222,6 +223,8 @@ export interface AskRepository {
   recordIssue(id: string, issue: TrackerIssue, told: IssueTold): Promise<void>;
   /** Remembers how much of the ask's activity its issue has been told; no new version. */
   recordIssueTold(id: string, told: IssueTold): Promise<void>;
+  /** The owner was told that the issue unlinked at `at` is gone (a later unlink stays to tell); no new version. */
+  recordUnlinkTold(id: string, at: Date): Promise<void>;
   /** Remembers why the tracker refused to create the ask's issue; no new version. */
   recordTrackerFailure(id: string, failure: string): Promise<void>;
   /** The asks someone raised, in any partnership, newest first. */
@@ -397,6 +400,8 @@ export interface Repositories {
   announcementDeliveries: AnnouncementDeliveryRepository;
   incidents: IncidentRepository;
   incidentUpdateDeliveries: IncidentUpdateDeliveryRepository;
+  /** The workspace's trackers connected in Slack, their secrets sealed. */
+  trackerConnections: TrackerConnectionRepository;
 }
 
 /** What the domain needs to know about people and channels; answered by Slack. */

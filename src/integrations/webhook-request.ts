@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Tracker webhooks carry issue and comment events: far below this. */
@@ -18,10 +18,15 @@ export async function readRawBody(req: IncomingMessage, limit: number): Promise<
   return Buffer.concat(chunks);
 }
 
-/** `sha256=<hex HMAC-SHA256 of the raw body>`, compared in constant time. */
-export function hasValidSignature(header: string | undefined, body: Buffer, secret: string): boolean {
-  if (!header?.startsWith('sha256=')) return false;
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
+/** `<prefix><hex HMAC-SHA256 of the raw body>` (GitHub's prefix by default), compared in constant time. */
+export function hasValidSignature(
+  header: string | undefined,
+  body: Buffer,
+  secret: string,
+  prefix = 'sha256=',
+): boolean {
+  if (header === undefined || !header.startsWith(prefix)) return false;
+  const expected = Buffer.from(`${prefix}${createHmac('sha256', secret).update(body).digest('hex')}`);
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -42,3 +47,6 @@ export function answer(res: ServerResponse, status: number, body: Record<string,
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }
+
+/** A fresh secret for a tracker's webhook: 32 random bytes in hex, as GitHub's docs suggest making one. */
+export const newTrackerWebhookSecret = (): string => randomBytes(32).toString('hex');

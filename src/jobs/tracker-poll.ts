@@ -2,7 +2,7 @@ import { pollLinkedIssues } from '../app/trackers/poll-issues.js';
 import { inWorkspace, type SlackDeps } from '../slack/bolt/deps.js';
 import type { Job } from './scheduler.js';
 
-/** Issues read per round at most: 200 calls, well within GitHub's 5,000 an hour at a 5-minute interval. */
+/** Issues read per round at most: 200 calls to GitHub (Linear: one), within 5,000 an hour at a 5-minute interval. */
 export const MAX_ISSUES_PER_POLL = 200;
 
 /**
@@ -14,8 +14,8 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
   name: 'tracker-poll',
   schedule: '* * * * *',
   async run(workspace, now) {
-    const tracker = deps.trackerOf(workspace);
-    if (!tracker) return;
+    const trackers = Object.values(await deps.trackersOf(workspace));
+    if (trackers.length === 0) return;
     const interval = deps.everyMinutes * 60_000;
     const round = Math.floor(now.getTime() / interval);
     const claimed = await workspace.repositories.markers.claim(
@@ -25,11 +25,16 @@ export const trackerPollJob = (deps: SlackDeps & { everyMinutes: number }): Job 
     );
     if (!claimed) return;
     const useCases = { ...inWorkspace(deps, workspace), clock: { now: () => now } };
-    const result = await pollLinkedIssues(useCases, tracker, {
-      vendorTeamId: workspace.teamId,
-      batch: MAX_ISSUES_PER_POLL,
-      skip: 0,
-    });
-    deps.logger.event(result.changed > 0 ? 'info' : 'debug', 'tracker polled', { ...result });
+    for (const tracker of trackers) {
+      const result = await pollLinkedIssues(useCases, tracker, {
+        vendorTeamId: workspace.teamId,
+        batch: MAX_ISSUES_PER_POLL,
+        skip: 0,
+      });
+      deps.logger.event(result.changed > 0 ? 'info' : 'debug', 'tracker polled', {
+        tracker: tracker.name,
+        ...result,
+      });
+    }
   },
 });

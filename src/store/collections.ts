@@ -16,6 +16,7 @@ import { partnershipCollection } from './repositories/partnership-repository.js'
 import { sequenceCollection } from './repositories/sequence-repository.js';
 import { stakeholderCollection } from './repositories/stakeholder-repository.js';
 import { trackedMessageCollection } from './repositories/tracked-message-repository.js';
+import { trackerConnectionCollection } from './repositories/tracker-connection-repository.js';
 import {
   webhookCursorCollection,
   webhookDeliveryCollection,
@@ -41,6 +42,7 @@ export const repositoryCollections: readonly CollectionSpec[] = [
   announcementCollection,
   announcementDeliveryCollection,
   incidentUpdateDeliveryCollection,
+  trackerConnectionCollection,
 ];
 
 /** `T<team id>` or `E<enterprise id>`: also part of collection names, so nothing else may pass. */

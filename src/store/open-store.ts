@@ -67,6 +67,11 @@ import {
   trackedMessageRepository,
 } from './repositories/tracked-message-repository.js';
 import {
+  type TrackerConnectionDocument,
+  trackerConnectionCollection,
+  trackerConnectionRepository,
+} from './repositories/tracker-connection-repository.js';
+import {
   type WebhookCursorDocument,
   type WebhookDeliveryDocument,
   webhookCursorCollection,
@@ -164,6 +169,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     announcements,
     announcementDeliveries,
     incidentUpdateDeliveries,
+    trackerConnections,
   ] = await Promise.all([
     db.collection<PartnershipDocument>(named(partnershipCollection)),
     db.collection<AskDocument>(named(askCollection)),
@@ -182,6 +188,7 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     db.collection<AnnouncementDocument>(named(announcementCollection)),
     db.collection<AnnouncementDeliveryDocument>(named(announcementDeliveryCollection)),
     db.collection<IncidentUpdateDeliveryDocument>(named(incidentUpdateDeliveryCollection)),
+    db.collection<TrackerConnectionDocument>(named(trackerConnectionCollection)),
   ]);
   return {
     partnerships: partnershipRepository(partnerships),
@@ -203,5 +210,6 @@ async function buildRepositories(db: DocumentDatabase, prefix: string): Promise<
     announcementDeliveries: announcementDeliveryRepository(announcementDeliveries),
     incidents: incidentRepository(announcements),
     incidentUpdateDeliveries: incidentUpdateDeliveryRepository(incidentUpdateDeliveries),
+    trackerConnections: trackerConnectionRepository(trackerConnections),
   };
 }

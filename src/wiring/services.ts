@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPersonLimiter } from '../app/limits/person-limiter.js';
 import { DEFAULT_ANNOUNCEMENT_SETTINGS } from '../domain/announcements/announcement-settings.js';
-import type { IssueTracker } from '../domain/trackers/tracker.js';
 import { digestPostedEvent } from '../domain/webhooks/webhook-events.js';
 import { createEffectRunner, type EffectRunner } from '../effects/effect-runner.js';
 import {
@@ -40,10 +39,11 @@ export interface Services {
 export function wireServices(
   basics: Basics,
   metrics: RapportMetrics,
-  trackerOf: (workspace: Workspace) => IssueTracker | null,
+  trackers: { trackersOf: SlackDeps['trackersOf']; setup: SlackDeps['trackerSetup'] },
 ): Services {
   const { clock, logger } = basics;
-  const effectDeps = { clock, logger, trackerOf };
+  const { trackersOf } = trackers;
+  const effectDeps = { clock, logger, trackersOf };
   const similar = createSimilarRequests();
   const settings: WebhookSettings = basics.config.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
@@ -92,7 +92,8 @@ export function wireServices(
           newId: randomUUID,
         }),
       announcementSettings: basics.config.announcements ?? DEFAULT_ANNOUNCEMENT_SETTINGS,
-      trackerOf,
+      trackersOf,
+      trackerSetup: trackers.setup,
       limiter: createPersonLimiter({
         limits: basics.config.limits,
         clock,

@@ -7,6 +7,7 @@ import type { AppLogger } from '../logger.js';
 import { createSlackDirectory } from '../slack/bolt/directory.js';
 import { installationKey } from '../slack/oauth/installation-store.js';
 import type { Store } from '../store/open-store.js';
+import type { StoredInstallation } from '../store/repositories/installation-repository.js';
 import type { InstalledWorkspace, Workspace } from './workspace.js';
 
 /** Every workspace Rapport serves: the one a request came from, or each one for scheduled work. */
@@ -20,6 +21,8 @@ export interface Workspaces {
    * which may refresh a rotated one through Slack), so that each job run opens its own.
    */
   list(): Promise<InstalledWorkspace[]>;
+  /** The workspace installed as `key` (`T<team id>`), opened; null when none is. */
+  open(key: string): Promise<Workspace | null>;
   /** Drops what is kept in memory for a workspace whose installation was removed. */
   forget(key: string): void;
 }
@@ -59,6 +62,7 @@ export function singleWorkspace(opts: {
     single: workspace,
     ofRequest: async () => workspace,
     list: async () => [{ key: workspace.key, open: async () => workspace }],
+    open: async (key) => (key === workspace.key ? workspace : null),
     forget: () => {},
   };
 }
@@ -93,6 +97,16 @@ export function installedWorkspaces(opts: {
     return workspace;
   }
 
+  async function openInstalled(installed: StoredInstallation): Promise<Workspace> {
+    const auth = await opts.installer.authorize({
+      isEnterpriseInstall: installed.key.startsWith('E'),
+      enterpriseId: installed.enterpriseId ?? undefined,
+      teamId: installed.teamId ?? undefined,
+    });
+    const teamId = installed.teamId ?? installed.enterpriseId ?? '';
+    return workspaceOf(installed.key, teamId, auth.botToken);
+  }
+
   return {
     single: null,
     ofRequest(context) {
@@ -107,16 +121,12 @@ export function installedWorkspaces(opts: {
     async list() {
       return (await opts.store.installations.list()).map((installed) => ({
         key: installed.key,
-        async open() {
-          const auth = await opts.installer.authorize({
-            isEnterpriseInstall: installed.key.startsWith('E'),
-            enterpriseId: installed.enterpriseId ?? undefined,
-            teamId: installed.teamId ?? undefined,
-          });
-          const teamId = installed.teamId ?? installed.enterpriseId ?? '';
-          return workspaceOf(installed.key, teamId, auth.botToken);
-        },
+        open: () => openInstalled(installed),
       }));
+    },
+    async open(key) {
+      const installed = await opts.store.installations.find(key);
+      return installed ? openInstalled(installed) : null;
     },
     forget: (key) => void current.delete(key),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../../src/domain/asks/ask.js';
+import { NO_TRACKER } from '../../src/domain/trackers/tracker.js';
 import type { Store } from '../../src/store/open-store.js';
 import { anAsk } from '../support/ask-fixture.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
@@ -67,7 +68,7 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
       at: new Date('2026-03-05T09:00:00Z'),
       by: { userId: 'UV', teamId: 'TV', side: 'vendor' as const },
     };
-    const tracker = { requested, issue: null, due: null, assignees: [], failure: null, told: null };
+    const tracker = { ...NO_TRACKER, requested };
     const sent = anAsk({ tracker, createdAt: new Date('2026-03-05T09:00:00Z') });
     const other = anAsk({ partnershipId: 'p-other', tracker, createdAt: new Date('2026-03-06T09:00:00Z') });
     await store.asks.insert(sent);
@@ -81,10 +82,14 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     const told = { history: 1, votes: 0 };
     await store.asks.recordIssue(
       other.id,
-      { ...issue, phase: 'open', due: '2026-04-01', assignees: [] },
+      { ...issue, status: { phase: 'open', label: 'open' }, due: '2026-04-01', assignees: [] },
       told,
     );
-    await store.asks.recordIssue(sent.id, { ...issue, phase: 'open', due: null, assignees: [] }, told);
+    await store.asks.recordIssue(
+      sent.id,
+      { ...issue, status: { phase: 'open', label: 'open' }, due: null, assignees: [] },
+      told,
+    );
     expect((await store.asks.findByIssue('github', 'acme/app#3')).map((a) => a.id)).toEqual([
       sent.id,
       other.id,
@@ -95,6 +100,18 @@ describe.each(storeKinds())('ask store contract: $name', (kind) => {
     });
     await store.asks.recordIssueTold(other.id, { history: 3, votes: 2 });
     expect((await store.asks.findById(other.id))?.tracker?.told).toEqual({ history: 3, votes: 2 });
+    const at = new Date('2026-03-07T09:00:00Z');
+    const gone = anAsk({
+      partnershipId: 'p-gone',
+      tracker: { ...tracker, unlinked: { issue, why: 'deleted', at } },
+      createdAt: at,
+    });
+    await store.asks.insert(gone);
+    expect((await store.asks.findById(gone.id))?.tracker?.unlinked).toEqual({ issue, why: 'deleted', at });
+    await store.asks.recordUnlinkTold(gone.id, new Date('2026-03-07T09:01:00Z')); // a later unlink: kept
+    expect((await store.asks.findById(gone.id))?.tracker?.unlinked).not.toBeNull();
+    await store.asks.recordUnlinkTold(gone.id, at);
+    expect(await store.asks.findById(gone.id)).toMatchObject({ version: 1, tracker: { unlinked: null } });
     expect(await store.asks.findByIssue('github', 'acme/app#4')).toEqual([]);
     expect((await store.asks.listWithIssue(['open'], { limit: 1, skip: 1 })).map((a) => a.id)).toHaveLength(
       1,

@@ -4,64 +4,27 @@
  * rotated tokens are refreshed; uninstalling removes one installation and nothing else.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type DriverUser,
-  type RecordedCall,
-  SlackDriver,
-} from '../../src/playground/slack-simulator/index.js';
+import type { DriverUser, RecordedCall } from '../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
-import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { commandReply, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
 import { finishInstall, installWorkspace, startInstall } from '../support/oauth-install.js';
-import {
-  channels,
-  type Harness,
-  people,
-  SIGNING_SECRET,
-  startHarness,
-  VENDOR_TEAM,
-} from '../support/rapport-harness.js';
+import { channels, type Harness, people, startHarness, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
+import {
+  addInitech,
+  asInitech,
+  erin,
+  frank,
+  INITECH,
+  INITECH_TRIAGE,
+  setUp,
+} from '../support/two-vendors.js';
 
-const INITECH = 'TINITECH1';
-const erin = { id: 'UERIN0001', teamId: INITECH }; // Initech's account manager
-const frank = { id: 'UFRANK001', teamId: INITECH }; // Initech's engineer
-const INITECH_TRIAGE = 'CTRIAGE02';
 /** Sunday 10:00 UTC; the digest slot of both partnerships is Monday 09:00 Berlin. */
 const SETUP_AT = '2026-11-22T10:00:00Z';
 const DIGEST_SLOT = '2026-11-23T08:00:00Z';
-
-/** The harness as Initech's installation receives requests. */
-const asInitech = (h: Harness): Harness => ({
-  ...h,
-  driver: new SlackDriver({
-    appUrl: `http://127.0.0.1:${h.rapport.port}`,
-    signingSecret: SIGNING_SECRET,
-    fake: h.fake,
-    installTeamId: INITECH,
-  }),
-});
-
-async function setUp(h: Harness, owner: DriverUser, backup: DriverUser, triage: string) {
-  const view = await openModalByCommand(h, owner, 'setup', channels.shared);
-  await h.driver.viewSubmission({
-    user: owner,
-    view,
-    values: {
-      [SETUP_BLOCKS.accountName]: { [INPUT]: 'Acme Corp' },
-      [SETUP_BLOCKS.backupOwnerId]: { [INPUT]: backup.id },
-      [SETUP_BLOCKS.champion]: { [INPUT]: [people.carol.id] },
-      [SETUP_BLOCKS.timeZone]: { [INPUT]: 'Europe/Berlin' },
-      [SETUP_BLOCKS.triageChannelId]: { [INPUT]: triage },
-    },
-  });
-  await h.fake.waitForCall(
-    'chat.postEphemeral',
-    (c) => c.args.user === owner.id && String(c.args.text).includes('is set up'),
-  );
-}
 
 const byToken = (calls: RecordedCall[], token: string | undefined) => calls.filter((c) => c.token === token);
 
@@ -73,10 +36,7 @@ describe.each(storeKinds())('distribution through OAuth ($name store)', (kind) =
     if (!kind.available) context.skip();
     clock = new TestClock(SETUP_AT);
     h = await startHarness(kind.freshLocation(), { distribution: true, clock });
-    h.fake.addUser({ id: erin.id, teamId: INITECH, tz: 'Europe/Berlin', name: 'erin' });
-    h.fake.addUser({ id: frank.id, teamId: INITECH, tz: 'Europe/Berlin', name: 'frank' });
-    for (const id of [erin.id, frank.id]) h.fake.channels.get(channels.shared)?.members.add(id);
-    h.fake.addChannel({ id: INITECH_TRIAGE, name: 'initech-triage', members: [erin.id, frank.id] });
+    addInitech(h);
   });
   afterEach(async () => {
     if (!h) return;

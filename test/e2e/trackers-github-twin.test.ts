@@ -144,7 +144,7 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
     expect(github.callsTo('GET', '/repos/acme/app/issues/')).toHaveLength(reads + 1); // a shipped ask is not read
   });
 
-  it('unlinks the ask when its issue is deleted, telling the vendor side only', async () => {
+  it('unlinks the ask when its issue is deleted, telling the vendor side in the twin and its owner by DM only', async () => {
     const { h, github } = world;
     await route(h, `enhancement ${REPO} auto`);
     await idea(h, 'SSO', people.alice);
@@ -157,6 +157,18 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
       'GitHub issue acme/app#1 was deleted: ACME-1 is no longer linked to it.',
     );
     expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain('deleted');
+    // Its owner is told privately, once, by DM.
+    const dms = h.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === people.alice.id && String(c.args.text).includes('was deleted'));
+    expect(dms.map((c) => c.args.text)).toEqual([
+      'The GitHub issue acme/app#1 was deleted, so *ACME-1* (SSO) is no longer linked to it. Link it again or send it to the tracker again from its triage message.',
+    ]);
+    expect((await storedAsk(h, 'ACME-1')).tracker?.unlinked).toBeNull();
+    await webhook(h, issuesEvent(github, REPO, issue, 'transferred'));
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === people.alice.id)).toHaveLength(
+      1,
+    );
   });
 
   it('shows GitHub’s refusal on the twin, and creates the issue when sent again once fixed', async () => {

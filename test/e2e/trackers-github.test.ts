@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
-import { closeIssue, commentEvent, signGithub, WEBHOOK_SECRET } from '../support/fake-github/index.js';
+import {
+  closeIssue,
+  commentEvent,
+  GITHUB_TOKEN,
+  signGithub,
+  WEBHOOK_SECRET,
+} from '../support/fake-github/index.js';
 import { commandReply, textsPostedTo } from '../support/flows.js';
 import {
   card,
@@ -62,6 +68,16 @@ describe.each(storeKinds())('GitHub Issues drive asks ($name store)', (kind) => 
       '*GLOBEX-1* is now *Shipped*.',
     );
     expect(JSON.stringify(card(world.h, channels.otherShared, 'GLOBEX-1').blocks)).toContain('Shipped');
+  });
+
+  it('keeps GitHub from the settings: connecting it in Slack is refused, and /rapport tracker says where it comes from', async () => {
+    const refused = await commandReply(world.h, people.alice, 'tracker connect github');
+    expect(refused.args.text).toBe(
+      'GitHub comes from the settings (GITHUB_TOKEN, GITHUB_STATUS_MAP, GITHUB_PEOPLE): change it there.',
+    );
+    const shown = await commandReply(world.h, people.alice, 'tracker');
+    expect(shown.args.text).toContain('*GitHub*: from the settings');
+    expect(shown.args.text).not.toContain(GITHUB_TOKEN);
   });
 
   it('declines an enhancement closed as not planned, saying why, and sends on raise with labels', async () => {

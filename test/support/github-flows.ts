@@ -3,53 +3,46 @@
  * acme/app) and its webhooks, Acme and Globex set up with the triage channel; and the steps the tests
  * take (route asks, raise an enhancement, click the twin, deliver a webhook, read the threads).
  */
-import { afterEach, beforeEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import type { Ask } from '../../src/domain/asks/ask.js';
 import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { type Delivery, deliver, FakeGithub, GITHUB_TOKEN, WEBHOOK_SECRET } from './fake-github/index.js';
-import { buttonValue, commandReply, openModalByCommand, setUpPartnership } from './flows.js';
-import { channels, type Harness, people, startHarness } from './rapport-harness.js';
+import { buttonValue, commandReply, openModalByCommand } from './flows.js';
+import { channels, type Harness, people } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
-import { TestClock } from './test-clock.js';
+import { type TrackerWorld, trackerForEachTest } from './tracker-world.js';
 
 export const REPO = 'acme/app';
 
-export interface GithubWorld {
-  h: Harness;
+export interface GithubWorld extends TrackerWorld {
   github: FakeGithub;
-  clock: TestClock;
 }
 
 /** For each test of `kind`: the world above, stopped after (with no Block Kit violation). */
-export function githubForEachTest(kind: StoreKind): GithubWorld {
-  const world = {} as GithubWorld;
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    world.clock = new TestClock('2026-12-01T10:00:00Z');
-    world.github = await FakeGithub.start();
-    world.github.addRepo(REPO);
-    world.github.now = () => world.clock.now();
-    world.h = await startHarness(kind.freshLocation(), {
-      clock: world.clock,
-      trackers: {
-        github: { token: GITHUB_TOKEN, apiUrl: world.github.apiUrl, webhookSecret: WEBHOOK_SECRET },
+export const githubForEachTest = (kind: StoreKind): GithubWorld =>
+  trackerForEachTest<GithubWorld>(
+    kind,
+    async (world) => {
+      world.github = await FakeGithub.start();
+      world.github.addRepo(REPO);
+      world.github.now = () => world.clock.now();
+      return {
+        github: {
+          token: GITHUB_TOKEN,
+          apiUrl: world.github.apiUrl,
+          webhookSecret: WEBHOOK_SECRET,
+          statusMap: {},
+          people: {},
+        },
         commentMarker: 'customer:',
         pollMinutes: 5,
-      },
-    });
-    await setUpPartnership(world.h, channels.shared, 'Acme Corp');
-    await setUpPartnership(world.h, channels.otherShared, 'Globex');
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(world.h.fake.violations).toEqual([]);
-    await world.h.stop();
-    await world.github.stop();
-  });
-  return world;
-}
+        admins: [],
+      };
+    },
+    (world) => world.github.stop(),
+  );
 
 /** Delivers a webhook to the app and waits for what it set off. */
 export async function webhook(h: Harness, delivery: Delivery) {

@@ -30,7 +30,14 @@ describe('loadConfig', () => {
           form: { max: 30, windowMs: 60_000 },
         },
         webhooks: { secretKeys: null, allowPrivateAddresses: false, timeoutMs: 10_000, endpoint: null },
-        trackers: { github: null, commentMarker: 'customer:', pollMinutes: 0 },
+        trackers: {
+          github: null,
+          jira: null,
+          linear: null,
+          commentMarker: 'customer:',
+          pollMinutes: 0,
+          admins: [],
+        },
         announcements: { holdThreshold: 20, holdMs: 2 * 3_600_000, signOffThreshold: 100 },
       },
     });
@@ -63,15 +70,27 @@ describe('loadConfig', () => {
 
   it('reads GitHub for one workspace, trimming the API URL, and refuses it with distribution', () => {
     const github = { GITHUB_TOKEN: 'ghp_0123456789', GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' };
-    const result = loadConfig({ ...http, ...github, GITHUB_API_URL: 'https://ghe.example.com/api/v3/' });
+    const result = loadConfig({
+      ...http,
+      ...github,
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3/',
+      GITHUB_STATUS_MAP: 'not_planned=ignore, duplicate=declined',
+      TRACKER_ADMINS: 'U0ADMIN1, U0ADMIN2',
+      GITHUB_PEOPLE: 'OctoCat=U0BOB001',
+    });
     expect(result.ok && result.config.trackers).toEqual({
       github: {
         token: 'ghp_0123456789',
         apiUrl: 'https://ghe.example.com/api/v3',
         webhookSecret: 'whsec-0123456789abcdef',
+        statusMap: { not_planned: null, duplicate: 'declined' },
+        people: { octocat: 'U0BOB001' },
       },
+      jira: null,
+      linear: null,
       commentMarker: 'customer:',
       pollMinutes: 0,
+      admins: ['U0ADMIN1', 'U0ADMIN2'],
     });
     const distributed = loadConfig({
       ...github,
@@ -87,6 +106,82 @@ describe('loadConfig', () => {
     const secretOnly = loadConfig({ ...http, GITHUB_WEBHOOK_SECRET: 'whsec-0123456789abcdef' });
     expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
       'GITHUB_WEBHOOK_SECRET: set GITHUB_TOKEN too, or leave it empty',
+    ]);
+  });
+
+  it('reads Jira for one workspace with its issue types, and refuses a partial or distributed setup', () => {
+    const jira = {
+      JIRA_BASE_URL: 'https://acme.atlassian.net/',
+      JIRA_EMAIL: 'bot@acme.example',
+      JIRA_API_TOKEN: 'ATATT3xFfGF0token',
+      JIRA_WEBHOOK_SECRET: 'jira-secret-0123456789',
+    };
+    const result = loadConfig({
+      ...http,
+      ...jira,
+      JIRA_HELP_TYPE: 'Bug',
+      JIRA_STATUS_MAP: "Duplicate=ignore, Won't Do=completed",
+      JIRA_PEOPLE: '712020:5b10a2844c20=U0BOB001',
+    });
+    expect(result.ok && result.config.trackers?.jira).toEqual({
+      baseUrl: 'https://acme.atlassian.net',
+      email: 'bot@acme.example',
+      apiToken: 'ATATT3xFfGF0token',
+      webhookSecret: 'jira-secret-0123456789',
+      issueTypes: { enhancement: 'Story', help: 'Bug' },
+      statusMap: { Duplicate: null, "Won't Do": 'completed' },
+      people: { '712020:5b10a2844c20': 'U0BOB001' },
+    });
+    const partial = loadConfig({
+      ...http,
+      JIRA_BASE_URL: jira.JIRA_BASE_URL,
+      JIRA_API_TOKEN: jira.JIRA_API_TOKEN,
+    });
+    expect(partial.ok ? [] : partial.problems).toEqual([
+      'JIRA_EMAIL: Jira needs JIRA_BASE_URL, JIRA_EMAIL and JIRA_API_TOKEN together',
+    ]);
+    const secretOnly = loadConfig({ ...http, JIRA_WEBHOOK_SECRET: jira.JIRA_WEBHOOK_SECRET });
+    expect(secretOnly.ok ? [] : secretOnly.problems).toEqual([
+      'JIRA_WEBHOOK_SECRET: set JIRA_API_TOKEN too, or leave it empty',
+    ]);
+  });
+
+  it('reads Linear for one workspace with Linear’s endpoint by default, and refuses it with distribution', () => {
+    const linear = { LINEAR_API_KEY: 'lin_api_0123456789', LINEAR_WEBHOOK_SECRET: 'lin_wh_0123456789abcdef' };
+    const result = loadConfig({ ...http, ...linear });
+    expect(result.ok && result.config.trackers?.linear).toEqual({
+      apiKey: 'lin_api_0123456789',
+      apiUrl: 'https://api.linear.app/graphql',
+      webhookSecret: 'lin_wh_0123456789abcdef',
+      statusMap: {},
+      people: {},
+    });
+    expect(loadConfig(http)).toMatchObject({ ok: true, config: { trackers: { github: null } } });
+    const problems = (env: Record<string, string>) => {
+      const loaded = loadConfig(env);
+      return loaded.ok ? [] : loaded.problems;
+    };
+    expect(problems({ ...http, LINEAR_API_URL: 'not a url', LINEAR_WEBHOOK_SECRET: 'short' })).toEqual([
+      'LINEAR_API_URL: must be a URL such as https://api.linear.app/graphql',
+      'LINEAR_WEBHOOK_SECRET: use at least 16 characters',
+      'LINEAR_WEBHOOK_SECRET: set LINEAR_API_KEY too, or leave it empty',
+    ]);
+    expect(problems({ ...http, ...linear, LINEAR_STATUS_MAP: 'closed=declined' })).toEqual([
+      'LINEAR_STATUS_MAP: closed is not a state here: use triage, backlog, unstarted, started, completed, canceled, duplicate.',
+    ]);
+    expect(problems({ ...http, LINEAR_STATUS_MAP: 'canceled=ignore' })).toEqual([
+      'LINEAR_STATUS_MAP: set LINEAR_API_KEY too, or leave it empty',
+    ]);
+    const distributed = {
+      ...linear,
+      SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'secret0123456789abcdef',
+      SLACK_STATE_SECRET: 'state0123456789abcdef',
+      TOKEN_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+    };
+    expect(problems(distributed)).toEqual([
+      'LINEAR_API_KEY: leave it empty when SLACK_CLIENT_ID is set (one workspace’s tracker only)',
     ]);
   });
 

@@ -3,7 +3,8 @@ import type { Ask } from '../../domain/asks/ask.js';
 import { isClosed, nextStatuses } from '../../domain/asks/lifecycle.js';
 import { detachIssue, noteFromIssue, recordIssueFacts } from '../../domain/trackers/ask-issue-actions.js';
 import { statusForPhase } from '../../domain/trackers/issue-phase-status.js';
-import type { IssuePhase, TrackerName } from '../../domain/trackers/tracker.js';
+import type { IssueStatus } from '../../domain/trackers/status-mapping.js';
+import type { TrackerName } from '../../domain/trackers/tracker.js';
 import type { AskUseCaseDeps } from '../asks/ask-use-case-deps.js';
 import { changeAsk } from '../asks/change-ask.js';
 
@@ -46,13 +47,16 @@ async function eachLinked(
   return { linked: linked.length, changed };
 }
 
-/** The issue moved (opened, started, closed as completed or not planned): each linked ask follows. */
-export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, phase: IssuePhase) =>
+/**
+ * The issue moved (opened, started, closed as completed or declined): each linked ask follows. A decline
+ * is told in the tracker's words (the status label: "closed as not planned", "resolved as Won't Do").
+ */
+export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, issue: IssueStatus) =>
   eachLinked(deps, news, async (ask, linked) => {
     // Shipping the group's leader ships its followers (with their own notices): they are left to it.
     const leaderLinked = ask.linkedTo !== null && linked.some((a) => a.id === ask.linkedTo);
-    if (phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
-    const move = statusForPhase(ask.kind, phase);
+    if (issue.phase === 'completed' && ask.kind === 'enhancement' && leaderLinked) return false;
+    const move = statusForPhase(ask.kind, issue);
     // Reopening a shipped enhancement, or a move its lifecycle has no path for, leaves it as it is.
     if (!move || move.status === ask.status || !nextStatuses(ask.kind, ask.status).includes(move.status))
       return false;
@@ -70,15 +74,16 @@ export const followIssuePhase = (deps: AskUseCaseDeps, news: IssueNews, phase: I
 
 /**
  * A comment on the issue: internal (the twin's thread) unless it starts with the marker, then the rest
- * goes to the customer as a note from the ask's owner.
+ * goes to the customer as a note from its author's Slack user at the vendor (`authorUserId`, as the
+ * workspace mapped the tracker login), or else from the ask's owner.
  */
 export const followIssueComment = (
   deps: AskUseCaseDeps,
   news: IssueNews,
-  comment: { author: string; body: string; marker: string },
+  comment: { author: string; authorUserId: string | null; body: string; marker: string },
 ) =>
   eachLinked(deps, news, async (ask) => {
-    const { body, marker, author } = comment;
+    const { body, marker, author, authorUserId } = comment;
     const forCustomer = marker !== '' && body.trimStart().toLowerCase().startsWith(marker.toLowerCase());
     if (!forCustomer) {
       const text = `Comment by ${author} on ${news.key}: ${body}`;
@@ -87,8 +92,11 @@ export const followIssueComment = (
     }
     const note = body.trimStart().slice(marker.length).trim();
     if (!note || isClosed(ask.kind, ask.status)) return false;
+    const actor: Actor = authorUserId
+      ? { userId: authorUserId, teamId: news.vendorTeamId, side: 'vendor' }
+      : ownerOf(ask, news);
     const result = await changeAsk(deps, {
-      actor: ownerOf(ask, news),
+      actor,
       askId: ask.id,
       status: ask.status,
       note,

@@ -35,16 +35,17 @@ export async function pollLinkedIssues(
       asks.flatMap((a) => (a.tracker?.issue?.tracker === tracker.name ? [a.tracker.issue.key] : [])),
     ),
   ];
+  const issues = await tracker.readAll(keys);
   let changed = 0;
   for (const key of keys) {
     const news: IssueNews = { tracker: tracker.name, key, vendorTeamId: request.vendorTeamId };
-    const issue = await tracker.read(key);
+    const issue = issues.get(key);
     if (!issue) {
       changed += (await forgetIssue(deps, news, 'deleted')).changed;
       continue;
     }
     changed += (await followIssueFacts(deps, news, { due: issue.due, assignees: issue.assignees })).changed;
-    changed += (await followIssuePhase(deps, news, issue.phase)).changed;
+    if (issue.status) changed += (await followIssuePhase(deps, news, issue.status)).changed;
   }
   return { read: keys.length, changed };
 }

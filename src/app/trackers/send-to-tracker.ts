@@ -2,7 +2,13 @@ import type { Actor } from '../../domain/actors.js';
 import { enhancementGroup } from '../../domain/asks/link-enhancements.js';
 import { fail, ok, type Result } from '../../domain/result.js';
 import { attachIssue, type IssueActionError, requestIssue } from '../../domain/trackers/ask-issue-actions.js';
-import type { IssueLink, IssueTracker } from '../../domain/trackers/tracker.js';
+import {
+  ISSUE_KEY_EXAMPLES,
+  type IssueLink,
+  type IssueTracker,
+  type IssueTrackers,
+  isTrackedKind,
+} from '../../domain/trackers/tracker.js';
 import { linkToEnhancement } from '../asks/act-on-ask.js';
 import type { AskUseCaseDeps } from '../asks/ask-use-case-deps.js';
 
@@ -22,18 +28,45 @@ export interface LinkedIssue {
 }
 
 /**
+ * The tracker and key a person's text names. A bare key may suit several trackers (`OPS-42`): the one
+ * the ask's partnership sends its kind of request to is tried first.
+ */
+async function issueNamed(
+  deps: AskUseCaseDeps,
+  trackers: IssueTrackers,
+  request: { askId: string; issueText: string },
+): Promise<{ tracker: IssueTracker; key: string } | null> {
+  const ask = await deps.repositories.asks.findById(request.askId);
+  const partnership = ask && (await deps.repositories.partnerships.findById(ask.partnershipId));
+  const routed = ask && isTrackedKind(ask.kind) ? partnership?.trackers[ask.kind]?.tracker : undefined;
+  const candidates = Object.values(trackers).sort(
+    (a, b) => Number(b.name === routed) - Number(a.name === routed),
+  );
+  for (const tracker of candidates) {
+    const key = tracker.parseKey(request.issueText.trim());
+    if (key) return { tracker, key };
+  }
+  return null;
+}
+
+/**
  * "Link existing issue" and `/rapport track`: the ask follows an issue engineering already has. Asks of
  * other customers on the same issue are the same product change: they become one linked group.
  */
 export async function linkExistingIssue(
   deps: AskUseCaseDeps,
-  tracker: IssueTracker | null,
+  trackers: IssueTrackers,
   request: { actor: Actor; askId: string; issueText: string },
 ): Promise<Result<LinkedIssue, IssueActionError>> {
-  if (!tracker) return fail({ code: 'invalid', message: 'No tracker is connected: see docs/trackers.md.' });
-  const key = tracker.parseKey(request.issueText.trim());
-  if (!key)
-    return fail({ code: 'invalid', message: 'Give the issue’s address or its key, like `acme/app#12`.' });
+  const connected = Object.values(trackers);
+  if (connected.length === 0)
+    return fail({ code: 'invalid', message: 'No tracker is connected: see docs/trackers.md.' });
+  const named = await issueNamed(deps, trackers, request);
+  if (!named) {
+    const examples = connected.map((t) => ISSUE_KEY_EXAMPLES[t.name]).join(' or ');
+    return fail({ code: 'invalid', message: `Give the issue’s address or its key, like ${examples}.` });
+  }
+  const { tracker, key } = named;
   const issue = await tracker.read(key);
   if (!issue)
     return fail({ code: 'invalid', message: `There is no issue ${key}, or Rapport cannot see it.` });

@@ -7,6 +7,7 @@ import { fail, ok, type Result } from '../result.js';
 import {
   type AskTracker,
   type IssueLink,
+  type IssueUnlinked,
   isTrackedKind,
   NO_TRACKER,
   TRACKER_LABELS,
@@ -83,15 +84,19 @@ export const recordIssueFacts = (
     return ok(same ? 'unchanged' : { ...ask, tracker: next, updatedAt: now });
   });
 
-/** The issue was deleted or moved away: the ask is no longer linked, and the vendor side is told internally. */
-export const detachIssue = (deps: Deps, askId: string, by: Actor, why: string) =>
+/**
+ * The issue was deleted or moved away: the ask is no longer linked; the vendor side is told internally,
+ * and its owner privately (the effects, once).
+ */
+export const detachIssue = (deps: Deps, askId: string, by: Actor, why: IssueUnlinked['why']) =>
   applyChange<never>(deps, askId, (ask, now) => {
     const issue = ask.tracker?.issue;
     if (!issue) return ok('unchanged');
     const text = `${describe(issue)} was ${why}: ${ask.ref} is no longer linked to it.`;
+    const unlinked = { issue, why, at: now };
     return ok({
       ...ask,
-      tracker: { ...trackerOf(ask), issue: null, requested: null, due: null, assignees: [] },
+      tracker: { ...trackerOf(ask), issue: null, requested: null, due: null, assignees: [], unlinked },
       internalNotes: [...ask.internalNotes, note(now, by, text)],
       updatedAt: now,
     });

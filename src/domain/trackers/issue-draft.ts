@@ -1,16 +1,17 @@
 import { type Ask, KIND_LABELS } from '../asks/ask.js';
 import type { Partnership } from '../partnerships/partnership.js';
 import { quiet } from './issue-news.js';
-import type { IssueDraft, TrackerRoute } from './tracker.js';
+import type { IssueDraft, TrackedKind, TrackerRoute } from './tracker.js';
 
 /**
  * The issue engineering gets for an ask: its title with the reference, the description with use cases,
  * business impact and workaround, the customer account, urgency, and a link back to the Slack thread.
- * The marker (the ask's id) rides hidden in the body, so a search after a lost answer finds this ask's
+ * `kind` is the ask's (a tracked kind). The marker (the ask's id) rides hidden in the body, so a search after a lost answer finds this ask's
  * issue and no other.
  */
 export function buildIssueDraft(
   ask: Ask,
+  kind: TrackedKind,
   partnership: Pick<Partnership, 'accountName'>,
   route: TrackerRoute,
   threadUrl: string | null,
@@ -34,6 +35,7 @@ export function buildIssueDraft(
     ...facts,
   ].join('\n');
   return {
+    kind,
     title: `[${ask.ref}] ${quiet(content.title)}`.slice(0, 256),
     body,
     labels: route.labels,

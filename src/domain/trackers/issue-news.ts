@@ -4,6 +4,9 @@ import type { IssueTold } from './tracker.js';
 /** Keeps customers' text from pinging tracker users or teams (`@name`) when engineering reads it. */
 export const quiet = (text: string) => text.replace(/@(?=[\w-])/g, '@\u200b');
 
+/** Whether a tracker comment is Rapport's own news below (its webhook coming back), by its first line. */
+export const isIssueNews = (text: string) => /^Update on [A-Z0-9]+-\d+ from Rapport:/.test(text.trimStart());
+
 /**
  * What the issue has not been told of the ask since it was linked: details someone added, how many
  * people want it now (a count: other customers' people are never named), a date promised to the

@@ -1,12 +1,13 @@
 import type { AskKind, AskStatus } from '../asks/ask.js';
+import type { IssueStatus } from './status-mapping.js';
 import { type IssuePhase, isTrackedKind, type TrackedKind } from './tracker.js';
 
-/** What the customer is told when the tracker moves their ask, in plain words. */
-const NOTICES: Record<IssuePhase, string> = {
-  open: 'Engineering has it on their list again.',
-  started: 'Engineering has started on this.',
-  completed: 'Engineering has finished this.',
-  declined: 'Engineering has decided not to do this: the issue was closed as not planned.',
+/** What the customer is told when the tracker moves their ask, in plain words; a decline says why. */
+const NOTICES: Record<IssuePhase, (status: IssueStatus) => string> = {
+  open: () => 'Engineering has it on their list again.',
+  started: () => 'Engineering has started on this.',
+  completed: () => 'Engineering has finished this.',
+  declined: ({ label }) => `Engineering has decided not to do this: the issue was ${label}.`,
 };
 
 /** The ask status each issue phase means, per kind; null: the ask stays where it is. */
@@ -15,12 +16,12 @@ const DEFAULT_MAPPING: Record<TrackedKind, Record<IssuePhase, AskStatus | null>>
   help: { open: null, started: 'in_progress', completed: 'resolved', declined: 'resolved' },
 };
 
-/** The move an issue's phase asks of an ask, with its notice; null when the phase means no move. */
+/** The move an issue's status asks of an ask, with its notice; null when its phase means no move. */
 export function statusForPhase(
   kind: AskKind,
-  phase: IssuePhase,
+  issue: IssueStatus,
 ): { status: AskStatus; notice: string } | null {
   if (!isTrackedKind(kind)) return null;
-  const status = DEFAULT_MAPPING[kind][phase];
-  return status ? { status, notice: NOTICES[phase] } : null;
+  const status = DEFAULT_MAPPING[kind][issue.phase];
+  return status ? { status, notice: NOTICES[issue.phase](issue) } : null;
 }

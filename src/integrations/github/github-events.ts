@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AskUseCaseDeps } from '../../app/asks/ask-use-case-deps.js';
 import {
   type Followed,
   followIssueComment,
@@ -8,7 +7,10 @@ import {
   forgetIssue,
   type IssueNews,
 } from '../../app/trackers/follow-issue.js';
-import { phaseOf } from './github-tracker.js';
+import { issueStatus } from '../../domain/trackers/status-mapping.js';
+import { personOf } from '../../domain/trackers/tracker-people.js';
+import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
+import { GITHUB_STATES, githubState } from './github-states.js';
 import { issueKey } from './issue-key.js';
 
 const issueSchema = z.object({
@@ -24,18 +26,9 @@ const commentEvent = issuesEvent.extend({
   comment: z.object({ body: z.string(), user: z.object({ login: z.string() }) }),
 });
 
-export interface GithubEventDeps {
-  useCases: AskUseCaseDeps;
-  vendorTeamId: string;
-  commentMarker: string;
-}
-
-/** What a delivery did: the asks it was about, how many changed; null when Rapport does not use it. */
-export type Handled = (Followed & { action: string }) | null;
-
 /** Applies one GitHub event (`X-GitHub-Event`) to the asks linked to its issue; unknown ones are ignored. */
 export async function handleGithubEvent(
-  deps: GithubEventDeps,
+  deps: TrackerEventDeps,
   event: string,
   payload: unknown,
 ): Promise<Handled> {
@@ -53,7 +46,7 @@ export async function handleGithubEvent(
 }
 
 async function follow(
-  deps: GithubEventDeps,
+  deps: TrackerEventDeps,
   news: IssueNews,
   event: string,
   data: z.infer<typeof issuesEvent> & { comment?: { body: string; user: { login: string } } },
@@ -63,13 +56,15 @@ async function follow(
   if (event === 'issue_comment') {
     if (action !== 'created' || !comment) return null;
     const { commentMarker: marker } = deps;
-    return followIssueComment(useCases, news, { author: comment.user.login, body: comment.body, marker });
+    const author = comment.user.login;
+    const authorUserId = personOf(deps.people, author);
+    return followIssueComment(useCases, news, { author, authorUserId, body: comment.body, marker });
   }
   switch (action) {
     case 'closed':
     case 'reopened': {
-      const phase = phaseOf({ state: issue.state, state_reason: issue.state_reason ?? null });
-      return phase ? followIssuePhase(useCases, news, phase) : null;
+      const status = issueStatus(GITHUB_STATES, deps.statusMap, githubState(issue));
+      return status ? followIssuePhase(useCases, news, status) : null;
     }
     case 'milestoned':
     case 'demilestoned':

@@ -1,9 +1,10 @@
 import { Octokit } from '@octokit/rest';
-import type { GithubSettings } from '../../config.js';
 import type { Clock } from '../../domain/ports.js';
-import type { IssuePhase, IssueTracker, TrackerIssue } from '../../domain/trackers/tracker.js';
+import { issueStatus, type StatusMap } from '../../domain/trackers/status-mapping.js';
+import type { IssueTracker, TrackerIssue } from '../../domain/trackers/tracker.js';
 import type { AppLogger } from '../../logger.js';
 import { classifyGithubFailure } from './github-failure.js';
+import { GITHUB_STATES, githubState } from './github-states.js';
 import { coordinatesOf, issueKey, parseIssueKey, parseRepository } from './issue-key.js';
 
 /** The parts of GitHub's issue object Rapport reads. */
@@ -18,24 +19,39 @@ export interface GithubIssue {
   repository_url?: string;
 }
 
-/** GitHub's state as an issue phase; a duplicate is tracked elsewhere, so it means nothing here (null). */
-export function phaseOf(issue: Pick<GithubIssue, 'state' | 'state_reason'>): IssuePhase | null {
-  if (issue.state === 'open') return 'open';
-  if (issue.state_reason === 'not_planned') return 'declined';
-  if (issue.state_reason === 'duplicate') return null;
-  return 'completed';
+/** How Rapport reaches one workspace's GitHub: its API (github.com or Enterprise Server), token and mapping. */
+export interface GithubConnection {
+  /** REST API base URL, without a trailing '/'. */
+  apiUrl: string;
+  token: string;
+  /** Changes to GITHUB_STATES' phases. */
+  statusMap: StatusMap;
 }
 
-export function toTrackerIssue(key: string, issue: GithubIssue): TrackerIssue {
+function toTrackerIssue(key: string, issue: GithubIssue, statusMap: StatusMap): TrackerIssue {
   return {
     tracker: 'github',
     key,
     url: issue.html_url,
-    phase: phaseOf(issue) ?? 'open',
+    status: issueStatus(GITHUB_STATES, statusMap, githubState(issue)),
     due: issue.milestone?.due_on?.slice(0, 10) ?? null,
     assignees: (issue.assignees ?? []).map((a) => a.login),
   };
 }
+
+/** Octokit on `apiUrl` with `token`, its warnings and errors in Rapport's log (never the token). */
+export const githubClient = (settings: { apiUrl: string; token: string }, logger: AppLogger) =>
+  new Octokit({
+    auth: settings.token,
+    baseUrl: settings.apiUrl,
+    userAgent: 'rapport',
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => logger.event('warn', 'GitHub client', { message }),
+      error: (message: string) => logger.event('error', 'GitHub client', { message }),
+    },
+  });
 
 /**
  * GitHub Issues over the REST API with @octokit/rest, pointed at config's base URL (github.com,
@@ -43,20 +59,11 @@ export function toTrackerIssue(key: string, issue: GithubIssue): TrackerIssue {
  * which the effects runner retries after GitHub's Retry-After.
  */
 export function githubTracker(
-  settings: GithubSettings,
+  settings: GithubConnection,
   deps: { clock: Clock; logger: AppLogger },
 ): IssueTracker {
-  const octokit = new Octokit({
-    auth: settings.token,
-    baseUrl: settings.apiUrl,
-    userAgent: 'rapport',
-    log: {
-      debug: () => {},
-      info: () => {},
-      warn: (message: string) => deps.logger.event('warn', 'GitHub client', { message }),
-      error: (message: string) => deps.logger.event('error', 'GitHub client', { message }),
-    },
-  });
+  const octokit = githubClient(settings, deps.logger);
+  const issueOf = (key: string, issue: GithubIssue) => toTrackerIssue(key, issue, settings.statusMap);
   // Issue web addresses live on the web host: github.com for api.github.com, the server itself for GHES.
   const apiHost = new URL(settings.apiUrl).host;
   const webHost = apiHost === 'api.github.com' ? 'github.com' : apiHost;
@@ -72,15 +79,28 @@ export function githubTracker(
     if (!repository) throw new Error(`not a repository: ${project}`);
     return repository;
   };
+  const read = async (key: string) => {
+    const { owner, repo, number } = coordinatesOf(key);
+    try {
+      const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: number });
+      return issueOf(key, data as GithubIssue);
+    } catch (error) {
+      // Not found (or moved, or deleted: 301, 404, 410) is an answer, not a failure.
+      const status = (error as { status?: number }).status;
+      if (status === 301 || status === 404 || status === 410) return null;
+      throw classifyGithubFailure(error, deps.clock);
+    }
+  };
   return {
     name: 'github',
     parseKey: (text) => parseIssueKey(text, webHost),
+    parseProject: (text) => (parseRepository(text) ? text.trim() : null),
     async findCreated(project, draft) {
       const q = `"${draft.reference}" in:title repo:${project} is:issue`;
       const { data } = await call(() => octokit.rest.search.issuesAndPullRequests({ q, per_page: 20 }));
       const found = (data.items as GithubIssue[]).find((item) => item.body?.includes(draft.marker));
       if (!found) return null;
-      return toTrackerIssue(issueKey({ ...repositoryOf(project), number: found.number }), found);
+      return issueOf(issueKey({ ...repositoryOf(project), number: found.number }), found);
     },
     async create(project, draft) {
       const repository = repositoryOf(project);
@@ -88,7 +108,7 @@ export function githubTracker(
       // An HTML comment: invisible on GitHub, found again by findCreated.
       const body = `${draft.body}\n\n<!-- ${draft.marker} -->`;
       const { data } = await call(() => octokit.rest.issues.create({ ...repository, title, body, labels }));
-      return toTrackerIssue(issueKey({ ...repository, number: data.number }), data as GithubIssue);
+      return issueOf(issueKey({ ...repository, number: data.number }), data as GithubIssue);
     },
     async hasComment(key, marker, since) {
       const { owner, repo, number } = coordinatesOf(key);
@@ -110,17 +130,15 @@ export function githubTracker(
         octokit.rest.issues.createComment({ owner, repo, issue_number: number, body: marked }),
       );
     },
-    async read(key) {
-      const { owner, repo, number } = coordinatesOf(key);
-      try {
-        const { data } = await octokit.rest.issues.get({ owner, repo, issue_number: number });
-        return toTrackerIssue(key, data as GithubIssue);
-      } catch (error) {
-        // Not found (or moved, or deleted: 301, 404, 410) is an answer, not a failure.
-        const status = (error as { status?: number }).status;
-        if (status === 301 || status === 404 || status === 410) return null;
-        throw classifyGithubFailure(error, deps.clock);
+    read,
+    // One call per issue: GitHub has no batch read of issues by number across repositories.
+    async readAll(keys) {
+      const found = new Map<string, TrackerIssue>();
+      for (const key of keys) {
+        const issue = await read(key);
+        if (issue) found.set(key, issue);
       }
+      return found;
     },
   };
 }

@@ -1,83 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CustomRoute } from '@slack/bolt';
-import type { Clock, MarkerRepository } from '../../domain/ports.js';
-import { type AppLogger, errorFields } from '../../logger.js';
-import {
-  answer,
-  hasValidSignature,
-  parseJsonObject,
-  readRawBody,
-  WEBHOOK_BODY_LIMIT,
-} from '../webhook-request.js';
-import type { Handled } from './github-events.js';
+import { deliveryHeaders, signedInHeader, type TrackerWebhookSpec } from '../tracker-webhook-route.js';
 
-/** GitHub redelivers by hand, possibly days later: a delivery id is remembered this long. */
-const DELIVERY_MEMORY_MS = 30 * 24 * 3_600_000;
-
-/** Who receives GitHub's deliveries, once wired: the secret, the workspace's markers, the event handler. */
-export interface GithubWebhookTarget {
-  secret: string;
-  markers: MarkerRepository;
-  handle(event: string, payload: Record<string, unknown>): Promise<Handled>;
-}
-
-/**
- * POST /webhooks/github. Before anything else the body's signature is checked (unsigned or wrong: 401);
- * an oversized body gets 413 and one that is not a JSON object 400. Each delivery id is claimed once
- * across replicas (a replay or a duplicate is acknowledged and changes nothing); its changes are stored
- * before the answer (a few writes), and their effects (Slack, notices) run after it. A failure gives the
- * claim back and answers 500, so GitHub's redelivery is handled.
- */
-export function githubWebhookRoute(
-  target: () => GithubWebhookTarget | null,
-  deps: { clock: Clock; logger: AppLogger },
-): CustomRoute {
-  return {
-    path: '/webhooks/github',
-    method: ['POST'],
-    handler: (req: IncomingMessage, res: ServerResponse) => {
-      receive(target(), deps, req, res).catch((error) => {
-        deps.logger.event('error', 'GitHub webhook failed', errorFields(error));
-        if (!res.headersSent) answer(res, 500, { ok: false });
-      });
-    },
-  };
-}
-
-async function receive(
-  target: GithubWebhookTarget | null,
-  deps: { clock: Clock; logger: AppLogger },
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const { logger, clock } = deps;
-  if (!target) return answer(res, 404, { ok: false, error: 'GitHub webhooks are not set up' });
-  const body = await readRawBody(req, WEBHOOK_BODY_LIMIT);
-  if (body === 'too_large') return answer(res, 413, { ok: false, error: 'too large' });
-  const signature = req.headers['x-hub-signature-256'];
-  if (!hasValidSignature(typeof signature === 'string' ? signature : undefined, body, target.secret)) {
-    logger.event('warn', 'GitHub webhook refused: bad signature');
-    return answer(res, 401, { ok: false, error: 'bad signature' });
-  }
-  const payload = parseJsonObject(body);
-  const delivery = req.headers['x-github-delivery'];
-  const event = req.headers['x-github-event'];
-  if (!payload || typeof delivery !== 'string' || !delivery || typeof event !== 'string')
-    return answer(res, 400, { ok: false, error: 'malformed delivery' });
-  const key = `github:delivery:${delivery}`;
-  const now = clock.now();
-  if (!(await target.markers.claim(key, now, new Date(now.getTime() + DELIVERY_MEMORY_MS)))) {
-    logger.event('debug', 'GitHub delivery seen before: ignored', { delivery, event });
-    return answer(res, 200, { ok: true, duplicate: true });
-  }
-  try {
-    const handled = await target.handle(event, payload);
-    if (!handled || handled.linked === 0)
-      logger.event('debug', 'GitHub delivery ignored', { delivery, event, action: payload.action });
-    else logger.event('info', 'GitHub delivery applied', { delivery, event, ...handled });
-    answer(res, 200, { ok: true });
-  } catch (error) {
-    await target.markers.release(key);
-    throw error;
-  }
-}
+/** POST /webhooks/github: `X-Hub-Signature-256`, `X-GitHub-Delivery` and `X-GitHub-Event`. */
+export const GITHUB_WEBHOOK: TrackerWebhookSpec = {
+  label: 'GitHub',
+  path: '/webhooks/github',
+  signed: signedInHeader('x-hub-signature-256'),
+  delivery: deliveryHeaders('x-github-delivery', 'x-github-event'),
+};

@@ -19,18 +19,20 @@ import { type EffectDeps, inPass } from '../shared/effect-deps.js';
 import { postOnce } from '../shared/post-once.js';
 import { buildAskCard, type GroupFacts } from './ask-card.js';
 import { buildAskNotice } from './ask-notice.js';
+import { noteCustomerNeed } from './note-customer-need.js';
 import { sendIssue } from './send-issue.js';
 import { showTwin } from './show-twin.js';
 import { tellIssue } from './tell-issue.js';
+import { tellUnlinked } from './tell-unlinked.js';
 
 /**
  * Everything that follows a change of an ask, whoever made it: the follow-up re-planned (an answer stops
  * the clock; a message raised as an ask stops being watched), the status card (posted once, then edited,
  * with the group's other cards), each change announced once in its thread, the tracker's issue (created
- * once, then told of later activity), the triage twin with its internal notes and other customers'
- * similar requests (the index follows the change first), and the Home tabs of its owner and requester.
- * Calls go out with the workspace's effect client (a few quick retries inside); the runner retries the
- * pass after that.
+ * once, told which customer wants it, then told of later activity), the triage twin with its internal
+ * notes and other customers' similar requests (the index follows the change first), its owner's DM when
+ * its issue is gone, and the Home tabs of its owner and requester. Calls go out with the workspace's
+ * effect client (a few quick retries inside); the runner retries the pass after that.
  */
 export const askEffects = (
   effectDeps: EffectDeps & { similar: SimilarRequests },
@@ -50,10 +52,12 @@ export const askEffects = (
     // A tracker that is down must not hold up Slack: the twin and Home tabs are shown, then the pass fails.
     let ask = shown;
     let trackerDown: unknown = null;
-    if (partnership) {
-      const withTracker = { ...deps, tracker: effectDeps.trackerOf(pass.workspace) };
+    // Only an ask sent or linked to a tracker needs them (a look-up in the store).
+    if (partnership && shown.tracker) {
       try {
+        const withTracker = { ...deps, trackers: await effectDeps.trackersOf(pass.workspace) };
         ask = await sendIssue(client, withTracker, shown, partnership, pass.ledger);
+        ask = await noteCustomerNeed(client, withTracker, ask, partnership);
         await tellIssue(withTracker, ask, pass.ledger);
       } catch (error) {
         trackerDown = error;
@@ -61,6 +65,7 @@ export const askEffects = (
     }
     const similar = () => effectDeps.similar.suggest(pass.workspace, ask);
     if (partnership) await showTwin(client, deps, ask, partnership, pass.ledger, similar);
+    await tellUnlinked(client, deps, ask, pass.ledger);
     await refreshHomes(client, deps, [ask.ownerId, ask.requester.userId]);
     if (trackerDown) throw trackerDown;
   },

@@ -29,9 +29,12 @@ export function buildAskNotice(ask: Ask, entries: HistoryEntry[]): string | null
     }
     return [];
   });
-  const note = entries.find((e) => e.note)?.note;
+  const noted = entries.find((e) => e.note);
+  const note = noted?.note;
   if (lines.length === 0 && !note) return null;
-  return [`<@${ask.requester.userId}> ${lines.join(' ') || `News on *${ask.ref}*:`}`, note ? quote(note) : '']
+  // A note alone says whose it is (a tracker comment is its author's, when the workspace mapped them).
+  const news = `News on *${ask.ref}* from <@${noted?.by.userId}>:`;
+  return [`<@${ask.requester.userId}> ${lines.join(' ') || news}`, note ? quote(note) : '']
     .filter(Boolean)
     .join('\n');
 }

@@ -3,7 +3,7 @@ import type { Ask } from '../../domain/asks/ask.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import { activityNow } from '../../domain/trackers/ask-issue-actions.js';
 import { buildIssueDraft } from '../../domain/trackers/issue-draft.js';
-import { type IssueTracker, isTrackedKind, TrackerRefusal } from '../../domain/trackers/tracker.js';
+import { type IssueTrackers, isTrackedKind, TrackerRefusal } from '../../domain/trackers/tracker.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { InWorkspace } from '../bolt/deps.js';
 import { permalinkOf } from '../shared/permalink.js';
@@ -17,7 +17,7 @@ import { permalinkOf } from '../shared/permalink.js';
  */
 export async function sendIssue(
   client: WebClient,
-  deps: InWorkspace & { tracker: IssueTracker | null },
+  deps: InWorkspace & { trackers: IssueTrackers },
   ask: Ask,
   partnership: Partnership,
   ledger: EffectLedger,
@@ -29,15 +29,16 @@ export async function sendIssue(
     await deps.repositories.asks.recordTrackerFailure(ask.id, failure);
     return { ...ask, tracker: { ...wanted, failure } };
   };
-  if (!deps.tracker || !route || route.tracker !== deps.tracker.name)
+  const tracker = route && deps.trackers[route.tracker];
+  if (!route || !tracker)
     return refuse('No tracker is set up for this kind of request: use /rapport tracker.');
   const thread = ask.card ? { channel: ask.card.channelId, ts: ask.card.ts } : null;
-  const draft = buildIssueDraft(ask, partnership, route, await permalinkOf(client, thread));
+  const draft = buildIssueDraft(ask, ask.kind, partnership, route, await permalinkOf(client, thread));
   const key = `ask:${ask.id}:issue`;
   try {
-    const earlier = ledger.unconfirmed(key) ? await deps.tracker.findCreated(route.project, draft) : null;
+    const earlier = ledger.unconfirmed(key) ? await tracker.findCreated(route.project, draft) : null;
     if (!earlier) await ledger.beginPosting(key);
-    const issue = earlier ?? (await deps.tracker.create(route.project, draft));
+    const issue = earlier ?? (await tracker.create(route.project, draft));
     const told = activityNow(ask);
     await deps.repositories.asks.recordIssue(ask.id, issue, told);
     await ledger.record({}, key);

@@ -1,9 +1,17 @@
 import type { Ask } from '../../domain/asks/ask.js';
 import { activityNow } from '../../domain/trackers/ask-issue-actions.js';
 import { issueNews } from '../../domain/trackers/issue-news.js';
-import { type IssueTracker, TrackerRefusal } from '../../domain/trackers/tracker.js';
+import { type IssueTrackers, TrackerRefusal } from '../../domain/trackers/tracker.js';
 import type { EffectLedger } from '../../effects/effect-ledger.js';
 import type { InWorkspace } from '../bolt/deps.js';
+
+/** The ask's issue, what the issue has been told, and the connected tracker it is in; null when any is missing. */
+export function linkedIssueOf(trackers: IssueTrackers, ask: Ask) {
+  const issue = ask.tracker?.issue;
+  const told = ask.tracker?.told;
+  const tracker = issue ? trackers[issue.tracker] : undefined;
+  return issue && told && tracker ? { issue, told, tracker } : null;
+}
 
 /** A comment whose answer was lost is looked for among the issue's comments since a little before it. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -15,14 +23,13 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * refusal (the issue locked, the token's permission gone) is logged and not retried.
  */
 export async function tellIssue(
-  deps: InWorkspace & { tracker: IssueTracker | null },
+  deps: InWorkspace & { trackers: IssueTrackers },
   ask: Ask,
   ledger: EffectLedger,
 ): Promise<void> {
-  const { tracker } = deps;
-  const issue = ask.tracker?.issue;
-  const told = ask.tracker?.told;
-  if (!tracker || !issue || !told || issue.tracker !== tracker.name) return;
+  const linked = linkedIssueOf(deps.trackers, ask);
+  if (!linked) return;
+  const { issue, told, tracker } = linked;
   const news = issueNews(ask, told);
   const now = activityNow(ask);
   if (!news) return;
@@ -43,6 +50,6 @@ export async function tellIssue(
       error: error.message,
     });
   }
-  await deps.repositories.asks.recordIssueTold(ask.id, now);
+  await deps.repositories.asks.recordIssueTold(ask.id, { ...told, ...now });
   await ledger.record({}, key);
 }

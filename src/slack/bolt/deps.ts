@@ -3,8 +3,9 @@ import type { PersonLimiter } from '../../app/limits/person-limiter.js';
 import type { AnnouncementSettings } from '../../domain/announcements/announcement-settings.js';
 import type { DigestClaim } from '../../domain/digests/take-due-digests.js';
 import type { Clock, Repositories } from '../../domain/ports.js';
-import type { IssueTracker } from '../../domain/trackers/tracker.js';
+import type { IssueTrackers, TrackerName } from '../../domain/trackers/tracker.js';
 import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
+import type { TrackerConnector } from '../../integrations/tracker-connectors.js';
 import type { AppLogger } from '../../logger.js';
 import type { SimilarRequests } from '../../similar/similar-requests.js';
 import type { Workspace } from '../../workspaces/workspace.js';
@@ -41,8 +42,20 @@ export interface SlackDeps {
     /** Seals an endpoint's secret for the store; null without TOKEN_ENCRYPTION_KEYS (none can be added). */
     seal: ((secret: string) => string) | null;
   };
-  /** The workspace's engineering tracker, if it has one. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
+  /** The workspace's engineering trackers, by name: those of the settings and those it connected. */
+  trackersOf(workspace: Workspace): Promise<IssueTrackers>;
+  trackerSetup: TrackerSetup;
+}
+
+/** What connecting a workspace's trackers in Slack needs. */
+export interface TrackerSetup {
+  connectors: Readonly<Record<TrackerName, TrackerConnector>>;
+  /** TRACKER_ADMINS: who may connect trackers besides the workspace's admins and owners. */
+  admins: readonly string[];
+  /** Seals a tracker's secrets for the store; null without TOKEN_ENCRYPTION_KEYS (none can be connected). */
+  seal: ((secret: string) => string) | null;
+  /** The tracker comes from the settings here (GITHUB_TOKEN, JIRA_API_TOKEN, LINEAR_API_KEY): it is changed there, not in Slack. */
+  fromSettings(workspace: Workspace, name: TrackerName): boolean;
 }
 
 /** What the Slack side of a feature works with in one workspace: its data and people, the time, the log. */

@@ -8,8 +8,18 @@ const USAGE: [string, string][] = [
   ['need [text]', 'ask the customer for something: a reference, feedback, missing information'],
   ['link <ref> <other ref>', 'track an enhancement together with the same one asked by another customer'],
   ['list [open|mine|all]', 'list this partnership’s asks, privately'],
-  ['track <ref> <issue>', 'link an ask to an existing tracker issue (its address or acme/app#12)'],
-  ['tracker [help|enhancement <owner/repo> [auto] [labels]]', 'where this partnership’s asks go in GitHub'],
+  [
+    'track <ref> <issue>',
+    'link an ask to an existing tracker issue (its address, acme/app#12, OPS-42 or ENG-12)',
+  ],
+  [
+    'tracker [help|enhancement <project> [auto] [labels]]',
+    'where this partnership’s asks go: a GitHub repository, a Jira project or a Linear team',
+  ],
+  [
+    'tracker connect|disconnect|mapping|people <tracker>',
+    'Slack admins: connect this workspace’s GitHub, Jira or Linear, map its states and its people',
+  ],
   ['setup', 'set up this channel as a customer partnership, or edit it'],
   ['connect [account]', 'create a channel for a new customer, invite them by email and register it'],
   ['tags [tags|none]', 'show or set this partnership’s internal tags (tier, plan, region…), privately'],

@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/ports.js';
-import type { IssueTracker } from '../../domain/trackers/tracker.js';
+import type { IssueTrackers } from '../../domain/trackers/tracker.js';
 import type { EffectPass } from '../../effects/effect-runner.js';
 import type { AppLogger } from '../../logger.js';
 import type { Workspace } from '../../workspaces/workspace.js';
@@ -9,8 +9,8 @@ import type { InWorkspace } from '../bolt/deps.js';
 export interface EffectDeps {
   clock: Clock;
   logger: AppLogger;
-  /** The workspace's engineering tracker, if it has one. */
-  trackerOf(workspace: Workspace): IssueTracker | null;
+  /** The workspace's engineering trackers, by name: those of the settings and those it connected. */
+  trackersOf(workspace: Workspace): Promise<IssueTrackers>;
 }
 
 /** The Slack side of effects, for one pass over a record: its workspace's data and directory, the time, the log. */

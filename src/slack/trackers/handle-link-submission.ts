@@ -21,9 +21,9 @@ export const handleLinkSubmission =
     const issueText = values.success ? (element(values.data, LINK_BLOCKS.issue, INPUT).value ?? '') : '';
     if (!metadata) return fail('This form could not be read. Close it and try again.');
     const deps = inWorkspace(services, context.workspace);
-    const tracker = services.trackerOf(context.workspace);
+    const trackers = await services.trackersOf(context.workspace);
     try {
-      const result = await linkExistingIssue(deps, tracker, {
+      const result = await linkExistingIssue(deps, trackers, {
         actor: context.actor,
         askId: metadata.askId,
         issueText,

@@ -15,16 +15,16 @@ export const handleTrackCommand =
     const [ref, issueText, ...extra] = context.subcommandText.split(/\s+/).filter(Boolean);
     if (!ref || !issueText || extra.length > 0)
       return say(
-        `Use \`${COMMAND} track <reference> <issue address or key>\`, e.g. \`${COMMAND} track ACME-12 acme/app#34\`.`,
+        `Use \`${COMMAND} track <reference> <issue address or key>\`, e.g. \`${COMMAND} track ACME-12 acme/app#34\` or \`${COMMAND} track ACME-12 OPS-42\`.`,
       );
     const deps = inWorkspace(services, context.workspace);
     const ask = (await deps.repositories.asks.findByRef(ref.toUpperCase())).find(
       (a) => a.partnershipId === context.partnership.id,
     );
     if (!ask) return say(`There is no ${ref.toUpperCase()} in this channel.`);
-    const tracker = services.trackerOf(context.workspace);
+    const trackers = await services.trackersOf(context.workspace);
     try {
-      const result = await linkExistingIssue(deps, tracker, {
+      const result = await linkExistingIssue(deps, trackers, {
         actor: context.actor,
         askId: ask.id,
         issueText,

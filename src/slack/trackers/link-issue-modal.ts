@@ -18,7 +18,7 @@ export function buildLinkIssueModal(ask: Ask): View {
       section(`*${ask.ref}*: ${safeText(ask.content.title, 200)}`),
       textInput(LINK_BLOCKS.issue, 'Issue address or key', {
         max: 300,
-        hint: 'e.g. https://github.com/acme/app/issues/12 or acme/app#12',
+        hint: 'e.g. https://github.com/acme/app/issues/12, acme/app#12, or a Jira or Linear key such as OPS-42',
       }),
     ],
   };

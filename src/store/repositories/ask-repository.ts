@@ -208,6 +208,12 @@ export function askRepository(collection: DocumentCollection<AskDocument>): AskR
     async recordIssueTold(id, told) {
       await collection.updateOne({ _id: id }, { $set: { 'tracker.told': { ...told } } });
     },
+    async recordUnlinkTold(id, at) {
+      await collection.updateOne(
+        { _id: id, 'tracker.unlinked.at': at },
+        { $set: { 'tracker.unlinked': null } },
+      );
+    },
     async recordTrackerFailure(id, failure) {
       await collection.updateOne({ _id: id }, { $set: { 'tracker.failure': failure } });
     },

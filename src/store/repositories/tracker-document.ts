@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/actors.js';
-import type { AskTracker } from '../../domain/trackers/tracker.js';
+import type { AskTracker, IssueUnlinked, TrackerName } from '../../domain/trackers/tracker.js';
 
 type ActorDocument = { userId: string; teamId: string; side: string };
 
@@ -10,7 +10,8 @@ export interface TrackerDocument {
   due: string | null;
   assignees: string[];
   failure: string | null;
-  told?: { history: number; votes: number } | null;
+  told?: { history: number; votes: number; customer?: boolean } | null;
+  unlinked?: { issue: { tracker: string; key: string; url: string }; why: string; at: Date } | null;
 }
 
 export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
@@ -20,15 +21,23 @@ export const toTrackerDocument = (t: AskTracker): TrackerDocument => ({
   assignees: [...t.assignees],
   failure: t.failure,
   told: t.told ? { ...t.told } : null,
+  unlinked: t.unlinked ? { ...t.unlinked, issue: { ...t.unlinked.issue } } : null,
 });
 
 export const fromTrackerDocument = (d: TrackerDocument): AskTracker => ({
   requested: d.requested
     ? { at: d.requested.at, by: { ...d.requested.by, side: d.requested.by.side as Actor['side'] } }
     : null,
-  issue: d.issue ? { ...d.issue, tracker: d.issue.tracker as 'github' } : null,
+  issue: d.issue ? { ...d.issue, tracker: d.issue.tracker as TrackerName } : null,
   due: d.due ?? null,
   assignees: d.assignees ?? [],
   failure: d.failure ?? null,
   told: d.told ? { ...d.told } : null,
+  unlinked: d.unlinked
+    ? {
+        issue: { ...d.unlinked.issue, tracker: d.unlinked.issue.tracker as TrackerName },
+        why: d.unlinked.why as IssueUnlinked['why'],
+        at: d.unlinked.at,
+      }
+    : null,
 });

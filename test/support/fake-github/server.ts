@@ -24,6 +24,8 @@ export interface FakeGithubCall {
   query: Record<string, string>;
   body: Record<string, unknown> | null;
   status: number;
+  /** The token the call was made with. */
+  token: string | null;
 }
 
 type Fault = { status: number; headers?: Record<string, string>; message: string } | { loseAnswer: true };
@@ -45,16 +47,18 @@ export class FakeGithub {
   private constructor(
     private readonly server: Server,
     readonly apiUrl: string,
+    /** The one token it accepts, and the account it belongs to (GET /user). */
+    readonly account: { token: string; login: string },
   ) {}
 
-  static async start(): Promise<FakeGithub> {
+  static async start(account = { token: GITHUB_TOKEN, login: 'rapport-bot' }): Promise<FakeGithub> {
     let fake: FakeGithub | null = null;
     const server = createServer((req, res) => {
       void fake?.serve(req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeGithub(server, `http://127.0.0.1:${port}`);
+    fake = new FakeGithub(server, `http://127.0.0.1:${port}`, account);
     return fake;
   }
 
@@ -142,6 +146,7 @@ export class FakeGithub {
       query: Object.fromEntries(url.searchParams),
       body,
       status: 0,
+      token: req.headers.authorization?.replace(/^token /, '') ?? null,
     };
     this.calls.push(call);
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
@@ -159,7 +164,7 @@ export class FakeGithub {
     };
     const error = (status: number, message: string, headers: Record<string, string> = {}) =>
       send(status, { message, documentation_url: 'https://docs.github.com/rest' }, headers);
-    if (req.headers.authorization !== `token ${GITHUB_TOKEN}`) return error(401, 'Bad credentials');
+    if (call.token !== this.account.token) return error(401, 'Bad credentials');
     const index = this.faults.findIndex((f) => f.method === call.method);
     const fault = index >= 0 ? this.faults.splice(index, 1)[0]?.fault : undefined;
     if (fault && !('loseAnswer' in fault)) return error(fault.status, fault.message, fault.headers);
@@ -188,6 +193,8 @@ export class FakeGithub {
     }
     const issues = /^\/repos\/([^/]+\/[^/]+)\/issues(?:\/(\d+))?$/.exec(url.pathname);
     if (call.method === 'GET' && url.pathname === '/search/issues') return this.search(call.query.q ?? '');
+    if (call.method === 'GET' && url.pathname === '/user')
+      return { status: 200, json: { login: this.account.login, id: 1, type: 'User' } };
     if (!issues) return notFound;
     const fullName = issues[1] as string;
     const repo = this.repos.get(fullName.toLowerCase());

@@ -15,14 +15,18 @@ export interface Delivery {
   /** Defaults to the right signature; a string forges one, null sends none. */
   signature?: string | null;
   rawBody?: string;
+  /** Signs with this secret instead of WEBHOOK_SECRET. */
+  secret?: string;
+  /** Posts here instead of /webhooks/github (a workspace's own path in distribution). */
+  path?: string;
 }
 
 /** Posts a delivery to Rapport; resolves to the HTTP status and the delivery id. */
 export async function deliver(appUrl: string, d: Delivery): Promise<{ status: number; delivery: string }> {
   const body = d.rawBody ?? JSON.stringify(d.payload);
   const delivery = d.delivery ?? randomUUID();
-  const signature = d.signature === undefined ? signGithub(body, WEBHOOK_SECRET) : d.signature;
-  const response = await fetch(`${appUrl}/webhooks/github`, {
+  const signature = d.signature === undefined ? signGithub(body, d.secret ?? WEBHOOK_SECRET) : d.signature;
+  const response = await fetch(`${appUrl}${d.path ?? '/webhooks/github'}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  describeStatusMap,
+  issueStatus,
+  parseStatusMap,
+} from '../../../src/domain/trackers/status-mapping.js';
 import { TrackerRefusal, TrackerUnavailable } from '../../../src/domain/trackers/tracker.js';
 import { classifyGithubFailure } from '../../../src/integrations/github/github-failure.js';
-import { phaseOf } from '../../../src/integrations/github/github-tracker.js';
+import { GITHUB_STATES, githubState } from '../../../src/integrations/github/github-states.js';
 import { parseIssueKey } from '../../../src/integrations/github/issue-key.js';
 import { hasValidSignature } from '../../../src/integrations/webhook-request.js';
 import { signGithub } from '../../support/fake-github/index.js';
@@ -26,12 +31,38 @@ describe('GitHub', () => {
     }
   });
 
-  it('maps open, closed as completed, not planned and duplicate to phases', () => {
+  it('maps open, closed as completed, not planned and duplicate to phases by default', () => {
+    const phaseOf = (issue: { state: string; state_reason: string | null }) =>
+      issueStatus(GITHUB_STATES, {}, githubState(issue))?.phase ?? null;
     expect(phaseOf({ state: 'open', state_reason: 'reopened' })).toBe('open');
     expect(phaseOf({ state: 'closed', state_reason: 'completed' })).toBe('completed');
     expect(phaseOf({ state: 'closed', state_reason: null })).toBe('completed');
     expect(phaseOf({ state: 'closed', state_reason: 'not_planned' })).toBe('declined');
     expect(phaseOf({ state: 'closed', state_reason: 'duplicate' })).toBeNull();
+  });
+
+  it('changes the default phases by a mapping, and refuses unknown states and phases', () => {
+    const parsed = parseStatusMap(GITHUB_STATES, 'duplicate = declined\nnot_planned=ignore');
+    expect(parsed).toEqual({ ok: true, map: { duplicate: 'declined', not_planned: null } });
+    const map = parsed.ok ? parsed.map : {};
+    expect(issueStatus(GITHUB_STATES, map, 'duplicate')).toEqual({
+      phase: 'declined',
+      label: 'closed as a duplicate',
+    });
+    expect(issueStatus(GITHUB_STATES, map, 'not_planned')).toBeNull();
+    expect(issueStatus(GITHUB_STATES, map, 'completed')?.phase).toBe('completed');
+    expect(describeStatusMap(GITHUB_STATES, map)).toBe(
+      'open=open, completed=completed, not_planned=ignore, duplicate=declined',
+    );
+    expect(parseStatusMap(GITHUB_STATES, 'wontfix=declined')).toEqual({
+      ok: false,
+      message: 'wontfix is not a state here: use open, completed, not_planned, duplicate.',
+    });
+    expect(parseStatusMap(GITHUB_STATES, 'completed=shipped')).toEqual({
+      ok: false,
+      message: 'shipped is not a phase: use open, started, completed, declined, ignore.',
+    });
+    expect(parseStatusMap(GITHUB_STATES, 'completed')).toMatchObject({ ok: false });
   });
 
   it('retries rate limits and server trouble after GitHub’s wait, and refuses the rest for good', () => {
