@@ -26,6 +26,8 @@ export const approvalCollection: CollectionSpec = {
     // an array, which the embedded store cannot index (a JSON path names one value): it scans approvals.
     { fields: ['approvers.userId', 'dueAt'], embedded: false },
     { fields: ['approvers.backupId', 'dueAt'], embedded: false },
+    // The same look-up on the embedded store, which cannot index the approvers: the pending ones by due time.
+    { fields: ['state', 'dueAt'] },
     { fields: ['checkAt'] },
     owedEffectsIndex,
   ],
