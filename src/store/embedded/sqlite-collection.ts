@@ -128,7 +128,9 @@ export function sqliteCollection<T extends StoredDocument>(
     for (const row of select(filter, { limit: 1 })) return row;
     return undefined;
   };
-  const shaped = (doc: D, options: FindOptions) => (options.fields ? project(doc, options.fields) : doc) as T;
+  // No fields named means the whole document, as MongoDB's empty projection does.
+  const shaped = (doc: D, options: FindOptions) =>
+    (options.fields?.length ? project(doc, options.fields) : doc) as T;
   const countWhere = (where: SqlWhere) =>
     Number(statement(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params)?.n ?? 0);
 

@@ -135,6 +135,8 @@ describe('embedded store documents', () => {
         { fields: ['nested.at', 'kind'] },
       ),
     ).toEqual([{ _id: 'a', nested: { at }, kind: 'x' }]);
+    // No field named is the whole document, as MongoDB's empty projection.
+    expect(await things.find({ _id: 'c' }, { fields: [] })).toEqual([{ _id: 'c', kind: 'y' }]);
     const groups = await things.countBy(['flag', 'kind']);
     expect(groups).toHaveLength(3);
     expect(groups).toEqual(
