@@ -9,6 +9,7 @@ import {
   clickTwin,
   githubForEachTest,
   idea,
+  openLinkForm,
   REPO,
   route,
   storedAsk,
@@ -29,23 +30,13 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
     await idea(h, 'Bulk export', people.alice);
     github.openIssue(REPO, 'Export everything');
 
-    const before = h.fake.callsTo('views.open').length;
-    await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.link);
-    const form = await modalOpenedAfter(h, before);
-    const wrong = await h.driver.viewSubmission({
-      user: people.bob,
-      view: form,
-      values: { [LINK_BLOCKS.issue]: { [INPUT]: 'https://github.com/acme/app/issues/99' } },
-    });
+    const submit = await openLinkForm(h, 'ACME-1');
+    const wrong = await submit('https://github.com/acme/app/issues/99');
     expect(wrong.body).toEqual({
       response_action: 'errors',
       errors: { [LINK_BLOCKS.issue]: 'There is no issue acme/app#99, or Rapport cannot see it.' },
     });
-    await h.driver.viewSubmission({
-      user: people.bob,
-      view: form,
-      values: { [LINK_BLOCKS.issue]: { [INPUT]: 'acme/app#1' } },
-    });
+    await submit('acme/app#1');
     await h.rapport.settled();
     expect((await storedAsk(h, 'ACME-1')).tracker?.issue?.key).toBe('acme/app#1');
     expect(twinThread(h, 'ACME-1').at(-1)).toContain('Linked to GitHub issue acme/app#1.');

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { INPUT } from '../../src/slack/shared/ids.js';
 import { LINK_BLOCKS, TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
 import { type FakeJiraIssue, issueDeleted, issueUpdated } from '../support/fake-jira/index.js';
-import { modalOpenedAfter, raiseHelpRequest, textsPostedTo } from '../support/flows.js';
-import { clickTwin, idea, route, storedAsk, thread, twin, twinThread } from '../support/github-flows.js';
+import { raiseHelpRequest, textsPostedTo } from '../support/flows.js';
+import {
+  clickTwin,
+  idea,
+  openLinkForm,
+  route,
+  storedAsk,
+  thread,
+  twin,
+  twinThread,
+} from '../support/github-flows.js';
 import { jiraForEachTest, jiraWebhook, PROJECT } from '../support/jira-flows.js';
 import { channels, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
@@ -22,23 +30,13 @@ describe.each(storeKinds())('the triage twin of an ask sent to Jira ($name store
     await idea(h, 'Bulk export', people.alice);
     jira.openIssue(PROJECT, 'Export everything');
 
-    const before = h.fake.callsTo('views.open').length;
-    await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.link);
-    const form = await modalOpenedAfter(h, before);
-    const wrong = await h.driver.viewSubmission({
-      user: people.bob,
-      view: form,
-      values: { [LINK_BLOCKS.issue]: { [INPUT]: 'OPS-99' } },
-    });
+    const submit = await openLinkForm(h, 'ACME-1');
+    const wrong = await submit('OPS-99');
     expect(wrong.body).toEqual({
       response_action: 'errors',
       errors: { [LINK_BLOCKS.issue]: 'There is no issue OPS-99, or Rapport cannot see it.' },
     });
-    await h.driver.viewSubmission({
-      user: people.bob,
-      view: form,
-      values: { [LINK_BLOCKS.issue]: { [INPUT]: 'ops-1' } },
-    });
+    await submit('ops-1');
     await h.rapport.settled();
     expect((await storedAsk(h, 'ACME-1')).tracker?.issue?.key).toBe('OPS-1');
     expect(twinThread(h, 'ACME-1').at(-1)).toContain('Linked to Jira issue OPS-1.');

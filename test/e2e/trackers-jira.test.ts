@@ -81,7 +81,11 @@ describe.each(storeKinds())('Jira Cloud drives asks ($name store)', (kind) => {
 
   it("declines an enhancement resolved as Won't Do, naming the resolution, and sends on raise with labels", async () => {
     const { h, jira } = world;
+    const notJira = await commandReply(h, people.alice, 'tracker enhancement acme/app');
+    expect(notJira.args.text).toContain('acme/app is not a project of a connected tracker.');
     await route(h, `enhancement jira:${PROJECT} auto customer-ask`);
+    const shown = await commandReply(h, people.alice, 'tracker');
+    expect(shown.args.text).toContain('• enhancement: Jira OPS, sent when raised, labels customer-ask');
     await idea(h, 'Dark mode', people.alice);
     expect(only()).toMatchObject({ summary: '[ACME-1] Dark mode', labels: ['customer-ask'] });
 

@@ -176,10 +176,12 @@ describe.each(storeKinds())('Linear drives asks ($name store)', (kind) => {
     expect(searches.length).toBeGreaterThan(0);
   });
 
-  it('keeps unmarked Linear comments internal and posts marked ones to the customer, escaped', async () => {
+  it('keeps unmarked Linear comments out of every shared channel and posts marked ones to each customer, escaped', async () => {
     const { h, linear } = world;
     await route(h, `enhancement linear ${TEAM} auto`);
     await idea(h, 'Webhooks', people.alice);
+    await idea(h, 'Outbound webhooks', people.bob, channels.otherShared);
+    await commandReply(h, people.alice, 'track GLOBEX-1 ENG-1', channels.otherShared);
     const issue = issueNumber(world, 1);
     await linearWebhook(
       world,
@@ -187,11 +189,15 @@ describe.each(storeKinds())('Linear drives asks ($name store)', (kind) => {
     );
     await linearWebhook(world, commentOn(linear, issue, 'Customer: Prototype is ready <!here> @everyone'));
 
-    const shared = textsPostedTo(h, channels.shared).join('\n');
-    expect(shared).not.toContain('old plan');
-    const told = thread(h, channels.shared, 'ACME-1').at(-1);
-    expect(told).toContain('Prototype is ready &lt;!here&gt; @\u2060everyone');
-    expect(told).not.toContain('ustomer:');
+    for (const [channel, ref] of [
+      [channels.shared, 'ACME-1'],
+      [channels.otherShared, 'GLOBEX-1'],
+    ] as const) {
+      expect(textsPostedTo(h, channel).join('\n')).not.toContain('old plan');
+      const told = thread(h, channel, ref).at(-1);
+      expect(told).toContain('Prototype is ready &lt;!here&gt; @\u2060everyone');
+      expect(told).not.toContain('ustomer:');
+    }
     const internal = twinThread(h, 'ACME-1');
     expect(
       internal.some((t) =>

@@ -8,8 +8,9 @@ import type { Ask } from '../../src/domain/asks/ask.js';
 import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { LINK_BLOCKS, TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
 import { type Delivery, deliver, FakeGithub, GITHUB_TOKEN, WEBHOOK_SECRET } from './fake-github/index.js';
-import { buttonValue, commandReply, openModalByCommand } from './flows.js';
+import { buttonValue, commandReply, modalOpenedAfter, openModalByCommand } from './flows.js';
 import { channels, type Harness, people } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
 import { type TrackerWorld, trackerForEachTest } from './tracker-world.js';
@@ -102,6 +103,19 @@ export async function clickTwin(h: Harness, ref: string, actionId: string) {
     actions: [{ action_id: actionId, value: buttonValue(message, actionId) }],
   });
   await h.rapport.settled();
+}
+
+/** Bob opens the twin's "Link existing issue" form; each call of the result submits it with `text`. */
+export async function openLinkForm(h: Harness, ref: string) {
+  const before = h.fake.callsTo('views.open').length;
+  await clickTwin(h, ref, TRACKER_ACTIONS.link);
+  const form = await modalOpenedAfter(h, before);
+  return (text: string) =>
+    h.driver.viewSubmission({
+      user: people.bob,
+      view: form,
+      values: { [LINK_BLOCKS.issue]: { [INPUT]: text } },
+    });
 }
 
 export async function storedAsk(h: Harness, ref: string): Promise<Ask> {

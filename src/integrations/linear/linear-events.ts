@@ -10,9 +10,9 @@ import {
 import { issueStatus } from '../../domain/trackers/status-mapping.js';
 import { personOf } from '../../domain/trackers/tracker-people.js';
 import type { Handled, TrackerEventDeps } from '../tracker-webhook-route.js';
+import { dueOf } from './linear-issue.js';
 import { linearKey, parseLinearKey } from './linear-issue-key.js';
 import { LINEAR_STATES } from './linear-states.js';
-import { dueOf } from './linear-tracker.js';
 
 /** Linear's envelope: what happened (`create`, `update`, `remove`) to which entity, and what changed. */
 const envelope = z.object({

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { LinearClient, LinearError } from '@linear/sdk';
 import type { LinearSettings } from '../../config.js';
 import type { Clock } from '../../domain/ports.js';
-import { issueStatus, type StatusMap } from '../../domain/trackers/status-mapping.js';
 import {
   type CustomerNeed,
   type IssueTracker,
@@ -22,8 +21,8 @@ import {
   UPSERT_CUSTOMER,
 } from './linear-documents.js';
 import { classifyLinearFailure, linearCodeOf } from './linear-failure.js';
-import { linearCoordinatesOf, linearKey, parseLinearKey, parseLinearTeam } from './linear-issue-key.js';
-import { LINEAR_STATES } from './linear-states.js';
+import { byKeys, toTrackerIssue } from './linear-issue.js';
+import { parseLinearKey, parseLinearTeam } from './linear-issue-key.js';
 
 /** Issues read per query when polling: one query, a few dozen points of Linear's complexity budget. */
 const READ_BATCH = 50;
@@ -40,31 +39,6 @@ export function stableLinearId(marker: string): string {
   const variant = '89ab'[Number.parseInt(hex[16] as string, 16) % 4] as string;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-
-/** The issue's own due date, else its cycle's end: shown on the twin, never promised by itself. */
-export const dueOf = (issue: {
-  dueDate?: string | null | undefined;
-  cycle?: { endsAt: string } | null | undefined;
-}) => issue.dueDate?.slice(0, 10) ?? issue.cycle?.endsAt.slice(0, 10) ?? null;
-
-export function toTrackerIssue(node: LinearIssueNode, statusMap: StatusMap): TrackerIssue {
-  return {
-    tracker: 'linear',
-    key: linearKey({ team: node.team.key, number: node.number }),
-    url: node.url,
-    status: issueStatus(LINEAR_STATES, statusMap, node.state.type),
-    due: dueOf(node),
-    assignees: node.assignee ? [node.assignee.name] : [],
-  };
-}
-
-/** Linear's filter for issues by key: team key and number (identifiers are not filterable). */
-const byKeys = (keys: string[]) => ({
-  or: keys.map((key) => {
-    const { team, number } = linearCoordinatesOf(key);
-    return { team: { key: { eq: team } }, number: { eq: number } };
-  }),
-});
 
 /**
  * Linear over its GraphQL API with @linear/sdk's client (auth, transport and typed errors), pointed at

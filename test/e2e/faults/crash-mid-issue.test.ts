@@ -4,9 +4,11 @@ import { SlackDriver } from '../../../src/playground/slack-simulator/index.js';
 import { TRACKER_ACTIONS } from '../../../src/slack/trackers/ids.js';
 import { FakeGithub, GITHUB_TOKEN, WEBHOOK_SECRET } from '../../support/fake-github/index.js';
 import { FakeJira, JIRA_API_TOKEN, JIRA_EMAIL, JIRA_WEBHOOK_SECRET } from '../../support/fake-jira/index.js';
+import { FakeLinear, LINEAR_API_KEY, LINEAR_WEBHOOK_SECRET } from '../../support/fake-linear/index.js';
 import { buttonValue, setUpPartnership } from '../../support/flows.js';
 import { idea, REPO, route, twin } from '../../support/github-flows.js';
 import { PROJECT } from '../../support/jira-flows.js';
+import { TEAM } from '../../support/linear-flows.js';
 import {
   channels,
   type Harness,
@@ -93,12 +95,44 @@ const TRACKERS: { name: string; start: (clock: TestClock) => Promise<CrashTracke
       };
     },
   },
+  {
+    name: 'Linear',
+    async start(clock) {
+      const linear = await FakeLinear.start();
+      linear.workspace.addTeam(TEAM);
+      linear.now = () => clock.now();
+      const settings = {
+        apiKey: LINEAR_API_KEY,
+        apiUrl: linear.apiUrl,
+        webhookSecret: LINEAR_WEBHOOK_SECRET,
+        statusMap: {},
+        people: {},
+      };
+      return {
+        name: 'Linear',
+        project: `linear ${TEAM}`,
+        trackers: { github: null, linear: settings, commentMarker: 'customer:', pollMinutes: 0, admins: [] },
+        env: { LINEAR_API_KEY, LINEAR_API_URL: linear.apiUrl, LINEAR_WEBHOOK_SECRET },
+        fake: {
+          holdNextCreate: () => linear.failNext('RapportIssueCreate', { hold: true }),
+          waitForHeld: () => linear.waitForHeld(),
+          stop: () => linear.stop(),
+        },
+        created: () => linear.workspace.issues.length,
+        // Linear is searched by the id the issue was created under, not by the ask's reference.
+        searches: () =>
+          linear.callsTo('RapportIssues').filter((c) => JSON.stringify(c.variables).includes('"id"')).length,
+        key: `${TEAM}-1`,
+      };
+    },
+  },
 ];
 
 /**
  * SIGKILL between the tracker creating an issue and Rapport recording it: the tracker stored the issue,
  * its answer never came. The process restarted past the effect's lease searches the tracker for the
- * ask's reference and adopts the issue it finds instead of creating another.
+ * ask's issue (GitHub and Jira: by the ask's reference; Linear: by the id it was created under) and adopts
+ * the issue it finds instead of creating another.
  */
 describe.each(storeKinds())('killed while a tracker creates an issue ($name store)', (kind) => {
   let h: Harness | null = null;

@@ -14,6 +14,8 @@ export interface JiraDelivery {
   /** Defaults to the right signature; a string forges one, null sends none. */
   signature?: string | null;
   rawBody?: string;
+  /** Posts here instead of /webhooks/jira (a workspace's own path in distribution). */
+  path?: string;
 }
 
 /** Posts a delivery to Rapport; resolves to the HTTP status and the delivery id. */
@@ -24,7 +26,7 @@ export async function deliverJira(
   const body = d.rawBody ?? JSON.stringify(d.payload);
   const delivery = d.delivery ?? randomUUID();
   const signature = d.signature === undefined ? signJira(body, JIRA_WEBHOOK_SECRET) : d.signature;
-  const response = await fetch(`${appUrl}/webhooks/jira`, {
+  const response = await fetch(`${appUrl}${d.path ?? '/webhooks/jira'}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json; charset=utf-8',

@@ -15,7 +15,9 @@ type Fault =
   | { status: number }
   | { rateLimitedForMs: number }
   | { code: string; message: string }
-  | { loseAnswer: true };
+  | { loseAnswer: true }
+  /** Done, and never answered: the connection ends when the caller does (killed waiting). */
+  | { hold: true };
 
 export interface FakeLinearCall {
   operation: string;
@@ -41,6 +43,8 @@ export class FakeLinear {
   private readonly faults: { operation: string; fault: Fault }[] = [];
   private remaining = HOURLY_REQUESTS;
   private limitedUntil = 0;
+  private held = 0;
+  private heldWaiters: (() => void)[] = [];
   /** Linear's clock: tests set it to theirs, so `since` filters and resets agree with the app's time. */
   now: () => Date = () => new Date();
 
@@ -65,6 +69,12 @@ export class FakeLinear {
   /** The next calls of `operation` ('*': any), in order, meet these faults instead of their normal answer. */
   failNext(operation: string, ...faults: Fault[]): void {
     for (const fault of faults) this.faults.push({ operation, fault });
+  }
+
+  /** Resolves once a call is being held. */
+  waitForHeld(): Promise<void> {
+    if (this.held > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
   }
 
   callsTo(operation: string): FakeLinearCall[] {
@@ -142,6 +152,11 @@ export class FakeLinear {
     if (fault && 'code' in fault) return error(new LinearFault(fault.code, fault.message));
     try {
       const data = this.workspace.answer(operation, call.variables);
+      if (fault && 'hold' in fault) {
+        this.held += 1;
+        for (const waiter of this.heldWaiters.splice(0)) waiter();
+        return;
+      }
       if (fault) return send(502, { errors: [{ message: 'Bad gateway' }] }); // done, its answer lost
       return send(200, { data });
     } catch (failure) {

@@ -32,7 +32,7 @@ export interface LinearDelivery {
 
 /** Posts a delivery to Rapport; resolves to the HTTP status and the delivery id. */
 export async function deliverLinear(
-  linear: FakeLinear,
+  linear: Pick<FakeLinear, 'now'>,
   appUrl: string,
   d: LinearDelivery,
 ): Promise<{ status: number; delivery: string }> {
