@@ -19,17 +19,13 @@
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LogLevel, WebClient } from '@slack/web-api';
-import {
-  type Announcement,
-  NOTHING_SINCE_POSTED,
-  noReviewYet,
-} from '../src/domain/announcements/announcement.js';
-import { newIncident } from '../src/domain/incidents/incident.js';
+import { NOTHING_SINCE_POSTED } from '../src/domain/announcements/announcement.js';
 import type { Clock } from '../src/domain/ports.js';
 import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { sendIncidentUpdates } from '../src/slack/incidents/send-incident-updates.js';
 import { openStore, type Store } from '../src/store/open-store.js';
+import { aSentIncident } from '../test/support/incident-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
 
 const CHANNELS = Number(process.env.CHANNELS ?? 1000);
@@ -56,33 +52,13 @@ function fastTime(): { clock: Clock; now: () => number; sleep: (ms: number) => P
 /** A sent incident whose top message is in every channel, and its first update stored. */
 async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> {
   const at = clock.now();
-  const incident: Announcement = {
+  const incident = aSentIncident(at, {
     id: ID,
     title: 'API errors in eu-west',
     body: 'Some API calls fail with 502.',
-    audience: {
-      kind: 'all',
-      tags: [],
-      tagMatch: 'any',
-      excludedTags: [],
-      channelIds: [],
-      excludedChannelIds: [],
-    },
     partnershipIds: Array.from({ length: CHANNELS }, (_, i) => `p-${i}`),
-    sendAt: at,
-    timeZone: 'UTC',
-    state: 'sent',
     createdBy: POSTER,
-    createdAt: at,
-    startedAt: at,
-    finishedAt: at,
-    signOff: null,
-    replaces: null,
-    notifyChannel: false,
-    inWorkingHours: false,
-    ...noReviewYet(),
-    incident: newIncident('investigating'),
-  };
+  });
   await store.announcements.insert(incident);
   for (let i = 0; i < CHANNELS; i++) {
     const top = fake.addMessage(channelOf(i), { text: 'Incident', bot_id: fake.botId });

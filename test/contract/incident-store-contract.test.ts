@@ -1,41 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Announcement, noReviewYet } from '../../src/domain/announcements/announcement.js';
-import { type IncidentUpdateDelivery, newIncident } from '../../src/domain/incidents/incident.js';
+import type { Announcement } from '../../src/domain/announcements/announcement.js';
+import type { IncidentUpdateDelivery } from '../../src/domain/incidents/incident.js';
 import type { Store } from '../../src/store/open-store.js';
+import { aSentIncident } from '../support/incident-fixture.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-function anIncident(id: string, partnershipIds: string[]): Announcement {
-  return {
-    id,
-    title: 'API errors',
-    body: 'Some calls fail.',
-    audience: {
-      kind: 'all',
-      tags: [],
-      tagMatch: 'any',
-      excludedTags: [],
-      channelIds: [],
-      excludedChannelIds: [],
-    },
-    partnershipIds,
-    sendAt: NOW,
-    timeZone: 'UTC',
-    state: 'sent',
-    createdBy: 'UV1',
-    createdAt: NOW,
-    startedAt: NOW,
-    finishedAt: NOW,
-    signOff: null,
-    replaces: null,
-    notifyChannel: false,
-    inWorkingHours: false,
-    ...noReviewYet(),
-    incident: newIncident('investigating'),
-  };
-}
+const anIncident = (id: string, partnershipIds: string[]): Announcement =>
+  aSentIncident(NOW, { id, partnershipIds });
 
 const update = (number: number, status: 'identified' | 'resolved' = 'identified') => ({
   number,

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Announcement, noReviewYet } from '../../../src/domain/announcements/announcement.js';
 import { type Incident, newIncident } from '../../../src/domain/incidents/incident.js';
 import { validateMessage } from '../../../src/playground/slack-simulator/index.js';
 import { buildAskCard } from '../../../src/slack/asks/ask-card.js';
@@ -13,6 +12,7 @@ import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-su
 import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
+import { aSentIncident } from '../../support/incident-fixture.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
 const hostile = hostileText(60);
@@ -78,33 +78,11 @@ describe('every message builder, fed hostile or huge text', () => {
           count: 2,
           resolvedAt: at,
         };
-        const a: Announcement = {
-          id: 'i-1',
-          title,
-          body: body.slice(0, 3000),
-          audience: {
-            kind: 'all',
-            tags: [],
-            tagMatch: 'any',
-            excludedTags: [],
-            channelIds: [],
-            excludedChannelIds: [],
-          },
-          partnershipIds: ['p-1'],
-          sendAt: at,
-          timeZone: 'UTC',
-          state: 'sent',
-          createdBy: 'UVENDOR1',
-          createdAt: at,
-          startedAt: at,
-          finishedAt: at,
-          signOff: null,
-          replaces: null,
-          notifyChannel: false,
-          inWorkingHours: false,
-          ...noReviewYet(),
-          incident: { ...incident, updates: [update] },
-        };
+        const a = aSentIncident(
+          at,
+          { id: 'i-1', title, body: body.slice(0, 3000), partnershipIds: ['p-1'], createdBy: 'UVENDOR1' },
+          { ...incident, updates: [update] },
+        );
         assertSafe(buildIncidentMessage(a, a.incident as Incident));
         assertSafe(buildIncidentReply(update));
         assertSafe(buildUpdateProgress(a, update, { pending: 1, replied: 2, edited: 3, failed: 4 }));

@@ -1,41 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type Announcement, noReviewYet } from '../../../../src/domain/announcements/announcement.js';
+import type { Announcement } from '../../../../src/domain/announcements/announcement.js';
 import { incidentsOfPeriod } from '../../../../src/domain/digests/digest-incidents.js';
 import type { DigestSources } from '../../../../src/domain/digests/digest-sources.js';
 import { checkIncidentUpdate } from '../../../../src/domain/incidents/check-incident-update.js';
 import { type Incident, newIncident } from '../../../../src/domain/incidents/incident.js';
 
+import { aSentIncident } from '../../../support/incident-fixture.js';
+
 const at = (iso: string) => new Date(`2026-11-${iso}:00Z`);
 
-function anIncident(title: string, startedAt: Date, incident: Partial<Incident> = {}): Announcement {
-  return {
-    id: title,
-    title,
-    body: 'body',
-    audience: {
-      kind: 'all',
-      tags: [],
-      tagMatch: 'any',
-      excludedTags: [],
-      channelIds: [],
-      excludedChannelIds: [],
-    },
-    partnershipIds: ['p-1', 'p-2', 'p-3'],
-    sendAt: startedAt,
-    timeZone: 'UTC',
-    state: 'sent',
-    createdBy: 'UV1',
-    createdAt: startedAt,
+const anIncident = (title: string, startedAt: Date, incident: Partial<Incident> = {}): Announcement =>
+  aSentIncident(
     startedAt,
-    finishedAt: startedAt,
-    signOff: null,
-    replaces: null,
-    notifyChannel: false,
-    inWorkingHours: false,
-    ...noReviewYet(),
-    incident: { ...newIncident('investigating'), ...incident },
-  };
-}
+    { id: title, title, body: 'body', partnershipIds: ['p-1', 'p-2', 'p-3'] },
+    incident,
+  );
 
 describe('checkIncidentUpdate', () => {
   const open = newIncident('investigating');
