@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../../../src/playground/slack-simulator/index.js';
-import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../../src/slack/announcements/ids.js';
+import { ANNOUNCE_BLOCKS as B } from '../../../src/slack/announcements/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { openModalByCommand } from '../../support/flows.js';
+import { announceAndSend } from '../../support/announcement-flows.js';
 import { type Harness, people, startHarness } from '../../support/rapport-harness.js';
 import {
   killAllRapportProcesses,
@@ -45,27 +44,13 @@ describe.each(storeKinds())('killed while an announcement fans out ($name store)
     const clock = new TestClock(SETUP_AT);
     h = await startHarness(store, { clock });
     await setUpTwoPartnerships(h, clock);
-    const view = await openModalByCommand(h, people.alice, 'announce', acme.channel);
-    await h.driver.viewSubmission({
-      user: people.alice,
-      view,
-      values: {
-        [B.title]: { [INPUT]: 'Maintenance window' },
-        [B.body]: { [INPUT]: 'The API is read-only on Sunday from 02:00 to 03:00 UTC.' },
-        [B.when]: { [INPUT]: 'later' },
-        [B.date]: { [INPUT]: '2026-11-23' },
-        [B.time]: { [INPUT]: '10:00' },
-      },
+    await announceAndSend(h, acme.channel, {
+      [B.title]: { [INPUT]: 'Maintenance window' },
+      [B.body]: { [INPUT]: 'The API is read-only on Sunday from 02:00 to 03:00 UTC.' },
+      [B.when]: { [INPUT]: 'later' },
+      [B.date]: { [INPUT]: '2026-11-23' },
+      [B.time]: { [INPUT]: '10:00' },
     });
-    await h.rapport.settled();
-    const preview = h.fake.dmsTo(people.alice.id).at(-1) as StoredMessage;
-    await h.driver.blockAction({
-      user: people.alice,
-      channelId: preview.channel,
-      message: preview,
-      actions: [{ action_id: ANNOUNCE_ACTIONS.send }],
-    });
-    await h.rapport.settled();
     await h.rapport.stop();
     const fake = h.fake;
 

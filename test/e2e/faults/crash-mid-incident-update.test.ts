@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { postIncidentUpdate } from '../../../src/app/incidents/post-incident-update.js';
 import type { StoredMessage } from '../../../src/playground/slack-simulator/index.js';
-import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../../src/slack/announcements/ids.js';
+import { ANNOUNCE_BLOCKS as B } from '../../../src/slack/announcements/ids.js';
 import { INCIDENT_BLOCKS as I } from '../../../src/slack/incidents/ids.js';
 import { INPUT } from '../../../src/slack/shared/ids.js';
-import { openModalByCommand } from '../../support/flows.js';
+import { announceAndSend } from '../../support/announcement-flows.js';
 import { type Harness, people, startHarness } from '../../support/rapport-harness.js';
 import {
   killAllRapportProcesses,
@@ -49,25 +49,11 @@ describe.each(storeKinds())('killed while an incident update goes out ($name sto
     const clock = new TestClock(SETUP_AT);
     h = await startHarness(store, { clock });
     await setUpTwoPartnerships(h, clock);
-    const view = await openModalByCommand(h, people.alice, 'announce', acme.channel);
-    await h.driver.viewSubmission({
-      user: people.alice,
-      view,
-      values: {
-        [B.title]: { [INPUT]: 'Checkout errors' },
-        [B.body]: { [INPUT]: 'Some payments fail.' },
-        [I.kind]: { [INPUT]: 'incident' },
-      },
+    await announceAndSend(h, acme.channel, {
+      [B.title]: { [INPUT]: 'Checkout errors' },
+      [B.body]: { [INPUT]: 'Some payments fail.' },
+      [I.kind]: { [INPUT]: 'incident' },
     });
-    await h.rapport.settled();
-    const preview = h.fake.dmsTo(people.alice.id).at(-1) as StoredMessage;
-    await h.driver.blockAction({
-      user: people.alice,
-      channelId: preview.channel,
-      message: preview,
-      actions: [{ action_id: ANNOUNCE_ACTIONS.send }],
-    });
-    await h.rapport.settled();
     // The update is stored (as the form's submit stores it) while no process sends it yet.
     const [incident] = await h.rapport.store.incidents.listRecent(1);
     const posted = await postIncidentUpdate(
