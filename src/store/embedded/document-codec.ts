@@ -14,15 +14,28 @@ export function encodeDocument(doc: object): string {
 }
 
 export function decodeDocument<D>(text: string): D {
-  return JSON.parse(text, (_key, value) =>
-    isEncodedDate(value) ? new Date((value as { $date: string }).$date) : value,
-  ) as D;
+  const value: unknown = JSON.parse(text);
+  // A walk after a plain parse costs far less than a reviver, which is called for every value.
+  return (text.includes('"$date"') ? revive(value) : value) as D;
 }
 
-function isEncodedDate(value: unknown): boolean {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === '$date' && typeof (value as { $date: unknown }).$date === 'string';
+/** Turns every encoded date inside `value` back into a Date, in place. */
+function revive(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = revive(value[i]);
+    return value;
+  }
+  const fields = value as Record<string, unknown>;
+  if (isEncodedDate(fields)) return new Date(fields.$date as string);
+  for (const key in fields) fields[key] = revive(fields[key]);
+  return value;
+}
+
+function isEncodedDate(value: Record<string, unknown>): boolean {
+  if (typeof value.$date !== 'string') return false;
+  for (const key in value) if (key !== '$date') return false;
+  return true;
 }
 
 /**

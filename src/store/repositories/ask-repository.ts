@@ -57,6 +57,8 @@ export const askCollection: CollectionSpec = {
     { fields: ['partnershipId', 'number'], unique: true },
     // A partnership's asks newest first (/rapport list, the Home tab), the number breaking ties in the index.
     { fields: ['partnershipId', 'createdAt', 'number'] },
+    // The same list by status (open ones, say): the embedded store then filters, sorts and pages in SQL.
+    { fields: ['partnershipId', 'status', 'createdAt'] },
     { fields: ['sourceKey'] },
     { fields: ['ref'] },
     { fields: ['linkedTo', 'createdAt'] },
