@@ -15,11 +15,11 @@ import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock.js';
-import type { Announcement } from '../src/domain/announcements/announcement.js';
 import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { sendDueAnnouncements } from '../src/slack/announcements/send-announcements.js';
 import { openStore } from '../src/store/open-store.js';
+import { anAnnouncement } from '../test/support/announcement-fixture.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
 
@@ -56,38 +56,17 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
     ids.push(p.id);
   }
   const now = systemClock.now();
-  const announcement: Announcement = {
+  const announcement = anAnnouncement(now, {
     id: randomUUID(),
     title: 'Release 4.2',
     body: 'Faster exports, and *SSO* for everyone.',
-    replaces: null,
-    notifyChannel: false,
-    audience: {
-      kind: 'all',
-      tags: [],
-      tagMatch: 'any',
-      excludedTags: [],
-      channelIds: [],
-      excludedChannelIds: [],
-    },
     partnershipIds: ids,
-    sendAt: now,
-    inWorkingHours: false,
     timeZone: 'Europe/Berlin',
     state: 'scheduled',
     createdBy: SENDER,
-    createdAt: now,
     startedAt: null,
     finishedAt: null,
-    signOff: null,
-    holdUntil: null,
-    ownersTold: [],
-    ownersToldAt: null,
-    exclusions: [],
-    revision: 0,
-    changeOwed: false,
-    changeProgress: null,
-  };
+  });
   await store.announcements.insert(announcement);
   const seedS = (performance.now() - seedBegan) / 1000;
   fake.reset();

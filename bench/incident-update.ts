@@ -25,7 +25,7 @@ import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { sendIncidentUpdates } from '../src/slack/incidents/send-incident-updates.js';
 import { openStore, type Store } from '../src/store/open-store.js';
-import { aSentIncident } from '../test/support/incident-fixture.js';
+import { aSentIncident } from '../test/support/announcement-fixture.js';
 import { tempDataDir } from '../test/support/stores.js';
 
 const CHANNELS = Number(process.env.CHANNELS ?? 1000);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Announcement } from '../../src/domain/announcements/announcement.js';
 import type { IncidentUpdateDelivery } from '../../src/domain/incidents/incident.js';
 import type { Store } from '../../src/store/open-store.js';
-import { aSentIncident } from '../support/incident-fixture.js';
+import { aSentIncident } from '../support/announcement-fixture.js';
 import { storeForEachTest, storeKinds } from '../support/stores.js';
 
 const NOW = new Date('2026-11-23T08:00:00Z');

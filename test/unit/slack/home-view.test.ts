@@ -17,6 +17,7 @@ import {
   type OwedItem,
   type WaitingApproval,
 } from '../../../src/slack/home/home-view.js';
+import { anAnnouncement } from '../../support/announcement-fixture.js';
 import { anApproval } from '../../support/approval-fixture.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
@@ -64,38 +65,14 @@ const waiting = (overrides: Partial<WaitingApproval['approval']> = {}, standingI
   standingInFor,
 });
 
-const sentAnnouncement = (title: string): Announcement => ({
-  id: 'ann-1',
-  title,
-  body: 'Body',
-  replaces: null,
-  notifyChannel: false,
-  audience: {
-    kind: 'all',
-    tags: [],
-    tagMatch: 'any',
-    excludedTags: [],
-    channelIds: [],
-    excludedChannelIds: [],
-  },
-  partnershipIds: ['p1', 'p2'],
-  sendAt: NOW,
-  inWorkingHours: false,
-  timeZone: 'UTC',
-  state: 'sent',
-  createdBy: 'UVENDOR1',
-  createdAt: NOW,
-  startedAt: NOW,
-  finishedAt: NOW,
-  signOff: null,
-  holdUntil: null,
-  ownersTold: [],
-  ownersToldAt: null,
-  exclusions: [],
-  revision: 0,
-  changeOwed: false,
-  changeProgress: null,
-});
+const sentAnnouncement = (title: string): Announcement =>
+  anAnnouncement(NOW, {
+    id: 'ann-1',
+    title,
+    body: 'Body',
+    partnershipIds: ['p1', 'p2'],
+    createdBy: 'UVENDOR1',
+  });
 const COUNTS = { pending: 0, posted: 2, failed: 0, replies: 1, reactions: 4 };
 
 function home(data: Partial<HomeData>): HomeData {

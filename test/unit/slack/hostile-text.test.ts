@@ -10,9 +10,9 @@ import { buildIncidentMessage, buildIncidentReply } from '../../../src/slack/inc
 import { buildUpdateOutcome, buildUpdateProgress } from '../../../src/slack/incidents/update-progress.js';
 import { buildPartnershipSummary } from '../../../src/slack/setup/partnership-summary.js';
 import { buildWelcomeMessage } from '../../../src/slack/setup/welcome-message.js';
+import { aSentIncident } from '../../support/announcement-fixture.js';
 import { anAsk } from '../../support/ask-fixture.js';
 import { hostileText, mrkdwnTexts, PINGS } from '../../support/hostile-text.js';
-import { aSentIncident } from '../../support/incident-fixture.js';
 import { aPartnership } from '../../support/partnership-fixture.js';
 
 const hostile = hostileText(60);

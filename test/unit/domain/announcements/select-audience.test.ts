@@ -6,21 +6,14 @@ import {
   unknownTags,
 } from '../../../../src/domain/announcements/select-audience.js';
 import { checkTags, parseTags } from '../../../../src/domain/partnerships/partnership-tags.js';
+import { anAudience } from '../../../support/announcement-fixture.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 
 const acme = aPartnership({ accountName: 'Acme', tags: ['enterprise', 'eu'] });
 const globex = aPartnership({ accountName: 'Globex', tags: ['smb', 'eu'] });
 const initech = aPartnership({ accountName: 'Initech', tags: [] });
 const all = [acme, globex, initech];
-const audience = (over: Partial<Audience>): Audience => ({
-  kind: 'all',
-  tags: [],
-  tagMatch: 'any',
-  excludedTags: [],
-  channelIds: [],
-  excludedChannelIds: [],
-  ...over,
-});
+const audience = anAudience;
 const names = (over: Partial<Audience>) => selectAudience(all, audience(over)).map((p) => p.accountName);
 
 describe('announcement audiences', () => {

@@ -5,7 +5,7 @@ import type { DigestSources } from '../../../../src/domain/digests/digest-source
 import { checkIncidentUpdate } from '../../../../src/domain/incidents/check-incident-update.js';
 import { type Incident, newIncident } from '../../../../src/domain/incidents/incident.js';
 
-import { aSentIncident } from '../../../support/incident-fixture.js';
+import { aSentIncident } from '../../../support/announcement-fixture.js';
 
 const at = (iso: string) => new Date(`2026-11-${iso}:00Z`);
 
