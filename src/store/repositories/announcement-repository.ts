@@ -43,6 +43,8 @@ export const announcementCollection: CollectionSpec = {
     { fields: ['partnershipIds', 'createdAt'], embedded: false },
     // The sender's Home tab lists their own.
     { fields: ['createdBy', 'createdAt'] },
+    // The announcements job's look-up of edits and deletions still to reach their messages.
+    { fields: ['changeOwed'] },
   ],
 };
 
