@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CollectionSpec, DocumentDatabase, StoredDocument } from '../documents.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrateNedbFiles, type NedbMigration } from './nedb-migration.js';
+import { type ReadMemo, readMemo } from './read-memo.js';
 import { createCollectionTable, sqliteCollection } from './sqlite-collection.js';
 import { sqliteDriver } from './sqlite-driver.js';
 
@@ -40,12 +41,16 @@ export async function openEmbeddedDatabase(
       db.close();
       throw error;
     }
+    // One memo per table, shared by every collection opened on it, so that a write through one is seen by all.
+    const memos = new Map<string, ReadMemo>();
     return {
       kind: 'embedded',
       async collection<D extends StoredDocument>(spec: CollectionSpec) {
         const declared = spec.indexes.filter((i) => i.embedded !== false);
         createCollectionTable(db, spec, declared);
-        return sqliteCollection<D>(db, spec.name, declared);
+        const memo = memos.get(spec.name) ?? readMemo();
+        memos.set(spec.name, memo);
+        return sqliteCollection<D>(db, spec.name, declared, memo);
       },
       async collectionNames() {
         const rows = db

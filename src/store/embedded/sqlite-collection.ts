@@ -10,10 +10,27 @@ import type {
 } from '../documents.js';
 import { decodeDocument, encodeDocument } from './document-codec.js';
 import { applyUpdate, checkIndexedFields, matcherOf, project, upsertedDocument } from './document-rules.js';
+import type { ReadMemo } from './read-memo.js';
 import { fieldExpression, type SqlWhere, translateFilter } from './sql-filter.js';
 import { isUniqueViolation, type SqliteConnection, type SqliteStatement } from './sqlite-driver.js';
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The stored document, or, when only some fields are wanted, just the top-level fields they lie in, cut
+ * out by SQLite: decoding a whole ask with its history costs far more than the few fields a list shows.
+ * A field keeps its JSON kind (json_each marks objects and arrays as JSON); a missing one stays missing.
+ * Nested paths are cut to size afterwards by `project`.
+ */
+function documentColumn(fields: readonly string[] | undefined): string {
+  if (!fields?.length) return 'doc';
+  const topLevel = new Set(['_id', ...fields.map((path) => path.split('.')[0] as string)]);
+  const keys = [...topLevel].map(quoteText).join(', ');
+  // json_each gives true and false as 1 and 0; json() turns its type's name back into JSON.
+  const value = `CASE WHEN type IN ('true', 'false') THEN json(type) ELSE value END`;
+  return `(SELECT json_group_object(key, ${value}) FROM json_each(doc) WHERE key IN (${keys})) AS doc`;
+}
 
 /** Our indexes are named after their table, so the ones no longer declared can be found and dropped. */
 const indexName = (table: string, index: IndexSpec) =>
@@ -60,16 +77,24 @@ export function inTransaction<T>(db: SqliteConnection, work: () => T): T {
 
 type D = StoredDocument;
 
+/** The largest page of documents the read memo keeps. */
+const MEMO_MAX_ROWS = 100;
+
 interface Row {
   _id: string;
   doc: D;
 }
 
-/** One collection as one table: `_id` and the document as JSON text. */
+/**
+ * One collection as one table: `_id` and the document as JSON text. Reads decided in SQL are answered
+ * from `memo` until the next write; they are kept as text and decoded for each caller, who may change
+ * what it gets.
+ */
 export function sqliteCollection<T extends StoredDocument>(
   db: SqliteConnection,
   name: string,
   indexes: IndexSpec[],
+  memo: ReadMemo,
 ): DocumentCollection<T> {
   const table = quoteName(name);
   const indexedPaths = [...new Set(indexes.flatMap((index) => index.fields))];
@@ -98,11 +123,11 @@ export function sqliteCollection<T extends StoredDocument>(
     if (where.exact) {
       const page = Number.isFinite(limit) || skip > 0 ? ' LIMIT ? OFFSET ?' : '';
       const params = page ? [...where.params, Number.isFinite(limit) ? limit : -1, skip] : where.params;
-      for (const row of statement(
-        `SELECT _id, doc FROM ${table} WHERE ${where.sql}${orderBy(options.sort)}${page}`,
-      ).iterate(...params)) {
-        yield { _id: row._id as string, doc: decodeDocument(row.doc as string) };
-      }
+      const sql = `SELECT _id, ${documentColumn(options.fields)} FROM ${table} WHERE ${where.sql}${orderBy(options.sort)}${page}`;
+      const read = () => statement(sql).all(...params) as { _id: string; doc: string }[];
+      // Pages and single look-ups only: a whole collection read once (an export, a report) is not kept.
+      const rows = limit <= MEMO_MAX_ROWS ? memo.answer(`${sql}\0${JSON.stringify(params)}`, read) : read();
+      for (const row of rows) yield { _id: row._id, doc: decodeDocument(row.doc) };
       return;
     }
     const matches = matcherOf(filter);
@@ -131,10 +156,16 @@ export function sqliteCollection<T extends StoredDocument>(
   // No fields named means the whole document, as MongoDB's empty projection does.
   const shaped = (doc: D, options: FindOptions) =>
     (options.fields?.length ? project(doc, options.fields) : doc) as T;
-  const countWhere = (where: SqlWhere) =>
-    Number(statement(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params)?.n ?? 0);
+  const countWhere = (where: SqlWhere) => {
+    const sql = `SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`;
+    return memo.answer(`${sql}\0${JSON.stringify(where.params)}`, () =>
+      Number(statement(sql).get(...where.params)?.n ?? 0),
+    );
+  };
 
   function write(doc: D): string {
+    // Before the write: a transaction reads only before it writes, so nothing read is kept past a change.
+    memo.forget();
     if (typeof doc._id !== 'string') throw new Error(`${name}: the embedded store needs a string _id`);
     checkIndexedFields(name, doc, indexedPaths);
     return encodeDocument(doc);
@@ -232,6 +263,7 @@ export function sqliteCollection<T extends StoredDocument>(
       return updateFirst(filter, update) as T | null;
     },
     async deleteMany(filter: Filter) {
+      memo.forget();
       const where = translateFilter(filter, indexed);
       if (where.exact)
         return Number(statement(`DELETE FROM ${table} WHERE ${where.sql}`).run(...where.params).changes);

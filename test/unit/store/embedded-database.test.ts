@@ -221,3 +221,39 @@ describe('embedded store bulk deletion', () => {
     await store.close();
   });
 });
+
+describe('embedded store read memo', () => {
+  interface Doc extends StoredDocument {
+    channel: string;
+    n: number;
+  }
+  const spec = { name: 'things', indexes: [{ fields: ['channel'] }] };
+
+  it('answers a repeated read again only until the table changes, through any collection on it', async () => {
+    const db = await openDocumentDatabase({ dataDir: tempDataDir() });
+    const reader = await db.collection<Doc>(spec);
+    const writer = await db.collection<Doc>(spec);
+    await writer.insertOne({ _id: 'a', channel: 'C1', n: 1 });
+    const page = { sort: { n: 1 as const }, skip: 0, limit: 10 };
+
+    const first = await reader.findPage({ channel: 'C1' }, page);
+    expect(first).toEqual({ docs: [{ _id: 'a', channel: 'C1', n: 1 }], total: 1 });
+    // What a caller does with its copy is its own: the next read is as stored.
+    (first.docs[0] as Doc).n = 99;
+    expect(await reader.findOne({ channel: 'C1' })).toEqual({ _id: 'a', channel: 'C1', n: 1 });
+
+    await writer.insertOne({ _id: 'b', channel: 'C1', n: 2 });
+    expect(await reader.findPage({ channel: 'C1' }, page)).toMatchObject({ total: 2 });
+    await writer.updateOne({ _id: 'a' }, { $set: { channel: 'C2' } });
+    expect(await reader.findOne({ channel: 'C1' })).toEqual({ _id: 'b', channel: 'C1', n: 2 });
+    await writer.replaceOne({ _id: 'b' }, { _id: 'b', channel: 'C1', n: 3 });
+    expect(await reader.find({ channel: 'C1' }, { limit: 1 })).toEqual([{ _id: 'b', channel: 'C1', n: 3 }]);
+    expect(await writer.claimOne({ _id: 'b' }, { $set: { n: 4 } })).toMatchObject({ n: 4 });
+    expect(await reader.findOne({ channel: 'C1' })).toMatchObject({ n: 4 });
+    await writer.upsertAndGet({ _id: 'c' }, { $set: { channel: 'C1', n: 5 } });
+    expect(await reader.count({ channel: 'C1' })).toBe(2);
+    await writer.deleteMany({ channel: 'C1' });
+    expect(await reader.findPage({ channel: 'C1' }, page)).toEqual({ docs: [], total: 0 });
+    await db.close();
+  });
+});
