@@ -38,9 +38,22 @@ const FLOOR_MS = 250;
 /** When the calls of the current scope must be answered by (performance.now() time). */
 const scope = new AsyncLocalStorage<number>();
 
+/**
+ * Whether any store with deadlines is open in this process. Only a store over a network can leave a
+ * call unanswered; the embedded store answers each call before it returns. Until a store needs them, no
+ * scope is entered, so a process on the embedded store never pays for a second AsyncLocalStorage
+ * following every promise of every request (about 4% of a request's time on Node 20).
+ */
+let inForce = false;
+
+/** Called by a store whose calls are held to deadlines, when it opens. */
+export function holdStoreCallsToDeadlines(): void {
+  inForce = true;
+}
+
 /** Runs `work` with all the store calls it makes, across awaits, held to `ms` from now, together. */
 export function withStoreDeadline<T>(ms: number, work: () => T): T {
-  return scope.run(performance.now() + ms, work);
+  return inForce ? scope.run(performance.now() + ms, work) : work();
 }
 
 /** The time the current scope has left (at least the floor), or the background deadline outside any. */

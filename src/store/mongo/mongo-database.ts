@@ -15,7 +15,12 @@ import type {
   UpdateSpec,
 } from '../documents.js';
 import { insertOrDuplicate, projectionOf, withFindOptions } from '../documents.js';
-import { STORE_DEADLINES, withDeadlines, withinDeadline } from '../store-deadline.js';
+import {
+  holdStoreCallsToDeadlines,
+  STORE_DEADLINES,
+  withDeadlines,
+  withinDeadline,
+} from '../store-deadline.js';
 
 const DUPLICATE_KEY = 11000;
 
@@ -62,6 +67,7 @@ export function listenToMongoCommands(listener: ((event: CommandStartedEvent) =>
  * replicas of the app can share one database safely.
  */
 export async function openMongoDatabase(uri: string): Promise<DocumentDatabase> {
+  holdStoreCallsToDeadlines();
   const listener = commandListener;
   const client = new MongoClient(uri, {
     ...clientOptionsFor(uri),
