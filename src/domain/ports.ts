@@ -101,7 +101,10 @@ export interface AnnouncementRepository {
 export interface AnnouncementDeliveryRepository {
   /** 'duplicate' when it exists already (another run created it). */
   insert(delivery: AnnouncementDelivery): Promise<'inserted' | 'duplicate'>;
-  /** Takes one pending delivery of the announcement that nobody holds (or whose holder's lease ran out). */
+  /**
+   * Takes one pending delivery of the announcement, due by `now` (or stored without a due time), that
+   * nobody holds (or whose holder's lease ran out).
+   */
   claimPending(
     announcementId: string,
     now: Date,

@@ -21,7 +21,7 @@ type AddedLater =
   | 'inWorkingHours'
   | 'notifyChannel'
   | 'replaces';
-type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
+type DeliveryAddedLater = 'dueAt' | 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
 export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
@@ -77,6 +77,8 @@ export const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announ
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
   ...rest,
+  // Stored before each partnership's could wait for its working hours: due from the start.
+  dueAt: rest.dueAt ?? new Date(0),
   shownRevision: rest.shownRevision ?? 0,
   removed: rest.removed ?? false,
   changeError: rest.changeError ?? null,
@@ -175,10 +177,11 @@ export function announcementDeliveryRepository(
   return {
     insert: ({ id, ...rest }) => collection.insertOne({ _id: id, ...rest }),
     async claimPending(announcementId, now, lease) {
-      // Only those due: each partnership's may wait for its working hours.
+      // Only those due: each partnership's may wait for its working hours. One stored before due times
+      // existed has none (null matches a missing field on both stores) and is due now.
       const doc = await claimLeased(
         collection,
-        { announcementId, state: 'pending', dueAt: { $lte: now } },
+        { announcementId, state: 'pending', $or: [{ dueAt: { $lte: now } }, { dueAt: null }] },
         now,
         lease,
       );
