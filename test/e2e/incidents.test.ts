@@ -250,6 +250,59 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     expect(h.fake.dmsTo(bob.id).at(-1)?.text).toBe('Update 2: reached 2 of 2 channels');
   });
 
+  it('takes an update from the sender’s Home tab while the incident is open, for the vendor only', async () => {
+    await startIncident();
+    /** Opens `user`'s Home tab: the view Rapport published for them. */
+    async function home(user: DriverUser): Promise<StoredView> {
+      await h.driver.event({
+        event: { type: 'app_home_opened', user: user.id, channel: 'DHOME0001', tab: 'home' },
+      });
+      await h.rapport.settled();
+      return h.fake.homeView(user.id) as StoredView;
+    }
+    type Accessory = { action_id?: string; value?: string; text?: { text: string } };
+    const updateButtons = (view: StoredView) =>
+      (view.blocks as { accessory?: Accessory }[])
+        .map((b) => b.accessory)
+        .filter((a): a is Accessory => a?.action_id === INCIDENT_ACTIONS.postUpdate);
+    const [incident] = await h.rapport.store.incidents.listRecent(1);
+    const tab = await home(alice);
+    expect(updateButtons(tab)).toEqual([
+      expect.objectContaining({
+        text: expect.objectContaining({ text: 'Post update' }),
+        value: incident?.id,
+      }),
+    ]);
+
+    // The same authorisation as the list's button: a customer's (forged) click opens nothing.
+    const before = h.fake.callsTo('views.open').length;
+    await h.driver.blockAction({
+      user: carol,
+      view: tab,
+      actions: [{ action_id: INCIDENT_ACTIONS.postUpdate }],
+    });
+    await h.rapport.settled();
+    expect(h.fake.callsTo('views.open')).toHaveLength(before);
+    await h.driver.blockAction({
+      user: alice,
+      view: tab,
+      actions: [{ action_id: INCIDENT_ACTIONS.postUpdate }],
+    });
+    const form = await modalOpenedAfter(h, before);
+    expect(form.title.text).toBe('Incident update');
+    await h.driver.viewSubmission({
+      user: alice,
+      view: form,
+      values: { [I.status]: { [INPUT]: 'resolved' }, [I.text]: { [INPUT]: 'Error rates are normal.' } },
+    });
+    await h.rapport.settled();
+    for (const channel of SHARED) expect(repliesIn(channel)).toHaveLength(1);
+    expect(blockText(topIn(channels.shared)[0], 1)).toContain('*Resolved*');
+
+    expect(updateButtons(await home(alice))).toEqual([]); // resolved: reopened from `/rapport incident`
+    expect(updateButtons(await home(bob))).toEqual([]); // nobody else's Home tab lists it
+  });
+
   it('reports a channel Slack refuses with its reason, updates the others, and never retries it', async () => {
     await startIncident();
     h.fake.failNextWhen(
