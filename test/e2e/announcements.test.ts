@@ -9,6 +9,7 @@ import type {
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { digestIn, digestList, digestTexts, postDigestsNow } from '../support/digest-flows.js';
 import {
   acmeForEachTest,
   commandReply,
@@ -553,6 +554,24 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posts);
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('reached 1, failed 1');
+
+    // The digests: the title and when for Acme's customers, how far it went inside; nothing for Globex.
+    clock.advance(1); // a period ends where the next starts: what went at its very end is the next one's
+    await postDigestsNow(h, alice, channels.shared);
+    await postDigestsNow(h, alice, channels.otherShared);
+    const customer = digestIn(h, channels.shared, 'Status digest');
+    expect(digestList(customer, '*Announcements')).toMatch(
+      /^\*Announcements \(1\)\*\n• \*Release 4\.2\* — <!date\^\d+\^[^>]+>$/,
+    );
+    for (const internal of ['reached', 'failed', 'channel_not_found', 'Globex', 'partnership']) {
+      expect(digestTexts(customer).join('\n')).not.toContain(internal);
+    }
+    expect(digestList(digestIn(h, channels.triage, 'Internal digest · Acme'), '*Announcements')).toMatch(
+      /\* — <!date\^\d+\^[^>]+> · reached 1 partnership, 1 failed$/,
+    );
+    const globex = digestIn(h, channels.otherShared, 'Status digest');
+    expect(globex).toBeDefined();
+    expect(digestList(globex, '*Announcements')).toBeUndefined();
   });
 
   it('sends the sender’s report on the next run when Slack failed it, and only once', async () => {

@@ -39,7 +39,8 @@ export const announcementCollection: CollectionSpec = {
     { fields: ['state', 'createdAt'] },
     // The incident updates run's look-up, every minute.
     { fields: ['incident.sending'] },
-    // Each partnership's digest reads the incidents sent to it (an index on an array, one entry per element).
+    // Each partnership's digest reads the incidents and announcements sent to it (an index on an array, one
+    // entry per element).
     { fields: ['partnershipIds', 'createdAt'], embedded: false },
     // The sender's Home tab lists their own.
     { fields: ['createdBy', 'createdAt'] },
@@ -161,6 +162,13 @@ export function announcementRepository(
       const docs = await collection.find({ state: { $in: LISTED } }, { sort: { createdAt: -1 }, limit });
       return docs.map(fromAnnouncement);
     },
+    async listSentTo(partnershipId, limit) {
+      const docs = await collection.find(
+        { partnershipIds: partnershipId, incident: null, state: { $in: ['sending', 'sent'] } },
+        { sort: { createdAt: -1 }, limit },
+      );
+      return docs.map(fromAnnouncement);
+    },
     async listRecentBy(userId, limit) {
       const docs = await collection.find(
         { createdBy: userId, state: { $in: LISTED } },
@@ -219,6 +227,9 @@ export function announcementDeliveryRepository(
           { $set: { ...shown, changeError: error, lease: null } },
         )) === 1
       );
+    },
+    async findByIds(ids) {
+      return ids.length === 0 ? [] : (await collection.find({ _id: { $in: ids } })).map(fromDelivery);
     },
     async count(announcementId) {
       const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0, replies: 0, reactions: 0 };

@@ -48,6 +48,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
     approvals: [],
     stakeholders: [],
     incidents: [],
+    announcements: [],
     ...overrides,
   };
 }
