@@ -96,7 +96,10 @@ export interface AnnouncementRepository {
   listRecent(limit: number): Promise<Announcement[]>;
   /** The latest ones one person wrote, newest first, drafts left out. */
   listRecentBy(userId: string, limit: number): Promise<Announcement[]>;
-  /** The latest announcements (not incidents) sent or being sent to the partnership, newest first (for its digests). */
+  /**
+   * The latest announcements (not incidents) sent or being sent to the partnership, newest first (for its
+   * digests).
+   */
   listSentTo(partnershipId: string, limit: number): Promise<Announcement[]>;
 }
 

@@ -159,7 +159,10 @@ export interface InternalDigest {
   nags: { reminded: number; escalated: number; snoozes: SnoozeLine[] };
   /** The period's incidents that affected this partnership, with how many partnerships each was sent to. */
   incidents: (DigestIncident & { partnerships: number })[];
-  /** The period's announcements that reached this partnership, with how many channels each reached and how many refused it. */
+  /**
+   * The period's announcements that reached this partnership, with how many channels each reached and
+   * how many refused it.
+   */
   announcements: (DigestAnnouncement & { reached: number; failed: number })[];
   /** Earlier digests of this partnership that Slack refused and were never posted. */
   failedDigests: { slot: Date; error: string }[];

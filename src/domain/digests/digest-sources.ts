@@ -29,7 +29,10 @@ export const OPEN_STATUSES: AskStatus[] = [
   ...new Set(Object.values(LIFECYCLES).flatMap((l) => [l.initial, ...Object.keys(l.next)] as AskStatus[])),
 ].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
 
-/** An announcement whose message reached the partnership's channel in the period, and its whole audience's counts. */
+/**
+ * An announcement whose message reached the partnership's channel in the period, with the counts of its
+ * whole audience.
+ */
 export interface SentAnnouncement {
   announcement: Announcement;
   at: Date;
