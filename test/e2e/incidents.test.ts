@@ -234,6 +234,29 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     expect(h.fake.dmsTo(bob.id).at(-1)?.text).toBe('Update 2: reached 2 of 2 channels');
   });
 
+  it('watches each customer question in its thread until a vendor reply there answers it', async () => {
+    await startIncident();
+    await postUpdate('identified', 'A bad deploy; rolling back.');
+    const [top] = topIn(channels.shared);
+    /** One message in the incident's thread, handled before the next arrives. */
+    async function reply(user: DriverUser, text: string) {
+      const posted = await h.driver.userMessage({
+        user,
+        channelId: channels.shared,
+        text,
+        threadTs: top?.ts as string,
+      });
+      await h.rapport.settled();
+      return posted;
+    }
+    const tracked = (ts: string) => h.rapport.store.trackedMessages.findById(`${channels.shared}:${ts}`);
+    const first = await reply(carol, 'Is our data safe?');
+    await reply(bob, 'Yes.');
+    const second = await reply(carol, 'When will it be fixed?');
+    expect((await tracked(first.ts))?.closed?.reason).toBe('reply');
+    expect(await tracked(second.ts)).toMatchObject({ preview: 'When will it be fixed?', closed: null });
+  });
+
   it('takes an update from the sender’s Home tab while the incident is open, for the vendor only', async () => {
     await startIncident();
     /** Opens `user`'s Home tab: the view Rapport published for them. */
