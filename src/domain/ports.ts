@@ -96,12 +96,20 @@ export interface AnnouncementRepository {
   listRecent(limit: number): Promise<Announcement[]>;
   /** The latest ones one person wrote, newest first, drafts left out. */
   listRecentBy(userId: string, limit: number): Promise<Announcement[]>;
+  /**
+   * The latest announcements (not incidents) sent or being sent to the partnership, newest first (for its
+   * digests).
+   */
+  listSentTo(partnershipId: string, limit: number): Promise<Announcement[]>;
 }
 
 export interface AnnouncementDeliveryRepository {
   /** 'duplicate' when it exists already (another run created it). */
   insert(delivery: AnnouncementDelivery): Promise<'inserted' | 'duplicate'>;
-  /** Takes one pending delivery of the announcement that nobody holds (or whose holder's lease ran out). */
+  /**
+   * Takes one pending delivery of the announcement, due by `now` (or stored without a due time), that
+   * nobody holds (or whose holder's lease ran out).
+   */
   claimPending(
     announcementId: string,
     now: Date,
@@ -116,6 +124,8 @@ export interface AnnouncementDeliveryRepository {
     outcome: { state: 'posted'; ts: string } | { state: 'failed'; error: string },
   ): Promise<boolean>;
   listFor(announcementId: string): Promise<AnnouncementDelivery[]>;
+  /** Those of these ids that exist, in no particular order. */
+  findByIds(ids: string[]): Promise<AnnouncementDelivery[]>;
   count(announcementId: string): Promise<DeliveryCounts>;
   /** The delivery whose message is this one (a thread's parent, a reacted-to message); null for any other. */
   findByMessage(channelId: string, ts: string): Promise<AnnouncementDelivery | null>;

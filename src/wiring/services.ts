@@ -81,6 +81,7 @@ export function wireServices(
           sleep: basics.sleep,
           logger,
           newId: randomUUID,
+          publish: (events) => publishEvents(workspace, events),
         }),
       sendIncidentUpdates: (workspace) =>
         sendIncidentUpdates({

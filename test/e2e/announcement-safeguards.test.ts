@@ -3,6 +3,7 @@ import type { DriverUser, StoredMessage } from '../../src/playground/slack-simul
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { digestIn, digestTexts, postDigestsNow } from '../support/digest-flows.js';
 import { acmeForEachTest, commandReply, openModalByCommand } from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
@@ -183,6 +184,20 @@ describe.each(storeKinds())('large announcements: sign-off and hold window ($nam
     );
     await click(notices(alice)[0] as StoredMessage, ANNOUNCE_ACTIONS.leaveOut, alice, alicesButton?.value);
     expect(replies()).toContain('The hold window has closed: it can no longer be changed.');
+
+    // Acme's customers read what came and when, never its sign-off, hold window or who was left out;
+    // Globex's, left out, read nothing of it.
+    clock.advance(1); // a period ends where the next starts: what went at its very end is the next one's
+    await postDigestsNow(h, alice, channels.shared);
+    await postDigestsNow(h, alice, channels.otherShared);
+    const acme = digestTexts(digestIn(h, channels.shared, 'Status digest')).join('\n');
+    expect(acme).toMatch(/\*Announcements \(1\)\*\n• \*Maintenance\* — <!date\^/);
+    for (const internal of ['Globex', 'left out', 'hold', 'sign-off', 'Sign-off', bob.id, 'partnership']) {
+      expect(acme).not.toContain(internal);
+    }
+    const globex = digestTexts(digestIn(h, channels.otherShared, 'Status digest')).join('\n');
+    expect(globex).toContain('Status digest');
+    expect(globex).not.toContain('Maintenance');
   });
 
   it('a workspace admin may leave out any partnership', async () => {

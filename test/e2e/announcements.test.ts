@@ -9,6 +9,7 @@ import type {
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { digestIn, digestList, digestTexts, postDigestsNow } from '../support/digest-flows.js';
 import {
   acmeForEachTest,
   commandReply,
@@ -350,12 +351,12 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(h.fake.callsTo('chat.postMessage').filter((c) => shared.includes(c.args.channel))).toHaveLength(2);
   });
 
-  it('watches a customer’s reply in its thread, nags the owner, and counts replies and reactions', async () => {
+  it('watches each customer reply in its thread, nags the owner, and counts replies and reactions', async () => {
     await tagBoth();
     await submitAnnouncement({});
     await click(lastDm(), ANNOUNCE_ACTIONS.send);
     const ts = (announcementsIn(channels.shared)[0] as StoredMessage).ts;
-    await h.driver.userMessage({
+    const first = await h.driver.userMessage({
       user: carol,
       channelId: channels.shared,
       text: 'Will SSO be down?',
@@ -371,8 +372,13 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     const [globex] = announcementsIn(channels.otherShared);
     await react('reaction_added', bob, channels.otherShared, globex?.ts);
     await h.rapport.settled();
-    const tracked = () => h.rapport.store.trackedMessages.findById(`${channels.shared}:${ts}`);
-    expect(await tracked()).toMatchObject({ preview: 'Will SSO be down?', ownerId: alice.id, closed: null });
+    const tracked = (at = first.ts) => h.rapport.store.trackedMessages.findById(`${channels.shared}:${at}`);
+    expect(await tracked()).toMatchObject({
+      preview: 'Will SSO be down?',
+      threadTs: ts,
+      ownerId: alice.id,
+      closed: null,
+    });
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('reached 2, failed 0, replies 1, reactions 2');
 
@@ -392,6 +398,36 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     });
     await h.rapport.settled();
     expect((await tracked())?.closed?.reason).toBe('reply');
+
+    // A second question after the answer is watched and nagged again, on its own clock.
+    const second = await h.driver.userMessage({
+      user: carol,
+      channelId: channels.shared,
+      text: 'And the API?',
+      threadTs: ts,
+    });
+    await h.rapport.settled();
+    expect(await tracked(second.ts)).toMatchObject({ preview: 'And the API?', threadTs: ts, closed: null });
+    const nagsBefore = h.fake.dmsTo(alice.id).length;
+    clock.advance(2 * 24 * 60);
+    await h.rapport.runJob('reminders');
+    const nags = h.fake
+      .dmsTo(alice.id)
+      .slice(nagsBefore)
+      .map((m) => JSON.stringify(m));
+    expect(nags.filter((n) => n.includes('And the API?'))).toHaveLength(1);
+    expect(nags.join()).not.toContain('Will SSO be down?');
+    const counted = await commandReply(h, alice, 'announcements');
+    expect(JSON.stringify(counted.args.blocks)).toContain('reached 2, failed 0, replies 2, reactions 2');
+
+    await h.driver.userMessage({
+      user: bob,
+      channelId: channels.shared,
+      text: 'It stays up too.',
+      threadTs: ts,
+    });
+    await h.rapport.settled();
+    expect((await tracked(second.ts))?.closed).toMatchObject({ by: bob.id, reason: 'reply' });
   });
 
   it('sends in each partnership’s next working hours: each delivery when its own day starts', async () => {
@@ -518,6 +554,24 @@ describe.each(storeKinds())('announcements end to end ($name store)', (kind) => 
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(posts);
     const list = await commandReply(h, alice, 'announcements');
     expect(JSON.stringify(list.args.blocks)).toContain('reached 1, failed 1');
+
+    // The digests: the title and when for Acme's customers, how far it went inside; nothing for Globex.
+    clock.advance(1); // a period ends where the next starts: what went at its very end is the next one's
+    await postDigestsNow(h, alice, channels.shared);
+    await postDigestsNow(h, alice, channels.otherShared);
+    const customer = digestIn(h, channels.shared, 'Status digest');
+    expect(digestList(customer, '*Announcements')).toMatch(
+      /^\*Announcements \(1\)\*\n• \*Release 4\.2\* — <!date\^\d+\^[^>]+>$/,
+    );
+    for (const internal of ['reached', 'failed', 'channel_not_found', 'Globex', 'partnership']) {
+      expect(digestTexts(customer).join('\n')).not.toContain(internal);
+    }
+    expect(digestList(digestIn(h, channels.triage, 'Internal digest · Acme'), '*Announcements')).toMatch(
+      /\* — <!date\^\d+\^[^>]+> · reached 1 partnership, 1 failed$/,
+    );
+    const globex = digestIn(h, channels.otherShared, 'Status digest');
+    expect(globex).toBeDefined();
+    expect(digestList(globex, '*Announcements')).toBeUndefined();
   });
 
   it('sends the sender’s report on the next run when Slack failed it, and only once', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
-import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { INCIDENT_BLOCKS as I, INCIDENT_ACTIONS } from '../../src/slack/incidents/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { digestIn, digestList, postDigestsNow } from '../support/digest-flows.js';
 import {
   acmeForEachTest,
   commandReply,
@@ -163,29 +163,13 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     expect(edits.map((c) => c.args.text)).toContain('0 of 2 channels updated');
 
     // The digests list it: its duration for the customer, and how many partnerships it reached inside.
-    await h.driver.command({ user: alice, channelId: channels.shared, text: 'digest' });
-    await h.rapport.settled();
-    const preview = h.fake.ephemeralsTo(alice.id).find((e) => JSON.stringify(e).includes('Post now'));
-    await h.driver.blockAction({
-      user: alice,
-      channelId: channels.shared,
-      message: { ts: preview?.message_ts, text: preview?.text, blocks: preview?.blocks },
-      isEphemeral: true,
-      actions: [{ action_id: DIGEST_ACTIONS.postNow }],
-    });
-    await h.rapport.settled();
-    const digestIn = (channel: string, title: string) =>
-      h.fake.messagesIn(channel).find((m) => JSON.stringify(m.blocks).includes(title)) as StoredMessage;
-    const incidentLines = (m: StoredMessage) =>
-      (m.blocks ?? [])
-        .map((b) => (b as { text?: { text?: string } }).text?.text ?? '')
-        .find((t) => t.startsWith('*Incidents (1)*'));
-    const customer = digestIn(channels.shared, 'Status digest');
-    expect(incidentLines(customer)).toMatch(
+    await postDigestsNow(h, alice, channels.shared);
+    const customer = digestIn(h, channels.shared, 'Status digest');
+    expect(digestList(customer, '*Incidents (1)*')).toMatch(
       /^\*Incidents \(1\)\*\n• \*API errors in eu-west\* — resolved after 2 h 5 min \(started <!date\^\d+\^/,
     );
     expect(JSON.stringify(customer)).not.toContain('partnership');
-    expect(incidentLines(digestIn(channels.triage, 'Internal digest'))).toContain(
+    expect(digestList(digestIn(h, channels.triage, 'Internal digest'), '*Incidents (1)*')).toContain(
       ' · sent to 2 partnerships',
     );
 
@@ -248,6 +232,82 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     await h.rapport.settled();
     expect(repliesIn(channels.shared)).toHaveLength(2);
     expect(h.fake.dmsTo(bob.id).at(-1)?.text).toBe('Update 2: reached 2 of 2 channels');
+  });
+
+  it('watches each customer question in its thread until a vendor reply there answers it', async () => {
+    await startIncident();
+    await postUpdate('identified', 'A bad deploy; rolling back.');
+    const [top] = topIn(channels.shared);
+    /** One message in the incident's thread, handled before the next arrives. */
+    async function reply(user: DriverUser, text: string) {
+      const posted = await h.driver.userMessage({
+        user,
+        channelId: channels.shared,
+        text,
+        threadTs: top?.ts as string,
+      });
+      await h.rapport.settled();
+      return posted;
+    }
+    const tracked = (ts: string) => h.rapport.store.trackedMessages.findById(`${channels.shared}:${ts}`);
+    const first = await reply(carol, 'Is our data safe?');
+    await reply(bob, 'Yes.');
+    const second = await reply(carol, 'When will it be fixed?');
+    expect((await tracked(first.ts))?.closed?.reason).toBe('reply');
+    expect(await tracked(second.ts)).toMatchObject({ preview: 'When will it be fixed?', closed: null });
+  });
+
+  it('takes an update from the sender’s Home tab while the incident is open, for the vendor only', async () => {
+    await startIncident();
+    /** Opens `user`'s Home tab: the view Rapport published for them. */
+    async function home(user: DriverUser): Promise<StoredView> {
+      await h.driver.event({
+        event: { type: 'app_home_opened', user: user.id, channel: 'DHOME0001', tab: 'home' },
+      });
+      await h.rapport.settled();
+      return h.fake.homeView(user.id) as StoredView;
+    }
+    type Accessory = { action_id?: string; value?: string; text?: { text: string } };
+    const updateButtons = (view: StoredView) =>
+      (view.blocks as { accessory?: Accessory }[])
+        .map((b) => b.accessory)
+        .filter((a): a is Accessory => a?.action_id === INCIDENT_ACTIONS.postUpdate);
+    const [incident] = await h.rapport.store.incidents.listRecent(1);
+    const tab = await home(alice);
+    expect(updateButtons(tab)).toEqual([
+      expect.objectContaining({
+        text: expect.objectContaining({ text: 'Post update' }),
+        value: incident?.id,
+      }),
+    ]);
+
+    // The same authorisation as the list's button: a customer's (forged) click opens nothing.
+    const before = h.fake.callsTo('views.open').length;
+    await h.driver.blockAction({
+      user: carol,
+      view: tab,
+      actions: [{ action_id: INCIDENT_ACTIONS.postUpdate }],
+    });
+    await h.rapport.settled();
+    expect(h.fake.callsTo('views.open')).toHaveLength(before);
+    await h.driver.blockAction({
+      user: alice,
+      view: tab,
+      actions: [{ action_id: INCIDENT_ACTIONS.postUpdate }],
+    });
+    const form = await modalOpenedAfter(h, before);
+    expect(form.title.text).toBe('Incident update');
+    await h.driver.viewSubmission({
+      user: alice,
+      view: form,
+      values: { [I.status]: { [INPUT]: 'resolved' }, [I.text]: { [INPUT]: 'Error rates are normal.' } },
+    });
+    await h.rapport.settled();
+    for (const channel of SHARED) expect(repliesIn(channel)).toHaveLength(1);
+    expect(blockText(topIn(channels.shared)[0], 1)).toContain('*Resolved*');
+
+    expect(updateButtons(await home(alice))).toEqual([]); // resolved: reopened from `/rapport incident`
+    expect(updateButtons(await home(bob))).toEqual([]); // nobody else's Home tab lists it
   });
 
   it('reports a channel Slack refuses with its reason, updates the others, and never retries it', async () => {

@@ -1,15 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/playground/slack-simulator/index.js';
+import { ANNOUNCE_BLOCKS } from '../../src/slack/announcements/ids.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
+import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { announceAndSend } from '../support/announcement-flows.js';
 import {
   buttonValue,
+  commandReply,
   modalOpenedAfter,
   openModalByCommand,
   raiseHelpRequest,
   setUpAcme,
+  setUpPartnership,
 } from '../support/flows.js';
 import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
@@ -20,11 +25,12 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 describe.each(storeKinds())('webhook events beyond asks ($name store)', (kind) => {
   let h: Harness;
   let receiver: WebhookReceiver;
+  let clock: TestClock;
 
   beforeEach(async (context) => {
     if (!kind.available) context.skip();
     receiver = await WebhookReceiver.start();
-    const clock = new TestClock('2026-11-23T08:00:00Z');
+    clock = new TestClock('2026-11-23T08:00:00Z');
     h = await startHarness(kind.freshLocation(), { clock, webhooks: webhookSettings() });
     await setUpAcme(h);
     await addEndpoint(h, `${receiver.url}/all`);
@@ -102,6 +108,48 @@ describe.each(storeKinds())('webhook events beyond asks ($name store)', (kind) =
       digest: { trigger: 'manual' },
       partnership: { name: 'Acme Corp' },
     });
+  });
+
+  it('sends announcement.sent once its last delivery settled: its counts, never its internal details', async () => {
+    await setUpPartnership(h, channels.otherShared, 'Globex');
+    await commandReply(h, people.alice, 'tags enterprise');
+    await commandReply(h, people.alice, 'tags smb', channels.otherShared);
+    // Globex works in New York: sent "in each partnership's working hours", its message waits until 14:00 UTC.
+    const setup = await openModalByCommand(h, people.alice, 'setup', channels.otherShared);
+    await h.driver.viewSubmission({
+      user: people.alice,
+      view: setup,
+      values: { [SETUP_BLOCKS.timeZone]: { [INPUT]: 'America/New_York' } },
+    });
+    await addEndpoint(h, `${receiver.url}/enterprise`, { tags: 'enterprise' });
+    await addEndpoint(h, `${receiver.url}/smb`, { tags: 'smb' });
+    await h.rapport.settled();
+    await announceAndSend(h, channels.shared, {
+      [ANNOUNCE_BLOCKS.title]: { [INPUT]: 'Release 4.2' },
+      [ANNOUNCE_BLOCKS.body]: { [INPUT]: 'Faster exports.' },
+      [ANNOUNCE_BLOCKS.when]: { [INPUT]: 'working_hours' },
+    });
+    expect(types('/all')).toEqual([]); // Acme has it; Globex's is still to go
+
+    clock.advance(6 * 60);
+    h.fake.failNextWhen('chat.postMessage', (args) => args.channel === channels.otherShared, 'is_archived');
+    await h.rapport.runJob('announcements');
+    await h.rapport.settled();
+    const [announcement] = await h.rapport.store.announcements.listRecent(1);
+    for (const path of ['/all', '/internal', '/enterprise']) {
+      expect(types(path)).toEqual(['announcement.sent']);
+      expect(receiver.at(path)[0]?.json.data).toEqual({
+        announcement: { id: announcement?.id, title: 'Release 4.2', kind: 'announcement' },
+        reached: 1,
+        failed: 1,
+        actor: null,
+      });
+    }
+    expect(types('/smb')).toEqual([]); // Globex, the only partnership tagged smb, refused it
+
+    await h.rapport.runJob('announcements');
+    await h.rapport.settled();
+    expect(types('/all')).toEqual(['announcement.sent']);
   });
 
   it('sends approval.requested, then approval.decided for each approver, in order', async () => {

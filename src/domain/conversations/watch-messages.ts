@@ -25,16 +25,17 @@ export interface PostedMessage {
   text: string;
   postedAt: Date;
   /**
-   * A reply in a thread Rapport watches as one conversation (an announcement's): a customer's reply is
-   * watched as that thread, until a vendor reply in it answers.
+   * A reply in a thread Rapport watches (an announcement's): each customer reply in it is watched, until
+   * a vendor reply in the thread answers it.
    */
   watchedThread?: boolean;
 }
 
 /**
  * A message in a partnership channel. A top-level customer message (or reply in a watched thread) is
- * watched until answered; a vendor reply answers its thread's message, and a vendor message in the channel answers every
- * customer message before it. Returns the messages this one closed.
+ * watched until answered; a vendor reply answers its thread's message and the customer replies watched
+ * in that thread, and a vendor message in the channel answers every customer message before it.
+ * Returns the messages this one closed.
  */
 export async function watchMessage(
   deps: WatchDeps,
@@ -43,16 +44,13 @@ export async function watchMessage(
 ): Promise<TrackedMessage[]> {
   if (m.author.side === 'customer') {
     await deps.partnerships.recordCustomerMessage(p.id, m.postedAt);
-    if (m.threadTs === null) await startWatching(deps, p, m);
-    else if (m.watchedThread) await startWatching(deps, p, { ...m, ts: m.threadTs });
+    if (m.threadTs === null || m.watchedThread) await startWatching(deps, p, m);
     return [];
   }
   const answered =
     m.threadTs === null
       ? await deps.trackedMessages.listOpenInChannel(m.channelId, m.postedAt)
-      : [await deps.trackedMessages.findById(trackedMessageId(m.channelId, m.threadTs))].filter(
-          (t): t is TrackedMessage => t !== null && t.closed === null,
-        );
+      : await openInThread(deps, m.channelId, m.threadTs, m.postedAt);
   const closed: TrackedMessage[] = [];
   for (const message of answered) {
     const done = await closeMessage(deps, p, message.id, m.author.userId, 'reply');
@@ -61,12 +59,28 @@ export async function watchMessage(
   return closed;
 }
 
+/** What a vendor reply in a thread answers: the thread's parent, and the customer replies watched in it. */
+async function openInThread(
+  deps: WatchDeps,
+  channelId: string,
+  threadTs: string,
+  until: Date,
+): Promise<TrackedMessage[]> {
+  const parent = await deps.trackedMessages.findById(trackedMessageId(channelId, threadTs));
+  // A channel's open messages are few: filtering them keeps to the one index tracked messages have.
+  const replies = (await deps.trackedMessages.listOpenInChannel(channelId, until)).filter(
+    (t) => t.threadTs === threadTs,
+  );
+  return [...(parent !== null && parent.closed === null ? [parent] : []), ...replies];
+}
+
 async function startWatching(deps: WatchDeps, p: Partnership, m: PostedMessage): Promise<void> {
   const message: TrackedMessage = {
     id: trackedMessageId(m.channelId, m.ts),
     partnershipId: p.id,
     channelId: m.channelId,
     ts: m.ts,
+    ...(m.threadTs === null ? {} : { threadTs: m.threadTs }),
     author: m.author,
     preview: [...m.text].slice(0, PREVIEW_LENGTH).join(''),
     postedAt: m.postedAt,

@@ -7,6 +7,7 @@ import { endOfDayIn, lastStatusChange, promisesDueIn } from '../asks/promises.js
 import { followUpId } from '../follow-ups/follow-up.js';
 import { businessMinutesBetween } from '../sla/business-calendar.js';
 import { calendarOf, firstResponseAt } from '../sla/obligation.js';
+import { customerAnnouncementsOfPeriod } from './digest-announcements.js';
 import type { AwaitedSeat, CustomerDigest, DigestAsk, StatusChange } from './digest-content.js';
 import { customerIncidentsOfPeriod } from './digest-incidents.js';
 import { type DigestSources, inPeriod, OPEN_STATUSES, SIGN_OFFS_READ } from './digest-sources.js';
@@ -83,6 +84,7 @@ export function compileCustomerDigest(s: DigestSources): CustomerDigest {
     },
     firstResponse: { medianMinutes: median(firstResponses), count: firstResponses.length },
     incidents: customerIncidentsOfPeriod(s),
+    announcements: customerAnnouncementsOfPeriod(s),
     signOffs: signOffs(s.approvals),
   };
 }

@@ -8,6 +8,7 @@ import {
   QUIET_AFTER_DAYS,
   recentDepartures,
 } from '../stakeholders/relationship-risks.js';
+import { announcementsOfPeriod } from './digest-announcements.js';
 import type { InternalDigest, OverdueItem, RatingTally, RiskFlag, SnoozeLine } from './digest-content.js';
 import { incidentsOfPeriod } from './digest-incidents.js';
 import { type DigestSources, inPeriod, periodBefore } from './digest-sources.js';
@@ -55,6 +56,7 @@ export function compileInternalDigest(s: DigestSources): InternalDigest {
         ),
     },
     incidents: incidentsOfPeriod(s),
+    announcements: announcementsOfPeriod(s),
     failedDigests: sinceLastPosted(s)
       .filter((d) => d.state === 'failed')
       .map((d) => ({ slot: d.slot, error: d.error ?? 'unknown_error' })),

@@ -57,6 +57,12 @@ export interface DigestIncident {
   resolvedAt: Date | null;
 }
 
+/** An announcement whose message reached the partnership's channel in the period, and when. */
+export interface DigestAnnouncement {
+  title: string;
+  at: Date;
+}
+
 /** What the customer reads in the shared channel. Nothing internal (notes, nags, risks) is in here. */
 export interface CustomerDigest {
   accountName: string;
@@ -85,6 +91,8 @@ export interface CustomerDigest {
   firstResponse: { medianMinutes: number | null; count: number };
   /** Incidents of the period, oldest first. */
   incidents: DigestIncident[];
+  /** Announcements of the period, oldest first: title and time only. */
+  announcements: DigestAnnouncement[];
   signOffs: {
     /** The channel's pending approvals, soonest due first. */
     waiting: DigestSignOff[];
@@ -151,6 +159,11 @@ export interface InternalDigest {
   nags: { reminded: number; escalated: number; snoozes: SnoozeLine[] };
   /** The period's incidents that affected this partnership, with how many partnerships each was sent to. */
   incidents: (DigestIncident & { partnerships: number })[];
+  /**
+   * The period's announcements that reached this partnership, with how many channels each reached and
+   * how many refused it.
+   */
+  announcements: (DigestAnnouncement & { reached: number; failed: number })[];
   /** Earlier digests of this partnership that Slack refused and were never posted. */
   failedDigests: { slot: Date; error: string }[];
   /** Slots that passed while Rapport was down, too long ago to post late. */

@@ -1,4 +1,4 @@
-import type { Announcement } from '../announcements/announcement.js';
+import { type Announcement, type DeliveryCounts, deliveryId } from '../announcements/announcement.js';
 import type { Approval } from '../approvals/approval.js';
 import type { Ask, AskStatus } from '../asks/ask.js';
 import { LIFECYCLES } from '../asks/lifecycle.js';
@@ -20,8 +20,9 @@ const RECENT_DIGESTS = 20;
  * left out is exact; one more is read to tell when there are more than that.
  */
 export const SIGN_OFFS_READ = 50;
-/** Incidents a digest reads: far more than a period has. */
+/** Incidents and announcements a digest reads: far more than a period has. */
 const INCIDENTS_READ = 20;
+const ANNOUNCEMENTS_READ = 20;
 
 /** Every status in which some kind of ask is still open, in the order a digest lists them. */
 export const OPEN_STATUSES: AskStatus[] = [
@@ -29,8 +30,19 @@ export const OPEN_STATUSES: AskStatus[] = [
 ].filter((s) => !Object.values(LIFECYCLES).some((l) => l.closed.includes(s)));
 
 /**
- * Everything both digests of a partnership are made from, read with a fixed number of queries (eight)
- * however many asks, messages, reminders and approvals the partnership has.
+ * An announcement whose message reached the partnership's channel in the period, with the counts of its
+ * whole audience.
+ */
+export interface SentAnnouncement {
+  announcement: Announcement;
+  at: Date;
+  counts: DeliveryCounts;
+}
+
+/**
+ * Everything both digests of a partnership are made from, read with a fixed number of queries (ten)
+ * however many asks, messages, reminders and approvals the partnership has, plus one count per
+ * announcement of the period.
  */
 export interface DigestSources {
   partnership: Partnership;
@@ -51,6 +63,8 @@ export interface DigestSources {
   stakeholders: Stakeholder[];
   /** The latest incidents sent to the partnership: at most INCIDENTS_READ, newest first. */
   incidents: Announcement[];
+  /** The announcements of the period whose message is in the channel, oldest first. */
+  announcements: SentAnnouncement[];
 }
 
 export async function gatherDigestSources(
@@ -64,6 +78,8 @@ export async function gatherDigestSources(
     | 'approvals'
     | 'stakeholders'
     | 'incidents'
+    | 'announcements'
+    | 'announcementDeliveries'
   >,
   partnership: Partnership,
   now: Date,
@@ -73,7 +89,8 @@ export async function gatherDigestSources(
   const start = lastPosted?.period?.end ?? partnership.createdAt;
   const activitySince = daysBefore(now, ACTIVITY_WINDOW_DAYS);
   const since = new Date(Math.min(start.getTime(), activitySince.getTime()));
-  const [asks, messages, ratings, approvals, stakeholders, incidents] = await Promise.all([
+  const period = { start, end: now, first: lastPosted === undefined };
+  const [asks, messages, ratings, approvals, stakeholders, incidents, announcements] = await Promise.all([
     repos.asks.listActive(partnership.id, OPEN_STATUSES, since),
     repos.trackedMessages.listActive(partnership.channelId, activitySince),
     repos.feedback.listRatedSince(partnership.id, periodBefore({ start, end: now }).start),
@@ -81,6 +98,7 @@ export async function gatherDigestSources(
     repos.approvals.listByChannel(partnership.channelId, SIGN_OFFS_READ + 1),
     repos.stakeholders.listByPartnership(partnership.id),
     repos.incidents.listSentTo(partnership.id, INCIDENTS_READ),
+    readSentAnnouncements(repos, partnership.id, period),
   ]);
   // Only the subjects read above can be owed or reminded about in the period, so their follow-ups are
   // fetched by id: one lookup on the primary key, however many follow-ups the partnership has.
@@ -88,7 +106,6 @@ export async function gatherDigestSources(
     ...asks.map((a) => followUpId('ask', a.id)),
     ...messages.map((m) => followUpId('message', m.id)),
   ]);
-  const period = { start, end: now, first: lastPosted === undefined };
   const pending = approvals.filter((a) => a.state === 'pending');
   return {
     partnership,
@@ -102,7 +119,34 @@ export async function gatherDigestSources(
     approvals: pending,
     stakeholders,
     incidents,
+    announcements,
   };
+}
+
+/**
+ * The period's announcements posted in the partnership's channel (and not deleted since), oldest first:
+ * the latest ANNOUNCEMENTS_READ sent to it, their deliveries here by id, and the counts of those left.
+ */
+async function readSentAnnouncements(
+  repos: Pick<Repositories, 'announcements' | 'announcementDeliveries'>,
+  partnershipId: string,
+  period: DigestPeriod,
+): Promise<SentAnnouncement[]> {
+  const latest = await repos.announcements.listSentTo(partnershipId, ANNOUNCEMENTS_READ);
+  const ids = latest.map((a) => deliveryId(a.id, partnershipId));
+  const here = new Map((await repos.announcementDeliveries.findByIds(ids)).map((d) => [d.announcementId, d]));
+  const posted = latest.flatMap((announcement) => {
+    const delivery = here.get(announcement.id);
+    if (delivery?.state !== 'posted' || delivery.removed) return [];
+    // Posted once due: when sending started, or later at the start of the partnership's working hours.
+    const started = announcement.startedAt ?? announcement.createdAt;
+    const at = delivery.dueAt > started ? delivery.dueAt : started;
+    return inPeriod(at, period) ? [{ announcement, at }] : [];
+  });
+  const counted = await Promise.all(
+    posted.map(async (p) => ({ ...p, counts: await repos.announcementDeliveries.count(p.announcement.id) })),
+  );
+  return counted.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /** The period of the same length just before `period`: what a trend (ratings) is compared with. */

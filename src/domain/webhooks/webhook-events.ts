@@ -1,4 +1,5 @@
 import type { Actor } from '../actors.js';
+import type { Announcement } from '../announcements/announcement.js';
 import type { Approval } from '../approvals/approval.js';
 import type { Ask } from '../asks/ask.js';
 import type { DigestRecord } from '../digests/digest-record.js';
@@ -18,6 +19,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'feedback.received',
   'stakeholder.left',
   'partnership.at_risk',
+  'announcement.sent',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -228,4 +230,32 @@ export function digestPostedEvent(record: DigestRecord, partnership: Partnership
     },
     actor: null,
   });
+}
+
+/**
+ * An announcement (or incident) reached every channel it could, once its last delivery settled: one event
+ * for all its partnerships, received by an endpoint whose tags any partnership it reached carries. Its
+ * counts only: never its hold window, sign-off, exclusions or the channels that refused it.
+ */
+export function announcementSentEvent(
+  a: Announcement,
+  outcome: { reached: number; failed: number; tags: readonly string[] },
+  at: Date,
+): WebhookEvent {
+  return {
+    id: `announcement_${a.id}`,
+    type: 'announcement.sent',
+    at,
+    orderKey: `announcement:${a.id}`,
+    seq: at.getTime(),
+    data: {
+      announcement: { id: a.id, title: a.title, kind: a.incident ? 'incident' : 'announcement' },
+      reached: outcome.reached,
+      failed: outcome.failed,
+      actor: null,
+    },
+    internalData: null,
+    internalOnly: false,
+    partnershipTags: outcome.tags,
+  };
 }

@@ -1,5 +1,6 @@
 import { startAnnouncement } from '../../app/announcements/start-announcement.js';
 import type { Announcement, AnnouncementDelivery } from '../../domain/announcements/announcement.js';
+import { announcementSentEvent } from '../../domain/webhooks/webhook-events.js';
 import { postPaced } from '../digests/paced-poster.js';
 import { classifySlackFailure } from '../shared/classify-slack-failure.js';
 import { effectMetadata, listPostedOrAssumeNone } from '../shared/post-once.js';
@@ -125,8 +126,9 @@ async function postDelivery(
 const REPORT_CLAIM_MS = 10 * 60_000;
 
 /**
- * Once nothing is pending, one run tells the sender what reached where, then marks it sent. The report's
- * marker keeps two runs from both sending it; a failed report releases it and the next run tries again.
+ * Once nothing is pending, one run queues its `announcement.sent` webhook event and tells the sender what
+ * reached where, then marks it sent. The report's marker keeps two runs from both sending it; a failed
+ * report (or queuing) releases it and the next run tries again (queuing the same event again is a no-op).
  */
 async function finishIfSettled(deps: AnnouncementSenderDeps, announcement: Announcement): Promise<void> {
   const { announcements, announcementDeliveries, markers } = deps.repositories;
@@ -136,6 +138,7 @@ async function finishIfSettled(deps: AnnouncementSenderDeps, announcement: Annou
   if (!(await markers.claim(marker, now, new Date(now.getTime() + REPORT_CLAIM_MS)))) return;
   const all = await announcementDeliveries.listFor(announcement.id);
   try {
+    await deps.publish?.([await sentEvent(deps, announcement, all, now)]);
     await deps.client.chat.postMessage({
       channel: announcement.createdBy,
       ...buildSendReport(announcement, all),
@@ -150,4 +153,18 @@ async function finishIfSettled(deps: AnnouncementSenderDeps, announcement: Annou
     posted: all.filter((d) => d.state === 'posted').length,
     failed: all.filter((d) => d.state === 'failed').length,
   });
+}
+
+/** Its webhook event, tagged with the tags of the partnerships it reached (endpoints filter on them). */
+async function sentEvent(
+  deps: AnnouncementSenderDeps,
+  announcement: Announcement,
+  all: AnnouncementDelivery[],
+  now: Date,
+) {
+  const reached = new Set(all.filter((d) => d.state === 'posted').map((d) => d.partnershipId));
+  const partnerships = reached.size > 0 ? await deps.repositories.partnerships.listAll() : [];
+  const tags = new Set(partnerships.filter((p) => reached.has(p.id)).flatMap((p) => p.tags));
+  const failed = all.filter((d) => d.state === 'failed').length;
+  return announcementSentEvent(announcement, { reached: reached.size, failed, tags: [...tags] }, now);
 }

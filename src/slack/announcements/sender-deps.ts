@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock, Repositories } from '../../domain/ports.js';
+import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
 import type { AppLogger } from '../../logger.js';
 import type { SlackDirectory } from '../bolt/directory.js';
 import type { PacingOptions } from '../digests/paced-poster.js';
@@ -16,4 +17,6 @@ export interface AnnouncementSenderDeps {
   logger: AppLogger;
   newId: () => string;
   pacing?: Omit<PacingOptions, 'clock' | 'sleep'>;
+  /** Queues webhook events and starts their delivery; absent where no webhooks are wired (the benches). */
+  publish?: (events: WebhookEvent[]) => Promise<void>;
 }

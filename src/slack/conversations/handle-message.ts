@@ -16,8 +16,8 @@ interface PlainMessage {
 /**
  * A person's message in a partnership channel feeds the response clocks: customer messages are watched
  * until answered, vendor messages answer them, and a reply in an ask's thread by the side that owes it
- * counts as that ask's response. A customer's reply in an announcement's thread is watched (and counted)
- * as that thread's conversation.
+ * counts as that ask's response. Each customer reply in an announcement's thread is watched (and counted)
+ * like a message in the channel, until a vendor reply in that thread answers it.
  */
 export const handleMessage =
   (services: SlackDeps) =>

@@ -14,6 +14,7 @@ import { describeDue, describeSpan } from '../shared/describe-due.js';
 import { describeDuration } from '../shared/describe-duration.js';
 import { safeText } from '../shared/escape.js';
 import {
+  announcementLine,
   button,
   count,
   digestText,
@@ -37,7 +38,7 @@ export interface DigestPreview {
 
 /**
  * The status digest both organisations read in the shared channel. One list per open status (eight)
- * and at most 19 other blocks: under 30 blocks however much there is. Overdue asks come first in their
+ * and at most 20 other blocks: under 30 blocks however much there is. Overdue asks come first in their
  * list and are counted in the period line and in any '…and N more', so a cap never hides them.
  */
 export function buildCustomerDigestMessage(
@@ -73,6 +74,7 @@ function periodBlocks(d: CustomerDigest): KnownBlock[] {
     ...optionalList('Resolved', d.resolved, askLine),
     ...optionalList('You asked, we shipped', d.shipped, askLine),
     ...optionalList('Incidents', d.incidents, incidentLine),
+    ...optionalList('Announcements', d.announcements, announcementLine),
     ...optionalList(
       'Status changes',
       d.statusChanges,

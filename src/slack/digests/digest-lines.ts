@@ -1,5 +1,5 @@
 import type { Button, KnownBlock } from '@slack/types';
-import type { DigestIncident } from '../../domain/digests/digest-content.js';
+import type { DigestAnnouncement, DigestIncident } from '../../domain/digests/digest-content.js';
 import { STATUS_LABELS as INCIDENT_STATUS_LABELS } from '../incidents/incident-message.js';
 import { context, header, plain, section } from '../shared/blocks.js';
 import { describeSpan, slackDate } from '../shared/describe-due.js';
@@ -80,6 +80,10 @@ export function incidentLine(i: DigestIncident): string {
     ? `• ${title} — open, ${INCIDENT_STATUS_LABELS[i.status]} (since ${slackDate(i.startedAt)})`
     : `• ${title} — resolved after ${describeSpan(i.resolvedAt.getTime() - i.startedAt.getTime())} (started ${slackDate(i.startedAt)})`;
 }
+
+/** '*Release 4.2* — <date>': what it was and when it came, nothing about who else got it. */
+export const announcementLine = (a: DigestAnnouncement): string =>
+  `• *${lineText(a.title)}* — ${slackDate(a.at)}`;
 
 /** Header and period line; a header is plain text (never parsed for mentions), so it is only shortened. */
 export const digestTop = (title: string, accountName: string, start: Date, details: string): KnownBlock[] => [

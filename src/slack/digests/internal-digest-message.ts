@@ -11,6 +11,7 @@ import { describeDeparture } from '../people/departure-alert.js';
 import { type MessageContent, section } from '../shared/blocks.js';
 import { describeDue, describeSpan, slackDate } from '../shared/describe-due.js';
 import {
+  announcementLine,
   count,
   digestText,
   digestTop,
@@ -26,7 +27,7 @@ const ALL_CLEAR =
 
 /**
  * What needs the vendor's attention on one account, for the triage channel or the owner's DM only:
- * it names risks and reminders, which the customer must never see. Eight blocks at the most.
+ * it names risks and reminders, which the customer must never see. Nine blocks at the most.
  */
 export function buildInternalDigestMessage(d: InternalDigest, now: Date): MessageContent {
   const sections = [
@@ -38,6 +39,11 @@ export function buildInternalDigestMessage(d: InternalDigest, now: Date): Messag
       'Incidents',
       d.incidents,
       (i) => `${incidentLine(i)} · sent to ${count(i.partnerships, 'partnership')}`,
+    ),
+    ...optionalList(
+      'Announcements',
+      d.announcements,
+      (a) => `${announcementLine(a)} · reached ${count(a.reached, 'partnership')}, ${a.failed} failed`,
     ),
     ...optionalList('Digests not posted', notPosted(d), notPostedLine),
   ];

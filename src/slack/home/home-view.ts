@@ -9,8 +9,9 @@ import type { Subject } from '../../domain/follow-ups/subject.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
 import type { Departure } from '../../domain/stakeholders/relationship-risks.js';
 import { describeAnnouncement } from '../announcements/describe-announcement.js';
+import { postUpdateButton } from '../incidents/post-update-button.js';
 import { describeDeparture } from '../people/departure-alert.js';
-import { context, divider, header, section } from '../shared/blocks.js';
+import { context, divider, header, mrkdwn, section } from '../shared/blocks.js';
 import { describeDue, slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
 import { mentions } from '../shared/mention.js';
@@ -119,11 +120,15 @@ export function buildHomeView(data: HomeData, now: Date): HomeView {
 function announcementBlocks(announcements: HomeData['announcements']): KnownBlock[] {
   if (announcements.length === 0) return [];
   const shown = announcements.slice(0, HOME_LIMITS.announcements);
-  return [
-    divider(),
-    header('My announcements'),
-    ...shown.map(({ announcement, counts }) => section(describeAnnouncement(announcement, counts))),
-  ];
+  return [divider(), header('My announcements'), ...shown.map(announcementBlock)];
+}
+
+/** An open incident, once its first message reached every channel, takes its next update from here. */
+function announcementBlock({ announcement: a, counts }: HomeData['announcements'][number]): KnownBlock {
+  const text = mrkdwn(describeAnnouncement(a, counts));
+  return a.incident && a.incident.status !== 'resolved' && a.state === 'sent'
+    ? { type: 'section', text, accessory: postUpdateButton(a, a.incident) }
+    : { type: 'section', text };
 }
 
 const listOrEmpty = (blocks: KnownBlock[], empty: string) => (blocks.length > 0 ? blocks : [context(empty)]);

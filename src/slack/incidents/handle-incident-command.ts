@@ -7,8 +7,8 @@ import { COMMAND } from '../commands/ids.js';
 import { section } from '../shared/blocks.js';
 import { slackDate } from '../shared/describe-due.js';
 import { safeText } from '../shared/escape.js';
-import { INCIDENT_ACTIONS } from './ids.js';
 import { describeStatus } from './incident-message.js';
+import { postUpdateButton } from './post-update-button.js';
 
 /** Enough for the incidents anyone is still working on; each takes two blocks of the 50 a message may have. */
 const LISTED = 10;
@@ -20,19 +20,7 @@ function incidentBlock(a: Announcement): KnownBlock[] {
   const updates = `${incident.count} update${incident.count === 1 ? '' : 's'}`;
   const going = a.state === 'sending' || incident.sending ? ' · going out now' : '';
   const text = `*${safeText(a.title, 150)}* — ${describeStatus(a, incident)} · last update ${slackDate(last)} · ${updates}, to ${a.partnershipIds.length} partnerships${going}`;
-  const label = incident.status === 'resolved' ? 'Reopen' : 'Post update';
-  return [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text },
-      accessory: {
-        type: 'button',
-        text: { type: 'plain_text', text: label },
-        action_id: INCIDENT_ACTIONS.postUpdate,
-        value: a.id,
-      },
-    },
-  ];
+  return [{ type: 'section', text: { type: 'mrkdwn', text }, accessory: postUpdateButton(a, incident) }];
 }
 
 /**

@@ -8,7 +8,10 @@ export const INCIDENT_BLOCKS = {
   startStatus: 'announce.incident_status',
 } as const;
 
-/** "Post update" (or "Reopen") on `/rapport incident`'s list; its value is the incident's id. */
+/**
+ * "Post update" (or "Reopen") on `/rapport incident`'s list, an update's outcome and the sender's Home
+ * tab; its value is the incident's id.
+ */
 export const INCIDENT_ACTIONS = { postUpdate: 'incident.post_update' } as const;
 
 /** The metadata key of one update's reply in one partnership's incident thread. */

@@ -21,7 +21,7 @@ type AddedLater =
   | 'inWorkingHours'
   | 'notifyChannel'
   | 'replaces';
-type DeliveryAddedLater = 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
+type DeliveryAddedLater = 'dueAt' | 'shownRevision' | 'removed' | 'changeError' | 'replies' | 'reactions';
 
 /** Stored shapes: the same fields, with the id as _id; those added since the first release may be missing. */
 export type AnnouncementDocument = Omit<Announcement, 'id' | 'audience' | AddedLater> &
@@ -39,7 +39,8 @@ export const announcementCollection: CollectionSpec = {
     { fields: ['state', 'createdAt'] },
     // The incident updates run's look-up, every minute.
     { fields: ['incident.sending'] },
-    // Each partnership's digest reads the incidents sent to it (an index on an array, one entry per element).
+    // Each partnership's digest reads the incidents and announcements sent to it (an index on an array, one
+    // entry per element).
     { fields: ['partnershipIds', 'createdAt'], embedded: false },
     // The sender's Home tab lists their own.
     { fields: ['createdBy', 'createdAt'] },
@@ -77,6 +78,8 @@ export const fromAnnouncement = ({ _id, ...rest }: AnnouncementDocument): Announ
 const fromDelivery = ({ _id, ...rest }: AnnouncementDeliveryDocument): AnnouncementDelivery => ({
   id: _id,
   ...rest,
+  // Stored before each partnership's could wait for its working hours: due from the start.
+  dueAt: rest.dueAt ?? new Date(0),
   shownRevision: rest.shownRevision ?? 0,
   removed: rest.removed ?? false,
   changeError: rest.changeError ?? null,
@@ -159,6 +162,13 @@ export function announcementRepository(
       const docs = await collection.find({ state: { $in: LISTED } }, { sort: { createdAt: -1 }, limit });
       return docs.map(fromAnnouncement);
     },
+    async listSentTo(partnershipId, limit) {
+      const docs = await collection.find(
+        { partnershipIds: partnershipId, incident: null, state: { $in: ['sending', 'sent'] } },
+        { sort: { createdAt: -1 }, limit },
+      );
+      return docs.map(fromAnnouncement);
+    },
     async listRecentBy(userId, limit) {
       const docs = await collection.find(
         { createdBy: userId, state: { $in: LISTED } },
@@ -175,10 +185,11 @@ export function announcementDeliveryRepository(
   return {
     insert: ({ id, ...rest }) => collection.insertOne({ _id: id, ...rest }),
     async claimPending(announcementId, now, lease) {
-      // Only those due: each partnership's may wait for its working hours.
+      // Only those due: each partnership's may wait for its working hours. One stored before due times
+      // existed has none (null matches a missing field on both stores) and is due now.
       const doc = await claimLeased(
         collection,
-        { announcementId, state: 'pending', dueAt: { $lte: now } },
+        { announcementId, state: 'pending', $or: [{ dueAt: { $lte: now } }, { dueAt: null }] },
         now,
         lease,
       );
@@ -216,6 +227,9 @@ export function announcementDeliveryRepository(
           { $set: { ...shown, changeError: error, lease: null } },
         )) === 1
       );
+    },
+    async findByIds(ids) {
+      return ids.length === 0 ? [] : (await collection.find({ _id: { $in: ids } })).map(fromDelivery);
     },
     async count(announcementId) {
       const counts: DeliveryCounts = { pending: 0, posted: 0, failed: 0, replies: 0, reactions: 0 };

@@ -55,6 +55,7 @@ function aCustomerDigest(overrides: Partial<CustomerDigest> = {}): CustomerDiges
     firstResponse: { medianMinutes: null, count: 0 },
     signOffs: { waiting: [], atLeast: false },
     incidents: [],
+    announcements: [],
     ...overrides,
   };
 }
@@ -70,6 +71,7 @@ function anInternalDigest(overrides: Partial<InternalDigest> = {}): InternalDige
     risks: [],
     nags: { reminded: 0, escalated: 0, snoozes: [] },
     incidents: [],
+    announcements: [],
     failedDigests: [],
     skippedSlots: [],
     ...overrides,
@@ -284,6 +286,7 @@ describe('the customer status digest', () => {
         open: [...open, { status: 'open', asks: many(10) }],
         promises: { upcoming: many(400), kept: many(400), missed: many(400) },
         firstResponse: { medianMinutes: 480, count: 10_000 },
+        announcements: Array.from({ length: 300 }, (_, i) => ({ title: huge, at: hoursAgo(i) })),
         signOffs: {
           waiting: Array.from({ length: 500 }, (_, i) => ({
             approval: anApproval({ id: `a-${i}`, title: huge }),

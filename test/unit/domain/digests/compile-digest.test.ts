@@ -21,6 +21,7 @@ import {
 } from '../../../../src/domain/follow-ups/follow-up.js';
 import { blankFollowUp } from '../../../../src/domain/follow-ups/plan.js';
 import type { Stakeholder } from '../../../../src/domain/stakeholders/stakeholder.js';
+import { anAnnouncement } from '../../../support/announcement-fixture.js';
 import { anAsk } from '../../../support/ask-fixture.js';
 import { aPartnership } from '../../../support/partnership-fixture.js';
 
@@ -48,6 +49,7 @@ function sources(overrides: Partial<DigestSources> = {}): DigestSources {
     approvals: [],
     stakeholders: [],
     incidents: [],
+    announcements: [],
     ...overrides,
   };
 }
@@ -631,5 +633,23 @@ describe('compileInternalDigest: digests that went wrong', () => {
       failed: [],
       skipped: [],
     });
+  });
+});
+
+describe('announcements in the digests', () => {
+  it('gives the customer each title and when, and the vendor how far each went', () => {
+    const announcement = anAnnouncement(utc('11-20T09:00'), {
+      id: 'a-1',
+      partnershipIds: ['p-1', 'p-2', 'p-3'],
+      exclusions: [{ partnershipId: 'p-4', accountName: 'Globex', by: 'UVENDOR2', at: utc('11-20T08:00') }],
+    });
+    const counts = { pending: 0, posted: 2, failed: 1, replies: 4, reactions: 7 };
+    const s = sources({ announcements: [{ announcement, at: utc('11-20T09:00'), counts }] });
+    expect(compileCustomerDigest(s).announcements).toEqual([
+      { title: 'Release 4.2', at: utc('11-20T09:00') },
+    ]);
+    expect(compileInternalDigest(s).announcements).toEqual([
+      { title: 'Release 4.2', at: utc('11-20T09:00'), reached: 2, failed: 1 },
+    ]);
   });
 });

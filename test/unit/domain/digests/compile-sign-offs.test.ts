@@ -23,6 +23,7 @@ function sources(approvals: Approval[]): DigestSources {
     approvals,
     stakeholders: [],
     incidents: [],
+    announcements: [],
   };
 }
 
