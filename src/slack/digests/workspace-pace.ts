@@ -4,7 +4,7 @@
  * publish, and its 429 does not say which limit was hit. One 429 alone is taken as its channel's (or a
  * passing hiccup): only that channel waits. 429s from several channels among the latest answers are
  * the workspace cap: then everyone waits, and the pace drops below the rate that hit the cap and creeps
- * back up, as TCP finds an unknown bandwidth (multiplicative decrease, additive increase), so the cap
+ * back up, as TCP finds an unknown bandwidth (a multiplicative decrease, a slow increase), so the cap
  * is seldom hit again and never for long.
  */
 
@@ -13,12 +13,8 @@ import type { Clock } from '../../domain/ports.js';
 /** Answers looked at for evidence of the workspace cap, and how many channels' 429s among them prove it. */
 const LATEST_ANSWERS = 10;
 const CAP_CHANNELS = 3;
-/**
- * The rate that hit the cap is measured over this much time before it (not counting a pause), and over
- * at least the second bound, so that a few answers just after a pause do not pass for a rate.
- */
+/** The rate that hit the cap is measured over this much time before it. */
 const RATE_WINDOW_MS = 1000;
-const MIN_RATE_WINDOW_MS = 100;
 /** After the cap, the pace is this share of that rate... */
 const DECREASE = 0.9;
 /** ...and grows back by this share of itself each second, compounding: the 10% in about 5 s. */
@@ -48,12 +44,28 @@ export function createWorkspacePace(clock: Clock): WorkspacePace {
   let rate = Number.POSITIVE_INFINITY;
   let rateSetAt = 0;
   let capFoundAt = Number.NEGATIVE_INFINITY;
-  let resumedAt = Number.NEGATIVE_INFINITY;
+  let pauseEnd = Number.NEGATIVE_INFINITY;
 
   const currentRate = () => rate * (1 + RECOVERY_PER_S) ** ((now() - rateSetAt) / 1000);
   const remember = (answer: string | null) => {
     latest.push(answer);
     if (latest.length > LATEST_ANSWERS) latest.shift();
+  };
+
+  const lowerPace = (at: number) => {
+    const current = currentRate();
+    // A second that overlaps the last pause would measure the pause, not the cap.
+    const measured =
+      at - RATE_WINDOW_MS >= pauseEnd
+        ? (takenAt.filter((t) => t > at - RATE_WINDOW_MS).length * 1000) / RATE_WINDOW_MS
+        : current;
+    // Once paced, a stall of the sender's own must not pass for the cap: the pace at most halves at once.
+    const base = Number.isFinite(current) ? Math.min(current, Math.max(measured, current / 2)) : measured;
+    // Nothing taken meanwhile (another sender filled the cap) tells no rate: then only wait.
+    if (base > 0 && Number.isFinite(base)) {
+      rate = DECREASE * base;
+      rateSetAt = at;
+    }
   };
 
   return {
@@ -67,22 +79,15 @@ export function createWorkspacePace(clock: Clock): WorkspacePace {
     },
     refused(channelId, startedAt, until) {
       if (startedAt < capFoundAt) {
-        resumedAt = Math.max(resumedAt, until);
+        pauseEnd = Math.max(pauseEnd, until);
         return true;
       }
       remember(channelId);
       const channels = new Set(latest.filter((answer) => answer !== null));
       if (channels.size < CAP_CHANNELS) return false;
       const at = now();
-      const since = Math.max(at - RATE_WINDOW_MS, resumedAt);
-      const measured =
-        (takenAt.filter((t) => t > since).length * 1000) / Math.max(at - since, MIN_RATE_WINDOW_MS);
-      // Nothing taken meanwhile (another sender filled the cap) tells no rate: then only wait.
-      if (measured > 0) {
-        rate = DECREASE * Math.min(currentRate(), measured);
-        rateSetAt = at;
-      }
-      resumedAt = Math.max(resumedAt, until);
+      lowerPace(at);
+      pauseEnd = Math.max(pauseEnd, until);
       capFoundAt = at;
       latest.length = 0;
       return true;
