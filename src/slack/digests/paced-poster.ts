@@ -105,9 +105,10 @@ function pickLane(lanes: Lane[], now: number): Lane | undefined {
 /**
  * Posts every job with `post`: in order and spaced within a channel, channels concurrently; a 429 holds
  * its channel (or, when it shows the workspace limit, all channels) for its Retry-After and then the same
- * job is retried (rate limits never fail a job before `maxRateLimitWaitMs`). 5xx, network and transient platform errors are retried with backoff; other
- * platform errors fail the job with Slack's error ('channel_not_found', ...), and any other exception
- * with its message, at once. One job's failure never stops the others. Outcomes are in job order.
+ * job is retried (rate limits never fail a job before `maxRateLimitWaitMs`). 5xx, network and transient
+ * platform errors are retried with backoff; other platform errors fail the job with Slack's error
+ * ('channel_not_found', ...), and any other exception with its message, at once. One job's failure never
+ * stops the others. Outcomes are in job order.
  */
 export async function postPaced<J extends { channelId: string }, R>(
   jobs: J[],
