@@ -11,43 +11,44 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LogLevel, WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock.js';
-import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { sendDueAnnouncements } from '../src/slack/announcements/send-announcements.js';
-import { openStore } from '../src/store/open-store.js';
 import { anAnnouncement } from '../test/support/announcement-fixture.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
-import { tempDataDir } from '../test/support/stores.js';
+import {
+  countDelivered,
+  describeLimits,
+  type FanoutRun,
+  oneEach,
+  openTempStore,
+  startFanout,
+} from './support/rate-limited-fanout.js';
 
 const PARTNERSHIPS = Number(process.env.PARTNERSHIPS ?? 1000);
-const WORKSPACE_RATE = Number(process.env.WORKSPACE_RATE ?? 50);
-const RANDOM_429 = Number(process.env.RANDOM_429 ?? 0.02);
+const LIMITS = {
+  workspaceRate: Number(process.env.WORKSPACE_RATE ?? 50),
+  random429: Number(process.env.RANDOM_429 ?? 0.02),
+};
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 /** sendDueAnnouncements is the minute job's body: a delivery still transient after its retries waits for the next. */
 const MAX_RUNS = 5;
 
 const SENDER = 'UVENDOR1';
 const channelOf = (i: number) => `CP${String(i).padStart(6, '0')}`;
-const floorS = Math.max(0, PARTNERSHIPS / WORKSPACE_RATE - 1); // a second's worth of burst at the start
+const CHANNELS = Array.from({ length: PARTNERSHIPS }, (_, i) => channelOf(i));
+const floorS = Math.max(0, PARTNERSHIPS / LIMITS.workspaceRate - 1); // a second's worth of burst at the start
 
-interface Run {
+interface Run extends FanoutRun {
   wallS: number;
   runs: number;
   seedS: number;
-  lost: number;
-  duplicates: number;
   /** Deliveries not recorded posted, or recorded with a ts the fake does not hold. */
   unrecorded: number;
-  warnings: string[];
 }
 
 async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
-  const dataDir = tempDataDir();
-  const store = await openStore({ dataDir });
+  const { store, dispose } = await openTempStore();
   const seedBegan = performance.now();
   const ids: string[] = [];
   for (let i = 0; i < PARTNERSHIPS; i++) {
@@ -69,31 +70,8 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
   });
   await store.announcements.insert(announcement);
   const seedS = (performance.now() - seedBegan) / 1000;
-  fake.reset();
-  if (limited) {
-    fake.limitPosting({
-      perChannelPerSecond: 1,
-      burst: 1,
-      workspacePerSecond: WORKSPACE_RATE,
-      random429Rate: RANDOM_429,
-    });
-  }
-  const warnings: string[] = [];
-  const deps = {
-    client: new WebClient('xoxb-bench', {
-      slackApiUrl: fake.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    }),
-    repositories: store,
-    directory: { user: async () => null },
-    clock: systemClock,
-    sleep: (ms: number) => sleep(ms),
-    logger: createLogger('warn', (line) => warnings.push(line)),
-    newId: randomUUID,
-    pacing: limited ? { concurrency: CONCURRENCY } : { concurrency: CONCURRENCY, perChannelIntervalMs: 0 },
-  };
+  const { warnings, ...sender } = startFanout(fake, limited ? LIMITS : null, { concurrency: CONCURRENCY });
+  const deps = { ...sender, repositories: store, directory: { user: async () => null }, newId: randomUUID };
   const began = performance.now();
   let runs = 0;
   while (runs < MAX_RUNS) {
@@ -103,27 +81,20 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
   }
   const wallS = (performance.now() - began) / 1000;
 
-  let lost = 0;
-  let duplicates = 0;
-  for (let i = 0; i < PARTNERSHIPS; i++) {
-    const found = fake.messagesIn(channelOf(i)).length;
-    lost += found === 0 ? 1 : 0;
-    duplicates += Math.max(0, found - 1);
-  }
+  const delivered = countDelivered(fake, oneEach(CHANNELS));
   const deliveries = await store.announcementDeliveries.listFor(announcement.id);
   const unrecorded =
     PARTNERSHIPS -
     deliveries.filter((d) => d.state === 'posted' && fake.message(d.channelId, d.ts ?? '') !== undefined)
       .length;
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  return { wallS, runs, seedS, lost, duplicates, unrecorded, warnings };
+  await dispose();
+  return { ...delivered, wallS, runs, seedS, unrecorded, warnings };
 }
 
 const fake = await FakeSlack.start();
 try {
   fake.addUser({ id: SENDER, teamId: fake.vendorTeamId, tz: 'Europe/Berlin' });
-  for (let i = 0; i < PARTNERSHIPS; i++) fake.addChannel({ id: channelOf(i), isExtShared: true });
+  for (const id of CHANNELS) fake.addChannel({ id, isExtShared: true });
 
   const baseline = await run(fake, false);
   const measured = await run(fake, true);
@@ -137,8 +108,8 @@ try {
       `posted through WebClient to the fake Slack API, recorded), concurrency ${CONCURRENCY}`,
   );
   console.log(
-    `limits: 1 post/s per channel, workspace ${WORKSPACE_RATE}/s, random 429s ${(RANDOM_429 * 100).toFixed(1)}%; ` +
-      `floor ${floorS.toFixed(1)} s (${PARTNERSHIPS} posts at ${WORKSPACE_RATE}/s after a second's burst)`,
+    `limits: ${describeLimits(LIMITS)}; ` +
+      `floor ${floorS.toFixed(1)} s (${PARTNERSHIPS} posts at ${LIMITS.workspaceRate}/s after a second's burst)`,
   );
   console.log(
     `under limits: ${measured.wallS.toFixed(1)} s (${rate(measured)} msg/s), ratio to floor ` +

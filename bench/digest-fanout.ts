@@ -17,25 +17,29 @@
  *                              TRIAGE_CHANNELS=10 INTERNAL_EVERY=1 ASKS=5 to change)
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LogLevel, WebClient } from '@slack/web-api';
 import { systemClock } from '../src/clock.js';
 import type { Ask, AskStatus } from '../src/domain/asks/ask.js';
 import { DEFAULT_DIGEST_CRON, slotAtOrBefore } from '../src/domain/digests/digest-schedule.js';
 import { takeDueDigests } from '../src/domain/digests/take-due-digests.js';
 import type { Partnership } from '../src/domain/partnerships/partnership.js';
-import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { type PublishReport, publishDigests } from '../src/slack/digests/publish-digests.js';
-import { openStore, type Store } from '../src/store/open-store.js';
+import type { Store } from '../src/store/open-store.js';
 import { anAsk } from '../test/support/ask-fixture.js';
 import { aPartnership } from '../test/support/partnership-fixture.js';
-import { tempDataDir } from '../test/support/stores.js';
+import {
+  countDelivered,
+  describeLimits,
+  type FanoutRun,
+  openTempStore,
+  startFanout,
+} from './support/rate-limited-fanout.js';
 
 const DIGESTS = Number(process.env.DIGESTS ?? 1000);
-const WORKSPACE_RATE = Number(process.env.WORKSPACE_RATE ?? 50);
-const RANDOM_429 = Number(process.env.RANDOM_429 ?? 0.02);
+const LIMITS = {
+  workspaceRate: Number(process.env.WORKSPACE_RATE ?? 50),
+  random429: Number(process.env.RANDOM_429 ?? 0.02),
+};
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 const TRIAGE_CHANNELS = Number(process.env.TRIAGE_CHANNELS ?? 10);
 const INTERNAL_EVERY = Number(process.env.INTERNAL_EVERY ?? 1);
@@ -62,10 +66,10 @@ for (let i = 0; i < DIGESTS; i++) {
 const busiest = Math.max(1, ...internalsTo.values());
 const posts = 2 * DIGESTS;
 const channelFloorS = busiest - 1;
-const workspaceFloorS = posts / WORKSPACE_RATE;
+const workspaceFloorS = posts / LIMITS.workspaceRate;
 const floorS = Math.max(channelFloorS, workspaceFloorS);
 // publishDigests posts every customer digest before any internal one: two floors, one after the other.
-const phasedFloorS = DIGESTS / WORKSPACE_RATE + Math.max(channelFloorS, DIGESTS / WORKSPACE_RATE);
+const phasedFloorS = DIGESTS / LIMITS.workspaceRate + Math.max(channelFloorS, DIGESTS / LIMITS.workspaceRate);
 
 /** A help request raised `k + 1` times three days back, moved along its lifecycle as far as `k` says. */
 function askOf(p: Partnership, k: number, now: Date): Ask {
@@ -93,9 +97,8 @@ function askOf(p: Partnership, k: number, now: Date): Ask {
   };
 }
 
-/** A fresh embedded store holding every partnership, due at the latest slot, and its asks. */
-async function seed(dataDir: string): Promise<{ store: Store; partnerships: Partnership[] }> {
-  const store = await openStore({ dataDir });
+/** Every partnership into the store, due at the latest slot, and its asks. */
+async function seed(store: Store): Promise<Partnership[]> {
   const now = systemClock.now();
   const slot = slotAtOrBefore(SCHEDULE, now);
   const partnerships: Partnership[] = [];
@@ -112,54 +115,29 @@ async function seed(dataDir: string): Promise<{ store: Store; partnerships: Part
     for (let k = 0; k < ASKS; k++) await store.asks.insert(askOf(p, k, now));
     partnerships.push(p);
   }
-  return { store, partnerships };
+  return partnerships;
 }
 
-interface Run {
+interface Run extends FanoutRun {
   wallS: number;
   takeS: number;
   /** Not timed: filling the store before, and checking store and fake after. */
   seedS: number;
   checkS: number;
   report: PublishReport;
-  stored: number;
-  lost: number;
-  duplicates: number;
   failed: number;
   /** Posted records whose recorded message is not in the fake. */
   unmatched: number;
-  warnings: string[];
 }
 
 /** Seeds a fresh store, runs the pipeline tick by tick until nothing is due, and checks store and fake. */
 async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
-  const dataDir = tempDataDir();
+  const { store, dispose } = await openTempStore();
   const seedBegan = performance.now();
-  const { store, partnerships } = await seed(dataDir);
+  const partnerships = await seed(store);
   const seedS = (performance.now() - seedBegan) / 1000;
-  fake.reset();
-  if (limited)
-    fake.limitPosting({
-      perChannelPerSecond: 1,
-      burst: 1,
-      workspacePerSecond: WORKSPACE_RATE,
-      random429Rate: RANDOM_429,
-    });
-  const warnings: string[] = [];
-  const deps = {
-    client: new WebClient('xoxb-bench', {
-      slackApiUrl: fake.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    }),
-    repositories: store,
-    clock: systemClock,
-    sleep: (ms: number) => sleep(ms),
-    logger: createLogger('warn', (line) => warnings.push(line)),
-    isExternallyShared: async () => false,
-    pacing: limited ? { concurrency: CONCURRENCY } : { concurrency: CONCURRENCY, perChannelIntervalMs: 0 },
-  };
+  const { warnings, ...sender } = startFanout(fake, limited ? LIMITS : null, { concurrency: CONCURRENCY });
+  const deps = { ...sender, repositories: store, isExternallyShared: async () => false };
   const take = { partnerships: store.partnerships, digests: store.digests, newId: randomUUID };
   const report: PublishReport = { posted: 0, failed: 0, lost: 0 };
   let takeMs = 0;
@@ -181,15 +159,7 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
 
   const destinations = new Map<string, number>(partnerships.map((p) => [p.channelId, 1]));
   for (const [to, count] of internalsTo) destinations.set(to === OWNER ? fake.dmChannelOf(OWNER) : to, count);
-  let stored = 0;
-  let lost = 0;
-  let duplicates = 0;
-  for (const [channel, expected] of destinations) {
-    const found = fake.messagesIn(channel).length;
-    stored += found;
-    lost += Math.max(0, expected - found);
-    duplicates += Math.max(0, found - expected);
-  }
+  const delivered = countDelivered(fake, destinations);
   let failed = 0;
   let unmatched = 0;
   for (const p of partnerships) {
@@ -200,17 +170,14 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
       if (m === null || fake.message(m.channelId, m.ts) === undefined) unmatched += 1;
   }
   const checkS = (performance.now() - checkBegan) / 1000;
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
   return {
     wallS,
     takeS: takeMs / 1000,
     seedS,
     checkS,
     report,
-    stored,
-    lost,
-    duplicates,
+    ...delivered,
     failed,
     unmatched,
     warnings,
@@ -243,9 +210,7 @@ try {
     'pipeline: takeDueDigests -> publishDigests (gather from the embedded store, compile, render, ' +
       'record, post through WebClient to the fake Slack API)',
   );
-  console.log(
-    `limits: 1 post/s per channel, workspace ${WORKSPACE_RATE}/s, random 429s ${(RANDOM_429 * 100).toFixed(1)}%`,
-  );
+  console.log(`limits: ${describeLimits(LIMITS)}`);
   console.log(
     `floor ${floorS.toFixed(1)} s = max(per channel ${channelFloorS.toFixed(1)} s, workspace ${workspaceFloorS.toFixed(1)} s); ` +
       `customer digests first, then internal ones: ${phasedFloorS.toFixed(1)} s`,

@@ -16,19 +16,22 @@
  * Run: npm run bench:incident   (CHANNELS=1000 WORKSPACE_RATE=50 EDITS_PER_MINUTE=50 EDIT_BURST=3
  *                                RANDOM_429=0.02 SCALE=10 to change)
  */
-import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LogLevel, WebClient } from '@slack/web-api';
 import { NOTHING_SINCE_POSTED } from '../src/domain/announcements/announcement.js';
 import type { Clock } from '../src/domain/ports.js';
-import { createLogger } from '../src/logger.js';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { sendIncidentUpdates } from '../src/slack/incidents/send-incident-updates.js';
-import { openStore, type Store } from '../src/store/open-store.js';
+import type { Store } from '../src/store/open-store.js';
 import { aSentIncident } from '../test/support/announcement-fixture.js';
-import { tempDataDir } from '../test/support/stores.js';
+import {
+  countDelivered,
+  type FanoutRun,
+  oneEach,
+  openTempStore,
+  startFanout,
+} from './support/rate-limited-fanout.js';
 
-const CHANNELS = Number(process.env.CHANNELS ?? 1000);
+const CHANNEL_COUNT = Number(process.env.CHANNELS ?? 1000);
 const WORKSPACE_RATE = Number(process.env.WORKSPACE_RATE ?? 50);
 const EDITS_PER_MINUTE = Number(process.env.EDITS_PER_MINUTE ?? 50);
 const EDIT_BURST = Number(process.env.EDIT_BURST ?? 3);
@@ -38,8 +41,9 @@ const SCALE = Number(process.env.SCALE ?? 10);
 const POSTER = 'UVENDOR1';
 const ID = 'incident-1';
 const channelOf = (i: number) => `CI${String(i).padStart(6, '0')}`;
-const repliesFloorS = CHANNELS / WORKSPACE_RATE;
-const editsFloorS = (CHANNELS / EDITS_PER_MINUTE) * 60;
+const CHANNELS = Array.from({ length: CHANNEL_COUNT }, (_, i) => channelOf(i));
+const repliesFloorS = CHANNEL_COUNT / WORKSPACE_RATE;
+const editsFloorS = (CHANNEL_COUNT / EDITS_PER_MINUTE) * 60;
 const floorS = repliesFloorS + editsFloorS;
 
 /** Time SCALE times faster than the wall clock, from now. */
@@ -56,17 +60,17 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
     id: ID,
     title: 'API errors in eu-west',
     body: 'Some API calls fail with 502.',
-    partnershipIds: Array.from({ length: CHANNELS }, (_, i) => `p-${i}`),
+    partnershipIds: CHANNELS.map((_, i) => `p-${i}`),
     createdBy: POSTER,
   });
   await store.announcements.insert(incident);
-  for (let i = 0; i < CHANNELS; i++) {
-    const top = fake.addMessage(channelOf(i), { text: 'Incident', bot_id: fake.botId });
+  for (const [i, channelId] of CHANNELS.entries()) {
+    const top = fake.addMessage(channelId, { text: 'Incident', bot_id: fake.botId });
     await store.announcementDeliveries.insert({
       id: `${ID}:p-${i}`,
       announcementId: ID,
       partnershipId: `p-${i}`,
-      channelId: channelOf(i),
+      channelId,
       state: 'posted',
       lease: null,
       attempts: 1,
@@ -86,79 +90,55 @@ async function seed(fake: FakeSlack, store: Store, clock: Clock): Promise<void> 
   await store.incidents.addUpdate(ID, 0, update, null);
 }
 
-interface Run {
+interface Run extends FanoutRun {
   /** Scaled seconds until every reply was posted, and until everything was done. */
   repliesS: number;
   doneS: number;
-  replies: number;
-  lost: number;
-  duplicates: number;
   unedited: number;
   notSettled: number;
   edits429: number;
   posts429: number;
-  warnings: string[];
 }
 
 async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
-  const dataDir = tempDataDir();
-  const store = await openStore({ dataDir });
+  const { store, dispose } = await openTempStore();
   const time = fastTime();
-  fake.reset();
-  await seed(fake, store, time.clock);
+  const limits = { workspaceRate: WORKSPACE_RATE, random429: RANDOM_429, now: time.now };
+  const { warnings, ...sender } = startFanout(fake, limited ? limits : null, { time });
   if (limited) {
-    const common = { random429Rate: RANDOM_429, now: time.now };
-    fake.limitPosting({ perChannelPerSecond: 1, burst: 1, workspacePerSecond: WORKSPACE_RATE, ...common });
-    fake.limitUpdating({ perMinute: EDITS_PER_MINUTE, burst: EDIT_BURST, ...common });
+    fake.limitUpdating({
+      perMinute: EDITS_PER_MINUTE,
+      burst: EDIT_BURST,
+      random429Rate: RANDOM_429,
+      now: time.now,
+    });
   }
-  const warnings: string[] = [];
+  await seed(fake, store, time.clock);
   const wallBegan = Date.now();
   const began = time.now();
   await sendIncidentUpdates({
-    client: new WebClient('xoxb-bench', {
-      slackApiUrl: fake.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logLevel: LogLevel.ERROR,
-    }),
+    ...sender,
     repositories: store,
-    clock: time.clock,
-    sleep: time.sleep,
-    logger: createLogger('warn', (line) => warnings.push(line)),
     newId: () => 'bench-run',
     editsPerMinute: limited ? EDITS_PER_MINUTE : Number.POSITIVE_INFINITY,
-    ...(limited ? {} : { pacing: { perChannelIntervalMs: 0 } }),
   });
   const doneS = (time.now() - began) / 1000;
   const replyCalls = fake.calls.filter(
     (c) => c.method === 'chat.postMessage' && c.args.thread_ts && c.status === 200,
   );
   const repliesDoneAt = Math.max(...replyCalls.map((c) => c.at));
-  let lost = 0;
-  let duplicates = 0;
-  let unedited = 0;
-  let replies = 0;
-  for (let i = 0; i < CHANNELS; i++) {
-    const messages = fake.messagesIn(channelOf(i));
-    const found = messages.filter((m) => m.thread_ts !== undefined).length;
-    replies += found;
-    lost += found === 0 ? 1 : 0;
-    duplicates += Math.max(0, found - 1);
-    if (messages[0]?.edited === undefined) unedited += 1;
-  }
+  const delivered = countDelivered(fake, oneEach(CHANNELS), (m) => m.thread_ts !== undefined);
+  const unedited = CHANNELS.filter((c) => fake.messagesIn(c)[0]?.edited === undefined).length;
   const counts = await store.incidentUpdateDeliveries.count(ID, 1);
   const settled = (await store.announcements.findById(ID))?.incident?.settledThrough === 1;
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
   return {
     // The fake records wall-clock times.
     repliesS: ((repliesDoneAt - wallBegan) * SCALE) / 1000,
     doneS,
-    replies,
-    lost,
-    duplicates,
+    ...delivered,
     unedited,
-    notSettled: CHANNELS - counts.edited + (settled ? 0 : 1),
+    notSettled: CHANNEL_COUNT - counts.edited + (settled ? 0 : 1),
     edits429: Object.values(fake.updateRateLimitedBy).reduce((a, b) => a + b, 0),
     posts429: fake.rateLimitedCount,
     warnings,
@@ -168,14 +148,14 @@ async function run(fake: FakeSlack, limited: boolean): Promise<Run> {
 const fake = await FakeSlack.start();
 try {
   fake.addUser({ id: POSTER, teamId: fake.vendorTeamId, tz: 'Europe/Berlin' });
-  for (let i = 0; i < CHANNELS; i++) fake.addChannel({ id: channelOf(i), isExtShared: true });
+  for (const id of CHANNELS) fake.addChannel({ id, isExtShared: true });
   const baseline = await run(fake, false);
   const measured = await run(fake, true);
   const checks = (label: string, r: Run) =>
-    `${label}: replies ${r.replies}, lost ${r.lost}, duplicated ${r.duplicates}, top messages not edited ` +
+    `${label}: replies ${r.stored}, lost ${r.lost}, duplicated ${r.duplicates}, top messages not edited ` +
     `${r.unedited}, deliveries not settled ${r.notSettled}`;
   console.log(
-    `one incident update across ${CHANNELS} channels: replies in every thread, then every top message edited (time x${SCALE})`,
+    `one incident update across ${CHANNEL_COUNT} channels: replies in every thread, then every top message edited (time x${SCALE})`,
   );
   console.log(
     `limits: chat.postMessage 1/s per channel and ${WORKSPACE_RATE}/s per workspace; chat.update ` +

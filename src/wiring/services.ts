@@ -18,6 +18,7 @@ import { approvalEffects } from '../slack/approvals/approval-effects.js';
 import { askEffects } from '../slack/asks/ask-effects.js';
 import type { SlackDeps } from '../slack/bolt/deps.js';
 import { publishDigests } from '../slack/digests/publish-digests.js';
+import { createWorkspacePace, type WorkspacePace } from '../slack/digests/workspace-pace.js';
 import { refreshHomes } from '../slack/home/publish-home.js';
 import { sendIncidentUpdates } from '../slack/incidents/send-incident-updates.js';
 import { tellEndpointDisabled } from '../slack/webhooks/tell-disabled.js';
@@ -49,6 +50,7 @@ export function wireServices(
   const cipher = settings.secretKeys ? createTokenCipher(settings.secretKeys) : null;
   const webhooks = webhookDeliverer(basics, settings, cipher);
   const hooked = { deliverer: webhooks, clock };
+  const postingPace = postingPaces(basics);
   const publishEvents: SlackDeps['webhooks']['publish'] = async (workspace, events) => {
     if ((await queueWebhookEvents(workspace.repositories, events, clock.now())) > 0) webhooks.kick(workspace);
   };
@@ -71,7 +73,7 @@ export function wireServices(
       logger,
       consequencesIn: effects.consequencesIn,
       similar,
-      publishDigests: digestPublisher(basics, metrics, publishEvents),
+      publishDigests: digestPublisher(basics, metrics, publishEvents, postingPace),
       sendAnnouncements: (workspace) =>
         sendDueAnnouncements({
           client: workspace.jobClient,
@@ -82,6 +84,7 @@ export function wireServices(
           logger,
           newId: randomUUID,
           publish: (events) => publishEvents(workspace, events),
+          pacing: { pace: postingPace(workspace) },
         }),
       sendIncidentUpdates: (workspace) =>
         sendIncidentUpdates({
@@ -91,6 +94,7 @@ export function wireServices(
           sleep: basics.sleep,
           logger,
           newId: randomUUID,
+          pacing: { pace: postingPace(workspace) },
         }),
       announcementSettings: basics.config.announcements ?? DEFAULT_ANNOUNCEMENT_SETTINGS,
       trackersOf,
@@ -112,11 +116,25 @@ export function wireServices(
   };
 }
 
+/**
+ * Each workspace's chat.postMessage pace, shared by digests, announcements and incident replies: Slack's
+ * workspace cap counts them all, so what one fan-out learned of it holds for the others.
+ */
+function postingPaces(basics: Basics): (workspace: Workspace) => WorkspacePace {
+  const paces = new WeakMap<Workspace['jobClient'], WorkspacePace>();
+  return ({ jobClient }) => {
+    const pace = paces.get(jobClient) ?? createWorkspacePace(basics.clock);
+    paces.set(jobClient, pace);
+    return pace;
+  };
+}
+
 /** Posts a workspace's claimed digests with its job client, then refreshes their owners' Home tabs. */
 function digestPublisher(
   basics: Basics,
   metrics: RapportMetrics,
   publishEvents: SlackDeps['webhooks']['publish'],
+  postingPace: (workspace: Workspace) => WorkspacePace,
 ): SlackDeps['publishDigests'] {
   const { clock, logger, sleep } = basics;
   return async (workspace, claims) => {
@@ -130,6 +148,7 @@ function digestPublisher(
         logger,
         isExternallyShared: (channelId) => directory.isExternallyShared(channelId),
         onPost: metrics.digestPost,
+        pacing: { pace: postingPace(workspace) },
         posted: ({ record, partnership }) =>
           publishEvents(workspace, [digestPostedEvent(record, partnership, clock.now())]),
       },

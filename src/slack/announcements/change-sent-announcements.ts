@@ -43,7 +43,14 @@ async function bringUpToDate(deps: AnnouncementSenderDeps, a: Announcement): Pro
     const outcomes = await postPaced(
       claims.map((delivery) => ({ channelId: WORKSPACE_LANE, delivery })),
       ({ delivery }) => changeOne(deps, a, target, delivery, token),
-      { clock: deps.clock, sleep: deps.sleep, ...deps.pacing, perChannelIntervalMs: TIER3_INTERVAL_MS },
+      // Limited per workspace only: any 429 holds all, and chat.postMessage's learned pace does not apply.
+      {
+        clock: deps.clock,
+        sleep: deps.sleep,
+        ...deps.pacing,
+        perChannelIntervalMs: TIER3_INTERVAL_MS,
+        workspaceIntervalMs: TIER3_INTERVAL_MS,
+      },
     );
     for (const outcome of outcomes) {
       // Still transient after the pacing's retries: the lease runs out and a later run tries again.

@@ -1,12 +1,17 @@
 /**
- * Posts many messages at once (scheduled digests share a slot) within Slack's chat.postMessage limits:
- * about 1 message per second per channel, plus a workspace-wide cap whose 429 `Retry-After` holds for
- * the method across the workspace. Meant for a WebClient made with `rejectRateLimitedCalls: true` and
+ * Posts many messages at once (scheduled digests share a slot, announcements and incident replies reach
+ * every partnership) within Slack's chat.postMessage limits: about 1 message per second per channel, plus
+ * a workspace-wide cap that Slack does not publish. A 429 does not say which of the two it is, so it first
+ * holds only its channel for the Retry-After while the others go on; when several channels are refused
+ * together the cap was hit, and everyone waits while the workspace pace adapts (workspace-pace.ts).
+ * Methods limited per workspace only (chat.update, Tier 3) are spaced by `workspaceIntervalMs`, and any of
+ * their 429s holds everyone. Meant for a WebClient made with `rejectRateLimitedCalls: true` and
  * `retryConfig: { retries: 0 }`, so that every 429 and error reaches this pacing instead of the client
  * sleeping on its own.
  */
 import type { Clock } from '../../domain/ports.js';
 import { classifySlackFailure as classify } from '../shared/classify-slack-failure.js';
+import { createWorkspacePace, type WorkspacePace } from './workspace-pace.js';
 
 export interface PacingOptions {
   clock: Clock;
@@ -16,9 +21,15 @@ export interface PacingOptions {
   perChannelIntervalMs?: number;
   /**
    * Least time between two calls across all channels, for methods whose limit is per workspace only
-   * (chat.update, Tier 3: about 50 a minute). Default none.
+   * (chat.update, Tier 3: about 50 a minute): then every 429 holds all channels. Default: the pace is
+   * learned from the 429s.
    */
   workspaceIntervalMs?: number;
+  /**
+   * The workspace's pace for this method, learned from its 429s, shared by every fan-out to the
+   * workspace so that what one learned holds for the next. Default: one for this call alone.
+   */
+  pace?: WorkspacePace;
   /** Posts in flight at once, across channels. */
   concurrency?: number;
   /**
@@ -33,7 +44,7 @@ export interface PacingOptions {
   maxTransientWaitMs?: number;
   /**
    * Longest a job keeps waiting out 429s, from its first one. Past it the job fails with 'ratelimited'
-   * (the pause still applies to the others), so a scheduler can record it and try again later.
+   * (a workspace-wide pause still applies to the others), so a scheduler can record it and try again later.
    */
   maxRateLimitWaitMs?: number;
 }
@@ -69,13 +80,17 @@ const MAX_BACKOFF_MS = 60_000;
 const remaining = (lane: Lane) => lane.indexes.length - lane.next;
 
 /**
- * Lanes that may post now come first, the one with the most jobs left first (the longest lane sets
- * when the whole run ends); among the others, the one that may post soonest.
+ * Lanes that may post now come first: one whose post was refused with a 429 first (it has waited
+ * longest), then the one with the most jobs left (the longest lane sets when the whole run ends); among
+ * the others, the one that may post soonest.
  */
 function isBetter(a: Lane, b: Lane, now: number): boolean {
   const aReady = a.readyAt <= now;
   if (aReady !== b.readyAt <= now) return aReady;
-  return aReady ? remaining(a) > remaining(b) : a.readyAt < b.readyAt;
+  if (!aReady) return a.readyAt < b.readyAt;
+  const aLimited = a.head.limitedSince ?? Number.POSITIVE_INFINITY;
+  const bLimited = b.head.limitedSince ?? Number.POSITIVE_INFINITY;
+  return aLimited !== bLimited ? aLimited < bLimited : remaining(a) > remaining(b);
 }
 
 function pickLane(lanes: Lane[], now: number): Lane | undefined {
@@ -88,11 +103,12 @@ function pickLane(lanes: Lane[], now: number): Lane | undefined {
 }
 
 /**
- * Posts every job with `post`: in order and spaced within a channel, channels concurrently; a 429 pauses
- * all posting for its Retry-After and then the same job is retried (rate limits never fail a job before
- * `maxRateLimitWaitMs`). 5xx, network and transient platform errors are retried with backoff; other
- * platform errors fail the job with Slack's error ('channel_not_found', ...), and any other exception
- * with its message, at once. One job's failure never stops the others. Outcomes are in job order.
+ * Posts every job with `post`: in order and spaced within a channel, channels concurrently; a 429 holds
+ * its channel (or, when it shows the workspace limit, all channels) for its Retry-After and then the same
+ * job is retried (rate limits never fail a job before `maxRateLimitWaitMs`). 5xx, network and transient
+ * platform errors are retried with backoff; other platform errors fail the job with Slack's error
+ * ('channel_not_found', ...), and any other exception with its message, at once. One job's failure never
+ * stops the others. Outcomes are in job order.
  */
 export async function postPaced<J extends { channelId: string }, R>(
   jobs: J[],
@@ -107,7 +123,8 @@ export async function postPaced<J extends { channelId: string }, R>(
   const now = () => clock.now().getTime();
   const results: PostOutcome<J, R>[] = new Array(jobs.length);
   let pausedUntil = 0;
-  const spacing = options.workspaceIntervalMs ?? 0;
+  const fixedSpacing = options.workspaceIntervalMs;
+  const pace = fixedSpacing === undefined ? (options.pace ?? createWorkspacePace(clock)) : undefined;
   /** The next call's earliest start, when calls are spaced across the workspace. */
   let nextSlot = 0;
 
@@ -137,7 +154,7 @@ export async function postPaced<J extends { channelId: string }, R>(
   const takeSlot = async () => {
     for (;;) {
       const slot = Math.max(now(), nextSlot, pausedUntil);
-      nextSlot = slot + spacing;
+      nextSlot = slot + (fixedSpacing ?? pace?.spacingMs() ?? 0);
       await waitUntil(() => slot);
       if (pausedUntil <= slot) return;
     }
@@ -149,42 +166,43 @@ export async function postPaced<J extends { channelId: string }, R>(
     lane.head = newHead();
   };
 
-  /** Posts the lane's head job until it settles, or leaves it at the head to be retried after a backoff. */
+  /** Posts the lane's head job once: it settles, or stays at the head to be retried after a hold or a backoff. */
   const postHead = async (lane: Lane) => {
     const job = jobs[lane.indexes[lane.next] as number] as J;
-    for (;;) {
-      await waitUntil(() => Math.max(lane.readyAt, pausedUntil));
-      if (spacing > 0) await takeSlot();
-      const head = lane.head;
-      head.attempts += 1;
-      const attempts = head.attempts;
-      try {
-        const value = await post(job);
-        lane.readyAt = now() + interval;
-        settle(lane, { job, ok: true, value, attempts });
-        return;
-      } catch (error) {
-        const at = now();
-        const failure = classify(error);
-        lane.readyAt = at + interval;
-        if (failure.kind === 'rate_limited') {
-          pausedUntil = Math.max(pausedUntil, at + failure.retryAfterMs);
-          head.limitedSince ??= at;
-          // Keep the lane: nothing posts during the pause anyway, and this job goes first when it ends.
-          if (at + failure.retryAfterMs - head.limitedSince <= maxRateLimitWaitMs) continue;
+    await waitUntil(() => Math.max(lane.readyAt, pausedUntil));
+    await takeSlot();
+    const head = lane.head;
+    head.attempts += 1;
+    const attempts = head.attempts;
+    const startedAt = now();
+    try {
+      const value = await post(job);
+      pace?.taken();
+      lane.readyAt = now() + interval;
+      settle(lane, { job, ok: true, value, attempts });
+    } catch (error) {
+      const at = now();
+      const failure = classify(error);
+      lane.readyAt = at + interval;
+      if (failure.kind === 'rate_limited') {
+        const until = at + failure.retryAfterMs;
+        // Free the worker during the hold: other channels go on meanwhile, unless the workspace is limited.
+        lane.readyAt = Math.max(lane.readyAt, until);
+        if (pace === undefined || pace.refused(job.channelId, startedAt, until))
+          pausedUntil = Math.max(pausedUntil, until);
+        head.limitedSince ??= at;
+        if (until - head.limitedSince > maxRateLimitWaitMs) {
           settle(lane, { job, ok: false, error: 'ratelimited', attempts });
-        } else if (failure.kind === 'transient') {
-          head.failingSince ??= at;
-          const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** head.retries);
-          if (head.retries < transientRetries && at + backoff - head.failingSince <= maxTransientWaitMs) {
-            // Free the slot during the backoff: other channels go on meanwhile.
-            lane.readyAt = Math.max(lane.readyAt, at + backoff);
-            head.retries += 1;
-          } else settle(lane, { job, ok: false, error: failure.error, attempts });
-        } else {
-          settle(lane, { job, ok: false, error: failure.error, attempts });
         }
-        return;
+      } else if (failure.kind === 'transient') {
+        head.failingSince ??= at;
+        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** head.retries);
+        if (head.retries < transientRetries && at + backoff - head.failingSince <= maxTransientWaitMs) {
+          lane.readyAt = Math.max(lane.readyAt, at + backoff);
+          head.retries += 1;
+        } else settle(lane, { job, ok: false, error: failure.error, attempts });
+      } else {
+        settle(lane, { job, ok: false, error: failure.error, attempts });
       }
     }
   };

@@ -6,7 +6,9 @@ import {
 } from '@slack/web-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../../src/domain/ports.js';
 import { type PacingOptions, postPaced } from '../../../src/slack/digests/paced-poster.js';
+import { createWorkspacePace } from '../../../src/slack/digests/workspace-pace.js';
 import { TestClock } from '../../support/test-clock.js';
 
 const START = new Date('2026-11-23T09:00:00Z').getTime();
@@ -133,7 +135,7 @@ describe('postPaced', () => {
     ]);
   });
 
-  it('pauses every channel for the Retry-After of a 429, then posts that job exactly once', async () => {
+  it('holds only the refused channel for a lone 429’s Retry-After, then posts that job exactly once', async () => {
     const { slack, run } = setup(
       (job, attempt) => (job.id === 'CLIMITED' && attempt === 1 ? new WebAPIRateLimitedError(7) : undefined),
       { concurrency: 2 },
@@ -145,17 +147,75 @@ describe('postPaced', () => {
     ];
     const results = await run(jobs);
 
-    const limitedAt = slack.calls.findIndex((c) => c.outcome === 'ratelimited');
-    expect(slack.calls[limitedAt]?.at).toBe(0);
-    // Two posts in flight at 0 (concurrency 2), the 429 and another; nothing else before 7 s.
-    expect(slack.calls.filter((c) => c.at < 7000)).toHaveLength(2);
-    expect(slack.calls.slice(limitedAt + 1).every((c) => c.at >= 7000)).toBe(true);
+    expect(slack.calls.filter((c) => c.id === 'CLIMITED')[0]).toMatchObject({
+      at: 0,
+      outcome: 'ratelimited',
+    });
+    // The other channels go on at once and at their own pace; only CLIMITED waits its 7 s.
+    expect(slack.posted((c) => c.channel !== 'CLIMITED').map((c) => [c.id, c.at])).toEqual([
+      ['CA-1', 0],
+      ['C1', 0],
+      ['C2', 0],
+      ['C3', 0],
+      ['C4', 0],
+      ['CA-2', 1000],
+      ['CA-3', 2000],
+    ]);
     expect(slack.posted((c) => c.id === 'CLIMITED')).toEqual([
       { id: 'CLIMITED', channel: 'CLIMITED', at: 7000, outcome: 'posted' },
     ]);
     expect(results[0]).toMatchObject({ ok: true, value: 'ts-CLIMITED', attempts: 2 });
     expect(results.every((r) => r.ok)).toBe(true);
     expect(slack.posted()).toHaveLength(jobs.length);
+  });
+
+  it('pauses every channel when several channels are refused together, then paces below the cap', async () => {
+    // A workspace cap of 10 posts a second (fixed one-second windows), answered like Slack's: 429 with
+    // Retry-After 1 for every post over it, whatever the channel.
+    const CAP = 10;
+    const taken = new Map<number, number>();
+    let time: Clock | undefined;
+    const pace = createWorkspacePace({ now: () => (time as Clock).now() });
+    const { slack, run, clock } = setup(
+      () => {
+        const window = Math.floor((clock.now().getTime() - START) / 1000);
+        if ((taken.get(window) ?? 0) >= CAP) return new WebAPIRateLimitedError(1);
+        taken.set(window, (taken.get(window) ?? 0) + 1);
+        return undefined;
+      },
+      { concurrency: 4, pace },
+      LATENCY,
+    );
+    time = clock;
+    const jobs = Array.from({ length: 100 }, (_, i) => ({ id: `C${i}`, channelId: `C${i}` }));
+    const results = await run(jobs);
+
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(
+      slack
+        .posted()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(jobs.map((j) => j.id).sort());
+    const refused = slack.calls.filter((c) => c.outcome === 'ratelimited');
+    // Unpaced, four workers start 80 posts a second: the cap is hit in the first second, 3 channels are
+    // refused, and then nothing at all starts until the Retry-After is over.
+    const third = refused[2] as Call;
+    expect(new Set(refused.slice(0, 3).map((c) => c.channel)).size).toBe(3);
+    expect(third.at).toBeLessThan(1000);
+    const resumed = slack.calls.find((c) => c.at > third.at) as Call;
+    expect(resumed.at).toBeGreaterThanOrEqual(third.at + LATENCY + 1000);
+    // Then the pace stays about the cap: a few lone 429s, the floor's time within 1.2x.
+    expect(refused.length).toBeLessThan(15);
+    const last = Math.max(...slack.posted().map((c) => c.at));
+    expect(last).toBeLessThan(1.2 * (jobs.length / CAP) * 1000);
+
+    // The next fan-out to the workspace, sharing the pace, starts about it instead of at full speed (80/s).
+    const before = slack.calls.length;
+    const nextStart = clock.now().getTime() - START;
+    await run(jobs.map((j) => ({ ...j, id: `${j.id}-next` })));
+    const firstSecond = slack.calls.slice(before).filter((c) => c.at < nextStart + 1000);
+    expect(firstSecond.length).toBeLessThanOrEqual(1.5 * CAP);
   });
 
   it('fails a job on a permanent error at once, with Slack’s error or the message, and posts the others', async () => {
@@ -287,10 +347,12 @@ describe('postPaced', () => {
             }
             lastIn.set(call.channel, call);
           }
-          // No call reaches Slack between a 429's answer and the end of its Retry-After.
+          // No call reaches a refused channel between the 429's answer and the end of its Retry-After.
           for (const limited of slack.calls.filter((c) => c.outcome === 'ratelimited')) {
             const answered = limited.at + LATENCY;
-            const early = slack.calls.filter((c) => c.at > answered && c.at < answered + retryAfter * 1000);
+            const early = slack.calls.filter(
+              (c) => c.channel === limited.channel && c.at > answered && c.at < answered + retryAfter * 1000,
+            );
             expect(early).toEqual([]);
           }
         },
