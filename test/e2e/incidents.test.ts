@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_ACTIONS, ANNOUNCE_BLOCKS as B } from '../../src/slack/announcements/ids.js';
-import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { INCIDENT_BLOCKS as I, INCIDENT_ACTIONS } from '../../src/slack/incidents/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
+import { clickPostNow, digestPreview } from '../support/digest-flows.js';
 import {
   acmeForEachTest,
   commandReply,
@@ -163,17 +163,7 @@ describe.each(storeKinds())('incidents end to end ($name store)', (kind) => {
     expect(edits.map((c) => c.args.text)).toContain('0 of 2 channels updated');
 
     // The digests list it: its duration for the customer, and how many partnerships it reached inside.
-    await h.driver.command({ user: alice, channelId: channels.shared, text: 'digest' });
-    await h.rapport.settled();
-    const preview = h.fake.ephemeralsTo(alice.id).find((e) => JSON.stringify(e).includes('Post now'));
-    await h.driver.blockAction({
-      user: alice,
-      channelId: channels.shared,
-      message: { ts: preview?.message_ts, text: preview?.text, blocks: preview?.blocks },
-      isEphemeral: true,
-      actions: [{ action_id: DIGEST_ACTIONS.postNow }],
-    });
-    await h.rapport.settled();
+    await clickPostNow(h, await digestPreview(h));
     const digestIn = (channel: string, title: string) =>
       h.fake.messagesIn(channel).find((m) => JSON.stringify(m.blocks).includes(title)) as StoredMessage;
     const incidentLines = (m: StoredMessage) =>
