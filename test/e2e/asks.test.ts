@@ -9,6 +9,7 @@ import {
   modalOpenedAfter,
   openModalByCommand,
   setUpAcme,
+  shareTriageChannel,
   textsPostedTo,
 } from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
@@ -289,12 +290,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
   });
 
   it('withholds the internal mirror if the triage channel has since been shared with another organisation', async () => {
-    h.fake.addChannel({
-      id: channels.triage,
-      name: 'acme-triage',
-      isExtShared: true,
-      members: [people.alice.id, people.bob.id],
-    });
+    shareTriageChannel(h);
     await raiseHelp();
     await h.rapport.settled();
     expect(h.fake.messagesIn(channels.triage)).toEqual([]);

@@ -7,7 +7,12 @@ import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { anApproval } from '../support/approval-fixture.js';
 import { clickPostNow, digestPreview, ephemeralTo } from '../support/digest-flows.js';
-import { acmeForEachTest, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
+import {
+  acmeForEachTest,
+  openModalByCommand,
+  raiseHelpRequest,
+  shareTriageChannel,
+} from '../support/flows.js';
 import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
@@ -146,12 +151,7 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
   });
 
   it('sends the internal digest to the owner instead if the triage channel has since been shared', async () => {
-    h.fake.addChannel({
-      id: channels.triage,
-      name: 'acme-triage',
-      isExtShared: true,
-      members: [people.alice.id, people.bob.id],
-    });
+    shareTriageChannel(h);
     minutesAfterSlot(0);
     await tick();
     expect(h.fake.messagesIn(channels.triage)).toEqual([]);
