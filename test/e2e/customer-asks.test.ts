@@ -117,22 +117,19 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
 
   const react = (
     user: DriverUser,
-    reaction: string,
-    channel: string,
+    name: string,
+    channelId: string,
     ts: string,
     eventId?: string,
     retryNum?: number,
   ) =>
-    h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: user.id,
-        reaction,
-        item: { type: 'message', channel, ts },
-        event_ts: `${Date.now() / 1000}`,
-      },
+    h.driver.reaction({
+      user,
+      channelId,
+      ts,
+      name,
       ...(eventId ? { eventId } : {}),
-      ...(retryNum ? { retryNum, retryReason: 'http_timeout' } : {}),
+      ...(retryNum ? { retryNum } : {}),
     });
 
   it('raises a customer message as a help request when someone reacts with :ticket:, once, despite retries and second reactions', async () => {

@@ -260,13 +260,11 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
       text: 'SSO ships Friday',
       threadTs: answered.ts,
     });
-    await h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: people.alice.id,
-        reaction: 'white_check_mark',
-        item: { type: 'message', channel: channels.shared, ts: ticked.ts },
-      },
+    await h.driver.reaction({
+      user: people.alice,
+      channelId: channels.shared,
+      ts: ticked.ts,
+      name: 'white_check_mark',
     });
     await h.rapport.settled();
 
