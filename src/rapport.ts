@@ -13,12 +13,13 @@ import { wireRequests } from './wiring/requests.js';
 import { type Services, wireServices } from './wiring/services.js';
 import { wireSlackApp } from './wiring/slack-app.js';
 import { wireTrackers } from './wiring/trackers.js';
+import { createWorkInProgress } from './work-in-progress.js';
 import type { Workspace } from './workspaces/workspace.js';
 
 export interface RapportOptions {
   clock?: Clock;
   logger?: AppLogger;
-  /** How long shutdown waits for listener work in progress. */
+  /** How long shutdown waits for requests in progress and job runs let go past their time limit. */
   drainTimeoutMs?: number;
   /** Retries of failed Web API calls; tests use 0 so an injected failure surfaces at once. */
   slackRetries?: number;
@@ -34,7 +35,10 @@ export interface RunningRapport {
   /** The HTTP port actually bound (useful with PORT=0). */
   port: number;
   store: Store;
-  /** Resolves once the listener work in progress has finished (events keep working after their ack). */
+  /**
+   * Resolves once the work in progress has finished: requests (events and replies through a response_url
+   * go on after their ack), job runs let go past their time limit, the effects they owe, webhook deliveries.
+   */
   settled(): Promise<void>;
   /** Runs a scheduled job now, at the clock's time. */
   runJob(name: string): Promise<void>;
@@ -52,7 +56,8 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       logger.event('info', 'embedded store moved from NeDB files to SQLite', { collections, keptIn }),
   });
   try {
-    const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store };
+    const inProgress = createWorkInProgress();
+    const basics: Basics = { config, clock, logger, sleep: options.sleep ?? waitFor, store, inProgress };
     const trackers = wireTrackers(basics);
     const routes = [...(options.routes ?? []), ...trackers.routes];
     const slack = await wireSlackApp(basics, options.slackRetries, routes);
@@ -64,7 +69,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
         clock.now(),
       );
     }
-    const inFlight = wireRequests(basics, slack, services);
+    wireRequests(basics, slack, services);
     trackers.connect(slack, services);
     const scheduler = wireJobs(basics, slack, services, options.schedules ?? true);
     warmSimilarRequests(slack.workspaces.single, services, logger);
@@ -81,7 +86,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       port,
       store,
       async settled() {
-        await inFlight.drain(drainTimeoutMs);
+        await inProgress.drain(drainTimeoutMs);
         await services.effects.drain();
         await services.webhooks.drain();
       },
@@ -93,7 +98,7 @@ export async function startRapport(config: Config, options: RapportOptions = {})
       async stop() {
         await slack.app.stop();
         await scheduler.stop();
-        await inFlight.drain(drainTimeoutMs);
+        await inProgress.drain(drainTimeoutMs);
         await services.effects.drain();
         await services.webhooks.drain();
         await store.close();

@@ -29,6 +29,8 @@ export interface SchedulerDeps {
   concurrency: number;
   /** How long a tick waits for one workspace's run before it goes on without it. */
   workspaceTimeLimitMs: number;
+  /** Handed each run its tick goes on without, to be waited for elsewhere (shutdown, tests). */
+  letGo(run: Promise<void>): void;
   observed(job: string, outcome: WorkspaceRunOutcome): void;
   /** A tick's duration, from its start to the last workspace done or let go. */
   ticked(job: string, seconds: number): void;
@@ -76,6 +78,7 @@ export function startScheduler(
       .finally(() => runs.delete(id));
     runs.set(id, run);
     if (await finishesWithin(run, deps.workspaceTimeLimitMs)) return outcome;
+    deps.letGo(run);
     logger.event('warn', 'workspace run passed its time limit: the tick goes on without it', {
       ...fields,
       limitMs: deps.workspaceTimeLimitMs,

@@ -117,22 +117,10 @@ export class PlaygroundSession {
   }
 
   react(userId: string, channelId: string, ts: string, name: string) {
-    return this.as(userId, async (user) => {
-      const key = `${channelId}/${ts}`;
-      this.fake.reactions.set(key, [...(this.fake.reactions.get(key) ?? []), name]);
-      const item = { type: 'message', channel: channelId, ts };
-      const res = await this.driver.event({
-        event: {
-          type: 'reaction_added',
-          user: user.id,
-          reaction: name,
-          item,
-          event_ts: `${Date.now() / 1000}`,
-        },
-        isExtSharedChannel: this.fake.channels.get(channelId)?.isExtShared ?? false,
-      });
-      return res.status;
-    });
+    return this.as(
+      userId,
+      async (user) => (await this.driver.reaction({ user, channelId, ts, name })).status,
+    );
   }
 
   /** A button, menu or date picker used on a message or in a modal. */

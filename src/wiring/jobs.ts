@@ -51,6 +51,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
       logger,
       listWorkspaces: slack.workspaces.list,
       ...config.jobs,
+      letGo: (run) => basics.inProgress.add(run),
       observed: slack.metrics.jobRun,
       ticked: slack.metrics.jobTick,
     },

@@ -1,6 +1,5 @@
 import { registerErrorSink } from '../slack/bolt/error-sink.js';
 import { dedupeEvents } from '../slack/bolt/event-dedupe.js';
-import { createInFlight } from '../slack/bolt/in-flight.js';
 import { Listeners } from '../slack/bolt/listeners.js';
 import { provideWorkspace } from '../slack/bolt/rapport-context.js';
 import { createRecentTriggers } from '../slack/bolt/recent-triggers.js';
@@ -12,16 +11,13 @@ import type { Services } from './services.js';
 import type { SlackApp } from './slack-app.js';
 
 /**
- * How a request goes through the app: its workspace on its context, counted while in flight, a repeated
- * delivery dropped, errors to the sink, activity on the stakeholder map; then every feature's listeners.
- * Returns the count of work in flight, which shutdown waits for.
+ * How a request goes through the app: its workspace on its context, a repeated delivery dropped, errors
+ * to the sink, activity on the stakeholder map; then every feature's listeners.
  */
-export function wireRequests(basics: Basics, slack: SlackApp, services: Services) {
+export function wireRequests(basics: Basics, slack: SlackApp, services: Services): void {
   const { clock, logger, store } = basics;
   const { app, workspaces } = slack;
-  const inFlight = createInFlight();
   app.use(provideWorkspace(workspaces.ofRequest));
-  app.use(inFlight.middleware);
   // The embedded store serves one process: its memory is enough to spot a replayed interaction.
   const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
   app.use(dedupeEvents(clock, logger, recentTriggers));
@@ -35,5 +31,4 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   registerUninstallEvents(listeners, { installations: slack.installations, forget, logger });
   registerListeners(listeners, services.deps);
   listeners.mountOn(app);
-  return inFlight;
 }

@@ -29,7 +29,7 @@ export async function wireSlackApp(
   retries: number | undefined,
   routes: CustomRoute[],
 ): Promise<SlackApp> {
-  const { config, store, clock, logger } = basics;
+  const { config, store, clock, logger, inProgress } = basics;
   const { distribution } = config.slack;
   // One registry per running instance: tests start several in one process.
   const metrics = createRapportMetrics({ countAsks: () => countAsks(store, distribution !== null), logger });
@@ -42,6 +42,7 @@ export async function wireSlackApp(
     metrics,
     clientOptions,
     routes,
+    inProgress,
     isReady: () =>
       store.ping().then(
         () => true,

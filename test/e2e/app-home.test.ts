@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../src/domain/approvals/approval.js';
 import { nextCheckAt } from '../../src/domain/approvals/rules.js';
 import { followUpId } from '../../src/domain/follow-ups/follow-up.js';
@@ -14,10 +14,10 @@ import { slackDate } from '../../src/slack/shared/describe-due.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { anApproval } from '../support/approval-fixture.js';
 import { anAsk } from '../support/ask-fixture.js';
-import { openModalByCommand, setUpAcme } from '../support/flows.js';
-import { channels, type Harness, people, startHarness, VENDOR_TEAM } from '../support/rapport-harness.js';
+import { acmeForEachTest, openModalByCommand } from '../support/flows.js';
+import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
-import { TestClock } from '../support/test-clock.js';
+import type { TestClock } from '../support/test-clock.js';
 
 // Monday 23 November 2026, 11:00 in Berlin: inside Acme's business hours (Mon–Fri 09:00–17:00).
 const START = '2026-11-23T10:00:00Z';
@@ -28,16 +28,9 @@ describe.each(storeKinds())('the App Home tab ($name store)', (kind) => {
   let h: Harness;
   let clock: TestClock;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    clock = new TestClock(START);
-    h = await startHarness(kind.freshLocation(), { clock });
-    await setUpAcme(h);
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
+  acmeForEachTest(kind, START, (started, startedClock) => {
+    h = started;
+    clock = startedClock;
   });
 
   /** Opens a tab of the app as `user` and returns the Home tabs published in response. */

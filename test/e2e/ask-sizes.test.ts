@@ -93,13 +93,11 @@ describe('sizes of what an ask stores (embedded store)', () => {
       team: people.carol.teamId,
     });
     for (const message of [huge, untitled]) {
-      await h.driver.event({
-        event: {
-          type: 'reaction_added',
-          user: people.dave.id,
-          reaction: 'ticket',
-          item: { type: 'message', channel: channels.shared, ts: message.ts },
-        },
+      await h.driver.reaction({
+        user: people.dave,
+        channelId: channels.shared,
+        ts: message.ts,
+        name: 'ticket',
       });
     }
     await h.rapport.settled();

@@ -1,31 +1,27 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
 import { FEEDBACK_ACTIONS, FEEDBACK_BLOCKS } from '../../src/slack/feedback/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import {
   buttonValue,
+  harnessForEachTest,
   modalOpenedAfter,
   openModalByCommand,
   setUpAcme,
+  shareTriageChannel,
   textsPostedTo,
 } from '../support/flows.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storedAsksInChannel } from '../support/stored-asks.js';
 import { storeKinds } from '../support/stores.js';
 
 describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
   let h: Harness;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    h = await startHarness(kind.freshLocation());
+  harnessForEachTest(kind, async (started) => {
+    h = started;
     await setUpAcme(h);
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
   });
 
   const card = (ref: string) =>
@@ -294,12 +290,7 @@ describe.each(storeKinds())('asks end to end ($name store)', (kind) => {
   });
 
   it('withholds the internal mirror if the triage channel has since been shared with another organisation', async () => {
-    h.fake.addChannel({
-      id: channels.triage,
-      name: 'acme-triage',
-      isExtShared: true,
-      members: [people.alice.id, people.bob.id],
-    });
+    shareTriageChannel(h);
     await raiseHelp();
     await h.rapport.settled();
     expect(h.fake.messagesIn(channels.triage)).toEqual([]);

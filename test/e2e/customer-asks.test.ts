@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DriverUser, StoredMessage, StoredView } from '../../src/playground/slack-simulator/index.js';
 import { ASK_ACTIONS, ASK_BLOCKS, ASK_SHORTCUTS, DETAILS_BLOCKS } from '../../src/slack/asks/ids.js';
 import { SETUP_BLOCKS, WELCOME_ACTIONS } from '../../src/slack/setup/ids.js';
@@ -6,11 +6,12 @@ import { INPUT } from '../../src/slack/shared/ids.js';
 import {
   buttonValue,
   commandReply,
+  harnessForEachTest,
   modalOpenedAfter,
   openModalByCommand,
   setUpAcme,
 } from '../support/flows.js';
-import { channels, type Harness, people, startHarness } from '../support/rapport-harness.js';
+import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storedAsksInChannel } from '../support/stored-asks.js';
 import { storeKinds } from '../support/stores.js';
 
@@ -18,15 +19,9 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
   let h: Harness;
   let welcome: StoredMessage;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    h = await startHarness(kind.freshLocation());
+  harnessForEachTest(kind, async (started) => {
+    h = started;
     welcome = await setUpAcme(h);
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
   });
 
   async function clickOn(message: StoredMessage, user: DriverUser, actionId: string, value?: string) {
@@ -122,22 +117,19 @@ describe.each(storeKinds())('customer-side capture and listing ($name store)', (
 
   const react = (
     user: DriverUser,
-    reaction: string,
-    channel: string,
+    name: string,
+    channelId: string,
     ts: string,
     eventId?: string,
     retryNum?: number,
   ) =>
-    h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: user.id,
-        reaction,
-        item: { type: 'message', channel, ts },
-        event_ts: `${Date.now() / 1000}`,
-      },
+    h.driver.reaction({
+      user,
+      channelId,
+      ts,
+      name,
       ...(eventId ? { eventId } : {}),
-      ...(retryNum ? { retryNum, retryReason: 'http_timeout' } : {}),
+      ...(retryNum ? { retryNum } : {}),
     });
 
   it('raises a customer message as a help request when someone reacts with :ticket:, once, despite retries and second reactions', async () => {

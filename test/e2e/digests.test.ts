@@ -3,11 +3,16 @@ import type { Approval } from '../../src/domain/approvals/approval.js';
 import { nextCheckAt } from '../../src/domain/approvals/rules.js';
 import type { DriverUser, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import type { RunningRapport } from '../../src/rapport.js';
-import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { anApproval } from '../support/approval-fixture.js';
-import { acmeForEachTest, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
+import { clickPostNow, digestPreview, ephemeralTo } from '../support/digest-flows.js';
+import {
+  acmeForEachTest,
+  openModalByCommand,
+  raiseHelpRequest,
+  shareTriageChannel,
+} from '../support/flows.js';
 import { channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
@@ -146,12 +151,7 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
   });
 
   it('sends the internal digest to the owner instead if the triage channel has since been shared', async () => {
-    h.fake.addChannel({
-      id: channels.triage,
-      name: 'acme-triage',
-      isExtShared: true,
-      members: [people.alice.id, people.bob.id],
-    });
+    shareTriageChannel(h);
     minutesAfterSlot(0);
     await tick();
     expect(h.fake.messagesIn(channels.triage)).toEqual([]);
@@ -199,42 +199,22 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
 
   it('previews privately on /rapport digest; Post now posts once however often it is clicked', async () => {
     await raise(people.alice, 'Checkout is down');
-    await h.driver.command({ user: people.alice, channelId: channels.shared, text: 'digest' });
-    const preview = await waitForEphemeral(people.alice, 'Post now');
+    const preview = await digestPreview(h);
     expect(JSON.stringify(preview.blocks)).toContain('ACME-1');
     expect(JSON.stringify(preview.blocks)).toContain('At 09:00, only on Monday (Europe/Berlin)');
     expect(h.fake.messagesIn(channels.shared).filter(isDigest)).toEqual([]);
 
-    const click = () =>
-      h.driver.blockAction({
-        user: people.alice,
-        channelId: channels.shared,
-        message: { ts: preview.message_ts, text: preview.text, blocks: preview.blocks },
-        isEphemeral: true,
-        actions: [{ action_id: DIGEST_ACTIONS.postNow }],
-      });
-    await click();
-    await h.rapport.settled();
-    await click();
-    await h.rapport.settled();
+    await clickPostNow(h, preview);
+    await clickPostNow(h, preview);
     expect(customerDigests()).toHaveLength(1);
     expect(internalDigests()).toHaveLength(1);
-    await waitForEphemeral(people.alice, 'Posted the digest');
+    await ephemeralTo(h, people.alice, 'Posted the digest');
   });
 
   it('lets a customer neither see the preview buttons work nor post', async () => {
-    await h.driver.command({ user: people.alice, channelId: channels.shared, text: 'digest' });
-    const preview = await waitForEphemeral(people.alice, 'Post now');
-    await h.driver.blockAction({
-      user: people.carol,
-      channelId: channels.shared,
-      message: { ts: preview.message_ts, text: preview.text, blocks: preview.blocks },
-      isEphemeral: true,
-      actions: [{ action_id: DIGEST_ACTIONS.postNow }],
-    });
-    await h.rapport.settled();
+    await clickPostNow(h, await digestPreview(h), people.carol);
     expect(customerDigests()).toEqual([]);
-    await waitForEphemeral(people.carol, 'Only people at the vendor');
+    await ephemeralTo(h, people.carol, 'Only people at the vendor');
   });
 
   it('edits the schedule in the setup form: the preview follows what is typed, bad cron is refused inline', async () => {
@@ -273,12 +253,4 @@ describe.each(storeKinds())('status digests end to end ($name store)', (kind) =>
       digestNextAt: new Date('2026-11-27T15:30:00Z'),
     });
   });
-
-  /** The private message `user` got containing `text`, once the app has finished what it was doing. */
-  async function waitForEphemeral(user: DriverUser, text: string) {
-    await h.rapport.settled();
-    const found = h.fake.ephemeralsTo(user.id).find((e) => JSON.stringify(e).includes(text));
-    if (!found) throw new Error(`no ephemeral to ${user.id} containing ${text}`);
-    return found;
-  }
 });

@@ -25,15 +25,8 @@ describe('a flood from one customer user (embedded store)', () => {
     await h.stop();
   });
 
-  const react = (user: DriverUser, reaction: string, message: StoredMessage) =>
-    h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: user.id,
-        reaction,
-        item: { type: 'message', channel: channels.shared, ts: message.ts },
-      },
-    });
+  const react = (user: DriverUser, name: string, message: StoredMessage) =>
+    h.driver.reaction({ user, channelId: channels.shared, ts: message.ts, name });
   const click = (user: DriverUser, card: StoredMessage, actionId: string) =>
     h.driver.blockAction({
       user,

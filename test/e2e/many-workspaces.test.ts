@@ -9,7 +9,6 @@ import { installWorkspace } from '../support/oauth-install.js';
 import { type Harness, startHarness } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
-import { waitFor } from '../support/wait-for.js';
 import {
   type DueCounts,
   fakeSlackWorld,
@@ -138,20 +137,12 @@ describe.each(storeKinds())('scheduled work across workspaces ($name store)', (k
 
     // Slack answers again: the runs let go on finish their work, and the next ticks add nothing.
     h.fake.releaseHeld();
-    const slowToken = h.fake.botTokenOf(slow.teamId);
-    for (const channel of [slow.owner, slow.triage, slow.channels[0]])
-      await h.fake.waitForCall(
-        'chat.postMessage',
-        (c) => c.token === slowToken && c.args.channel === channel,
-      );
-    await h.fake.waitForNoneHeld();
-    // The run let go on records its digest after Slack's answer, in its own time: the ticks come after it.
+    await h.rapport.settled();
+    // settled() waited for the runs let go on: the held digest is recorded before the next ticks.
     const slowDigests = (await h.rapport.store.workspace(`T${slow.teamId}`)).digests;
     const digestStates = async () =>
       (await slowDigests.listRecent(`${slow.teamId}-p0`, 5)).map((d) => d.state);
-    await waitFor('the held digest recorded as posted', async () =>
-      (await digestStates()).includes('posted'),
-    );
+    expect(await digestStates()).toEqual(['posted']);
     clock.advance(1);
     await tick();
     clock.advance(1);

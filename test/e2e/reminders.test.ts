@@ -4,7 +4,13 @@ import type { RunningRapport } from '../../src/rapport.js';
 import { REASSIGN_BLOCKS, REMINDER_ACTIONS, SNOOZE_BLOCKS } from '../../src/slack/reminders/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
-import { acmeForEachTest, modalOpenedAfter, openModalByCommand, raiseHelpRequest } from '../support/flows.js';
+import {
+  acmeForEachTest,
+  modalOpenedAfter,
+  openModalByCommand,
+  raiseHelpRequest,
+  shareTriageChannel,
+} from '../support/flows.js';
 import { channels, type Harness, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import type { TestClock } from '../support/test-clock.js';
@@ -219,13 +225,7 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
       await sweep();
     }
     const before = dms(people.alice).length;
-    // Someone shared the triage channel with another organisation after setup.
-    h.fake.addChannel({
-      id: channels.triage,
-      name: 'acme-triage',
-      isExtShared: true,
-      members: [people.alice.id, people.bob.id],
-    });
+    shareTriageChannel(h);
     at('09:05', '2026-11-24');
     await sweep();
     const inTriage = h.fake.messagesIn(channels.triage).filter((m) => String(m.text).includes('overdue'));
@@ -260,13 +260,11 @@ describe.each(storeKinds())('nags end to end ($name store)', (kind) => {
       text: 'SSO ships Friday',
       threadTs: answered.ts,
     });
-    await h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: people.alice.id,
-        reaction: 'white_check_mark',
-        item: { type: 'message', channel: channels.shared, ts: ticked.ts },
-      },
+    await h.driver.reaction({
+      user: people.alice,
+      channelId: channels.shared,
+      ts: ticked.ts,
+      name: 'white_check_mark',
     });
     await h.rapport.settled();
 

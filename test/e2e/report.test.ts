@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DriverUser, RecordedCall, StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
 import { ASK_ACTIONS, ASK_BLOCKS, UPDATE_BLOCKS } from '../../src/slack/asks/ids.js';
@@ -9,19 +9,13 @@ import { INPUT } from '../../src/slack/shared/ids.js';
 import {
   buttonValue,
   commandReply,
+  harnessForEachTest,
   modalOpenedAfter,
   openModalByCommand,
   raiseHelpRequest,
   setUpAcme,
 } from '../support/flows.js';
-import {
-  CUSTOMER_TEAM,
-  channels,
-  type Harness,
-  people,
-  startHarness,
-  VENDOR_TEAM,
-} from '../support/rapport-harness.js';
+import { CUSTOMER_TEAM, channels, type Harness, people, VENDOR_TEAM } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
 import { TestClock } from '../support/test-clock.js';
 
@@ -46,17 +40,17 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
   let clock: TestClock;
   let welcome: StoredMessage;
 
-  beforeEach(async (context) => {
-    if (!kind.available) context.skip();
-    clock = new TestClock(SETUP);
-    h = await startHarness(kind.freshLocation(), { clock });
-    welcome = await setUpAcme(h);
-  });
-  afterEach(async () => {
-    if (!kind.available) return;
-    expect(h.fake.violations).toEqual([]);
-    await h.stop();
-  });
+  harnessForEachTest(
+    kind,
+    async (started) => {
+      h = started;
+      welcome = await setUpAcme(h);
+    },
+    () => {
+      clock = new TestClock(SETUP);
+      return clock;
+    },
+  );
 
   const at = (iso: string) => clock.set(`2026-${iso}:00Z`);
   const card = (ref: string) =>

@@ -39,15 +39,13 @@ describe('Socket Mode end to end', () => {
   const socket = () => h.fake.socketMode;
   const connectionsOpened = () => h.fake.callsTo('apps.connections.open').length;
   const react = (user: DriverUser, ts: string, eventId: string, retryNum?: number) =>
-    h.driver.event({
-      event: {
-        type: 'reaction_added',
-        user: user.id,
-        reaction: 'ticket',
-        item: { type: 'message', channel: channels.shared, ts },
-      },
+    h.driver.reaction({
+      user,
+      channelId: channels.shared,
+      ts,
+      name: 'ticket',
       eventId,
-      ...(retryNum === undefined ? {} : { retryNum, retryReason: 'timeout' }),
+      ...(retryNum === undefined ? {} : { retryNum }),
     });
   const customerMessage = (text: string) =>
     h.driver.userMessage({ user: people.carol, channelId: channels.shared, text });

@@ -7,6 +7,7 @@ import { buttonValue, modalOpenedAfter, textsPostedTo } from '../support/flows.j
 import {
   card,
   clickTwin,
+  expectDueDatePromisedOnClick,
   githubForEachTest,
   idea,
   openLinkForm,
@@ -55,15 +56,7 @@ describe.each(storeKinds())('the triage twin of an ask sent to GitHub ($name sto
     issue.assignees = [{ login: 'octocat' }];
     await webhook(h, issuesEvent(github, REPO, issue, 'milestoned'));
 
-    const shown = JSON.stringify(twin(h, 'ACME-1').blocks);
-    expect(shown).toContain('Due in the tracker: *2026-12-20* (not promised to the customer)');
-    expect(shown).toContain('Assigned in the tracker: octocat');
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBeNull();
-    expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain('2026-12-20');
-
-    await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.promise);
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBe('2026-12-20');
-    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain('Promised for *2026-12-20*.');
+    await expectDueDatePromisedOnClick(h, '2026-12-20', 'octocat');
     expect(issue.comments.at(-1)?.body).toContain('**Promised to the customer for 2026-12-20.**');
   });
 

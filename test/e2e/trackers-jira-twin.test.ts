@@ -4,6 +4,7 @@ import { type FakeJiraIssue, issueDeleted, issueUpdated } from '../support/fake-
 import { raiseHelpRequest, textsPostedTo } from '../support/flows.js';
 import {
   clickTwin,
+  expectDueDatePromisedOnClick,
   idea,
   openLinkForm,
   route,
@@ -74,15 +75,7 @@ describe.each(storeKinds())('the triage twin of an ask sent to Jira ($name store
       ]),
     );
 
-    const shown = JSON.stringify(twin(h, 'ACME-1').blocks);
-    expect(shown).toContain('Due in the tracker: *2026-12-20* (not promised to the customer)');
-    expect(shown).toContain('Assigned in the tracker: Priya Engineer');
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBeNull();
-    expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain('2026-12-20');
-
-    await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.promise);
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBe('2026-12-20');
-    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain('Promised for *2026-12-20*.');
+    await expectDueDatePromisedOnClick(h, '2026-12-20', 'Priya Engineer');
     const comment = sent.comments.at(-1);
     expect(JSON.stringify(comment?.body)).toContain('Promised to the customer for 2026-12-20.');
     expect(comment?.properties[0]?.key).toBe('rapport');

@@ -3,7 +3,16 @@ import { INPUT } from '../../src/slack/shared/ids.js';
 import { LINK_BLOCKS, TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
 import { changeIssue, removeIssue } from '../support/fake-linear/index.js';
 import { modalOpenedAfter, textsPostedTo } from '../support/flows.js';
-import { clickTwin, idea, route, storedAsk, thread, twin, twinThread } from '../support/github-flows.js';
+import {
+  clickTwin,
+  expectDueDatePromisedOnClick,
+  idea,
+  route,
+  storedAsk,
+  thread,
+  twin,
+  twinThread,
+} from '../support/github-flows.js';
 import { issueNumber, linearForEachTest, linearWebhook, TEAM } from '../support/linear-flows.js';
 import { channels, people } from '../support/rapport-harness.js';
 import { storeKinds } from '../support/stores.js';
@@ -20,19 +29,12 @@ describe.each(storeKinds())('the triage twin of an ask sent to Linear ($name sto
       world,
       changeIssue(linear, issue, { cycleEndsAt: '2026-12-14T23:59:59.000Z', assignee: 'Erin' }),
     );
-    let shown = JSON.stringify(twin(h, 'ACME-1').blocks);
+    const shown = JSON.stringify(twin(h, 'ACME-1').blocks);
     expect(shown).toContain('Due in the tracker: *2026-12-14* (not promised to the customer)');
     expect(shown).toContain('Assigned in the tracker: Erin');
 
     await linearWebhook(world, changeIssue(linear, issue, { dueDate: '2026-12-20' }));
-    shown = JSON.stringify(twin(h, 'ACME-1').blocks);
-    expect(shown).toContain('Due in the tracker: *2026-12-20*');
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBeNull();
-    expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain('2026-12-20');
-
-    await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.promise);
-    expect((await storedAsk(h, 'ACME-1')).promisedDate).toBe('2026-12-20');
-    expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain('Promised for *2026-12-20*.');
+    await expectDueDatePromisedOnClick(h, '2026-12-20', 'Erin');
     expect(issue.comments.at(-1)?.body).toContain('**Promised to the customer for 2026-12-20.**');
   });
 

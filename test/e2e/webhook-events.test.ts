@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/playground/slack-simulator/index.js';
 import { ANNOUNCE_BLOCKS } from '../../src/slack/announcements/ids.js';
 import { APPROVAL_ACTIONS, APPROVAL_BLOCKS } from '../../src/slack/approvals/ids.js';
-import { DIGEST_ACTIONS } from '../../src/slack/digests/ids.js';
 import { FEEDBACK_ACTIONS } from '../../src/slack/feedback/ids.js';
 import { SETUP_BLOCKS } from '../../src/slack/setup/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { announceAndSend } from '../support/announcement-flows.js';
+import { clickPostNow, digestPreview } from '../support/digest-flows.js';
 import {
   buttonValue,
   commandReply,
@@ -91,18 +91,7 @@ describe.each(storeKinds())('webhook events beyond asks ($name store)', (kind) =
   });
 
   it('sends digest.posted when a digest is posted to the shared channel', async () => {
-    await h.driver.command({ user: people.alice, channelId: channels.shared, text: 'digest' });
-    await h.rapport.settled();
-    const preview = h.fake.ephemeralsTo(people.alice.id).find((e) => JSON.stringify(e).includes('Post now'));
-    if (!preview) throw new Error('no digest preview');
-    await h.driver.blockAction({
-      user: people.alice,
-      channelId: channels.shared,
-      message: { ts: preview.message_ts, text: preview.text, blocks: preview.blocks },
-      isEphemeral: true,
-      actions: [{ action_id: DIGEST_ACTIONS.postNow }],
-    });
-    await h.rapport.settled();
+    await clickPostNow(h, await digestPreview(h));
     expect(types('/all')).toEqual(['digest.posted']);
     expect(receiver.at('/all')[0]?.json.data).toMatchObject({
       digest: { trigger: 'manual' },

@@ -138,6 +138,12 @@ export function buttonValue(message: StoredMessage, actionId: string): string {
   return value;
 }
 
+/** Someone at the vendor shares the triage channel with another organisation after setup. */
+export function shareTriageChannel(h: Harness): void {
+  const members = [people.alice.id, people.bob.id];
+  h.fake.addChannel({ id: channels.triage, name: 'acme-triage', isExtShared: true, members });
+}
+
 /** The private answer sent through an interaction's response URL (commands, button clicks). */
 export function replyThrough(h: Harness, responseUrl: string | undefined): Promise<RecordedCall> {
   return h.fake.waitForCall('response_url', (c) =>

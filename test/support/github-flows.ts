@@ -10,7 +10,7 @@ import { ASK_BLOCKS } from '../../src/slack/asks/ids.js';
 import { INPUT } from '../../src/slack/shared/ids.js';
 import { LINK_BLOCKS, TRACKER_ACTIONS } from '../../src/slack/trackers/ids.js';
 import { type Delivery, deliver, FakeGithub, GITHUB_TOKEN, WEBHOOK_SECRET } from './fake-github/index.js';
-import { buttonValue, commandReply, modalOpenedAfter, openModalByCommand } from './flows.js';
+import { buttonValue, commandReply, modalOpenedAfter, openModalByCommand, textsPostedTo } from './flows.js';
 import { channels, type Harness, people } from './rapport-harness.js';
 import type { StoreKind } from './stores.js';
 import { type TrackerWorld, trackerForEachTest } from './tracker-world.js';
@@ -116,6 +116,23 @@ export async function openLinkForm(h: Harness, ref: string) {
       view: form,
       values: { [LINK_BLOCKS.issue]: { [INPUT]: text } },
     });
+}
+
+/**
+ * ACME-1's twin shows the tracker's due date `due` and its `assignee`, and the date is not promised: the
+ * ask has none and the shared channel never saw it. Bob's click on the twin promises it, in the ask and
+ * in the card's thread. (What the tracker is told is each tracker's to check.)
+ */
+export async function expectDueDatePromisedOnClick(h: Harness, due: string, assignee: string) {
+  const shown = JSON.stringify(twin(h, 'ACME-1').blocks);
+  expect(shown).toContain(`Due in the tracker: *${due}* (not promised to the customer)`);
+  expect(shown).toContain(`Assigned in the tracker: ${assignee}`);
+  expect((await storedAsk(h, 'ACME-1')).promisedDate).toBeNull();
+  expect(textsPostedTo(h, channels.shared).join('\n')).not.toContain(due);
+
+  await clickTwin(h, 'ACME-1', TRACKER_ACTIONS.promise);
+  expect((await storedAsk(h, 'ACME-1')).promisedDate).toBe(due);
+  expect(thread(h, channels.shared, 'ACME-1').at(-1)).toContain(`Promised for *${due}*.`);
 }
 
 export async function storedAsk(h: Harness, ref: string): Promise<Ask> {

@@ -27,6 +27,17 @@ export interface RapportProcess {
 
 const running = new Set<ChildProcess>();
 
+/**
+ * Sends `job` on its way in `p` when one is named, waits until Slack holds a call of `p`, and kills `p`
+ * there; resolves once every call it had held is dropped, never answered.
+ */
+export async function killWhileHeld(fake: FakeSlack, p: RapportProcess, job?: string): Promise<void> {
+  if (job) p.startJob(job);
+  await fake.waitForHeld(1, 10_000);
+  await p.kill();
+  await fake.waitForNoneHeld();
+}
+
 /** Kills every process started here that is still running (for afterEach). */
 export function killAllRapportProcesses(): void {
   for (const child of running) child.kill('SIGKILL');

@@ -4,7 +4,6 @@
  * connection of its own, which sees every committed write) or from the MongoDB database.
  */
 import { join } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
 import { DATABASE_FILE } from '../../src/store/embedded/embedded-database.js';
 import { sqliteDriver } from '../../src/store/embedded/sqlite-driver.js';
@@ -13,10 +12,6 @@ import type { StoreLocation } from '../../src/store/open-store.js';
 
 export async function storeSnapshot(location: StoreLocation): Promise<Record<string, string>> {
   if ('dataDir' in location) {
-    // The read below is synchronous; the NeDB file reads it replaced gave the event loop a turn, in which a
-    // reply the app had just sent reached the fake Slack. hostile-requests' retired-button test counts on
-    // that (its response_url post is not covered by settled()), so the turn is kept.
-    await nextTurn();
     const db = (await sqliteDriver()).open(join(location.dataDir, DATABASE_FILE));
     try {
       const tables = db

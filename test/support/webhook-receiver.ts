@@ -5,8 +5,8 @@
  * HMAC-SHA256 keyed with the base64-decoded part of `whsec_…` over `<webhook-id>.<webhook-timestamp>.<body>`.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+import { type LocalServer, startLocalServer } from './local-server.js';
 
 export interface ReceivedWebhook {
   path: string;
@@ -29,16 +29,14 @@ export class WebhookReceiver {
   private waiters: { until: () => boolean; resolve: () => void }[] = [];
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LocalServer,
     readonly url: string,
   ) {}
 
   static async start(): Promise<WebhookReceiver> {
     let receiver: WebhookReceiver | null = null;
-    const server = createServer((req, res) => void receiver?.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    receiver = new WebhookReceiver(server, `http://127.0.0.1:${port}`);
+    const server = await startLocalServer((req, res) => receiver?.handle(req, res));
+    receiver = new WebhookReceiver(server, server.url);
     return receiver;
   }
 
@@ -64,8 +62,7 @@ export class WebhookReceiver {
 
   async stop(): Promise<void> {
     this.release();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
   }
 
   private async handle(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {

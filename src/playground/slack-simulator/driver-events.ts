@@ -49,6 +49,34 @@ export class EventDriver extends DriverTransport {
   }
 
   /** A user posts in a channel: the message is stored in the fake, then the `message` event is delivered. */
+  /**
+   * A person adds the emoji `name` to a message: kept on the message, and delivered as reaction_added.
+   * Pass the same eventId with retryNum to simulate Slack's retries.
+   */
+  async reaction(opts: {
+    user: DriverUser;
+    channelId: string;
+    ts: string;
+    name: string;
+    eventId?: string;
+    retryNum?: number;
+  }): Promise<DriverResponse & { eventId: string }> {
+    const { user, channelId, ts, name } = opts;
+    const key = `${channelId}/${ts}`;
+    this.fake.reactions.set(key, [...(this.fake.reactions.get(key) ?? []), name]);
+    return this.event({
+      event: {
+        type: 'reaction_added',
+        user: user.id,
+        reaction: name,
+        item: { type: 'message', channel: channelId, ts },
+      },
+      isExtSharedChannel: this.fake.channels.get(channelId)?.isExtShared ?? false,
+      ...(opts.eventId === undefined ? {} : { eventId: opts.eventId }),
+      ...(opts.retryNum === undefined ? {} : { retryNum: opts.retryNum }),
+    });
+  }
+
   async userMessage(opts: {
     user: DriverUser;
     channelId: string;

@@ -6,6 +6,7 @@ import type { AppLogger } from '../../logger.js';
 import { metricsRoute } from '../../metrics/metrics-route.js';
 import type { RapportMetrics } from '../../metrics/rapport-metrics.js';
 import { observedSlackFetch } from '../../metrics/slack-fetch.js';
+import type { WorkInProgress } from '../../work-in-progress.js';
 import { BOT_SCOPES } from '../oauth/bot-scopes.js';
 import { buildHttpReceiver } from './http-receiver.js';
 import { buildSocketReceiver } from './socket-receiver.js';
@@ -45,6 +46,8 @@ export interface SlackAppDeps {
   installationStore?: InstallationStore;
   /** Routes served besides Slack's, health and metrics (the playground's, tracker webhooks). */
   routes: CustomRoute[];
+  /** Where each request is kept until its last reply, for shutdown to wait on. */
+  inProgress: WorkInProgress;
 }
 
 /** No Web API call waits longer than this for an answer: a hung connection fails and is retried instead. */
@@ -92,7 +95,7 @@ export function buildSlackApp(config: Config, deps: SlackAppDeps): App {
     // Reaches every client Bolt makes, the per-team ones listeners get included.
     clientOptions: deps.clientOptions,
   };
-  const tracing = { observer: metrics, logger };
+  const tracing = { observer: metrics, logger, inProgress: deps.inProgress };
   if (config.slack.socketMode) {
     const receiver = buildSocketReceiver({
       appToken: config.slack.appToken as string,

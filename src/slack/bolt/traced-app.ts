@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
 import { type AppLogger, errorFields, withLogFields } from '../../logger.js';
 import { STORE_DEADLINES, withStoreDeadline } from '../../store/store-deadline.js';
+import type { WorkInProgress } from '../../work-in-progress.js';
 import { answerUnhandled } from './answer-unhandled.js';
 import { describeRequest, type RequestKind } from './describe-request.js';
 import { envelopeProblem, MalformedRequestError } from './request-envelope.js';
@@ -29,23 +30,37 @@ const SLOW_ACK_MS = 2_500;
  * shows in the handling time. From the moment a request arrives, its store calls and those of the work it
  * starts share the request's store deadline, Bolt's read of the installation (distribution) included: a
  * store that stops answering, or answers each call slowly, fails in time to answer within Slack's 3 s.
+ * Each request is work in progress until its last reply, which may go after the ack (`inProgress`).
  */
 export class TracedApp extends App {
   readonly #observer: RequestObserver;
   readonly #log: AppLogger;
   readonly #newId: () => string;
+  readonly #inProgress: WorkInProgress | null;
 
   constructor(
     options: AppOptions,
-    tracing: { observer: RequestObserver; logger: AppLogger; newId?: () => string },
+    tracing: {
+      observer: RequestObserver;
+      logger: AppLogger;
+      newId?: () => string;
+      inProgress?: WorkInProgress;
+    },
   ) {
     super(options);
     this.#observer = tracing.observer;
     this.#log = tracing.logger;
     this.#newId = tracing.newId ?? randomUUID;
+    this.#inProgress = tracing.inProgress ?? null;
   }
 
-  override async processEvent(event: ReceiverEvent): Promise<void> {
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    const handling = this.#handle(event);
+    this.#inProgress?.add(handling);
+    return handling;
+  }
+
+  async #handle(event: ReceiverEvent): Promise<void> {
     const { kind, fields } = describeRequest(event.body, this.#newId);
     await withLogFields(fields, async () => {
       // Checked before Bolt reads it: Bolt throws TypeErrors on a missing team, user or view.

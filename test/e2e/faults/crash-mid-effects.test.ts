@@ -4,6 +4,7 @@ import type { StoreLocation } from '../../../src/store/open-store.js';
 import { type Harness, SIGNING_SECRET, startHarness } from '../../support/rapport-harness.js';
 import {
   killAllRapportProcesses,
+  killWhileHeld,
   type RapportProcess,
   startRapportProcess,
 } from '../../support/rapport-process.js';
@@ -56,12 +57,6 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
       signingSecret: SIGNING_SECRET,
       fake: (h as Harness).fake,
     });
-  const killWhileHeld = async (p: RapportProcess) => {
-    const fake = (h as Harness).fake;
-    await fake.waitForHeld(1, 10_000);
-    await p.kill();
-    await fake.waitForNoneHeld();
-  };
 
   it('carries out a change stored just before the crash, once, after a restart', async (context) => {
     const { fake } = await setUp(context);
@@ -69,7 +64,7 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
     // The first Slack call of the change's effects is the card's edit: it never reaches Slack.
     fake.holdCalls('chat.update');
     await changeSecondAsk(fake, driverOf(first));
-    await killWhileHeld(first);
+    await killWhileHeld(fake, first);
     expect(isShown(fake)).toBe(false);
 
     // Within the lease a restarted replica leaves it alone; past it, the reconciler takes it over.
@@ -96,7 +91,7 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
       when: (args) => String(args.text).includes(NOTICE),
     });
     await changeSecondAsk(fake, driverOf(first));
-    await killWhileHeld(first);
+    await killWhileHeld(fake, first);
     expect(noticesIn(fake)).toHaveLength(1);
 
     // The same for the internal note in the twin's thread, in the replica that took the effects over.
@@ -105,8 +100,7 @@ describe.each(storeKinds())('killed while a change reaches Slack ($name store)',
       stage: 'after',
       when: (args) => String(args.text).includes('INTERNAL'),
     });
-    second.startJob('effects');
-    await killWhileHeld(second);
+    await killWhileHeld(fake, second, 'effects');
 
     const third = await start(minutesAfter(27));
     await third.runJob('effects');

@@ -3,7 +3,7 @@ import type { StoreLocation } from '../../../src/store/open-store.js';
 import { channels, type Harness, startHarness } from '../../support/rapport-harness.js';
 import {
   killAllRapportProcesses,
-  type RapportProcess,
+  killWhileHeld,
   startRapportProcess,
 } from '../../support/rapport-process.js';
 import { storeKinds } from '../../support/stores.js';
@@ -43,16 +43,6 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     (h as Harness).fake.releaseHeld();
     return startRapportProcess({ fake: (h as Harness).fake, store, clock });
   };
-  /** Starts `job`, waits until Slack holds a post of it, and kills the process there. */
-  const killWhileHeld = async (p: RapportProcess, job: string) => {
-    const fake = (h as Harness).fake;
-    p.startJob(job);
-    await fake.waitForHeld(1, 10_000);
-    const dropped = fake.droppedCalls.length;
-    await p.kill();
-    await fake.waitForDropped(dropped + 1);
-    await fake.waitForNoneHeld();
-  };
 
   afterEach(async () => {
     killAllRapportProcesses();
@@ -66,7 +56,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // Digests, first crash: before Slack has answered any post.
     const first = await start(minutesAfter(DIGEST_SLOT, 0.5));
     fake.holdCalls('chat.postMessage');
-    await killWhileHeld(first, 'digests');
+    await killWhileHeld(fake, first, 'digests');
     expect(delivered(h as Harness).customerDigests).toEqual({ acme: 0, globex: 0 });
 
     // Second crash, in the restarted process that took both digests over after their 10-minute lease:
@@ -74,7 +64,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // digest is answered, the second dies in flight.
     const second = await start(minutesAfter(DIGEST_SLOT, 11));
     fake.holdCalls('chat.postMessage', { after: 3 });
-    await killWhileHeld(second, 'digests');
+    await killWhileHeld(fake, second, 'digests');
     const afterSecondCrash = delivered(h as Harness);
     expect(afterSecondCrash.customerDigests).toEqual({ acme: 1, globex: 1 });
     expect(afterSecondCrash.internalDigests.acme + afterSecondCrash.internalDigests.globex).toBe(1);
@@ -91,7 +81,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // Reminders: one batch per owner; the first is answered, the second dies in flight.
     await third.setClock(NAG_AT);
     fake.holdCalls('chat.postMessage', { after: 1 });
-    await killWhileHeld(third, 'reminders');
+    await killWhileHeld(fake, third, 'reminders');
     const remindedBeforeCrash = Object.values(delivered(h as Harness).reminders).flat();
     expect(remindedBeforeCrash).toHaveLength(1);
 
@@ -114,7 +104,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     const first = await start(minutesAfter(DIGEST_SLOT, 0.5));
     // The fourth post (the second internal digest) is stored by Slack; its answer never reaches Rapport.
     fake.holdCalls('chat.postMessage', { after: 3, stage: 'after' });
-    await killWhileHeld(first, 'digests');
+    await killWhileHeld(fake, first, 'digests');
     expect(Object.values(delivered(h as Harness).internalDigests)).toEqual([1, 1]);
     expect(lookUps()).toEqual([]);
 
@@ -138,7 +128,7 @@ describe.each(storeKinds())('killed in the middle of posting ($name store)', (ki
     // Two batches, one per owner: the first is answered and recorded, the second is stored by Slack and
     // its answer never reaches Rapport.
     fake.holdCalls('chat.postMessage', { after: 1, stage: 'after' });
-    await killWhileHeld(first, 'reminders');
+    await killWhileHeld(fake, first, 'reminders');
     expect(delivered(h as Harness).reminders).toEqual(onceEach.reminders);
     expect(lookUps()).toEqual([]);
 

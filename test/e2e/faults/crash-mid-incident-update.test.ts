@@ -13,7 +13,8 @@ import {
 } from '../../support/rapport-process.js';
 import { storeKinds } from '../../support/stores.js';
 import { TestClock } from '../../support/test-clock.js';
-import { acme, globex, RAISED_AT, SETUP_AT, setUpTwoPartnerships } from './two-partnerships.js';
+import { bothChannels, killMidPost } from './kill-mid-post.js';
+import { acme, RAISED_AT, SETUP_AT, setUpTwoPartnerships } from './two-partnerships.js';
 
 const minutesAfter = (minutes: number) => new Date(Date.parse(RAISED_AT) + minutes * 60_000);
 const OUTCOME = 'Update 1: reached 2 of 2 channels';
@@ -68,22 +69,14 @@ describe.each(storeKinds())('killed while an incident update goes out ($name sto
     expect(posted.ok).toBe(true);
     await h.rapport.stop();
     const fake = h.fake;
-
-    // Slack stores the replies of this run (one thread or both, as the pacing goes) but never answers them.
-    const first = await startRapportProcess({ fake, store, clock: minutesAfter(1) });
-    const channels = [acme.channel, globex.channel];
-    fake.holdCalls('chat.postMessage', {
-      stage: 'after',
-      when: (args) => channels.includes(String(args.channel)) && Boolean(args.thread_ts),
+    const stored = () => bothChannels.map((channel) => repliesIn(channel).length);
+    const afterKill = await killMidPost(fake, {
+      store,
+      at: minutesAfter(1),
+      job: 'incident-updates',
+      threadReplies: true,
+      stored,
     });
-    first.startJob('incident-updates');
-    await fake.waitForHeld(1, 10_000);
-    await first.kill();
-    await fake.waitForNoneHeld();
-    fake.releaseHeld();
-    const stored = () => channels.map((channel) => repliesIn(channel).length);
-    const afterKill = stored();
-    expect(afterKill.every((n) => n <= 1) && afterKill.some((n) => n === 1)).toBe(true);
 
     // The dead process claimed both deliveries together: within its lease they are left alone.
     const second: RapportProcess = await startRapportProcess({ fake, store, clock: minutesAfter(5) });
@@ -94,7 +87,7 @@ describe.each(storeKinds())('killed while an incident update goes out ($name sto
     await second.setClock(minutesAfter(12));
     await second.runJob('incident-updates');
     await second.runJob('incident-updates');
-    for (const channel of channels) {
+    for (const channel of bothChannels) {
       expect(repliesIn(channel)).toHaveLength(1);
       expect(repliesIn(channel)[0]?.thread_ts).toBe(topIn(channel)?.ts);
       expect(JSON.stringify(topIn(channel)?.blocks)).toContain('*Identified*');

@@ -3,8 +3,8 @@
  * as GitHub documents: status codes and error bodies, rate-limit headers, Retry-After on 429. Faults are
  * queued per test: an error answer, or an issue created whose answer is lost (a 502 after the create).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type LocalServer, startLocalServer } from '../local-server.js';
 
 export interface FakeIssue {
   number: number;
@@ -45,7 +45,7 @@ export class FakeGithub {
   now: () => Date = () => new Date();
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LocalServer,
     readonly apiUrl: string,
     /** The one token it accepts, and the account it belongs to (GET /user). */
     readonly account: { token: string; login: string },
@@ -53,12 +53,8 @@ export class FakeGithub {
 
   static async start(account = { token: GITHUB_TOKEN, login: 'rapport-bot' }): Promise<FakeGithub> {
     let fake: FakeGithub | null = null;
-    const server = createServer((req, res) => {
-      void fake?.serve(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeGithub(server, `http://127.0.0.1:${port}`, account);
+    const server = await startLocalServer((req, res) => fake?.serve(req, res));
+    fake = new FakeGithub(server, server.url, account);
     return fake;
   }
 
@@ -130,8 +126,7 @@ export class FakeGithub {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -5,8 +5,8 @@
  * `nextPageToken` / `isLast` pagination, and entity properties on issues and comments. Faults are queued
  * per test: an error answer, or an issue created whose answer is lost (a 502 after the create).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type LocalServer, startLocalServer } from '../local-server.js';
 
 export const JIRA_EMAIL = 'rapport-bot@acme.example';
 export const JIRA_API_TOKEN = 'ATATT3xFfGF0-fake-token';
@@ -67,18 +67,14 @@ export class FakeJira {
   now: () => Date = () => new Date();
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LocalServer,
     readonly baseUrl: string,
   ) {}
 
   static async start(): Promise<FakeJira> {
     let fake: FakeJira | null = null;
-    const server = createServer((req, res) => {
-      void fake?.serve(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeJira(server, `http://127.0.0.1:${port}`);
+    const server = await startLocalServer((req, res) => fake?.serve(req, res));
+    fake = new FakeJira(server, server.url);
     return fake;
   }
 
@@ -195,8 +191,7 @@ export class FakeJira {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

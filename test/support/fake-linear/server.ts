@@ -5,8 +5,8 @@
  * budget is spent. Faults are queued per test: an error answer, Linear down (a 5xx page), or an operation
  * done whose answer is lost.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type LocalServer, startLocalServer } from '../local-server.js';
 import { FakeLinearWorkspace, LinearFault } from './workspace.js';
 
 export const LINEAR_API_KEY = 'lin_api_fake_0123456789abcdef';
@@ -49,7 +49,7 @@ export class FakeLinear {
   now: () => Date = () => new Date();
 
   private constructor(
-    private readonly server: Server,
+    private readonly server: LocalServer,
     readonly apiUrl: string,
   ) {
     this.workspace = new FakeLinearWorkspace(() => this.now());
@@ -57,12 +57,8 @@ export class FakeLinear {
 
   static async start(): Promise<FakeLinear> {
     let fake: FakeLinear | null = null;
-    const server = createServer((req, res) => {
-      void fake?.serve(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeLinear(server, `http://127.0.0.1:${port}/graphql`);
+    const server = await startLocalServer((req, res) => fake?.serve(req, res));
+    fake = new FakeLinear(server, `${server.url}/graphql`);
     return fake;
   }
 
@@ -82,8 +78,7 @@ export class FakeLinear {
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.server.stop();
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -27,6 +27,7 @@ describe('the scheduler', () => {
   const clock = new TestClock('2026-11-23T08:00:00Z');
   let logs: string[];
   let outcomes: Array<[string, WorkspaceRunOutcome]>;
+  let letGo: Promise<void>[];
   let scheduler: Scheduler | null;
 
   const start = (job: Job, concurrency = 2, workspaces = keys.map(installed)) => {
@@ -38,6 +39,7 @@ describe('the scheduler', () => {
         listWorkspaces: async () => workspaces,
         concurrency,
         workspaceTimeLimitMs: LIMIT_MS,
+        letGo: (run) => letGo.push(run),
         observed: (name, outcome) => outcomes.push([name, outcome]),
         ticked: () => {},
       },
@@ -52,6 +54,7 @@ describe('the scheduler', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     logs = [];
     outcomes = [];
+    letGo = [];
     scheduler = null;
   });
   afterEach(async () => {
@@ -152,7 +155,7 @@ describe('the scheduler', () => {
     expect(outcomesOf('failed')).toBe(1);
   });
 
-  it('waits on stop for runs the tick went on without', async () => {
+  it('hands over the runs the tick went on without, and waits for them on stop', async () => {
     const hung = gate();
     let ended = false;
     const job: Job = {
@@ -167,6 +170,9 @@ describe('the scheduler', () => {
     const tick = s.run('digests');
     await vi.advanceTimersByTimeAsync(LIMIT_MS);
     await tick;
+    expect(ended).toBe(false);
+    expect(letGo).toHaveLength(1);
+    const handedOverEnded = letGo[0]?.then(() => ended);
     let stopped = false;
     const stopping = s.stop().then(() => {
       stopped = true;
@@ -176,6 +182,7 @@ describe('the scheduler', () => {
     hung.open();
     await stopping;
     expect(ended).toBe(true);
+    expect(await handedOverEnded).toBe(true);
     scheduler = null;
   });
 });

@@ -4,6 +4,7 @@ import { NO_PERSON_LIMITS } from '../../../src/limit-settings.js';
 import { createLogger } from '../../../src/logger.js';
 import { createRapportMetrics } from '../../../src/metrics/rapport-metrics.js';
 import { buildSlackApp, slackClientOptions } from '../../../src/slack/bolt/app.js';
+import { createWorkInProgress } from '../../../src/work-in-progress.js';
 
 const config: Config = {
   slack: {
@@ -27,7 +28,15 @@ describe('the Socket Mode app', () => {
     const logger = createLogger('error', () => undefined);
     const metrics = createRapportMetrics({ countAsks: async () => [], logger });
     const clientOptions = slackClientOptions(config, { metrics, logger }); // production: no retry override
-    buildSlackApp(config, { logger, metrics, clientOptions, routes: [], isReady: async () => true });
+    const inProgress = createWorkInProgress();
+    buildSlackApp(config, {
+      logger,
+      metrics,
+      clientOptions,
+      routes: [],
+      inProgress,
+      isReady: async () => true,
+    });
     expect(clientOptions.retryConfig).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { createLogger } from '../../../src/logger.js';
 import { createTokenCipher } from '../../../src/security/token-cipher.js';
 import { openStore, type Store } from '../../../src/store/open-store.js';
 import { wireTrackers } from '../../../src/wiring/trackers.js';
+import { createWorkInProgress } from '../../../src/work-in-progress.js';
 import type { Workspace } from '../../../src/workspaces/workspace.js';
 import { tempDataDir } from '../../support/stores.js';
 import { TestClock } from '../../support/test-clock.js';
@@ -42,7 +43,14 @@ describe('a workspace’s tracker connection after TOKEN_ENCRYPTION_KEYS is rota
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('; '));
     const logger = createLogger('error', () => {});
-    const trackers = wireTrackers({ config: loaded.config, clock, logger, sleep: async () => {}, store });
+    const trackers = wireTrackers({
+      config: loaded.config,
+      clock,
+      logger,
+      sleep: async () => {},
+      store,
+      inProgress: createWorkInProgress(),
+    });
     // The one workspace of a bot token: its data is the store's own repositories.
     const workspace = { key: 'TVENDOR01', teamId: 'VENDOR01', repositories: store } as unknown as Workspace;
 
