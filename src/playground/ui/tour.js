@@ -30,7 +30,7 @@ export const TOUR = [
     title: 'Travel a day',
     as: 'UOLIVIA01',
     channel: 'dm',
-    text: 'Press “next working morning”. Rapport’s reminder job runs at the new time: Olivia finds what is overdue in her direct messages with Rapport.',
+    text: 'Press “next working morning”. Rapport’s reminder job runs at the new time: Olivia finds in her direct messages with Rapport what is due soon, or already overdue.',
   },
   {
     title: 'Read the digest',
