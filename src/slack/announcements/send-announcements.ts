@@ -38,7 +38,7 @@ async function sendAnnouncement(deps: AnnouncementSenderDeps, announcement: Anno
   const token = deps.newId();
   const message = buildCustomerMessage(announcement);
   const unsure = new Set<string>();
-  for (;;) {
+  const claimBatch = async () => {
     const claims: AnnouncementDelivery[] = [];
     const lease = { token, until: new Date(deps.clock.now().getTime() + LEASE_MS) };
     while (claims.length < BATCH) {
@@ -46,7 +46,15 @@ async function sendAnnouncement(deps: AnnouncementSenderDeps, announcement: Anno
       if (claim === null) break;
       claims.push(claim);
     }
+    return claims;
+  };
+  // The next batch is claimed while this one posts, so posting never stops for the claims.
+  for (let next = claimBatch(); ; ) {
+    const claims = await next;
     if (claims.length === 0) break;
+    next = claimBatch();
+    // A failed claim is thrown where it is awaited, not reported as unhandled while this batch posts.
+    next.catch(() => {});
     // Each delivery is recorded as soon as Slack answers, so a crash leaves only those in flight unsure.
     const outcomes = await postPaced(
       claims,
