@@ -53,6 +53,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
       ...config.jobs,
       observed: slack.metrics.jobRun,
       ticked: slack.metrics.jobTick,
+      tickSkipped: slack.metrics.jobTickSkipped,
     },
     { cron },
   );

@@ -27,9 +27,10 @@ describe('the scheduler', () => {
   const clock = new TestClock('2026-11-23T08:00:00Z');
   let logs: string[];
   let outcomes: Array<[string, WorkspaceRunOutcome]>;
+  let skippedTicks: string[];
   let scheduler: Scheduler | null;
 
-  const start = (job: Job, concurrency = 2, workspaces = keys.map(installed)) => {
+  const start = (job: Job, concurrency = 2, workspaces = keys.map(installed), cron = false) => {
     scheduler = startScheduler(
       [job],
       {
@@ -40,8 +41,9 @@ describe('the scheduler', () => {
         workspaceTimeLimitMs: LIMIT_MS,
         observed: (name, outcome) => outcomes.push([name, outcome]),
         ticked: () => {},
+        tickSkipped: (name) => skippedTicks.push(name),
       },
-      { cron: false },
+      { cron },
     );
     return scheduler;
   };
@@ -52,6 +54,7 @@ describe('the scheduler', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     logs = [];
     outcomes = [];
+    skippedTicks = [];
     scheduler = null;
   });
   afterEach(async () => {
@@ -177,5 +180,40 @@ describe('the scheduler', () => {
     await stopping;
     expect(ended).toBe(true);
     scheduler = null;
+  });
+
+  it('skips and counts a cron tick whose previous tick is still going, and ticks again after it', async () => {
+    // node-cron reads the wall clock and waits with setTimeout: both faked, so minutes pass at once.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      now: new Date('2026-11-23T08:00:30Z'),
+    });
+    // 16 workspaces one at a time, 4.5 s each (within the limit): the tick takes 72 s, past its minute.
+    const many = Array.from({ length: 16 }, (_, i) => installed(`T${i}`));
+    const started: string[] = [];
+    const job: Job = {
+      name: 'digests',
+      schedule: '* * * * *',
+      async run(workspace) {
+        if (workspace.key === 'T0') started.push(new Date().toISOString().slice(11, 19));
+        await new Promise<void>((resolve) => setTimeout(resolve, 4_500));
+      },
+    };
+    const s = start(job, 1, many, true);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(started).toEqual(['08:01:00', '08:03:00']);
+    expect(skippedTicks).toEqual(['digests']);
+    expect(logged('tick skipped: the previous one is still going')).toEqual([
+      expect.stringContaining('"job":"digests"'),
+    ]);
+    // The skipped tick visited nobody; the two that ran visited everyone (the second is at 08:03:30 now).
+    expect(outcomesOf('done')).toBe(16);
+    expect(outcomesOf('skipped')).toBe(0);
+    const stopped = s.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await stopped;
+    scheduler = null;
+    expect(outcomesOf('done')).toBe(32);
+    expect(skippedTicks).toHaveLength(1);
   });
 });
