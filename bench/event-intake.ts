@@ -9,8 +9,8 @@
  * log: one "duplicate event delivery skipped" per second delivery. Memory (RSS and V8 heap) is read
  * inside the app's process before, right after, and once the work is done, SETTLE (30) s have passed and
  * a full GC ran; what the stored data alone costs is read in a new process started on the store the run
- * left (the embedded store keeps its documents in memory), and the settled heap must not exceed it by
- * more than 5 MB. The app's CPU use is sampled every 10 s: at a constant rate it should stay flat.
+ * left, and the settled heap must not exceed it by more than 5 MB. The app's CPU use is sampled every
+ * 10 s: at a constant rate it should stay flat.
  * Baseline, in the same run: a bare Bolt app that only acks, under the same deliveries.
  *
  * Processes: load generator (this one), app under test, fake Slack API, each its own (see ack-latency.ts).

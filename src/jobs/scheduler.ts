@@ -34,6 +34,8 @@ export interface SchedulerDeps {
   observed(job: string, outcome: WorkspaceRunOutcome): void;
   /** A tick's duration, from its start to the last workspace done or let go. */
   ticked(job: string, seconds: number): void;
+  /** A tick cron did not start because the job's previous tick was still going: no workspace visited. */
+  tickSkipped(job: string): void;
 }
 
 export interface Scheduler {
@@ -111,8 +113,11 @@ export function startScheduler(
         cron.schedule(
           job.schedule,
           () => {
-            if (ticks.has(job.name))
+            if (ticks.has(job.name)) {
               logger.event('warn', 'tick skipped: the previous one is still going', { job: job.name });
+              deps.tickSkipped(job.name);
+              return;
+            }
             void start(job);
           },
           { name: job.name, timezone: 'UTC' },

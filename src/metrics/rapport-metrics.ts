@@ -30,6 +30,8 @@ export interface RapportMetrics extends RequestObserver, SlackCallObserver {
   jobRun(job: string, outcome: WorkspaceRunOutcome): void;
   /** How long a scheduled job's tick took over every workspace. */
   jobTick(job: string, seconds: number): void;
+  /** A scheduled job's tick not started because its previous one was still going. */
+  jobTickSkipped(job: string): void;
 }
 
 export interface MetricsDeps {
@@ -153,6 +155,12 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
     buckets: TICK_BUCKETS,
     registers,
   });
+  const skippedTicks = new Counter({
+    name: 'rapport_job_ticks_skipped_total',
+    help: 'Ticks of a scheduled job not started at all because its previous tick was still going (no workspace visited in that slot), by job.',
+    labelNames: ['job'],
+    registers,
+  });
 
   return {
     registry,
@@ -168,5 +176,6 @@ export function createRapportMetrics(deps: MetricsDeps): RapportMetrics {
       limited.inc({ action, side, outcome: allowed ? 'allowed' : 'refused' }),
     jobRun: (job, outcome) => jobRuns.inc({ job, outcome }),
     jobTick: (job, seconds) => jobTicks.observe({ job }, seconds),
+    jobTickSkipped: (job) => skippedTicks.inc({ job }),
   };
 }

@@ -54,6 +54,7 @@ export function wireJobs(basics: Basics, slack: SlackApp, services: Services, cr
       letGo: (run) => basics.inProgress.add(run),
       observed: slack.metrics.jobRun,
       ticked: slack.metrics.jobTick,
+      tickSkipped: slack.metrics.jobTickSkipped,
     },
     { cron },
   );

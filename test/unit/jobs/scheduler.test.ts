@@ -28,9 +28,10 @@ describe('the scheduler', () => {
   let logs: string[];
   let outcomes: Array<[string, WorkspaceRunOutcome]>;
   let letGo: Promise<void>[];
+  let skippedTicks: string[];
   let scheduler: Scheduler | null;
 
-  const start = (job: Job, concurrency = 2, workspaces = keys.map(installed)) => {
+  const start = (job: Job, concurrency = 2, workspaces = keys.map(installed), cron = false) => {
     scheduler = startScheduler(
       [job],
       {
@@ -42,8 +43,9 @@ describe('the scheduler', () => {
         letGo: (run) => letGo.push(run),
         observed: (name, outcome) => outcomes.push([name, outcome]),
         ticked: () => {},
+        tickSkipped: (name) => skippedTicks.push(name),
       },
-      { cron: false },
+      { cron },
     );
     return scheduler;
   };
@@ -55,6 +57,7 @@ describe('the scheduler', () => {
     logs = [];
     outcomes = [];
     letGo = [];
+    skippedTicks = [];
     scheduler = null;
   });
   afterEach(async () => {
@@ -184,5 +187,40 @@ describe('the scheduler', () => {
     expect(ended).toBe(true);
     expect(await handedOverEnded).toBe(true);
     scheduler = null;
+  });
+
+  it('skips and counts a cron tick whose previous tick is still going, and ticks again after it', async () => {
+    // node-cron reads the wall clock and waits with setTimeout: both faked, so minutes pass at once.
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'Date'],
+      now: new Date('2026-11-23T08:00:30Z'),
+    });
+    // 16 workspaces one at a time, 4.5 s each (within the limit): the tick takes 72 s, past its minute.
+    const many = Array.from({ length: 16 }, (_, i) => installed(`T${i}`));
+    const started: string[] = [];
+    const job: Job = {
+      name: 'digests',
+      schedule: '* * * * *',
+      async run(workspace) {
+        if (workspace.key === 'T0') started.push(new Date().toISOString().slice(11, 19));
+        await new Promise<void>((resolve) => setTimeout(resolve, 4_500));
+      },
+    };
+    const s = start(job, 1, many, true);
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    expect(started).toEqual(['08:01:00', '08:03:00']);
+    expect(skippedTicks).toEqual(['digests']);
+    expect(logged('tick skipped: the previous one is still going')).toEqual([
+      expect.stringContaining('"job":"digests"'),
+    ]);
+    // The skipped tick visited nobody; the two that ran visited everyone (the second is at 08:03:30 now).
+    expect(outcomesOf('done')).toBe(16);
+    expect(outcomesOf('skipped')).toBe(0);
+    const stopped = s.stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    await stopped;
+    scheduler = null;
+    expect(outcomesOf('done')).toBe(32);
+    expect(skippedTicks).toHaveLength(1);
   });
 });

@@ -91,6 +91,18 @@ describe('createRapportMetrics', () => {
     ).toMatch(/ 1.2$/);
   });
 
+  it('counts a job’s skipped ticks apart from its workspace runs', async () => {
+    const { metrics } = metricsWith(async () => []);
+    metrics.jobRun('digests', 'skipped');
+    metrics.jobTickSkipped('digests');
+    metrics.jobTickSkipped('digests');
+    const scrape = () => metrics.registry.metrics();
+    expect(await value(scrape(), 'rapport_job_ticks_skipped_total{job="digests"}')).toMatch(/ 2$/);
+    expect(
+      await value(scrape(), 'rapport_job_workspace_runs_total{job="digests",outcome="skipped"}'),
+    ).toMatch(/ 1$/);
+  });
+
   it('keeps each instance’s figures to itself', async () => {
     const a = metricsWith(async () => []).metrics;
     const b = metricsWith(async () => []).metrics;
