@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CollectionSpec, DocumentDatabase, StoredDocument } from '../documents.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { eventLoopTurns } from './event-loop-turns.js';
 import { migrateNedbFiles, type NedbMigration } from './nedb-migration.js';
 import { type ReadMemo, readMemo } from './read-memo.js';
 import { createCollectionTable, sqliteCollection } from './sqlite-collection.js';
@@ -43,6 +44,7 @@ export async function openEmbeddedDatabase(
     }
     // One memo per table, shared by every collection opened on it, so that a write through one is seen by all.
     const memos = new Map<string, ReadMemo>();
+    const givingTurns = eventLoopTurns();
     return {
       kind: 'embedded',
       async collection<D extends StoredDocument>(spec: CollectionSpec) {
@@ -50,7 +52,7 @@ export async function openEmbeddedDatabase(
         createCollectionTable(db, spec, declared);
         const memo = memos.get(spec.name) ?? readMemo();
         memos.set(spec.name, memo);
-        return sqliteCollection<D>(db, spec.name, declared, memo);
+        return givingTurns(sqliteCollection<D>(db, spec.name, declared, memo));
       },
       async collectionNames() {
         const rows = db
