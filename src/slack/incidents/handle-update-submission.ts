@@ -6,6 +6,7 @@ import type { SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
+import { refreshHomes } from '../home/publish-home.js';
 import { INPUT } from '../shared/ids.js';
 import { parseMetadata } from '../shared/json-metadata.js';
 import { element, viewStateValues } from '../shared/view-state.js';
@@ -61,5 +62,10 @@ export const handleUpdateSubmission =
       return fail(B.text, error.code === 'not_found' ? 'This incident no longer exists.' : error.message);
     }
     await ack();
-    await deps.sendIncidentUpdates(context.workspace);
+    // The sender's Home tab lists the incident with its status, and Post update while it is not resolved.
+    const { workspace } = context;
+    await refreshHomes(workspace.client, { ...workspace, clock: deps.clock, logger: deps.logger }, [
+      result.value.incident.createdBy,
+    ]);
+    await deps.sendIncidentUpdates(workspace);
   };
