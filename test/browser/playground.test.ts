@@ -36,6 +36,12 @@ describe.skipIf(!runnable)('the playground in a browser', { timeout: 60_000 }, (
 
   /** Switches to the person whose entry in "You are" starts with `name`. */
   const becomes = async (name: string) => {
+    // The list is filled once the page has its first state: read it only then.
+    await page
+      .getByLabel('You are')
+      .locator('option', { hasText: name })
+      .first()
+      .waitFor({ state: 'attached' });
     const options = await page.getByLabel('You are').locator('option').allTextContents();
     await page
       .getByLabel('You are')

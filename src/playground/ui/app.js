@@ -26,10 +26,15 @@ function toast(message) {
   toast.timer = setTimeout(() => (box.hidden = true), 5000);
 }
 
+let refreshes = 0;
+/** Shows the current state; an answer overtaken by a later refresh (another person's, say) is dropped. */
 async function refresh() {
+  const mine = ++refreshes;
   const res = await fetch(`/playground/api/state?as=${encodeURIComponent(me)}`);
   if (!res.ok) throw new Error((await res.json()).error ?? `HTTP ${res.status}`);
-  state = await res.json();
+  const answer = await res.json();
+  if (mine !== refreshes) return;
+  state = answer;
   render();
 }
 
