@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { postIncidentUpdate } from '../../app/incidents/post-incident-update.js';
 import { INCIDENT_STATUSES } from '../../domain/incidents/incident.js';
-import type { SlackDeps } from '../bolt/deps.js';
+import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -64,8 +64,6 @@ export const handleUpdateSubmission =
     await ack();
     // The sender's Home tab lists the incident with its status, and Post update while it is not resolved.
     const { workspace } = context;
-    await refreshHomes(workspace.client, { ...workspace, clock: deps.clock, logger: deps.logger }, [
-      result.value.incident.createdBy,
-    ]);
+    await refreshHomes(workspace.client, inWorkspace(deps, workspace), [result.value.incident.createdBy]);
     await deps.sendIncidentUpdates(workspace);
   };
