@@ -6,8 +6,8 @@
  * and each costs far more in SQLite than the lookup here.
  */
 export interface ReadMemo {
-  /** The kept answer for `key`, or the one `read` gives now, kept. */
-  answer<T>(key: string, read: () => T): T;
+  /** The kept answer of `sql` with `params`, or the one `read` gives now, kept. */
+  answer<T>(sql: string, params: readonly unknown[], read: () => T): T;
   forget(): void;
 }
 
@@ -17,7 +17,8 @@ const MAX_ANSWERS = 256;
 export function readMemo(): ReadMemo {
   const answers = new Map<string, unknown>();
   return {
-    answer<T>(key: string, read: () => T): T {
+    answer<T>(sql: string, params: readonly unknown[], read: () => T): T {
+      const key = `${sql}\0${JSON.stringify(params)}`;
       if (answers.has(key)) return answers.get(key) as T;
       const value = read();
       if (answers.size >= MAX_ANSWERS) answers.clear();

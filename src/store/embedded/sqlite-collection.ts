@@ -126,7 +126,7 @@ export function sqliteCollection<T extends StoredDocument>(
       const sql = `SELECT _id, ${documentColumn(options.fields)} FROM ${table} WHERE ${where.sql}${orderBy(options.sort)}${page}`;
       const read = () => statement(sql).all(...params) as { _id: string; doc: string }[];
       // Pages and single look-ups only: a whole collection read once (an export, a report) is not kept.
-      const rows = limit <= MEMO_MAX_ROWS ? memo.answer(`${sql}\0${JSON.stringify(params)}`, read) : read();
+      const rows = limit <= MEMO_MAX_ROWS ? memo.answer(sql, params, read) : read();
       for (const row of rows) yield { _id: row._id, doc: decodeDocument(row.doc) };
       return;
     }
@@ -158,9 +158,7 @@ export function sqliteCollection<T extends StoredDocument>(
     (options.fields?.length ? project(doc, options.fields) : doc) as T;
   const countWhere = (where: SqlWhere) => {
     const sql = `SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`;
-    return memo.answer(`${sql}\0${JSON.stringify(where.params)}`, () =>
-      Number(statement(sql).get(...where.params)?.n ?? 0),
-    );
+    return memo.answer(sql, where.params, () => Number(statement(sql).get(...where.params)?.n ?? 0));
   };
 
   function write(doc: D): string {
