@@ -11,7 +11,7 @@ import type {
 import { decodeDocument, encodeDocument } from './document-codec.js';
 import { applyUpdate, checkIndexedFields, matcherOf, project, upsertedDocument } from './document-rules.js';
 import type { ReadMemo } from './read-memo.js';
-import { fieldExpression, type SqlWhere, translateFilter } from './sql-filter.js';
+import { fieldExpression, translateFilter } from './sql-filter.js';
 import { isUniqueViolation, type SqliteConnection, type SqliteStatement } from './sqlite-driver.js';
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -77,18 +77,14 @@ export function inTransaction<T>(db: SqliteConnection, work: () => T): T {
 
 type D = StoredDocument;
 
-/** The largest page of documents the read memo keeps. */
-const MEMO_MAX_ROWS = 100;
-
 interface Row {
   _id: string;
   doc: D;
 }
 
 /**
- * One collection as one table: `_id` and the document as JSON text. Reads decided in SQL are answered
- * from `memo` until the next write; they are kept as text and decoded for each caller, who may change
- * what it gets.
+ * One collection as one table: `_id` and the document as JSON text. Its reads are answered from `memo`
+ * until the next write to the table, each caller getting a copy it may change.
  */
 export function sqliteCollection<T extends StoredDocument>(
   db: SqliteConnection,
@@ -115,19 +111,24 @@ export function sqliteCollection<T extends StoredDocument>(
           .join(', ')}`
       : '';
 
-  /** The matching documents in order, skip and limit applied; in SQL whenever the filter is all SQL. */
+  /**
+   * The matching documents in order, skip and limit applied, cut to `fields`; in SQL whenever the filter
+   * is all SQL (which cuts top-level fields too).
+   */
   function* select(filter: Filter, options: FindOptions): Generator<Row> {
     const where = translateFilter(filter, indexed);
     const skip = options.skip ?? 0;
     const limit = options.limit || Number.POSITIVE_INFINITY;
+    const fields = options.fields?.length ? options.fields : undefined;
     if (where.exact) {
       const page = Number.isFinite(limit) || skip > 0 ? ' LIMIT ? OFFSET ?' : '';
       const params = page ? [...where.params, Number.isFinite(limit) ? limit : -1, skip] : where.params;
-      const sql = `SELECT _id, ${documentColumn(options.fields)} FROM ${table} WHERE ${where.sql}${orderBy(options.sort)}${page}`;
-      const read = () => statement(sql).all(...params) as { _id: string; doc: string }[];
-      // Pages and single look-ups only: a whole collection read once (an export, a report) is not kept.
-      const rows = limit <= MEMO_MAX_ROWS ? memo.answer(sql, params, read) : read();
-      for (const row of rows) yield { _id: row._id, doc: decodeDocument(row.doc) };
+      const sql = `SELECT _id, ${documentColumn(fields)} FROM ${table} WHERE ${where.sql}${orderBy(options.sort)}${page}`;
+      const nested = fields?.some((path) => path.includes('.')) ?? false;
+      for (const row of statement(sql).iterate(...params)) {
+        const doc = decodeDocument<D>(row.doc as string);
+        yield { _id: row._id as string, doc: nested ? project(doc, fields as string[]) : doc };
+      }
       return;
     }
     const matches = matcherOf(filter);
@@ -143,7 +144,7 @@ export function sqliteCollection<T extends StoredDocument>(
       if (skipped < skip) skipped += 1;
       else {
         taken += 1;
-        yield { _id: row._id as string, doc };
+        yield { _id: row._id as string, doc: fields ? project(doc, fields) : doc };
       }
     }
   }
@@ -153,13 +154,19 @@ export function sqliteCollection<T extends StoredDocument>(
     for (const row of select(filter, { limit: 1 })) return row;
     return undefined;
   };
-  // No fields named means the whole document, as MongoDB's empty projection does.
-  const shaped = (doc: D, options: FindOptions) =>
-    (options.fields?.length ? project(doc, options.fields) : doc) as T;
-  const countWhere = (where: SqlWhere) => {
-    const sql = `SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`;
-    return memo.answer(sql, where.params, () => Number(statement(sql).get(...where.params)?.n ?? 0));
+  const docsOf = (filter: Filter, options: FindOptions) =>
+    [...select(filter, options)].map((row) => row.doc as T);
+  const count = (filter: Filter) => {
+    const where = translateFilter(filter, indexed);
+    if (where.exact)
+      return Number(
+        statement(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params)?.n ?? 0,
+      );
+    let n = 0;
+    for (const _ of select(filter, {})) n += 1;
+    return n;
   };
+  const one = () => 1;
 
   function write(doc: D): string {
     // Before the write: a transaction reads only before it writes, so nothing read is kept past a change.
@@ -185,29 +192,27 @@ export function sqliteCollection<T extends StoredDocument>(
 
   return {
     async findOne(filter: Filter) {
-      return (firstMatch(filter)?.doc as T | undefined) ?? null;
+      return memo.answer('findOne', [filter], () => (firstMatch(filter)?.doc as T | undefined) ?? null, one);
     },
     async find(filter: Filter, options: FindOptions = {}) {
-      return [...select(filter, options)].map((row) => shaped(row.doc, options));
+      return memo.answer(
+        'find',
+        [filter, options],
+        () => docsOf(filter, options),
+        (docs) => docs.length,
+      );
     },
     async count(filter: Filter) {
-      const where = translateFilter(filter, indexed);
-      if (where.exact) return countWhere(where);
-      let n = 0;
-      for (const _ of select(filter, {})) n += 1;
-      return n;
+      return memo.answer('count', [filter], () => count(filter), one);
     },
     async findPage(filter, options) {
-      const where = translateFilter(filter, indexed);
-      if (where.exact) {
-        const docs = [...select(filter, options)].map((row) => shaped(row.doc, options));
-        return { docs, total: countWhere(where) };
-      }
-      const all = [...select(filter, { ...options, skip: 0, limit: 0 })];
-      const docs = all
-        .slice(options.skip, options.skip + options.limit)
-        .map((row) => shaped(row.doc, options));
-      return { docs, total: all.length };
+      const page = () => {
+        if (translateFilter(filter, indexed).exact)
+          return { docs: docsOf(filter, options), total: count(filter) };
+        const all = docsOf(filter, { ...options, skip: 0, limit: 0 });
+        return { docs: all.slice(options.skip, options.skip + options.limit), total: all.length };
+      };
+      return memo.answer('findPage', [filter, options], page, (answer) => answer.docs.length);
     },
     async countBy(fields: string[]) {
       // A field's JSON text groups values of every kind apart (true from 1); a missing field counts as null.

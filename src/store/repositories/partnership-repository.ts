@@ -141,8 +141,8 @@ export function fromPartnershipDocument(d: PartnershipDocument): Partnership {
     // Partnerships saved before communication plans existed have none yet.
     plan: d.plan ? fromPlanDocument(d.plan) : null,
     planMessageTs: d.planMessageTs ?? null,
-    // Partnerships saved before trackers existed send nowhere.
-    trackers: d.trackers ? structuredClone(d.trackers) : {},
+    // Partnerships saved before trackers existed send nowhere. The document read is the caller's own.
+    trackers: d.trackers ?? {},
     // Partnerships saved before tags existed have none.
     tags: [...(d.tags ?? [])],
     createdBy: d.createdBy,

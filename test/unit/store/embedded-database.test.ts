@@ -5,6 +5,7 @@ import { type FollowUp, followUpId } from '../../../src/domain/follow-ups/follow
 import { repositoryCollections } from '../../../src/store/collections.js';
 import type { StoredDocument } from '../../../src/store/documents.js';
 import { DATABASE_FILE } from '../../../src/store/embedded/embedded-database.js';
+import { keyOf } from '../../../src/store/embedded/read-memo.js';
 import { translateFilter } from '../../../src/store/embedded/sql-filter.js';
 import { sqliteDriver } from '../../../src/store/embedded/sqlite-driver.js';
 import { openDocumentDatabase, openStore } from '../../../src/store/open-store.js';
@@ -255,6 +256,72 @@ describe('embedded store read memo', () => {
     await writer.deleteMany({ channel: 'C1' });
     expect(await reader.findPage({ channel: 'C1' }, page)).toEqual({ docs: [], total: 0 });
     await db.close();
+  });
+  it('hands each caller its own copy of a kept answer, dates included', async () => {
+    const db = await openDocumentDatabase({ dataDir: tempDataDir() });
+    const things = await db.collection<Doc & { at: Date; tags: string[] }>(spec);
+    await things.insertOne({
+      _id: 'a',
+      channel: 'C1',
+      n: 1,
+      at: new Date('2026-12-01T09:00:00Z'),
+      tags: ['x'],
+    });
+    const first = await things.findOne({ channel: 'C1' });
+    first?.at.setUTCFullYear(2000);
+    first?.tags.push('y');
+    const again = await things.findOne({ channel: 'C1' });
+    expect(again).toEqual({
+      _id: 'a',
+      channel: 'C1',
+      n: 1,
+      at: new Date('2026-12-01T09:00:00Z'),
+      tags: ['x'],
+    });
+    expect(again?.at).toBeInstanceOf(Date);
+    await db.close();
+  });
+
+  it('never answers one read with another whose arguments only print alike', async () => {
+    const db = await openDocumentDatabase({ dataDir: tempDataDir() });
+    const things = await db.collection<StoredDocument & { at: unknown; name?: string }>({
+      name: 'things',
+      indexes: [],
+    });
+    const iso = '2026-12-01T09:00:00.000Z';
+    await things.insertOne({ _id: 'date', at: new Date(iso), name: 'Ada' });
+    await things.insertOne({ _id: 'text', at: iso, name: 'ada' });
+    expect((await things.findOne({ at: new Date(iso) }))?._id).toBe('date');
+    expect((await things.findOne({ at: iso }))?._id).toBe('text');
+    expect(await things.count({ name: { $in: ['Ada'] } })).toBe(1);
+    expect(await things.count({ name: { $in: ['Ada', 'ada'] } })).toBe(2);
+    await db.close();
+  });
+});
+
+describe('read memo keys', () => {
+  it('tell apart dates from their text, patterns by their flags, and missing values from null', () => {
+    const when = new Date('2026-12-01T09:00:00Z');
+    const keys = [
+      [{ at: when }],
+      [{ at: when.toISOString() }],
+      [{ at: /a/ }],
+      [{ at: /a/i }],
+      [{ at: null }],
+      [{ at: undefined }],
+      [{ at: 1 }],
+      [{ at: '1' }],
+      [{ at: [1, 2] }],
+      [{ at: { $in: [1, 2] } }],
+    ].map(keyOf);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keyOf([{ at: new Date(when) }])).toBe(keys[0]);
+  });
+
+  it('gives no key for a kind of value it does not know, so such a read is never kept', () => {
+    expect(keyOf([{ at: new Map() }])).toBeNull();
+    expect(keyOf([{ at: () => true }])).toBeNull();
+    expect(keyOf([{ at: 1n }])).toBeNull();
   });
 });
 
