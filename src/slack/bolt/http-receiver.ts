@@ -10,6 +10,8 @@ import type { AppLogger } from '../../logger.js';
 import { envelopeProblem, MalformedRequestError } from './request-envelope.js';
 
 const ENDPOINT = '/slack/events';
+const FORM = 'application/x-www-form-urlencoded';
+const OPENING_BRACE = /^(\{|%7b)/i;
 
 const refuse = (res: ServerResponse, status: number) => http.buildNoBodyResponse(res, status);
 
@@ -63,6 +65,7 @@ async function screenBody(
     refuse(res, error.statusCode === 413 ? 413 : 400);
     return false;
   }
+  if (surelyAnObject(buffered.rawBody.toString(), req.headers['content-type'])) return true;
   let body: unknown;
   try {
     body = http.parseHTTPRequestBody(buffered);
@@ -78,4 +81,24 @@ async function screenBody(
   logger.event('warn', 'malformed request refused', { problem: envelopeProblem(body) });
   refuse(res, 400);
   return false;
+}
+
+/**
+ * Whether the body parses, as Bolt parses it, to an object or not at all (which Bolt refuses itself),
+ * told from the start of its JSON without parsing it: Bolt parses every body once more, and a
+ * button's payload carries its whole message. False when unsure; the body is then parsed.
+ */
+function surelyAnObject(text: string, contentType: string | undefined): boolean {
+  if (contentType !== FORM) return text.startsWith('{');
+  // Bolt takes a form's one `payload` field as JSON, and any other form (a command) as its fields.
+  let payloads = 0;
+  for (const pair of text.split('&')) {
+    const equals = pair.indexOf('=');
+    const name = equals === -1 ? pair : pair.slice(0, equals);
+    if (/[%+]/.test(name)) return false; // an encoded name might decode to `payload`
+    if (name !== 'payload') continue;
+    payloads += 1;
+    if (!OPENING_BRACE.test(pair.slice(equals + 1, equals + 4))) return false;
+  }
+  return payloads <= 1;
 }

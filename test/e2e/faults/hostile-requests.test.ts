@@ -150,6 +150,9 @@ describe.each(storeKinds())('requests that are not from Slack, or not now ($name
   it.skipIf(!kind.available).each([
     ['a signed JSON body of null', () => raw({ body: 'null' })],
     ['a signed interaction whose payload is null', () => raw({ body: 'payload=null', contentType: FORM })],
+    ['a signed JSON array after a space', () => raw({ body: ' []' })],
+    ['a payload of null under an encoded name', () => raw({ body: 'pay%6Coad=null', contentType: FORM })],
+    ['a second payload of null', () => raw({ body: 'payload=%7B%7D&payload=null', contentType: FORM })],
     [
       'a click that names no team',
       () => raw(interaction({ type: 'block_actions', user: alice, actions: [] })),
