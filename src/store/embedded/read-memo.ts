@@ -48,9 +48,28 @@ export function readMemo(): ReadMemo {
 
 /**
  * Arguments as text that tells apart any two that could match differently (a Date from its ISO string,
- * one RegExp from another, a missing value from null); null for a kind of value it does not know.
+ * one RegExp from another, a missing value from null); null for a kind of value it does not know. Plain
+ * JSON, the usual case, is keyed by JSON.stringify, which builds one flat string natively.
  */
 export function keyOf(value: unknown): string | null {
+  return isPlainJson(value) ? `J${JSON.stringify(value)}` : taggedKey(value);
+}
+
+/** Whether JSON.stringify keeps everything in `value` as it is: strings, finite numbers, booleans, null. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isPlainJson(item)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const name in value) if (!isPlainJson((value as Record<string, unknown>)[name])) return false;
+  return true;
+}
+
+function taggedKey(value: unknown): string | null {
   if (value === null) return 'N';
   switch (typeof value) {
     case 'string':
@@ -75,7 +94,7 @@ function objectKey(value: object): string | null {
   if (Array.isArray(value)) {
     key = '[';
     for (const item of value) {
-      const part = keyOf(item);
+      const part = taggedKey(item);
       if (part === null) return null;
       key += `${part},`;
     }
@@ -85,7 +104,7 @@ function objectKey(value: object): string | null {
   if (prototype !== Object.prototype && prototype !== null) return null;
   key = '{';
   for (const name in value) {
-    const part = keyOf((value as Record<string, unknown>)[name]);
+    const part = taggedKey((value as Record<string, unknown>)[name]);
     if (part === null) return null;
     key += `${JSON.stringify(name)}:${part},`;
   }
