@@ -82,6 +82,8 @@ interface Tally {
   answered: number;
   seconds: number;
   cpu: { generator: number; app: number; fake: number };
+  /** The app's CPU per measured request in each round, in ms: how much the machine moved it. */
+  roundCpuMs: number[];
 }
 
 const newTally = (): Tally => ({
@@ -90,6 +92,7 @@ const newTally = (): Tally => ({
   answered: 0,
   seconds: 0,
   cpu: { generator: 0, app: 0, fake: 0 },
+  roundCpuMs: [],
 });
 
 /**
@@ -160,6 +163,7 @@ async function drive(
   into: Tally,
 ): Promise<void> {
   const poster = new SignedPoster(app.url, SIGNING_SECRET, CONCURRENCY);
+  const requestsBefore = into.commands.ms.length + into.clicks.ms.length;
   const cpuNow = () => {
     const own = process.cpuUsage();
     return { generator: (own.user + own.system) / 1e6, app: app.cpuSeconds(), fake: cpuSecondsOf(fake.pid) };
@@ -204,6 +208,8 @@ async function drive(
   into.cpu.generator += cpuAtEnd.generator - cpuAtStart.generator;
   into.cpu.app += cpuAtEnd.app - cpuAtStart.app;
   into.cpu.fake += cpuAtEnd.fake - cpuAtStart.fake;
+  const measured = into.commands.ms.length + into.clicks.ms.length - requestsBefore;
+  into.roundCpuMs.push(((cpuAtEnd.app - cpuAtStart.app) * 1000) / measured);
   poster.close();
 }
 
@@ -362,7 +368,8 @@ try {
       console.log(
         `  CPU while measuring ${c.label} (share of one core): app ${cores(t.cpu.app, t.seconds)} ` +
           `(${(results.get(c) as Result).cpuMs.toFixed(2)} ms per request), load generator ` +
-          `${cores(t.cpu.generator, t.seconds)}, fake Slack ${cores(t.cpu.fake, t.seconds)}`,
+          `${cores(t.cpu.generator, t.seconds)}, fake Slack ${cores(t.cpu.fake, t.seconds)}; ` +
+          `ms per request by round ${t.roundCpuMs.map((ms) => ms.toFixed(2)).join(', ')}`,
       );
     }
     const replies = slack.calls.response_url ?? { ok: 0, failed: 0 };

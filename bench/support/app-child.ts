@@ -79,6 +79,26 @@ const common = {
   counters: () => ({ ...counters }),
 };
 
+const heapProfile = await (async () => {
+  if (!process.env.BENCH_HEAP_PROF) return null;
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 4096,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  return async () => {
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: unknown };
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(
+      `${process.env.BENCH_HEAP_PROF}/${mode}-${process.pid}.heapprofile`,
+      JSON.stringify(profile),
+    );
+  };
+})();
+
 // Each mode loads only its own modules, so that the bare app's memory holds nothing of Rapport's.
 if (mode === 'rapport') {
   const { createLogger } = await import('../../src/logger.js');
@@ -122,6 +142,7 @@ if (mode === 'rapport') {
     },
     runJob: (name: string) => rapport.runJob(name),
     async stop() {
+      await heapProfile?.();
       await rapport.stop();
       setImmediate(() => process.exit(0));
     },
@@ -156,6 +177,7 @@ if (mode === 'rapport') {
     ...common,
     settle: () => 0,
     async stop() {
+      await heapProfile?.();
       await app.stop();
       setImmediate(() => process.exit(0));
     },

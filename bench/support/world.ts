@@ -101,7 +101,13 @@ export async function startApp(
         BENCH_SIGNING_SECRET: SIGNING_SECRET,
         BENCH_API_URL: fake.ready.apiUrl,
         ...(store ? { BENCH_STORE: JSON.stringify(store) } : {}),
-        ...passedThrough(['LOG_LEVEL', 'BARE_EXTRA_LISTENERS', 'BENCH_DRAIN_MS', 'MALLOC_ARENA_MAX']),
+        ...passedThrough([
+          'LOG_LEVEL',
+          'BENCH_HEAP_PROF',
+          'BARE_EXTRA_LISTENERS',
+          'BENCH_DRAIN_MS',
+          'MALLOC_ARENA_MAX',
+        ]),
         ...env,
       },
     });
