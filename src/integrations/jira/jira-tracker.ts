@@ -1,6 +1,6 @@
-import { Version3Client } from 'jira.js';
 import type { JiraSettings } from '../../config.js';
 import type { IssueTracker, TrackerIssue } from '../../domain/trackers/tracker.js';
+import { loadOnFirstUse } from '../load-on-first-use.js';
 import { toAdf } from './jira-adf.js';
 import { classifyJiraFailure, type JiraCall } from './jira-failure.js';
 import { JIRA_FIELDS, type JiraFields, toTrackerIssue } from './jira-issue.js';
@@ -20,12 +20,17 @@ interface SearchPage {
   isLast?: boolean;
 }
 
-/** jira.js on the site with an account's email and API token; a call that hangs fails after `timeoutMs`. */
-export const jiraClient = (
+const jiraJs = loadOnFirstUse(() => import('jira.js'));
+
+/**
+ * jira.js (loaded when Rapport first talks to Jira) on the site with an account's email and API token; a
+ * call that hangs fails after `timeoutMs`.
+ */
+export const jiraClient = async (
   settings: Pick<JiraSettings, 'baseUrl' | 'email' | 'apiToken'>,
   timeoutMs = CALL_TIMEOUT_MS,
 ) =>
-  new Version3Client({
+  new (await jiraJs()).Version3Client({
     host: settings.baseUrl,
     authentication: { basic: { email: settings.email, apiToken: settings.apiToken } },
     baseRequestConfig: { timeout: timeoutMs },
@@ -39,7 +44,7 @@ export const jiraClient = (
 export function jiraTracker(
   settings: Pick<JiraSettings, 'baseUrl' | 'email' | 'apiToken' | 'issueTypes' | 'statusMap'>,
 ): IssueTracker {
-  const client = jiraClient(settings);
+  const client = loadOnFirstUse(() => jiraClient(settings));
   const siteHost = new URL(settings.baseUrl).host;
   const call = async <T>(about: JiraCall, work: () => Promise<T>): Promise<T> => {
     try {
@@ -50,8 +55,8 @@ export function jiraTracker(
   };
   const issueOf = (key: string, fields: JiraFields = {}) =>
     toTrackerIssue(settings.baseUrl, key, fields, settings.statusMap);
-  const searchPage = (jql: string, nextPageToken?: string) =>
-    client.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost<SearchPage>({
+  const searchPage = async (jql: string, nextPageToken?: string) =>
+    (await client()).issueSearch.searchForIssuesUsingJqlEnhancedSearchPost<SearchPage>({
       jql,
       fields: JIRA_FIELDS,
       properties: [PROPERTY],
@@ -71,8 +76,8 @@ export function jiraTracker(
     },
     async create(project, draft) {
       const about = { permission: 'Create issues', about: `project ${project}` };
-      const created = await call(about, () =>
-        client.issues.createIssue<{ id: string; key: string }>({
+      const created = await call(about, async () =>
+        (await client()).issues.createIssue<{ id: string; key: string }>({
           fields: {
             project: { key: project },
             issuetype: { name: settings.issueTypes[draft.kind] },
@@ -87,8 +92,10 @@ export function jiraTracker(
     },
     async hasComment(key, marker, since) {
       const about = { permission: 'Browse projects', about: `issue ${key}` };
-      const page = await call(about, () =>
-        client.issueComments.getComments<{ comments?: { created?: string; properties?: Property[] }[] }>({
+      const page = await call(about, async () =>
+        (await client()).issueComments.getComments<{
+          comments?: { created?: string; properties?: Property[] }[];
+        }>({
           issueIdOrKey: key,
           orderBy: '-created',
           expand: 'properties',
@@ -103,8 +110,8 @@ export function jiraTracker(
     },
     async comment(key, body, marker) {
       const about = { permission: 'Add comments', about: `issue ${key}` };
-      await call(about, () =>
-        client.issueComments.addComment({
+      await call(about, async () =>
+        (await client()).issueComments.addComment({
           issueIdOrKey: key,
           comment: toAdf(body),
           properties: [{ key: PROPERTY, value: { marker } }],
@@ -113,7 +120,7 @@ export function jiraTracker(
     },
     async read(key) {
       try {
-        const issue = await client.issues.getIssue<{ key: string; fields?: JiraFields }>({
+        const issue = await (await client()).issues.getIssue<{ key: string; fields?: JiraFields }>({
           issueIdOrKey: key,
           fields: JIRA_FIELDS,
         });

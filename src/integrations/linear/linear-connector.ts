@@ -1,4 +1,3 @@
-import { LinearClient, LinearError } from '@linear/sdk';
 import type { Clock } from '../../domain/ports.js';
 import type { StatusMap } from '../../domain/trackers/status-mapping.js';
 import type { IssueTracker } from '../../domain/trackers/tracker.js';
@@ -10,6 +9,7 @@ import {
 import { refusedAccess, VERIFY_TIMEOUT_MS } from '../verify-access.js';
 import { VIEWER } from './linear-documents.js';
 import { linearCodeOf } from './linear-failure.js';
+import { isLinearError, linearSdk } from './linear-sdk.js';
 import { LINEAR_STATES } from './linear-states.js';
 import { linearTracker } from './linear-tracker.js';
 
@@ -20,13 +20,14 @@ const REFUSED: Record<string, number> = { AUTHENTICATION_ERROR: 401, FORBIDDEN: 
 async function verifyLinear(settings: Readonly<Record<string, string>>): Promise<VerifiedAccess> {
   const { apiKey = '', apiUrl = '' } = settings;
   try {
+    const { LinearClient } = await linearSdk();
     const client = new LinearClient({ apiKey, apiUrl, signal: AbortSignal.timeout(VERIFY_TIMEOUT_MS) });
     type Answer = { viewer: { id: string; name: string; email: string | null } };
     const { data } = await client.client.rawRequest<Answer, Record<string, never>>(VIEWER, {});
     if (!data) throw new Error('Linear answered without data');
     return { ok: true, account: data.viewer.email ?? data.viewer.name };
   } catch (error) {
-    const status = error instanceof LinearError ? (REFUSED[linearCodeOf(error)] ?? error.status) : undefined;
+    const status = isLinearError(error) ? (REFUSED[linearCodeOf(error)] ?? error.status) : undefined;
     const fields = { credential: { name: 'apiKey', label: 'API key' }, address: 'apiUrl' };
     return refusedAccess('Linear', fields, { status, said: String((error as Error).message ?? error) });
   }

@@ -1,6 +1,7 @@
-import { LinearError } from '@linear/sdk';
+import type { LinearError } from '@linear/sdk';
 import type { Clock } from '../../domain/ports.js';
 import { TrackerRefusal, TrackerUnavailable } from '../../domain/trackers/tracker.js';
+import { isLinearError } from './linear-sdk.js';
 
 /** What the SDK keeps of Linear's answer: the GraphQL errors as sent and the response headers. */
 interface RawAnswer {
@@ -50,8 +51,7 @@ const RETRYABLE = new Set(['RATELIMITED', 'NETWORK_ERROR', 'INTERNAL_ERROR', 'LO
  * after Linear's reset time; other refusals are not, and say in plain words what to change.
  */
 export function classifyLinearFailure(error: unknown, clock: Clock): Error {
-  if (!(error instanceof LinearError))
-    return new TrackerUnavailable(`Linear unreachable: ${String(error)}`, 0);
+  if (!isLinearError(error)) return new TrackerUnavailable(`Linear unreachable: ${String(error)}`, 0);
   const code = linearCodeOf(error);
   const status = error.status ?? 0;
   if (RETRYABLE.has(code) || status >= 500 || status === 429)

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { LinearClient, LinearError } from '@linear/sdk';
 import type { LinearSettings } from '../../config.js';
 import type { Clock } from '../../domain/ports.js';
 import {
@@ -9,6 +8,7 @@ import {
   TrackerRefusal,
   TrackerUnavailable,
 } from '../../domain/trackers/tracker.js';
+import { loadOnFirstUse } from '../load-on-first-use.js';
 import {
   CREATE_COMMENT,
   CREATE_CUSTOMER_NEED,
@@ -23,6 +23,7 @@ import {
 import { classifyLinearFailure, linearCodeOf } from './linear-failure.js';
 import { byKeys, toTrackerIssue } from './linear-issue.js';
 import { parseLinearKey, parseLinearTeam } from './linear-issue-key.js';
+import { isLinearError, linearSdk } from './linear-sdk.js';
 
 /** Issues read per query when polling: one query, a few dozen points of Linear's complexity budget. */
 const READ_BATCH = 50;
@@ -49,10 +50,12 @@ export function linearTracker(
   settings: Pick<LinearSettings, 'apiKey' | 'apiUrl' | 'statusMap'>,
   deps: { clock: Clock },
 ): IssueTracker {
-  const client = new LinearClient({ apiKey: settings.apiKey, apiUrl: settings.apiUrl });
+  const client = loadOnFirstUse(
+    async () => new (await linearSdk()).LinearClient({ apiKey: settings.apiKey, apiUrl: settings.apiUrl }),
+  );
   const issueOf = (node: LinearIssueNode) => toTrackerIssue(node, settings.statusMap);
   const send = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const { data } = await client.client.rawRequest<T, Record<string, unknown>>(query, variables);
+    const { data } = await (await client()).client.rawRequest<T, Record<string, unknown>>(query, variables);
     if (!data) throw new TrackerUnavailable('Linear answered without data', 0);
     return data;
   };
@@ -151,8 +154,8 @@ export function linearTracker(
         await recordNeed(send, await idOf(key), need);
         return 'need';
       } catch (error) {
-        if (!(error instanceof LinearError && NO_CUSTOMERS.has(linearCodeOf(error))))
-          throw error instanceof LinearError ? classifyLinearFailure(error, deps.clock) : error;
+        if (!(isLinearError(error) && NO_CUSTOMERS.has(linearCodeOf(error))))
+          throw isLinearError(error) ? classifyLinearFailure(error, deps.clock) : error;
       }
       // A plan without Customers: a comment tells engineering the same, once.
       if (!(await tracker.hasComment(key, need.marker, new Date(0))))
