@@ -9,8 +9,8 @@ import { jiraClient, jiraTracker } from './jira-tracker.js';
 async function verifyJira(settings: Readonly<Record<string, string>>): Promise<VerifiedAccess> {
   const { baseUrl = '', email = '', apiToken = '' } = settings;
   try {
-    const client = await jiraClient({ baseUrl, email, apiToken }, VERIFY_TIMEOUT_MS);
-    const me = await client.myself.getCurrentUser();
+    const jira = await jiraClient({ baseUrl, email, apiToken }, VERIFY_TIMEOUT_MS);
+    const me = await jira.myself.getCurrentUser();
     return { ok: true, account: me.displayName ?? me.emailAddress ?? email };
   } catch (error) {
     const { status, message } = error as { status?: number; message?: string };
