@@ -15,7 +15,7 @@ export interface ReadMemo {
 }
 
 /** The largest answer kept, in documents: pages and look-ups, not a whole collection read for a report. */
-export const MAX_ANSWER_DOCS = 100;
+const MAX_ANSWER_DOCS = 100;
 /** Documents kept per table at most: past it the table starts over, which bounds memory. */
 const MAX_KEPT_DOCS = 2_000;
 

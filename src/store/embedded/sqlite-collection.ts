@@ -11,7 +11,7 @@ import type {
 import { decodeDocument, encodeDocument } from './document-codec.js';
 import { applyUpdate, checkIndexedFields, matcherOf, project, upsertedDocument } from './document-rules.js';
 import type { ReadMemo } from './read-memo.js';
-import { fieldExpression, translateFilter } from './sql-filter.js';
+import { fieldExpression, type SqlWhere, translateFilter } from './sql-filter.js';
 import { isUniqueViolation, type SqliteConnection, type SqliteStatement } from './sqlite-driver.js';
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -156,12 +156,11 @@ export function sqliteCollection<T extends StoredDocument>(
   };
   const docsOf = (filter: Filter, options: FindOptions) =>
     [...select(filter, options)].map((row) => row.doc as T);
+  const countExact = (where: SqlWhere) =>
+    Number(statement(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params)?.n ?? 0);
   const count = (filter: Filter) => {
     const where = translateFilter(filter, indexed);
-    if (where.exact)
-      return Number(
-        statement(`SELECT count(*) AS n FROM ${table} WHERE ${where.sql}`).get(...where.params)?.n ?? 0,
-      );
+    if (where.exact) return countExact(where);
     let n = 0;
     for (const _ of select(filter, {})) n += 1;
     return n;
@@ -207,8 +206,8 @@ export function sqliteCollection<T extends StoredDocument>(
     },
     async findPage(filter, options) {
       const page = () => {
-        if (translateFilter(filter, indexed).exact)
-          return { docs: docsOf(filter, options), total: count(filter) };
+        const where = translateFilter(filter, indexed);
+        if (where.exact) return { docs: docsOf(filter, options), total: countExact(where) };
         const all = docsOf(filter, { ...options, skip: 0, limit: 0 });
         return { docs: all.slice(options.skip, options.skip + options.limit), total: all.length };
       };
