@@ -6,16 +6,38 @@ const RANK: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, erro
 
 export type Fields = Record<string, unknown>;
 
-/** Fields of the work in progress (the Slack request being handled), carried across awaits. */
-const scope = new AsyncLocalStorage<Fields>();
+/**
+ * Whether AsyncLocalStorage follows work across awaits on V8's async context frames: by default from Node
+ * 24, with a flag on Node 22. Without them it installs promise hooks that run on every promise the process
+ * makes, whoever makes it: 0.1 to 0.25 ms of CPU per Slack request on Node 20 and 22, where a request
+ * costs Rapport 0.9 to 1.7 ms (bench:ack, docs/benchmarks.md).
+ */
+export function asyncContextFrames(nodeVersion: string, flags: readonly string[]): boolean {
+  if (Number(nodeVersion.split('.')[0]) >= 24) return !flags.includes('--no-async-context-frame');
+  return flags.includes('--experimental-async-context-frame');
+}
+
+const runtimeFlags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+
+/**
+ * Fields of the work in progress (the Slack request being handled), carried across awaits; only where
+ * that is cheap (null elsewhere).
+ */
+const scope = asyncContextFrames(process.versions.node, runtimeFlags)
+  ? new AsyncLocalStorage<Fields>()
+  : null;
+
+/** Whether `withLogFields` reaches lines written after an await (see `asyncContextFrames`). */
+export const logFieldsFollowAwaits = scope !== null;
 
 /**
  * Runs `work` with `fields` added to every line any logger writes until it settles, including lines
  * from code that never sees them (listeners, services, the Web API client): how a request's id reaches
- * every line it causes without passing a logger down.
+ * every line it causes without passing a logger down. Where async context frames are off, it only runs
+ * `work`: a request's lines then carry its fields through the request's own logger.
  */
 export function withLogFields<T>(fields: Fields, work: () => T): T {
-  return scope.run({ ...scope.getStore(), ...fields }, work);
+  return scope === null ? work() : scope.run({ ...scope.getStore(), ...fields }, work);
 }
 
 /** Structured logger: one JSON object per line, usable as Bolt's logger too. */
@@ -34,7 +56,7 @@ export function createLogger(
   const emit = (at: LogLevelName, message: string, fields: Fields = {}) => {
     if (RANK[at] < RANK[current]) return;
     const line = { time: new Date().toISOString(), level: at, name, msg: message };
-    write(JSON.stringify({ ...line, ...base, ...scope.getStore(), ...fields }));
+    write(JSON.stringify({ ...line, ...base, ...scope?.getStore(), ...fields }));
   };
   const fromArgs =
     (at: LogLevelName) =>

@@ -20,7 +20,7 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   app.use(provideWorkspace(workspaces.ofRequest));
   // The embedded store serves one process: its memory is enough to spot a replayed interaction.
   const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
-  app.use(dedupeEvents(clock, logger, recentTriggers));
+  app.use(dedupeEvents(clock, recentTriggers));
   registerErrorSink(app, logger);
   app.use(recordActivity({ clock, logger }));
   const listeners = new Listeners();

@@ -30,7 +30,7 @@ export const announcementSubcommands = (deps: SlackDeps): Subcommands => ({
  * sign-off, the owners' Leave out, and editing or deleting everywhere once sent (each checks who may).
  */
 export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): void {
-  onSubmission(listeners, ANNOUNCE_VIEWS.form, deps.logger, identifyActor, handleAnnounceSubmission(deps));
+  onSubmission(listeners, ANNOUNCE_VIEWS.form, identifyActor, handleAnnounceSubmission(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.send, ...vendorOnly, handleSendAnnouncement(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.cancel, ...vendorOnly, handleCancelAnnouncement(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.testSend, ...vendorOnly, handleTestAnnouncement);
@@ -40,12 +40,6 @@ export function registerAnnouncements(listeners: Listeners, deps: SlackDeps): vo
   onButton(listeners, ANNOUNCE_ACTIONS.leaveOut, ...vendorOnly, handleLeaveOut(deps));
   onButton(listeners, ANNOUNCE_ACTIONS.editSent, ...vendorOnly, handleEditSentButton);
   onButton(listeners, ANNOUNCE_ACTIONS.deleteSent, ...vendorOnly, handleDeleteSent(deps));
-  onSubmission(
-    listeners,
-    ANNOUNCE_VIEWS.editSent,
-    deps.logger,
-    identifyActor,
-    handleEditSentSubmission(deps),
-  );
+  onSubmission(listeners, ANNOUNCE_VIEWS.editSent, identifyActor, handleEditSentSubmission(deps));
   listeners.event('reaction_removed', countAnnouncementReaction(-1));
 }

@@ -28,7 +28,6 @@ export const approvalSubcommands = (deps: SlackDeps): Subcommands => ({
 
 /** Approvals: the request form, the card's decision buttons and their modals. */
 export function registerApprovals(listeners: Listeners, deps: SlackDeps): void {
-  const { logger } = deps;
   onButton(
     listeners,
     WELCOME_ACTIONS.askForApproval,
@@ -44,23 +43,10 @@ export function registerApprovals(listeners: Listeners, deps: SlackDeps): void {
   onSubmission(
     listeners,
     APPROVAL_VIEWS.request,
-    logger,
     inFormPartnership,
     identifyActor,
     handleApprovalRequest(deps),
   );
-  onSubmission(
-    listeners,
-    APPROVAL_VIEWS.approve,
-    logger,
-    identifyActor,
-    handleDecisionSubmission(deps, 'approved'),
-  );
-  onSubmission(
-    listeners,
-    APPROVAL_VIEWS.reject,
-    logger,
-    identifyActor,
-    handleDecisionSubmission(deps, 'rejected'),
-  );
+  onSubmission(listeners, APPROVAL_VIEWS.approve, identifyActor, handleDecisionSubmission(deps, 'approved'));
+  onSubmission(listeners, APPROVAL_VIEWS.reject, identifyActor, handleDecisionSubmission(deps, 'rejected'));
 }

@@ -64,16 +64,9 @@ export function registerAsks(listeners: Listeners, deps: SlackDeps): void {
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(askFormChannel(view.private_metadata)),
   );
-  onSubmission(
-    listeners,
-    ASK_VIEWS.ask,
-    deps.logger,
-    inFormPartnership,
-    identifyActor,
-    handleAskSubmission(deps),
-  );
-  onSubmission(listeners, ASK_VIEWS.update, deps.logger, identifyActor, handleAskUpdateSubmission(deps));
-  onSubmission(listeners, ASK_VIEWS.addDetails, deps.logger, identifyActor, handleAddDetails(deps));
+  onSubmission(listeners, ASK_VIEWS.ask, inFormPartnership, identifyActor, handleAskSubmission(deps));
+  onSubmission(listeners, ASK_VIEWS.update, identifyActor, handleAskUpdateSubmission(deps));
+  onSubmission(listeners, ASK_VIEWS.addDetails, identifyActor, handleAddDetails(deps));
   listeners.shortcut<MessageShortcut, ListenerContext>(
     ASK_SHORTCUTS.raise,
     autoAcknowledge,

@@ -26,16 +26,18 @@ interface PayloadBody {
 }
 
 /**
- * Every listener error ends here: logged with context, and the waiting user gets an apology, never a
+ * Every listener error ends here: logged with context (on the request's logger when it has one), and the waiting user gets an apology, never a
  * stack (and the request is marked failed, so TracedApp does not take it for one nobody listens to). The apology goes out with the request's own workspace client: with distribution, `app.client`
  * has no token.
  */
 export function registerErrorSink(app: App, logger: AppLogger): void {
   app.error(async ({ error, body, context }: ExtendedErrorArgs) => {
     const ref = newErrorRef();
-    (context as Partial<RapportContext> | undefined)?.markFailed?.();
+    const rapport = context as Partial<RapportContext> | undefined;
+    rapport?.markFailed?.();
+    const log = rapport?.log ?? logger;
     const b = (body ?? {}) as PayloadBody;
-    logger.event('error', 'listener failed', {
+    log.event('error', 'listener failed', {
       ref,
       payloadType: b.type ?? (b.user_id ? 'slash_command' : undefined),
       teamId: context?.teamId,
@@ -43,10 +45,9 @@ export function registerErrorSink(app: App, logger: AppLogger): void {
       ...errorFields((error as { original?: unknown }).original ?? error),
     });
     try {
-      const workspace = (context as Partial<RapportContext> | undefined)?.workspace;
-      await tellUser(workspace?.client ?? app.client, b, apologyText(ref));
+      await tellUser(rapport?.workspace?.client ?? app.client, b, apologyText(ref));
     } catch (notifyError) {
-      logger.event('warn', 'could not tell the user about a failure', { ref, ...errorFields(notifyError) });
+      log.event('warn', 'could not tell the user about a failure', { ref, ...errorFields(notifyError) });
     }
   });
 }

@@ -76,7 +76,6 @@ async function claimOrLetThrough(
  */
 export function dedupeEvents(
   clock: Clock,
-  logger: AppLogger,
   recentTriggers: RecentTriggers | null,
 ): Listener<AnyMiddlewareArgs> {
   return async (args) => {
@@ -88,9 +87,9 @@ export function dedupeEvents(
       const first =
         recentTriggers !== null && 'triggerId' in seen
           ? recentTriggers.claim(seen.triggerId)
-          : await claimOrLetThrough(markers, key, now, logger, withinMs);
+          : await claimOrLetThrough(markers, key, now, args.context.log, withinMs);
       if (!first) {
-        logger.event('debug', skipped, ids);
+        args.context.log.event('debug', skipped, ids);
         // An interaction still wants its answer, or Slack shows an error; it changes nothing.
         const ack = (args as { ack?: () => Promise<void> }).ack;
         if (ack) await ack();

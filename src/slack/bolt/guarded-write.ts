@@ -32,7 +32,7 @@ export async function guardedWrite<T>(
  * as an inline error with a reference on the form's first input, their input kept, instead of Slack's
  * generic "trouble connecting". Errors after the ack, and forms without an input, go on to the error sink.
  */
-export function guardSubmission(logger: AppLogger): Listener<SlackViewMiddlewareArgs<ViewSubmitAction>> {
+export function guardSubmission(): Listener<SlackViewMiddlewareArgs<ViewSubmitAction>> {
   return async ({ ack, view, context, next }) => {
     try {
       await next();
@@ -40,7 +40,7 @@ export function guardSubmission(logger: AppLogger): Listener<SlackViewMiddleware
       const blockId = firstInputBlockId(view);
       if (context.acknowledged() || !blockId) throw error;
       const ref = newErrorRef();
-      logger.event('error', 'a submission failed before ack', { ref, ...errorFields(error) });
+      context.log.event('error', 'a submission failed before ack', { ref, ...errorFields(error) });
       await ack({ response_action: 'errors', errors: { [blockId]: couldNotSave(ref) } });
     }
   };

@@ -5,7 +5,6 @@ import {
   type SlackViewMiddlewareArgs,
   type ViewSubmitAction,
 } from '@slack/bolt';
-import type { AppLogger } from '../../logger.js';
 import { guardSubmission } from './guarded-write.js';
 import type { Chain, Listeners } from './listeners.js';
 
@@ -24,8 +23,7 @@ export function onButton(listeners: Listeners, actionId: string, ...chain: Chain
 export function onSubmission(
   listeners: Listeners,
   callbackId: string,
-  logger: AppLogger,
   ...chain: Chain<SubmissionArgs>
 ): void {
-  listeners.view(callbackId, guardSubmission(logger), ...chain);
+  listeners.view(callbackId, guardSubmission(), ...chain);
 }

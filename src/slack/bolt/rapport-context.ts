@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
 import type { Actor } from '../../domain/actors.js';
 import type { Partnership } from '../../domain/partnerships/partnership.js';
+import type { AppLogger } from '../../logger.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 
 /**
@@ -10,6 +11,8 @@ import type { Workspace } from '../../workspaces/workspace.js';
 export interface RapportContext extends Context {
   /** The workspace the request came from: its data, clients and directory (provideWorkspace). */
   workspace: Workspace;
+  /** The request's logger: its lines carry the request's id and what it is about (TracedApp). */
+  log: AppLogger;
   /** Whether the request has been acknowledged yet (TracedApp). */
   acknowledged(): boolean;
   /** Called by the error sink once the person has been told of a failure (TracedApp). */

@@ -13,5 +13,5 @@ export const connectSubcommands: Subcommands = {
 
 /** `/rapport connect`: the form that creates a customer channel and invites the customer. */
 export function registerConnect(listeners: Listeners, deps: SlackDeps): void {
-  onSubmission(listeners, CONNECT_VIEWS.create, deps.logger, handleConnectSubmission(deps));
+  onSubmission(listeners, CONNECT_VIEWS.create, handleConnectSubmission(deps));
 }

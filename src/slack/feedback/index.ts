@@ -11,5 +11,5 @@ export function registerFeedback(listeners: Listeners, deps: SlackDeps): void {
   onButton(listeners, FEEDBACK_ACTIONS.good, identifyActor, handleRating(deps, 'good'));
   onButton(listeners, FEEDBACK_ACTIONS.bad, identifyActor, handleRating(deps, 'bad'));
   onButton(listeners, FEEDBACK_ACTIONS.comment, handleCommentButton);
-  onSubmission(listeners, FEEDBACK_VIEWS.comment, deps.logger, identifyActor, handleFeedbackComment(deps));
+  onSubmission(listeners, FEEDBACK_VIEWS.comment, identifyActor, handleFeedbackComment(deps));
 }

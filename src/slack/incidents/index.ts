@@ -18,5 +18,5 @@ export const incidentSubcommands = (): Subcommands => ({ incident: [...vendorOnl
 /** Incidents: the list's Post update button, and the update form. */
 export function registerIncidents(listeners: Listeners, deps: SlackDeps): void {
   onButton(listeners, INCIDENT_ACTIONS.postUpdate, ...vendorOnly, handlePostUpdateButton);
-  onSubmission(listeners, INCIDENT_VIEWS.update, deps.logger, identifyActor, handleUpdateSubmission(deps));
+  onSubmission(listeners, INCIDENT_VIEWS.update, identifyActor, handleUpdateSubmission(deps));
 }

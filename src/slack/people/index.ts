@@ -25,14 +25,7 @@ export function registerPeople(listeners: Listeners, deps: SlackDeps): void {
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(peopleFormChannel(view.private_metadata)),
   );
-  onSubmission(
-    listeners,
-    PEOPLE_VIEWS.edit,
-    deps.logger,
-    inFormPartnership,
-    identifyActor,
-    handlePeopleSubmission(deps),
-  );
+  onSubmission(listeners, PEOPLE_VIEWS.edit, inFormPartnership, identifyActor, handlePeopleSubmission(deps));
   const joinedPartnership = requirePartnership(({ event }: JoinedArgs) => inChannel(event.channel), ignore);
   const leftPartnership = requirePartnership(({ event }: LeftArgs) => inChannel(event.channel), ignore);
   listeners.event('member_joined_channel', joinedPartnership, handleMemberJoined(deps));

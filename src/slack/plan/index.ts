@@ -25,12 +25,5 @@ export function registerPlan(listeners: Listeners, deps: SlackDeps): void {
     const partnershipId = planFormPartnership(view.private_metadata);
     return partnershipId ? { partnershipId } : null;
   });
-  onSubmission(
-    listeners,
-    PLAN_VIEWS.edit,
-    deps.logger,
-    inFormPartnership,
-    identifyActor,
-    handlePlanSubmission(deps),
-  );
+  onSubmission(listeners, PLAN_VIEWS.edit, inFormPartnership, identifyActor, handlePlanSubmission(deps));
 }

@@ -13,12 +13,6 @@ export function registerReminders(listeners: Listeners, deps: SlackDeps): void {
   onButton(listeners, REMINDER_ACTIONS.snooze, identifyActor, handleReminderFormButton('snooze'));
   onButton(listeners, REMINDER_ACTIONS.reassign, identifyActor, handleReminderFormButton('reassign'));
   onButton(listeners, REMINDER_ACTIONS.dismiss, identifyActor, handleReminderDismiss(deps));
-  onSubmission(listeners, REMINDER_VIEWS.snooze, deps.logger, identifyActor, handleSnoozeSubmission(deps));
-  onSubmission(
-    listeners,
-    REMINDER_VIEWS.reassign,
-    deps.logger,
-    identifyActor,
-    handleReassignSubmission(deps),
-  );
+  onSubmission(listeners, REMINDER_VIEWS.snooze, identifyActor, handleSnoozeSubmission(deps));
+  onSubmission(listeners, REMINDER_VIEWS.reassign, identifyActor, handleReassignSubmission(deps));
 }

@@ -19,7 +19,7 @@ export const setupSubcommands = (deps: SlackDeps): Subcommands => ({
 
 /** Setting a channel up: the setup form, its live digest-schedule preview, and `/rapport status`. */
 export function registerSetup(listeners: Listeners, deps: SlackDeps): void {
-  onSubmission(listeners, SETUP_VIEWS.setup, deps.logger, identifyActor, handleSetupSubmission(deps));
+  onSubmission(listeners, SETUP_VIEWS.setup, identifyActor, handleSetupSubmission(deps));
   for (const blockId of [SETUP_BLOCKS.digestCron, SETUP_BLOCKS.digestTimeZone]) {
     listeners.action({ block_id: blockId, action_id: INPUT }, autoAcknowledge, handleSchedulePreview(deps));
   }

@@ -37,6 +37,6 @@ export function registerTrackers(listeners: Listeners, deps: SlackDeps): void {
   onButton(listeners, TRACKER_ACTIONS.send, identifyActor, handleSendButton(deps));
   onButton(listeners, TRACKER_ACTIONS.link, identifyActor, handleLinkButton);
   onButton(listeners, TRACKER_ACTIONS.promise, identifyActor, handlePromiseButton(deps));
-  onSubmission(listeners, TRACKER_VIEWS.link, deps.logger, identifyActor, handleLinkSubmission(deps));
-  onSubmission(listeners, TRACKER_VIEWS.connect, deps.logger, identifyActor, handleConnectSubmission(deps));
+  onSubmission(listeners, TRACKER_VIEWS.link, identifyActor, handleLinkSubmission(deps));
+  onSubmission(listeners, TRACKER_VIEWS.connect, identifyActor, handleConnectSubmission(deps));
 }

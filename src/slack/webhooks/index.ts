@@ -28,5 +28,5 @@ export function registerWebhooks(listeners: Listeners, deps: SlackDeps): void {
   onButton(listeners, WEBHOOK_ACTIONS.remove, ...admin, handleRemoveEndpoint(deps));
   onButton(listeners, WEBHOOK_ACTIONS.log, ...admin, handleShowLog);
   onButton(listeners, WEBHOOK_ACTIONS.resend, ...admin, handleResend(deps));
-  onSubmission(listeners, WEBHOOK_VIEWS.endpoint, deps.logger, identifyActor, handleEndpointSubmission(deps));
+  onSubmission(listeners, WEBHOOK_VIEWS.endpoint, identifyActor, handleEndpointSubmission(deps));
 }

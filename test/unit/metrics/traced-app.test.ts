@@ -1,7 +1,13 @@
 import { LogLevel, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { createLogger, withLogFields } from '../../../src/logger.js';
+import {
+  asyncContextFrames,
+  createLogger,
+  logFieldsFollowAwaits,
+  withLogFields,
+} from '../../../src/logger.js';
 import { describeRequest, type RequestKind } from '../../../src/slack/bolt/describe-request.js';
+import type { RapportContext } from '../../../src/slack/bolt/rapport-context.js';
 import { MalformedRequestError } from '../../../src/slack/bolt/request-envelope.js';
 import { TracedApp } from '../../../src/slack/bolt/traced-app.js';
 
@@ -61,6 +67,25 @@ function request(body: Record<string, unknown>) {
   return { event, acks };
 }
 
+/**
+ * The lines naming the first request, which must include, in this order among others (the Web API client
+ * Bolt makes for the request logs in it too), its arrival, ack, 'did the work' and end, each naming the command.
+ */
+function storyOfTheCommand(lines: Record<string, unknown>[]) {
+  const mine = lines.filter((l) => l.requestId === 'req-1');
+  const msgs = mine.map((l) => l.msg);
+  const at = [
+    'slack request received',
+    'slack request acknowledged',
+    'did the work',
+    'slack request finished',
+  ].map((m) => msgs.indexOf(m));
+  expect(at).not.toContain(-1);
+  expect(at).toEqual([...at].sort((x, y) => x - y));
+  expect(mine.every((l) => l.requestKind === 'command' && l.command === '/rapport')).toBe(true);
+  return mine;
+}
+
 describe('describeRequest', () => {
   const id = () => 'req-1';
   it('names events by Slack’s event id, interactions by what they are about', () => {
@@ -87,12 +112,11 @@ describe('describeRequest', () => {
 });
 
 describe('TracedApp', () => {
-  it('times the ack a listener sends and names every line the request causes, wherever it is logged', async () => {
-    const { app, logger, observed, lines } = tracedApp();
-    const elsewhere = logger.child({ module: 'service' }); // code that never sees the request
-    app.command('/rapport', async ({ ack }) => {
+  it('times the ack a listener sends and names its own lines and those of its logger on every runtime', async () => {
+    const { app, observed, lines } = tracedApp();
+    app.command('/rapport', async ({ ack, context }) => {
       await ack();
-      elsewhere.event('info', 'did the work');
+      (context as RapportContext).log.child({ module: 'listener' }).event('info', 'did the work');
     });
     const { event, acks } = request(commandBody);
 
@@ -100,31 +124,35 @@ describe('TracedApp', () => {
 
     expect(acks).toEqual([null]);
     expect(observed).toEqual(['acked command true', 'handled command true']);
-    const mine = lines().filter((l) => l.requestId === 'req-1');
-    // In this order, among others (the Web API client Bolt makes for the request logs in it too).
-    const msgs = mine.map((l) => l.msg);
-    const at = [
-      'slack request received',
-      'slack request acknowledged',
-      'did the work',
-      'slack request finished',
-    ].map((m) => msgs.indexOf(m));
-    expect(at).not.toContain(-1);
-    expect(at).toEqual([...at].sort((x, y) => x - y));
-    expect(mine.every((l) => l.requestKind === 'command' && l.command === '/rapport')).toBe(true);
-    expect(mine.find((l) => l.msg === 'did the work')?.module).toBe('service');
-    // Outside the request, nothing is added.
-    logger.event('info', 'between requests');
-    expect(lines().at(-1)).not.toHaveProperty('requestId');
+    expect(storyOfTheCommand(lines()).find((l) => l.msg === 'did the work')?.module).toBe('listener');
   });
 
-  it('times events, which Bolt acknowledges itself, and hands an error to the error handler in the same scope', async () => {
-    const { app, logger, observed, lines } = tracedApp();
+  it.runIf(logFieldsFollowAwaits)(
+    'names every line the request causes, wherever it is logged, where async context frames are on',
+    async () => {
+      const { app, logger, lines } = tracedApp();
+      const elsewhere = logger.child({ module: 'service' }); // code that never sees the request
+      app.command('/rapport', async ({ ack }) => {
+        await ack();
+        elsewhere.event('info', 'did the work');
+      });
+
+      await app.processEvent(request(commandBody).event);
+
+      expect(storyOfTheCommand(lines()).find((l) => l.msg === 'did the work')?.module).toBe('service');
+      // Outside the request, nothing is added.
+      logger.event('info', 'between requests');
+      expect(lines().at(-1)).not.toHaveProperty('requestId');
+    },
+  );
+
+  it('times events, which Bolt acknowledges itself, and hands an error to the error handler with the request’s logger', async () => {
+    const { app, observed, lines } = tracedApp();
     app.event('reaction_added', async () => {
       throw new Error('listener broke');
     });
-    app.error(async ({ error }: ExtendedErrorArgs) => {
-      logger.event('error', 'listener failed', { error: error.message });
+    app.error(async ({ error, context }: ExtendedErrorArgs) => {
+      (context as RapportContext).log.event('error', 'listener failed', { error: error.message });
     });
     const { event, acks } = request({
       type: 'event_callback',
@@ -185,7 +213,17 @@ describe('TracedApp', () => {
 });
 
 describe('withLogFields', () => {
-  it('nests, and explicit fields of a line win', async () => {
+  it('follows awaits only on async context frames: Node 24 unless turned off, Node 22 with its flag', () => {
+    expect(asyncContextFrames('24.22.3', [])).toBe(true);
+    expect(asyncContextFrames('25.1.0', ['--max-old-space-size=512'])).toBe(true);
+    expect(asyncContextFrames('24.22.3', ['--no-async-context-frame'])).toBe(false);
+    expect(asyncContextFrames('22.23.5', [])).toBe(false);
+    expect(asyncContextFrames('22.23.5', ['--experimental-async-context-frame'])).toBe(true);
+    expect(asyncContextFrames('20.20.2', [])).toBe(false);
+    expect(logFieldsFollowAwaits).toBe(asyncContextFrames(process.versions.node, process.execArgv));
+  });
+
+  it.runIf(logFieldsFollowAwaits)('nests, and explicit fields of a line win', async () => {
     const logs: string[] = [];
     const logger = createLogger('debug', (l) => logs.push(l));
     await withLogFields({ requestId: 'r1', kind: 'outer' }, () =>
