@@ -84,6 +84,8 @@ interface Tally {
   cpu: { generator: number; app: number; fake: number };
   /** The app's CPU per measured request in each round, in ms: how much the machine moved it. */
   roundCpuMs: number[];
+  /** Each round's p99 latency: one stall of the machine lands in one app's round, not in all of them. */
+  roundP99: number[];
 }
 
 const newTally = (): Tally => ({
@@ -93,6 +95,7 @@ const newTally = (): Tally => ({
   seconds: 0,
   cpu: { generator: 0, app: 0, fake: 0 },
   roundCpuMs: [],
+  roundP99: [],
 });
 
 /**
@@ -163,7 +166,7 @@ async function drive(
   into: Tally,
 ): Promise<void> {
   const poster = new SignedPoster(app.url, SIGNING_SECRET, CONCURRENCY);
-  const requestsBefore = into.commands.ms.length + into.clicks.ms.length;
+  const [commandsBefore, clicksBefore] = [into.commands.ms.length, into.clicks.ms.length];
   const cpuNow = () => {
     const own = process.cpuUsage();
     return { generator: (own.user + own.system) / 1e6, app: app.cpuSeconds(), fake: cpuSecondsOf(fake.pid) };
@@ -208,8 +211,9 @@ async function drive(
   into.cpu.generator += cpuAtEnd.generator - cpuAtStart.generator;
   into.cpu.app += cpuAtEnd.app - cpuAtStart.app;
   into.cpu.fake += cpuAtEnd.fake - cpuAtStart.fake;
-  const measured = into.commands.ms.length + into.clicks.ms.length - requestsBefore;
-  into.roundCpuMs.push(((cpuAtEnd.app - cpuAtStart.app) * 1000) / measured);
+  const roundMs = [...into.commands.ms.slice(commandsBefore), ...into.clicks.ms.slice(clicksBefore)];
+  into.roundCpuMs.push(((cpuAtEnd.app - cpuAtStart.app) * 1000) / roundMs.length);
+  into.roundP99.push(summarize(roundMs).p99);
   poster.close();
 }
 
@@ -347,6 +351,21 @@ try {
         `  ratio Rapport / ${name}: p50 ${ratio(r.p50, b.p50)}, p95 ${ratio(r.p95, b.p95)}, p99 ${ratio(r.p99, b.p99)}, ` +
           `max ${ratio(r.max, b.max)}; requests answered ${ratio(r.count, b.count)}; CPU per request ` +
           `${ratio(ours.cpuMs, base.cpuMs)}`,
+      );
+    }
+    if (rate !== null) {
+      const [base, rapport] = [contenders[1], contenders[2]].map(
+        (c) => (tallies.get(c as Contender) as Tally).roundP99,
+      ) as [number[], number[]];
+      const ratios = rapport.map((p99, i) => p99 / (base[i] as number));
+      const sorted = [...ratios].sort((a, b) => a - b);
+      const median =
+        ((sorted[Math.floor((sorted.length - 1) / 2)] as number) +
+          (sorted[Math.floor(sorted.length / 2)] as number)) /
+        2;
+      console.log(
+        `  p99 by round, ms: bare Bolt + reply ${base.map(fmtMs).join(', ')}; Rapport ${rapport.map(fmtMs).join(', ')}; ` +
+          `Rapport / same I/O by round ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} (median ${median.toFixed(2)}x)`,
       );
     }
     const targets =
