@@ -22,7 +22,7 @@ export function wireRequests(basics: Basics, slack: SlackApp, services: Services
   const recentTriggers = store.kind === 'embedded' ? createRecentTriggers(clock) : null;
   app.use(dedupeEvents(clock, recentTriggers));
   registerErrorSink(app, logger);
-  app.use(recordActivity({ clock, logger }));
+  app.use(recordActivity({ clock }));
   const listeners = new Listeners();
   const forget = (key: string) => {
     workspaces.forget(key);

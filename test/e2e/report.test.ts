@@ -333,7 +333,15 @@ describe.each(storeKinds())('value report end to end ($name store)', (kind) => {
     expect(failure.args).toMatchObject({ response_type: 'ephemeral' });
     expect(failure.args.text).toContain('The report above worked, but its CSV could not be uploaded');
     expect(failure.args.text).toContain('`not_allowed_token_type`');
-    expect(h.logs.some((l) => l.includes('value report CSV upload failed'))).toBe(true);
+    // On every runtime, the warning names the request it came from.
+    const warning = h.logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'value report CSV upload failed');
+    expect(warning).toMatchObject({
+      requestKind: 'command',
+      command: '/rapport',
+      requestId: expect.any(String),
+    });
   });
 
   it('explains an empty period and uploads nothing', async () => {

@@ -4,7 +4,7 @@ import type { Verdict } from '../../domain/approvals/approval.js';
 import { seatsOf } from '../../domain/approvals/rules.js';
 import type { Clock } from '../../domain/ports.js';
 import { answerPrivately } from '../bolt/answer-privately.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { buildApproveModal, buildRejectModal } from './approval-modal.js';
@@ -48,7 +48,7 @@ export const handleWithdrawButton =
   (services: SlackDeps) =>
   async (args: Args<ActorContext>): Promise<void> => {
     const { action, context } = args;
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const result = await withdraw(deps, action.value ?? '', context.actor);
     if (!result.ok) return tell(args, describeApprovalRefusal(result.error));
   };

@@ -3,7 +3,7 @@ import { askForApproval, decide } from '../../app/approvals/approval-use-cases.j
 import type { Side } from '../../domain/actors.js';
 import type { Verdict } from '../../domain/approvals/approval.js';
 import type { RequestField } from '../../domain/approvals/rules.js';
-import { type InWorkspace, inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { type InWorkspace, inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
@@ -53,7 +53,7 @@ export const handleApprovalRequest =
   (services: SlackDeps) =>
   async ({ ack, view, client, context }: ViewArgs<PartnershipContext & ActorContext>): Promise<void> => {
     const fail = (errors: Errors) => ack({ response_action: 'errors', errors });
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { partnership, actor } = context;
     const people = await lookUpPeople(deps, partnership.channelId, view.state.values);
     const now = deps.clock.now();
@@ -100,7 +100,7 @@ export const handleDecisionSubmission =
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [block]: message } });
     const approvalId = parseDecisionMetadata(view.private_metadata);
     if (!approvalId) return fail(UNREADABLE);
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const comment = parseDecisionComment(view.state.values, block);
     const result = await guardedWrite(deps, fail, () =>
       decide(deps, approvalId, { actor: context.actor, verdict, comment }),

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { addDetailsToAsk } from '../../app/asks/act-on-ask.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -24,7 +24,7 @@ export const handleAddDetails =
     if (!metadata) return fail('This form could not be read. Close it and try again.');
     const allowance = await attemptBy(services.limiter, context, 'details');
     if (!allowance.allowed) return fail(describeLimit('details', allowance));
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const result = await guardedWrite(deps, fail, () =>
       addDetailsToAsk(deps, metadata.askId, context.actor, text),
     );

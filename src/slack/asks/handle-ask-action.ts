@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { Actor } from '../../domain/actors.js';
 import type { AskActionError, AskActionResult, NotTheRequester } from '../../domain/asks/ask-actions.js';
 import type { Result } from '../../domain/result.js';
-import { inWorkspace, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { describeAskRefusal } from './ask-refusal.js';
@@ -22,7 +22,7 @@ export const handleAskAction =
   (services: SlackDeps, act: AskAction) =>
   async ({ body, action, client, context }: ButtonArgs & AllMiddlewareArgs<ActorContext>): Promise<void> => {
     const { actor } = context;
-    const result = await act(inWorkspace(services, context.workspace), action.value ?? '', actor);
+    const result = await act(inRequest(services, context), action.value ?? '', actor);
     if (!result.ok) {
       const text = describeAskRefusal(result.error);
       if (body.channel?.id)

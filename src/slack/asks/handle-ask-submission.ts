@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { raiseAsk } from '../../app/asks/raise-ask.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
@@ -21,7 +21,7 @@ export const handleAskSubmission =
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
 
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { actor, partnership } = context;
     // A valid form counts against the sender's allowance of asks; over it, the form stays open.
     const allowance = await attemptBy(services.limiter, context, 'raise');

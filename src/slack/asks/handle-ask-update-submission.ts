@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { changeAsk } from '../../app/asks/change-ask.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -19,7 +19,7 @@ export const handleAskUpdateSubmission =
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parseAskUpdateSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const result = await guardedWrite(deps, fail, () => changeAsk(deps, { ...parsed, actor: context.actor }));
     if (!result) return;
     if (!result.ok) {

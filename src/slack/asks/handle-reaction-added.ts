@@ -5,7 +5,7 @@ import { trackedMessageId } from '../../domain/conversations/tracked-message.js'
 import { closeMessage } from '../../domain/conversations/watch-messages.js';
 import type { LimitedAction } from '../../domain/limits/person-limits.js';
 import { type AskReactions, DEFAULT_REACTIONS } from '../../domain/partnerships/partnership.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
 import type { PartnershipPlace } from '../bolt/request-partnership.js';
 import { describeLimit } from '../limits/describe-limit.js';
@@ -61,7 +61,7 @@ export const handleReactionAdded =
     if (event.item.type !== 'message') return;
     const { channel, ts } = event.item;
     const { partnership } = context;
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     if (ANSWERED_REACTIONS.has(event.reaction)) {
       const id = trackedMessageId(channel, ts);
       await closeMessage(

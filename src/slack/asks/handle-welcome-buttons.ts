@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { AskKind } from '../../domain/asks/ask.js';
 import { ASK_LIST_FILTERS } from '../../domain/asks/list-asks.js';
-import type { AppLogger } from '../../logger.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import { parseMetadata } from '../shared/json-metadata.js';
@@ -28,13 +27,11 @@ export const handleSeeOpenAsks = async ({ respond, context }: Args): Promise<voi
 const pageValue = z.object({ filter: z.enum(ASK_LIST_FILTERS), skip: z.number().int().min(0) });
 
 /** Previous/Next on a private list: the page is replaced in place. */
-export const handleListPage =
-  (logger: AppLogger) =>
-  async ({ action, respond, context }: Args): Promise<void> => {
-    const page = parseMetadata(action.value ?? '', pageValue);
-    if (!page) {
-      logger.event('warn', 'malformed list page button', { value: action.value });
-      return;
-    }
-    await showAskList(context, respond, { viewer: context.actor, ...page, replace: true });
-  };
+export const handleListPage = async ({ action, respond, context }: Args): Promise<void> => {
+  const page = parseMetadata(action.value ?? '', pageValue);
+  if (!page) {
+    context.log.event('warn', 'malformed list page button', { value: action.value });
+    return;
+  }
+  await showAskList(context, respond, { viewer: context.actor, ...page, replace: true });
+};

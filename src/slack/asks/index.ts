@@ -59,7 +59,7 @@ export function registerAsks(listeners: Listeners, deps: SlackDeps): void {
   }
   onButton(listeners, WELCOME_ACTIONS.seeOpenAsks, inButtonPartnership, identifyActor, handleSeeOpenAsks);
   for (const page of [ASK_ACTIONS.listPrevious, ASK_ACTIONS.listNext]) {
-    onButton(listeners, page, inButtonPartnership, identifyActor, handleListPage(deps.logger));
+    onButton(listeners, page, inButtonPartnership, identifyActor, handleListPage);
   }
   const inFormPartnership = requirePartnership(({ view }: SubmissionArgs) =>
     inChannel(askFormChannel(view.private_metadata)),

@@ -1,5 +1,5 @@
 import { linkToEnhancement } from '../../app/asks/act-on-ask.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
@@ -16,7 +16,7 @@ export const linkAsks =
       );
       return;
     }
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const ask = (await deps.repositories.asks.findByRef(ref.toUpperCase())).find(
       (a) => a.partnershipId === context.partnership.id,
     );

@@ -11,6 +11,7 @@ import type { SimilarRequests } from '../../similar/similar-requests.js';
 import type { Workspace } from '../../workspaces/workspace.js';
 import type { PublishReport } from '../digests/publish-digests.js';
 import type { SlackDirectory } from './directory.js';
+import type { RapportContext } from './rapport-context.js';
 
 /**
  * What every feature is given when its listeners are registered (wired by hand in src/wiring/): the
@@ -78,4 +79,12 @@ export function inWorkspace(deps: SlackDeps, workspace: Workspace): RequestDeps 
     directory: workspace.directory,
     consequences: deps.consequencesIn(workspace),
   };
+}
+
+/**
+ * A listener's services for the request it handles: its workspace's, logging through the request's logger,
+ * so that what they log names the request on every runtime (see withLogFields).
+ */
+export function inRequest(deps: SlackDeps, context: RapportContext): RequestDeps {
+  return { ...inWorkspace(deps, context.workspace), logger: context.log };
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../domain/actors.js';
 import { errorFields } from '../../logger.js';
-import { inWorkspace, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
 import { newErrorRef } from '../bolt/error-sink.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { RapportContext } from '../bolt/rapport-context.js';
@@ -46,7 +46,7 @@ export const handleConnectSubmission =
   (services: SlackDeps) =>
   async ({ ack, body, view, client, context }: ViewArgs) => {
     const started = performance.now();
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const fail = (blockId: string, message: string) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const checked = await checkSubmission(deps, body.user, view);

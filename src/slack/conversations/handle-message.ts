@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerInThread } from '../../app/asks/act-on-ask.js';
 import { watchMessage } from '../../domain/conversations/watch-messages.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 
 export type MessageArgs = SlackEventMiddlewareArgs<'message'>;
@@ -26,7 +26,7 @@ export const handleMessage =
     context,
   }: MessageArgs & AllMiddlewareArgs<PartnershipContext & ActorContext>): Promise<void> => {
     const m = event as PlainMessage;
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { partnership, actor: author } = context;
     const threadTs = m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null;
     const announcement =

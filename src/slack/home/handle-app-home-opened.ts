@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { RapportContext } from '../bolt/rapport-context.js';
 import { publishVendorHome } from './publish-home.js';
 
@@ -10,5 +10,5 @@ export const handleAppHomeOpened =
   (services: SlackDeps) =>
   async ({ event, client, context }: HomeOpenedArgs): Promise<void> => {
     if (event.tab !== 'home') return;
-    await publishVendorHome(client, inWorkspace(services, context.workspace), event.user);
+    await publishVendorHome(client, inRequest(services, context), event.user);
   };

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebhookEvent } from '../../domain/webhooks/webhook-events.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { PartnershipContext, RapportContext } from '../bolt/rapport-context.js';
 import { personLeft } from './departures.js';
 
@@ -23,7 +23,7 @@ export const handleMemberJoined =
 export const handleMemberLeft =
   (services: SlackDeps) =>
   async ({ event, client, context }: LeftArgs & AllMiddlewareArgs<PartnershipContext>): Promise<void> => {
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const publish = (events: WebhookEvent[]) => services.webhooks.publish(context.workspace, events);
     await personLeft(client, deps, context.partnership, event.user, 'left', publish);
   };
@@ -34,7 +34,7 @@ export const handleUserChange =
   async ({ event, client, context }: UserChangeArgs): Promise<void> => {
     const user = event.user as { id: string; deleted?: boolean };
     if (user.deleted !== true) return;
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const publish = (events: WebhookEvent[]) => services.webhooks.publish(context.workspace, events);
     for (const seen of await deps.repositories.stakeholders.listActiveByUser(user.id)) {
       const partnership = await deps.repositories.partnerships.findById(seen.partnershipId);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { saveRoles } from '../../domain/stakeholders/save-roles.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
@@ -24,7 +24,7 @@ export const handlePeopleSubmission =
     const parsed = parsePeopleSubmission(view.private_metadata, view.state.values);
     if (parsed.ok === 'malformed') return fail('This form could not be read. Close it and try again.');
     if (!parsed.ok) return ack({ response_action: 'errors', errors: parsed.errors });
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { partnership, actor } = context;
     const changes = await Promise.all(
       parsed.roles.map(async ({ userId, role, customRole }) => {

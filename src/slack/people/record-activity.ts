@@ -1,6 +1,6 @@
 import type { AnyMiddlewareArgs } from '@slack/bolt';
 import type { Clock } from '../../domain/ports.js';
-import { type AppLogger, errorFields } from '../../logger.js';
+import { errorFields } from '../../logger.js';
 import { ACTIVITY_RESOLUTION_MS } from '../../store/repositories/stakeholder-repository.js';
 import type { Listener } from '../bolt/rapport-context.js';
 import { partnershipOfChannel } from '../bolt/request-partnership.js';
@@ -47,7 +47,7 @@ const MAX_REMEMBERED = 5_000;
  * would also write for someone marked gone meanwhile, but a person who left the channel or was
  * deactivated cannot act in it, and joining again marks them present.
  */
-export function recordActivity(deps: { clock: Clock; logger: AppLogger }): Listener<AnyMiddlewareArgs> {
+export function recordActivity(deps: { clock: Clock }): Listener<AnyMiddlewareArgs> {
   // Recorded at, by partnership and person; insertion order is the order to forget them in.
   const recorded = new Map<string, number>();
   return async ({ body, context, next }) => {
@@ -67,7 +67,7 @@ export function recordActivity(deps: { clock: Clock; logger: AppLogger }): Liste
       if (recorded.size >= MAX_REMEMBERED) recorded.delete(recorded.keys().next().value as string);
       recorded.set(key, now.getTime());
     } catch (error) {
-      deps.logger.event('warn', 'could not record activity on the stakeholder map', {
+      context.log.event('warn', 'could not record activity on the stakeholder map', {
         userId: seen.userId,
         ...errorFields(error),
       });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { peopleIn } from '../../domain/plan/communication-plan.js';
 import { saveCommunicationPlan } from '../../domain/plan/save-plan.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
@@ -33,7 +33,7 @@ export const handlePlanSubmission =
     if (parsed.ok === 'malformed') {
       return fail(`This form could not be read. Close it and run ${COMMAND} plan again.`);
     }
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { partnership, actor } = context;
     const lookUp = await lookUpPlanPeople(deps, partnership.channelId, peopleIn(parsed.content));
     const result = await guardedWrite(deps, fail, () =>

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { dismissMessage } from '../../domain/follow-ups/follow-up-actions.js';
 import { answerPrivately } from '../bolt/answer-privately.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { buildReassignModal } from './reassign-modal.js';
@@ -31,7 +31,7 @@ export const handleReminderDismiss =
   (services: SlackDeps) =>
   async (args: Args): Promise<void> => {
     const { action, context } = args;
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const result = await dismissMessage(
       { ...deps.repositories, directory: deps.directory, clock: deps.clock },
       { actor: context.actor, followUpId: action.value ?? '' },

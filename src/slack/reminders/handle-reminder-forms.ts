@@ -7,7 +7,7 @@ import {
   snoozeFollowUp,
 } from '../../domain/follow-ups/follow-up-actions.js';
 import { SNOOZE_CHOICES } from '../../domain/follow-ups/snooze-until.js';
-import { inWorkspace, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type RequestDeps, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -54,7 +54,7 @@ export const handleSnoozeSubmission =
     if (!choice.success) return fail({ [SNOOZE_BLOCKS.until]: 'Choose how long to snooze.' });
     if (choice.data === 'date' && date === null) return fail({ [SNOOZE_BLOCKS.date]: 'Pick the date.' });
 
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { actor } = context;
     const timeZone = (await deps.directory.user(actor.userId))?.timeZone ?? null;
     const result = await guardedWrite(
@@ -93,7 +93,7 @@ export const handleReassignSubmission =
     if (!metadata)
       return fail({ [REASSIGN_BLOCKS.ownerId]: 'This form could not be read. Close it and try again.' });
     if (!newOwnerId) return fail({ [REASSIGN_BLOCKS.ownerId]: 'Choose the new owner.' });
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const { actor } = context;
     const result = await guardedWrite(
       deps,

@@ -34,7 +34,7 @@ export const showReport =
     if (rows === 0) return;
     const sent = await sendReportCsv(client, workspace.directory, command.user_id, report);
     if (sent.ok) return;
-    deps.logger.event('warn', 'value report CSV upload failed', {
+    context.log.event('warn', 'value report CSV upload failed', {
       partnershipId: partnership.id,
       userId: command.user_id,
       reason: sent.error,

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { savePartnership } from '../../domain/partnerships/save-partnership.js';
 import { syncContactRoles } from '../../domain/stakeholders/save-roles.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import { guardedWrite } from '../bolt/guarded-write.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
@@ -19,7 +19,7 @@ import { publishWelcome, type WelcomeOutcome } from './publish-welcome.js';
 export const handleSetupSubmission =
   (services: SlackDeps) =>
   async ({ ack, body, view, client, context }: SubmissionArgs & AllMiddlewareArgs<ActorContext>) => {
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const fail = (blockId: string, message: string) =>
       ack({ response_action: 'errors', errors: { [blockId]: message } });
     const parsed = parseSetupSubmission(view.private_metadata, view.state.values);

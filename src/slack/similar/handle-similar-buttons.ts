@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs } from '@slack/bolt';
 import { judgeNotTheSame, linkToEnhancement } from '../../app/asks/act-on-ask.js';
 import { linkedText } from '../asks/link-asks.js';
 import { answerPrivately } from '../bolt/answer-privately.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { parsePair } from './parse-pair.js';
@@ -12,7 +12,7 @@ type Args = ButtonArgs & AllMiddlewareArgs<ActorContext>;
 /** Both buttons of a suggestion, after onlyVendor: the two enhancements it names, or a private answer. */
 async function pairOf(services: SlackDeps, args: Args) {
   const pair = parsePair(args.action.value);
-  const deps = inWorkspace(services, args.context.workspace);
+  const deps = inRequest(services, args.context);
   const [ask, other] = pair
     ? await Promise.all([
         deps.repositories.asks.findById(pair.ask),

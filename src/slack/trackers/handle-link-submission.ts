@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { linkExistingIssue } from '../../app/trackers/send-to-tracker.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { SubmissionArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { INPUT } from '../shared/ids.js';
@@ -20,7 +20,7 @@ export const handleLinkSubmission =
     const values = viewStateValues.safeParse(view.state.values);
     const issueText = values.success ? (element(values.data, LINK_BLOCKS.issue, INPUT).value ?? '') : '';
     if (!metadata) return fail('This form could not be read. Close it and try again.');
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const trackers = await services.trackersOf(context.workspace);
     try {
       const result = await linkExistingIssue(deps, trackers, {

@@ -1,5 +1,5 @@
 import { linkExistingIssue } from '../../app/trackers/send-to-tracker.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ActorContext, PartnershipContext } from '../bolt/rapport-context.js';
 import type { CommandArgs } from '../commands/command-args.js';
 import { COMMAND } from '../commands/ids.js';
@@ -17,7 +17,7 @@ export const handleTrackCommand =
       return say(
         `Use \`${COMMAND} track <reference> <issue address or key>\`, e.g. \`${COMMAND} track ACME-12 acme/app#34\` or \`${COMMAND} track ACME-12 OPS-42\`.`,
       );
-    const deps = inWorkspace(services, context.workspace);
+    const deps = inRequest(services, context);
     const ask = (await deps.repositories.asks.findByRef(ref.toUpperCase())).find(
       (a) => a.partnershipId === context.partnership.id,
     );

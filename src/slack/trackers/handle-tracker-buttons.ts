@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { changeAsk } from '../../app/asks/change-ask.js';
 import { sendToTracker } from '../../app/trackers/send-to-tracker.js';
-import { inWorkspace, type SlackDeps } from '../bolt/deps.js';
+import { inRequest, type SlackDeps } from '../bolt/deps.js';
 import type { ButtonArgs } from '../bolt/listen.js';
 import type { ActorContext } from '../bolt/rapport-context.js';
 import { describeIssueRefusal } from './describe-issue-refusal.js';
@@ -17,11 +17,7 @@ const tellPrivately = async ({ body, client, context }: Args, text: string) => {
 /** "Send to tracker" on the twin: the issue is created by the ask's effects; a refusal is told privately. */
 export const handleSendButton = (services: SlackDeps) => async (args: Args) => {
   const { action, context } = args;
-  const result = await sendToTracker(
-    inWorkspace(services, context.workspace),
-    action.value ?? '',
-    context.actor,
-  );
+  const result = await sendToTracker(inRequest(services, context), action.value ?? '', context.actor);
   if (!result.ok) await tellPrivately(args, describeIssueRefusal(result.error));
 };
 
@@ -41,7 +37,7 @@ export const handleLinkButton = async (args: Args) => {
  */
 export const handlePromiseButton = (services: SlackDeps) => async (args: Args) => {
   const { action, context } = args;
-  const deps = inWorkspace(services, context.workspace);
+  const deps = inRequest(services, context);
   const ask = await deps.repositories.asks.findById(action.value ?? '');
   const due = ask?.tracker?.due;
   if (!ask || !due) return tellPrivately(args, 'The tracker gives no date for this request any more.');
