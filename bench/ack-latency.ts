@@ -27,7 +27,16 @@ import { buildWelcomeMessage } from '../src/slack/setup/welcome-message.js';
 import { openStore } from '../src/store/open-store.js';
 import { compileBench } from './support/compile.js';
 import { cpuSecondsOf } from './support/ipc.js';
-import { fmtMs, Recorder, ratio, SignedPoster, type Summary, sleep, summarize } from './support/load.js';
+import {
+  fmtMs,
+  median,
+  Recorder,
+  ratio,
+  SignedPoster,
+  type Summary,
+  sleep,
+  summarize,
+} from './support/load.js';
 import { buttonClickBody, commandBody } from './support/slack-bodies.js';
 import {
   type AppProcess,
@@ -358,14 +367,9 @@ try {
         (c) => (tallies.get(c as Contender) as Tally).roundP99,
       ) as [number[], number[]];
       const ratios = rapport.map((p99, i) => p99 / (base[i] as number));
-      const sorted = [...ratios].sort((a, b) => a - b);
-      const median =
-        ((sorted[Math.floor((sorted.length - 1) / 2)] as number) +
-          (sorted[Math.floor(sorted.length / 2)] as number)) /
-        2;
       console.log(
         `  p99 by round, ms: bare Bolt + reply ${base.map(fmtMs).join(', ')}; Rapport ${rapport.map(fmtMs).join(', ')}; ` +
-          `Rapport / same I/O by round ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} (median ${median.toFixed(2)}x)`,
+          `Rapport / same I/O by round ${ratios.map((r) => `${r.toFixed(2)}x`).join(', ')} (median ${median(ratios).toFixed(2)}x)`,
       );
     }
     const targets =

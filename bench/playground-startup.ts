@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
 import { launchChromium } from '../test/support/chromium.js';
+import { median } from './support/load.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PLAYGROUND_LINE = /^Rapport playground \(no Slack settings given\): (\S+)$/;
@@ -44,8 +45,6 @@ async function start(env: Record<string, string>, ready: (line: string) => strin
   }
   throw new Error(`dist/main.js exited with ${child.exitCode} before it was ready`);
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const fake = await FakeSlack.start();
 const browser = await launchChromium();

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { FakeSlack } from '../src/playground/slack-simulator/index.js';
+import { median } from './support/load.js';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const IDLE_MS = 3_000;
@@ -52,8 +53,6 @@ async function measure(script: string, fake: FakeSlack): Promise<Sample> {
   await once(child, 'exit');
   return { startMs, idleRssMb: rss / 1024 };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const fake = await FakeSlack.start();
 try {

@@ -142,6 +142,13 @@ export function summarize(ms: number[]): Summary {
   };
 }
 
+/** The middle value, or the mean of the two middle ones. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  return n === 0 ? Number.NaN : ((sorted[(n - 1) >> 1] as number) + (sorted[n >> 1] as number)) / 2;
+}
+
 export const fmtMs = (ms: number): string =>
   ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 export const fmtMb = (bytes: number): string => (bytes / 1_048_576).toFixed(1);

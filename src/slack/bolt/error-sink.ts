@@ -26,9 +26,10 @@ interface PayloadBody {
 }
 
 /**
- * Every listener error ends here: logged with context (on the request's logger when it has one), and the waiting user gets an apology, never a
- * stack (and the request is marked failed, so TracedApp does not take it for one nobody listens to). The apology goes out with the request's own workspace client: with distribution, `app.client`
- * has no token.
+ * Every listener error ends here: logged with context (on the request's logger when it has one), and the
+ * waiting user gets an apology, never a stack (and the request is marked failed, so TracedApp does not
+ * take it for one nobody listens to). The apology goes out with the request's own workspace client: with
+ * distribution, `app.client` has no token.
  */
 export function registerErrorSink(app: App, logger: AppLogger): void {
   app.error(async ({ error, body, context }: ExtendedErrorArgs) => {
